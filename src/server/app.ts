@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import './http/context.ts';
+import type { Database } from './db/connect.ts';
+import type { Config } from './config.ts';
+import { registerAuth } from './http/auth-hook.ts';
+import { registerErrorHandler } from './http/error-handler.ts';
+import { createJobQueue } from './jobs/queue.ts';
+import authRoutes from './modules/auth/auth.routes.ts';
+import usersRoutes from './modules/users/users.routes.ts';
+import rolesRoutes from './modules/users/roles.routes.ts';
+import apiKeysRoutes from './modules/users/api-keys.routes.ts';
+import customFieldsRoutes from './modules/custom-fields/custom-fields.routes.ts';
+import viewsRoutes from './modules/views/views.routes.ts';
+import auditRoutes from './modules/audit/audit.routes.ts';
+import searchRoutes from './modules/search/search.routes.ts';
+import metaRoutes from './modules/records/meta.routes.ts';
+import accountsRoutes from './modules/accounts/accounts.routes.ts';
+import contactsRoutes from './modules/contacts/contacts.routes.ts';
+import activitiesRoutes from './modules/activities/activities.routes.ts';
+import tasksRoutes from './modules/tasks/tasks.routes.ts';
+import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
+
+export const API_PREFIX = '/api/v1';
+const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
+
+export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    bodyLimit: 10 * 1024 * 1024,
+    trustProxy: true,
+  });
+  app.decorate('database', database);
+  app.decorate('db', database.db);
+  app.decorate('config', config);
+  app.decorate('jobs', createJobQueue(database.db, app.log));
+  // Validation is done by the zod contracts in each handler (one definition for docs and checks).
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Guanxi API', version: '1', description: 'Guanxi CRM REST API. See docs/api.md for conventions.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app);
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async () => ({ status: 'ok' }));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+      for (const routes of [
+        authRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
+        searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
+      ]) await api.register(routes);
+    },
+    { prefix: API_PREFIX },
+  );
+  registerImportJobs(app);
+
+  if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false });
+    // Client-side routes: every non-API GET that is not a file gets the app shell.
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
+      return reply.sendFile('index.html');
+    });
+  } else {
+    app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type('text/plain').send('Guanxi API is running. The web app is not built: run `npm run build:web`.'));
+  }
+  return app;
+}

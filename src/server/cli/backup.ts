@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import readline from 'node:readline';
+import zlib from 'node:zlib';
+import { once } from 'node:events';
+import { sql } from 'kysely';
+import type { Database } from '../db/connect.ts';
+
+// A logical backup: one JSON line per row, gzip-compressed. It restores into PGlite or
+// PostgreSQL alike, so it also moves a laptop install onto a server.
+interface Column {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+}
+
+async function tables(database: Database): Promise<Map<string, Column[]>> {
+  const { rows } = await sql<Column>`SELECT table_name, column_name, data_type FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name <> 'schema_migrations' ORDER BY table_name, ordinal_position`.execute(database.db);
+  const out = new Map<string, Column[]>();
+  for (const c of rows) out.set(c.table_name, [...(out.get(c.table_name) ?? []), c]);
+  return out;
+}
+
+export async function backup(database: Database, file: string): Promise<number> {
+  const gz = zlib.createGzip();
+  const out = gz.pipe(fs.createWriteStream(file));
+  const write = async (s: string) => {
+    if (!gz.write(s)) await once(gz, 'drain');
+  };
+  let total = 0;
+  for (const [table, cols] of await tables(database)) {
+    const hasId = cols.some((c) => c.column_name === 'id');
+    let last: number | null = null;
+    for (;;) {
+      // Keyset pages keep memory flat on big tables.
+      const { rows } = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)}
+        ${hasId && last !== null ? sql`WHERE id > ${last}` : sql``} ${hasId ? sql`ORDER BY id LIMIT 5000` : sql``}`.execute(database.db);
+      for (const row of rows) {
+        for (const c of cols) if (c.data_type === 'bytea' && row[c.column_name]) row[c.column_name] = Buffer.from(row[c.column_name] as Uint8Array).toString('base64');
+        await write(JSON.stringify({ t: table, r: row }) + '\n');
+      }
+      total += rows.length;
+      if (!hasId || rows.length < 5000) break;
+      last = rows.at(-1)!.id as number;
+    }
+  }
+  gz.end();
+  await once(out, 'finish');
+  console.log(`backed up ${total} rows to ${file}`);
+  return 0;
+}
+
+export async function restore(database: Database, file: string): Promise<number> {
+  const meta = await tables(database);
+  const { rows: used } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM users`.execute(database.db);
+  if ((used[0]?.n ?? 0) > 0) {
+    console.error('guanxi: restore needs an empty database (no users yet); point GUANXI_DATA_DIR or DATABASE_URL at a fresh one');
+    return 2;
+  }
+  let total = 0;
+  await database.db.transaction().execute(async (trx) => {
+    // Rows arrive table by table; foreign keys are checked by the data's own consistency.
+    await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+    await sql`DELETE FROM roles`.execute(trx);
+    const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (!line) continue;
+      const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
+      const cols = meta.get(t);
+      if (!cols) continue;
+      const known = cols.filter((c) => c.column_name in r);
+      const values = known.map((c) => {
+        const v = r[c.column_name];
+        if (v === null) return null;
+        if (c.data_type === 'jsonb' || c.data_type === 'json') return JSON.stringify(v);
+        if (c.data_type === 'bytea') return Buffer.from(String(v), 'base64');
+        return v;
+      });
+      await sql`INSERT INTO ${sql.table(t)} (${sql.join(known.map((c) => sql.ref(c.column_name)))}) VALUES (${sql.join(values)})`.execute(trx);
+      total++;
+    }
+    for (const [t, cols] of meta) {
+      if (!cols.some((c) => c.column_name === 'id')) continue;
+      await sql`SELECT setval(pg_get_serial_sequence(${t}, 'id'), GREATEST((SELECT max(id) FROM ${sql.table(t)}), 1))`.execute(trx);
+    }
+  });
+  console.log(`restored ${total} rows from ${file}`);
+  return 0;
+}

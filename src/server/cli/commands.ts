@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../runtime.ts';
+import { migrate } from '../db/migrate.ts';
+import { createUser } from '../modules/users/users.service.ts';
+import { importFile } from './import.ts';
+import { exportFile } from './export.ts';
+import { backup, restore } from './backup.ts';
+import { seedDemo } from '../seed/demo.ts';
+import type { Database } from '../db/connect.ts';
+
+export const USAGE = `Guanxi CRM
+
+  guanxi start                                 serve the web app and API (PORT, default 3000)
+  guanxi migrate                               apply database migrations
+  guanxi user create EMAIL NAME PASSWORD [--role admin|manager|sales|service|marketing|readonly]
+  guanxi import contacts|accounts FILE.csv|FILE.xlsx [--duplicates skip|update|create] [--as EMAIL]
+                                               [--server URL --token TOKEN]  (through a running server)
+  guanxi export contacts|accounts FILE.csv|FILE.xlsx [--as EMAIL]
+  guanxi backup FILE.jsonl.gz                  logical backup of every table (PGlite or PostgreSQL)
+  guanxi restore FILE.jsonl.gz                 restore a backup into an empty database
+  guanxi seed demo                             load the demo dataset
+
+Environment: DATABASE_URL (PostgreSQL; otherwise PGlite in GUANXI_DATA_DIR, default ./data),
+GUANXI_ADMIN_EMAIL / GUANXI_ADMIN_PASSWORD (first admin on first start).`;
+
+async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runCommand(command: string, argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      role: { type: 'string', default: 'sales' },
+      duplicates: { type: 'string', default: 'skip' },
+      as: { type: 'string' },
+      server: { type: 'string' },
+      token: { type: 'string' },
+    },
+  });
+  switch (command) {
+    case 'migrate':
+      return withDb(async (d) => {
+        const applied = await migrate(d);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+        return 0;
+      });
+    case 'user': {
+      const [sub, email, name, password] = positionals;
+      if (sub !== 'create' || !email || !name || !password) return usage();
+      return withDb(async (d) => {
+        const u = await createUser(d.db, { email, name, password, role: values.role! }, null);
+        console.log(`created user ${u.id} ${u.email} (${u.role})`);
+        return 0;
+      });
+    }
+    case 'import': {
+      const [object, file] = positionals;
+      if (!object || !file) return usage();
+      if (!fs.existsSync(file)) {
+        console.error(`guanxi: no file ${file}`);
+        return 2;
+      }
+      const opts = { object, file, duplicates: values.duplicates!, as: values.as, server: values.server, token: values.token };
+      return opts.server ? importFile(null, opts) : withDb((d) => importFile(d, opts));
+    }
+    case 'export': {
+      const [object, file] = positionals;
+      if (!object || !file) return usage();
+      return withDb((d) => exportFile(d, { object, file, as: values.as }));
+    }
+    case 'backup':
+      if (!positionals[0]) return usage();
+      return withDb((d) => backup(d, positionals[0]!));
+    case 'restore':
+      if (!positionals[0]) return usage();
+      return withDb((d) => restore(d, positionals[0]!));
+    case 'seed':
+      if (positionals[0] !== 'demo') return usage();
+      return withDb(async (d) => {
+        const counts = await seedDemo(d.db);
+        console.log(`demo data loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        return 0;
+      });
+    default:
+      return usage();
+  }
+}
+
+function usage(): number {
+  console.error(USAGE);
+  return 2;
+}

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Database } from '../db/connect.ts';
+import { getObject } from '../records/registry.ts';
+import { visibleFields } from '../records/fields.ts';
+import { cell, iterateRecords } from '../records/export.ts';
+import { cliActor } from './actor.ts';
+
+/** `guanxi export`: every record the acting user may see, with the fields they may read. */
+export async function exportFile(database: Database, o: { object: string; file: string; as?: string }): Promise<number> {
+  const { db } = database;
+  const actor = await cliActor(db, o.as);
+  const def = getObject(o.object);
+  const columns = ['id', ...(await visibleFields(db, def, actor)).map((f) => f.key)];
+  let n = 0;
+  if (o.file.endsWith('.xlsx')) {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: o.file, useSharedStrings: false, useStyles: false });
+    const ws = wb.addWorksheet(o.object);
+    ws.addRow(columns).commit();
+    for await (const r of iterateRecords(db, def, actor, {})) {
+      ws.addRow(columns.map((c) => cell(r[c]))).commit();
+      n++;
+    }
+    ws.commit();
+    await wb.commit();
+  } else {
+    const out = fs.createWriteStream(o.file);
+    out.write('\ufeff' + stringify([columns]));
+    for await (const r of iterateRecords(db, def, actor, {})) {
+      if (!out.write(stringify([columns.map((c) => cell(r[c]))]))) await once(out, 'drain');
+      n++;
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+  console.log(`exported ${n} ${o.object} to ${o.file}`);
+  return 0;
+}

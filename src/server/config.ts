@@ -1,0 +1,29 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  webDir: string;
+  sessionIdleHours: number;
+  sessionMaxDays: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.GUANXI_DATA_DIR ?? 'data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminEmail: env.GUANXI_ADMIN_EMAIL || undefined,
+    adminPassword: env.GUANXI_ADMIN_PASSWORD || undefined,
+    webDir: path.resolve(env.GUANXI_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
+    sessionIdleHours: Number(env.GUANXI_SESSION_IDLE_HOURS ?? 12),
+    sessionMaxDays: Number(env.GUANXI_SESSION_MAX_DAYS ?? 7),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,62 @@
+import type { ColumnType, Generated } from 'kysely';
+
+// Typed view of the tables. Record tables (accounts, contacts, activities, tasks, and the
+// ones later modules add) are described by their object definitions in records/ and
+// queried through the record engine, so they are typed loosely here.
+type Id = Generated<number>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+type RecordRow = Record<string, any>;
+
+export interface DB {
+  teams: { id: Id; name: string; manager_id: number | null; created_at: Stamp };
+  roles: { key: string; name: string; permissions: Json<RolePermissions>; updated_at: Stamp };
+  users: {
+    id: Id; email: string; name: string; password_hash: string; role: string; team_id: number | null;
+    locale: Generated<string>; active: Generated<boolean>; created_at: Stamp; updated_at: Stamp;
+  };
+  sessions: { token_hash: string; user_id: number; created_at: Stamp; last_seen_at: Stamp; expires_at: Date | string };
+  api_keys: {
+    id: Id; user_id: number; name: string; prefix: string; token_hash: string; created_at: Stamp;
+    last_used_at: Date | null; revoked_at: Date | null;
+  };
+  login_history: { id: Id; user_id: number | null; email: string; success: boolean; ip: string | null; user_agent: string | null; at: Stamp };
+  audit_log: { id: Id; at: Stamp; actor_id: number | null; action: string; object: string; record_id: number | null; changes: Json | null };
+  timeline_events: {
+    id: Id; occurred_at: Date | string; kind: string; title: string; body: string | null; contact_id: number | null;
+    account_id: number | null; ref_type: string | null; ref_id: number | null; actor_id: number | null; created_at: Stamp;
+  };
+  custom_fields: {
+    id: Id; object: string; key: string; label: string; labels: Json<Record<string, string>>; type: string;
+    options: Json<unknown[]>; required: Generated<boolean>; link: string | null; position: Generated<number>; created_at: Stamp;
+  };
+  saved_views: {
+    id: Id; user_id: number; object: string; name: string; filters: Json<unknown[]>; sort: string | null;
+    columns: Json<string[]>; density: Generated<string>; shared: Generated<boolean>; position: Generated<number>; created_at: Stamp;
+  };
+  idempotency_keys: { key: string; user_id: number; status: number; body: Json; created_at: Stamp };
+  files: { id: Id; name: string; content_type: string | null; size: Generated<number>; created_by: number | null; created_at: Stamp };
+  file_chunks: { file_id: number; seq: number; data: Uint8Array };
+  jobs: {
+    id: Id; name: string; payload: Json<Record<string, unknown>>; status: Generated<string>; run_at: Stamp;
+    attempts: Generated<number>; max_attempts: Generated<number>; locked_by: string | null; locked_until: Date | null;
+    last_error: string | null; created_at: Stamp; finished_at: Date | null;
+  };
+  imports: RecordRow;
+  import_errors: { import_id: number; line: number; reason: string };
+  account_contacts: { account_id: number; contact_id: number; role: string | null; is_primary: Generated<boolean>; created_at: Stamp };
+  accounts: RecordRow;
+  contacts: RecordRow;
+  activities: RecordRow;
+  tasks: RecordRow;
+  schema_migrations: { name: string; applied_at: Stamp };
+}
+
+export type Visibility = 'own' | 'team' | 'all' | 'none';
+export type FieldRule = 'hidden' | 'read';
+export interface RolePermissions {
+  visibility?: Record<string, Visibility>;
+  field_rules?: Record<string, Record<string, FieldRule>>;
+  /** Coarse capabilities: admin (users, roles, custom fields), write (create/update/delete records), import, export. */
+  can?: { admin?: boolean; write?: boolean; import?: boolean; export?: boolean; delete?: boolean };
+}

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { connect, type Database } from './connect.ts';
+import { migrate } from './migrate.ts';
+import { bootstrap } from '../core/bootstrap.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig } from '../config.ts';
+
+export const ADMIN = { email: 'admin@test.guanxi', password: 'admin-password-1' };
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Calls the API as a bearer-token user; returns status and parsed JSON. */
+  api: (token: string, method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Record<string, unknown> }>;
+  login: (email: string, password: string) => Promise<string>;
+  adminToken: string;
+  /** Creates a user with a role (and optional team) and returns a token for it. */
+  userToken: (role: string, opts?: { team_id?: number; email?: string }) => Promise<{ token: string; id: number }>;
+  close: () => Promise<void>;
+}
+
+/**
+ * A fresh app on a fresh database: in-memory PGlite, or — when DATABASE_URL is set — a new
+ * schema on that PostgreSQL server, dropped again on close.
+ */
+export async function createTestApp(): Promise<TestApp> {
+  const url = process.env.DATABASE_URL;
+  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
+  const database = await connect({ databaseUrl: url, schema, poolSize: 4 });
+  await migrate(database);
+  await bootstrap(database.db, ADMIN);
+  const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url };
+  const app = await buildApp(database, config);
+  await app.ready();
+
+  const api: TestApp['api'] = async (token, method, url, body, headers = {}) => {
+    const res = await app.inject({
+      method,
+      url: url.startsWith('/api/') ? url : `/api/v1${url}`,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+      ...(body !== undefined ? { payload: body as InjectOptions['payload'] } : {}),
+    });
+    let parsed: unknown = res.body;
+    if (res.headers['content-type']?.toString().includes('json')) parsed = res.json();
+    return { status: res.statusCode, body: parsed, headers: res.headers };
+  };
+  const login = async (email: string, password: string) => {
+    const r = await api('', 'POST', '/auth/login', { email, password });
+    if (r.status !== 200) throw new Error(`login failed: ${JSON.stringify(r.body)}`);
+    return r.body.data.token as string;
+  };
+  const adminToken = await login(ADMIN.email, ADMIN.password);
+  let n = 0;
+  const userToken: TestApp['userToken'] = async (role, opts = {}) => {
+    const email = opts.email ?? `${role}${++n}-${randomBytes(3).toString('hex')}@test.guanxi`;
+    const r = await api(adminToken, 'POST', '/users', { email, name: `${role} user ${n}`, password: 'password-123', role, team_id: opts.team_id });
+    if (r.status !== 201) throw new Error(`user create failed: ${JSON.stringify(r.body)}`);
+    return { token: await login(email, 'password-123'), id: r.body.data.id };
+  };
+  return {
+    app, database, api, login, adminToken, userToken,
+    close: async () => {
+      await app.jobs.stop();
+      await app.close();
+      if (schema) await database.session((exec) => exec(`DROP SCHEMA "${schema}" CASCADE`));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from './errors.ts';
+import { resolveToken } from '../modules/auth/auth.service.ts';
+import type { Actor } from '../core/access.ts';
+
+export const SESSION_COOKIE = 'gx_session';
+export const CSRF_COOKIE = 'gx_csrf';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Resolves who calls every request; routes not marked public require someone. */
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('authVia', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      const r = await resolveToken(app.db, app.config, header.slice(7).trim());
+      if (r) {
+        req.actor = r.actor;
+        req.authVia = r.via === 'api_key' ? 'api_key' : 'bearer';
+      }
+    } else {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) {
+        const r = await resolveToken(app.db, app.config, token);
+        if (r) {
+          req.actor = r.actor;
+          req.authVia = 'cookie';
+          // Cookies ride along on cross-site requests; the CSRF token (double submit) does not.
+          if (UNSAFE.has(req.method) && !req.routeOptions.config?.public) {
+            const sent = req.headers['x-csrf-token'];
+            if (!sent || sent !== req.cookies[CSRF_COOKIE]) throw new AppError('forbidden', 'Missing or wrong CSRF token (x-csrf-token header)');
+          }
+        }
+      }
+    }
+    if (!req.actor && !req.routeOptions.config?.public) throw new AppError('unauthenticated', 'Sign in first');
+  });
+}
+
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('unauthenticated', 'Sign in first');
+  return req.actor;
+}

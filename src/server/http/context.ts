@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Database } from '../db/connect.ts';
+import type { Actor } from '../core/access.ts';
+import type { Config } from '../config.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<DB>;
+    database: Database;
+    config: Config;
+    jobs: JobQueue;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    authVia: 'cookie' | 'bearer' | 'api_key' | null;
+  }
+  interface FastifyContextConfig {
+    /** Route answers without authentication. */
+    public?: boolean;
+  }
+}
+
+export {};

@@ -1,0 +1,38 @@
+import { loadConfig } from './config.ts';
+import { openDatabase } from './runtime.ts';
+import { buildApp } from './app.ts';
+import { AppError } from './http/errors.ts';
+import { runCommand, USAGE } from './cli/commands.ts';
+
+async function start() {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const app = await buildApp(database, config, { logger: true });
+  app.jobs.start();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    await app.jobs.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(`Guanxi on http://localhost:${config.port} (${database.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL'})`);
+}
+
+const [command = 'start', ...args] = process.argv.slice(2);
+try {
+  if (command === 'start') await start();
+  else if (command === 'help' || command === '--help') console.log(USAGE);
+  else process.exitCode = await runCommand(command, args);
+} catch (e) {
+  if (e instanceof AppError) {
+    console.error(`guanxi: ${e.message}`);
+    process.exitCode = 2;
+  } else throw e;
+}

@@ -1,0 +1,46 @@
+import type { ObjectDef, StandardField } from '../../records/types.ts';
+import { registerObject } from '../../records/registry.ts';
+import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
+import { phoneKey } from '../../text/search-text.ts';
+
+const fields: StandardField[] = [
+  { key: 'name', type: 'text', required: true, max: 300 },
+  { key: 'type', type: 'select', options: CUSTOMER_TYPE },
+  { key: 'tier', type: 'select', options: TIER },
+  { key: 'lifecycle_status', type: 'select', options: LIFECYCLE },
+  { key: 'industry', type: 'text' },
+  { key: 'source', type: 'select', options: SOURCE },
+  { key: 'region', type: 'text' },
+  ...ADDRESS_FIELDS.map((key): StandardField => ({ key, type: 'text' })),
+  { key: 'phone', type: 'phone' },
+  { key: 'email', type: 'email' },
+  { key: 'website', type: 'url' },
+  { key: 'employees', type: 'number' },
+  { key: 'annual_revenue', type: 'money' },
+  { key: 'credit_limit', type: 'money' },
+  { key: 'payment_terms', type: 'text' },
+  { key: 'payment_standing', type: 'select', options: PAYMENT_STANDING },
+  { key: 'tags', type: 'tags' },
+  { key: 'notes', type: 'longtext' },
+  { key: 'parent_id', type: 'link', link: 'accounts' },
+  { key: 'owner_id', type: 'user' },
+  { key: 'created_by', type: 'user', system: true },
+  { key: 'created_at', type: 'datetime', system: true },
+  { key: 'updated_at', type: 'datetime', system: true },
+];
+
+export const accountsObject: ObjectDef = registerObject({
+  name: 'accounts',
+  singular: 'account',
+  fields,
+  titleField: 'name',
+  ownerField: 'owner_id',
+  search: (r) => ({
+    names: [r.name],
+    phones: [r.phone],
+    emails: [r.email],
+    other: [r.website, r.city, r.province, r.industry, ...(r.tags ?? [])],
+    notes: [r.notes],
+  }),
+  derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null }),
+});

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook.ts';
+import { doc, idParam, parse } from '../../http/validate.ts';
+import { loadVisible } from '../../records/service.ts';
+import type { ObjectDef } from '../../records/types.ts';
+import { duplicatesOf, findDuplicates } from './duplicates.service.ts';
+import { mergeRecords, undoMerge } from './merge.service.ts';
+
+const MergeBody = z.object({ primary_id: z.number().int().positive(), duplicate_ids: z.array(z.number().int().positive()).min(1).max(20) });
+const CheckBody = z.object({
+  name: z.string().max(300).nullish(),
+  email: z.string().max(320).nullish(),
+  phone: z.string().max(60).nullish(),
+  mobile: z.string().max(60).nullish(),
+  account_id: z.number().int().positive().nullish(),
+});
+const UndoBody = z.object({ audit_id: z.number().int().positive() });
+
+/** Duplicate detection and merge for an object (contacts, accounts). */
+export function registerDuplicateRoutes(app: FastifyInstance, def: ObjectDef): void {
+  const tags = [def.name];
+  app.get(`/${def.name}/:id/duplicates`, { schema: { tags } }, async (req) => {
+    const actor = actorOf(req);
+    const row = await loadVisible(app.db, def, actor, parse(idParam, req.params).id);
+    return { data: await duplicatesOf(app.db, def, actor, row) };
+  });
+  app.post(`/${def.name}/duplicates/check`, { schema: { tags, body: doc(CheckBody) } }, async (req) => ({
+    data: await findDuplicates(app.db, def, actorOf(req), parse(CheckBody, req.body)),
+  }));
+  app.post(`/${def.name}/merge`, { schema: { tags, body: doc(MergeBody) } }, async (req) => {
+    const body = parse(MergeBody, req.body);
+    return { data: await mergeRecords(app.db, def, actorOf(req), body.primary_id, body.duplicate_ids) };
+  });
+  app.post(`/${def.name}/merge/undo`, { schema: { tags, body: doc(UndoBody) } }, async (req) => {
+    await undoMerge(app.db, def, actorOf(req), parse(UndoBody, req.body).audit_id);
+    return { data: { ok: true } };
+  });
+}

@@ -1,0 +1,76 @@
+import { Readable, Transform } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+
+export interface SheetRow {
+  /** Line (CSV) or row (Excel) number in the file as a person sees it; the header is line 1. */
+  line: number;
+  cells: string[];
+}
+
+export type ImportFormat = 'csv' | 'xlsx';
+
+export function formatOf(fileName: string): ImportFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  return ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
+}
+
+/**
+ * Chinese Excel saves CSV as GB18030 (GBK); decode that when the bytes are not UTF-8. The
+ * decision is taken on the first chunk and kept for the whole file.
+ */
+function decodeToUtf8(): Transform {
+  let decoder: TextDecoder | null = null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (!decoder) {
+        let utf8 = true;
+        try {
+          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.min(chunk.length, 64 * 1024 - 4)), { stream: true });
+        } catch {
+          utf8 = false;
+        }
+        decoder = new TextDecoder(utf8 ? 'utf-8' : 'gb18030');
+      }
+      cb(null, decoder.decode(chunk, { stream: true }));
+    },
+    flush(cb) {
+      cb(null, decoder?.decode() ?? '');
+    },
+  });
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('hyperlink' in v) return String(v.hyperlink);
+    return '';
+  }
+  return String(v);
+}
+
+/** Rows of a CSV or .xlsx stream (header included), streamed: memory does not grow with the file. */
+export async function* readRows(input: Readable, format: ImportFormat): AsyncGenerator<SheetRow> {
+  if (format === 'csv') {
+    const parser = input.pipe(decodeToUtf8()).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      yield { line: rec.info.lines, cells: rec.record };
+    }
+    return;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      const values = row.values as ExcelJS.CellValue[];
+      const cells = values.slice(1).map(cellText);
+      if (cells.some((c) => c.trim() !== '')) yield { line: row.number, cells };
+    }
+    return; // the first sheet only
+  }
+}
+
+export { Readable };

@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook.ts';
+import { parse } from '../../http/validate.ts';
+import { getObject } from '../../records/registry.ts';
+import { search } from './search.service.ts';
+
+const SearchQuery = z.object({
+  q: z.string().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  types: z.string().max(200).optional(),
+});
+
+const SEARCHABLE = ['contacts', 'accounts'];
+
+export default async function searchRoutes(app: FastifyInstance) {
+  app.get('/search', { schema: { tags: ['search'] } }, async (req) => {
+    const actor = actorOf(req);
+    const q = parse(SearchQuery, req.query);
+    const wanted = q.types?.split(',').map((t) => t.trim()) ?? null;
+    const objects = SEARCHABLE.map(getObject).filter((d) => !wanted || wanted.includes(d.singular) || wanted.includes(d.name));
+    return { data: await search(app.db, actor, q.q, objects, q.limit) };
+  });
+}

@@ -1,0 +1,41 @@
+import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
+import { registerObject } from '../../records/registry.ts';
+import { opts } from '../../records/options.ts';
+import { emitTimeline, syncTimeline } from '../../core/timeline.ts';
+
+async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): Promise<void> {
+  if (!row.contact_id && !row.account_id) return;
+  const base = { contactId: row.contact_id, accountId: row.account_id, actorId: ctx.actor.id, refType: 'task', refId: row.id };
+  if (!existing) await emitTimeline(ctx.trx, { ...base, occurredAt: row.created_at, kind: 'task', title: row.title, body: row.description });
+  if (row.status === 'done' && existing?.status !== 'done') {
+    await emitTimeline(ctx.trx, { ...base, occurredAt: new Date(), kind: 'task_done', title: row.title });
+  }
+}
+
+export const tasksObject: ObjectDef = registerObject({
+  name: 'tasks',
+  singular: 'task',
+  titleField: 'title',
+  ownerField: 'owner_id',
+  fields: [
+    { key: 'title', type: 'text', required: true, max: 300 },
+    { key: 'description', type: 'longtext' },
+    { key: 'status', type: 'select', options: opts('open', 'done', 'cancelled') },
+    { key: 'priority', type: 'select', options: opts('low', 'normal', 'high', 'urgent') },
+    { key: 'due_at', type: 'datetime' },
+    { key: 'reminder_at', type: 'datetime' },
+    { key: 'contact_id', type: 'link', link: 'contacts' },
+    { key: 'account_id', type: 'link', link: 'accounts' },
+    { key: 'owner_id', type: 'user' },
+    { key: 'completed_at', type: 'datetime', system: true },
+    { key: 'created_at', type: 'datetime', system: true },
+    { key: 'updated_at', type: 'datetime', system: true },
+  ],
+  defaultSort: '-created_at',
+  beforeWrite: async (_ctx, values, existing) => {
+    if (values.status === 'done' && existing?.status !== 'done') values.completed_at = new Date().toISOString();
+    if (values.status && values.status !== 'done') values.completed_at = null;
+  },
+  afterWrite: taskTimeline,
+  beforeDelete: async (ctx, row) => syncTimeline(ctx.trx, 'task', row.id, null),
+});

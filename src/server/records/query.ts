@@ -1,0 +1,165 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { ResolvedField } from './fields.ts';
+import { FILTER_OPS, type FilterClause, type FilterOp } from '../../shared/fields.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import type { Actor } from '../core/access.ts';
+import { coerceText, fieldSchema } from './validate.ts';
+
+/** The SQL expression of a field's value: a column, or a typed read of the custom jsonb. */
+export function fieldExpr(table: string, f: ResolvedField): RawBuilder<unknown> {
+  if (!f.custom) return sql.ref(`${table}.${f.key}`);
+  const text = sql`(${sql.ref(`${table}.custom`)} ->> ${sql.lit(f.key)})`;
+  switch (f.type) {
+    case 'number':
+    case 'money':
+      return sql`${text}::numeric`;
+    // ISO dates compare correctly as text, and a text expression can be indexed (a cast to date is not immutable).
+    case 'date':
+      return text;
+    case 'boolean':
+      return sql`${text}::boolean`;
+    case 'link':
+      return sql`${text}::bigint`;
+    case 'multiselect':
+      return sql`(${sql.ref(`${table}.custom`)} -> ${sql.lit(f.key)})`;
+    default:
+      return text;
+  }
+}
+
+const FILTER_KEY = /^filter\[([a-z0-9_]+)\](?:\[([a-z]+)\])?$/;
+
+/** Reads `filter[field]=v` and `filter[field][op]=v` from a query string object. */
+export function parseFilters(query: Record<string, unknown>): FilterClause[] {
+  const out: FilterClause[] = [];
+  for (const [k, v] of Object.entries(query)) {
+    const m = FILTER_KEY.exec(k);
+    if (!m) continue;
+    const op = (m[2] ?? 'eq') as FilterOp;
+    if (!FILTER_OPS.includes(op)) throw invalid([{ field: k, message: `Unknown operator ${op}` }]);
+    for (const value of Array.isArray(v) ? v : [v]) out.push({ field: m[1]!, op, value: String(value) });
+  }
+  return out;
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
+  if ((f.type === 'user' || f.key === 'owner_id') && raw === 'me') return actor.id;
+  if (f.type === 'datetime') {
+    const d = new Date(raw);
+    if (Number.isNaN(d.getTime())) throw invalid([{ field: f.key, message: 'Must be a date-time' }]);
+    return d.toISOString();
+  }
+  const v = coerceText(f, raw);
+  const single = f.type === 'multiselect' || f.type === 'tags' ? (Array.isArray(v) ? v[0] : v) : v;
+  const base = f.type === 'multiselect' || f.type === 'tags' ? { ...f, type: 'text' as const, options: undefined } : f;
+  const r = fieldSchema(base).safeParse(single ?? null);
+  if (!r.success) throw invalid([{ field: f.key, message: r.error.issues[0]?.message ?? 'Invalid filter value' }]);
+  return r.data;
+}
+
+/** One filter clause as SQL, with the operator checked against the field's type. */
+export function filterCondition(table: string, f: ResolvedField, c: FilterClause, actor: Actor): RawBuilder<boolean> {
+  const e = fieldExpr(table, f);
+  const isArray = f.type === 'tags' || f.type === 'multiselect';
+  const isText = ['text', 'longtext', 'email', 'phone', 'url', 'select'].includes(f.type);
+  const list = () => c.value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => typedValue(f, s, actor));
+  if (c.op === 'empty') {
+    const empty = isArray
+      ? f.custom
+        ? sql<boolean>`(${e} IS NULL OR jsonb_array_length(${e}) = 0)`
+        : sql<boolean>`cardinality(${e}) = 0`
+      : isText
+        ? sql<boolean>`(${e} IS NULL OR ${e} = '')`
+        : sql<boolean>`${e} IS NULL`;
+    return c.value === 'false' ? sql<boolean>`NOT ${empty}` : empty;
+  }
+  if (isArray) {
+    const vals = list().map(String);
+    const has = f.custom
+      ? sql<boolean>`${e} ?| ${sql.val(vals)}::text[]`
+      : sql<boolean>`${e} && ${sql.val(vals)}::text[]`;
+    if (c.op === 'eq' || c.op === 'in' || c.op === 'contains') return has;
+    if (c.op === 'ne' || c.op === 'nin') return sql<boolean>`NOT coalesce(${has}, false)`;
+    throw invalid([{ field: f.key, message: `Operator ${c.op} does not apply to a list field` }]);
+  }
+  switch (c.op) {
+    case 'eq':
+      if (isText) return sql<boolean>`lower(${e}) = lower(${typedValue(f, c.value, actor)})`;
+      return sql<boolean>`${e} = ${typedValue(f, c.value, actor)}`;
+    case 'ne':
+      return sql<boolean>`${e} IS DISTINCT FROM ${typedValue(f, c.value, actor)}`;
+    case 'gt': return sql<boolean>`${e} > ${typedValue(f, c.value, actor)}`;
+    case 'gte': return sql<boolean>`${e} >= ${typedValue(f, c.value, actor)}`;
+    case 'lt': return sql<boolean>`${e} < ${typedValue(f, c.value, actor)}`;
+    case 'lte': return sql<boolean>`${e} <= ${typedValue(f, c.value, actor)}`;
+    case 'between': {
+      const [a, b] = c.value.split(',');
+      if (a === undefined || b === undefined) throw invalid([{ field: f.key, message: 'between takes two values: a,b' }]);
+      return sql<boolean>`${e} BETWEEN ${typedValue(f, a, actor)} AND ${typedValue(f, b, actor)}`;
+    }
+    case 'in':
+      return sql<boolean>`${e} IN (${sql.join(list())})`;
+    case 'nin':
+      return sql<boolean>`${e} NOT IN (${sql.join(list())})`;
+    case 'contains':
+    case 'starts':
+      if (!isText) throw invalid([{ field: f.key, message: `Operator ${c.op} applies to text fields` }]);
+      return sql<boolean>`${e} ILIKE ${(c.op === 'contains' ? '%' : '') + likeEscape(c.value) + '%'}`;
+  }
+  throw invalid([{ field: f.key, message: `Unknown operator ${c.op}` }]);
+}
+
+export interface SortSpec {
+  field: ResolvedField;
+  desc: boolean;
+  /** NOT NULL columns allow a plain row comparison that follows the index. */
+  notNull: boolean;
+}
+
+const NOT_NULL = new Set(['id', 'created_at', 'updated_at', 'name', 'title', 'subject', 'kind', 'status', 'occurred_at']);
+
+export function parseSort(sort: string | undefined, fields: ResolvedField[], fallback: string): SortSpec {
+  const s = sort || fallback;
+  const desc = s.startsWith('-');
+  const key = desc ? s.slice(1) : s;
+  const f = fields.find((x) => x.key === key);
+  if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}` }]);
+  return { field: f, desc, notNull: !f.custom && NOT_NULL.has(f.key) };
+}
+
+export function orderBy(table: string, s: SortSpec): RawBuilder<unknown> {
+  const e = fieldExpr(table, s.field);
+  const id = sql.ref(`${table}.id`);
+  if (s.notNull) return s.desc ? sql`${e} DESC, ${id} DESC` : sql`${e} ASC, ${id} ASC`;
+  return s.desc ? sql`${e} DESC NULLS LAST, ${id} DESC` : sql`${e} ASC NULLS LAST, ${id} ASC`;
+}
+
+export function encodeCursor(value: unknown, id: number): string {
+  const v = value instanceof Date ? value.toISOString() : value;
+  return Buffer.from(JSON.stringify([v, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [unknown, number] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && Number.isInteger(parsed[1])) return parsed as [unknown, number];
+  } catch {
+    /* fall through */
+  }
+  throw new AppError('validation_failed', 'Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
+}
+
+/** Keyset condition: rows strictly after the cursor in the sort order (NULLS LAST both ways). */
+export function afterCursor(table: string, s: SortSpec, cursor: string): RawBuilder<boolean> {
+  const [v, cid] = decodeCursor(cursor);
+  const e = fieldExpr(table, s.field);
+  const id = sql.ref(`${table}.id`);
+  const cmp = s.desc ? sql.raw('<') : sql.raw('>');
+  if (s.notNull) return sql<boolean>`(${e}, ${id}) ${cmp} (${v}, ${cid})`;
+  if (v === null) return sql<boolean>`(${e} IS NULL AND ${id} ${cmp} ${cid})`;
+  return sql<boolean>`(${e} ${cmp} ${v} OR (${e} = ${v} AND ${id} ${cmp} ${cid}) OR ${e} IS NULL)`;
+}

@@ -1,0 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { actorOf } from '../http/auth-hook.ts';
+import { idParam, parse } from '../http/validate.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { parseFilters } from './query.ts';
+import { countRecords, createRecord, deleteRecord, getRecord, listRecords, updateRecord, type ListParams, type WriteOptions } from './service.ts';
+import { exportRecords } from './export.ts';
+import type { ObjectDef } from './types.ts';
+
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(2000).optional(),
+  sort: z.string().max(100).optional(),
+  q: z.string().max(200).optional(),
+});
+
+export function listParams(req: FastifyRequest): ListParams {
+  const query = (req.query ?? {}) as Record<string, unknown>;
+  const base = parse(ListQuery, Object.fromEntries(Object.entries(query).filter(([k]) => !k.startsWith('filter['))));
+  return { ...base, filters: parseFilters(query) };
+}
+
+const listDoc = {
+  type: 'object',
+  properties: {
+    limit: { type: 'integer', minimum: 1, maximum: 200 },
+    cursor: { type: 'string' },
+    sort: { type: 'string', description: 'field or -field' },
+    q: { type: 'string' },
+  },
+  additionalProperties: true,
+  description: 'Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty)',
+};
+
+/** The standard REST surface of a record object; modules add their own routes beside it. */
+export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts: WriteOptions = {}): void {
+  const base = `/${def.name}`;
+  const tags = [def.name];
+  const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
+
+  app.get(base, { schema: { tags, querystring: listDoc } }, async (req) => listRecords(app.db, def, actorOf(req), listParams(req)));
+  app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await countRecords(app.db, def, actorOf(req), listParams(req)) }));
+  app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
+  app.get(`${base}/:id`, { schema: { tags } }, async (req) => ({ data: await getRecord(app.db, def, actorOf(req), parse(idParam, req.params).id) }));
+  app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>
+    idempotent(app, req, reply, 201, async () => ({ data: await createRecord(app.db, def, actorOf(req), req.body, opts) })));
+  app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) =>
+    idempotent(app, req, reply, 200, async () => ({ data: await updateRecord(app.db, def, actorOf(req), parse(idParam, req.params).id, req.body, opts) })));
+  app.delete(`${base}/:id`, { schema: { tags } }, async (req, reply) => {
+    await deleteRecord(app.db, def, actorOf(req), parse(idParam, req.params).id);
+    reply.status(204).send();
+  });
+}

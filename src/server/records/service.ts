@@ -1,0 +1,216 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { FilterClause } from '../../shared/fields.ts';
+import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
+import { can, canReadField, redact, visibilityCondition, type Actor } from '../core/access.ts';
+import { diff, writeAudit } from '../core/audit.ts';
+import { publish, type RecordEvent } from '../core/events.ts';
+import { allFields, visibleFields, type ResolvedField } from './fields.ts';
+import { afterCursor, encodeCursor, fieldExpr, filterCondition, orderBy, parseSort } from './query.ts';
+import { searchColumns, searchCondition } from './search-sql.ts';
+import { validateRecord } from './validate.ts';
+import { loadRefs } from './refs.ts';
+import type { ObjectDef, Row, Tx } from './types.ts';
+
+export interface ListParams {
+  limit?: number;
+  cursor?: string;
+  sort?: string;
+  filters?: FilterClause[];
+  q?: string;
+}
+
+const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key']);
+
+/** A DB row as the API shows it: standard fields, custom fields flattened, hidden ones removed. */
+export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: Actor): Row {
+  const out: Row = { id: row.id };
+  const custom = (row.custom ?? {}) as Row;
+  for (const f of fields) out[f.key] = f.custom ? (custom[f.key] ?? null) : (row[f.key] ?? null);
+  for (const [k, v] of Object.entries(row)) if (!(k in out) && !INTERNAL.has(k) && !k.startsWith('_')) out[k] = v;
+  return redact(actor, def.name, out);
+}
+
+/** WHERE conditions for visibility, filters and q; shared by list, count and export. */
+export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, p: ListParams) {
+  const t = def.name;
+  const conds = [visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined)];
+  for (const c of p.filters ?? []) {
+    const f = fields.find((x) => x.key === c.field) ?? (c.field === 'id' ? ID_FIELD : undefined);
+    if (!f || !f.filterable || !canReadField(actor, def.name, c.field)) throw invalid([{ field: `filter[${c.field}]`, message: `Cannot filter by ${c.field}` }]);
+    conds.push(filterCondition(t, f, c, actor));
+  }
+  if (p.q?.trim()) {
+    const s = def.search ? searchCondition(t, p.q) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + p.q.trim().replace(/[\\%_]/g, '\\$&') + '%'}`;
+    if (s) conds.push(s);
+  }
+  return sql.join(conds, sql` AND `);
+}
+
+const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
+
+export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams) {
+  const fields = await visibleFields(db, def, actor);
+  const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
+  const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
+  const t = def.name;
+  const where = [whereFor(def, fields, actor, p)];
+  if (p.cursor) where.push(afterCursor(t, sort, p.cursor));
+  const { rows } = await sql<Row>`
+    SELECT ${sql.ref(t)}.*, ${fieldExpr(t, sort.field)} AS _sort FROM ${sql.table(t)}
+    WHERE ${sql.join(where, sql` AND `)} ORDER BY ${orderBy(t, sort)} LIMIT ${limit + 1}`.execute(db);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const refs = await loadRefs(db, fields, page);
+  return {
+    data: page.map((r) => toApi(def, fields, { ...r, refs: refs(r) }, actor)),
+    next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last.id) : null,
+  };
+}
+
+export const COUNT_CAP = 1000;
+
+export async function countRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams) {
+  const fields = await visibleFields(db, def, actor);
+  const { rows } = await sql<{ n: number }>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(def.name)} WHERE ${whereFor(def, fields, actor, p)} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
+  const n = rows[0]?.n ?? 0;
+  return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+}
+
+/** Loads a row the actor may see, or throws not_found (never reveals that a hidden row exists). */
+export async function loadVisible(db: Tx, def: ObjectDef, actor: Actor, id: number, lock = false): Promise<Row> {
+  if (!Number.isInteger(id) || id <= 0) throw notFound(def.singular);
+  const t = def.name;
+  const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const { rows } = await sql<Row>`SELECT * FROM ${sql.table(t)} WHERE id = ${id} AND ${vis} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
+  if (!rows[0]) throw notFound(def.singular);
+  return rows[0];
+}
+
+export async function getRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<Row> {
+  const row = await loadVisible(db, def, actor, id);
+  return present(db, def, actor, row);
+}
+
+export async function present(db: Tx, def: ObjectDef, actor: Actor, row: Row): Promise<Row> {
+  const fields = await visibleFields(db as Kysely<DB>, def, actor);
+  const refs = await loadRefs(db, fields, [row]);
+  const extra = def.expand ? await def.expand(db, row, actor) : {};
+  return toApi(def, fields, { ...row, ...extra, refs: refs(row) }, actor);
+}
+
+/** Splits validated values into table columns and the custom jsonb. */
+function split(fields: ResolvedField[], values: Row, existingCustom: Row = {}): { columns: Row; custom: Row | undefined } {
+  const columns: Row = {};
+  let custom: Row | undefined;
+  for (const [k, v] of Object.entries(values)) {
+    const f = fields.find((x) => x.key === k)!;
+    if (f.custom) {
+      custom ??= { ...existingCustom };
+      if (v === null) delete custom[k];
+      else custom[k] = v;
+    } else columns[k] = v;
+  }
+  return { columns, custom };
+}
+
+async function relatedForSearch(db: Tx, row: Row) {
+  if (!row.account_id) return {};
+  const acc = await db.selectFrom('accounts').select('name').where('id', '=', row.account_id).executeTakeFirst();
+  return { accountName: acc?.name ?? null };
+}
+
+/** Derived columns (search document, normalised keys) recomputed from the full row. */
+export async function derived(db: Tx, def: ObjectDef, full: Row): Promise<Row> {
+  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, def.search ? await relatedForSearch(db, full) : {}) };
+}
+
+function jsonColumns(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = k === 'custom' ? JSON.stringify(v) : v;
+  return out;
+}
+
+export interface WriteOptions {
+  /** Extra keys the object's hooks read from the input (e.g. a contact's `accounts`). */
+  allowExtra?: readonly string[];
+}
+
+export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, input: unknown, opts: WriteOptions = {}): Promise<Row> {
+  if (!can(actor, 'write')) throw forbidden('Your role may not create records');
+  const fields = await allFields(db, def);
+  const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
+  const events: RecordEvent[] = [];
+  const row = await db.transaction().execute(async (trx) => {
+    if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
+    await def.beforeWrite?.({ trx, actor, def }, values, null);
+    const { columns, custom } = split(fields, values);
+    const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
+    const full = { ...base, ...(await derived(trx, def, base)) };
+    const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
+    const created = rows[0]!;
+    await def.afterWrite?.({ trx, actor, def }, created, null, input as Row);
+    await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
+    events.push({ type: 'created', object: def.name, id: created.id, actorId: actor.id });
+    return created;
+  });
+  publish(events);
+  return present(db, def, actor, row);
+}
+
+export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: WriteOptions = {}): Promise<Row> {
+  if (!can(actor, 'write')) throw forbidden('Your role may not change records');
+  const fields = await allFields(db, def);
+  const values = validateRecord(fields, input, 'update', actor, def.name, opts.allowExtra);
+  const events: RecordEvent[] = [];
+  const row = await db.transaction().execute(async (trx) => {
+    const existing = await loadVisible(trx, def, actor, id, true);
+    await def.beforeWrite?.({ trx, actor, def }, values, existing);
+    const { columns, custom } = split(fields, values, existing.custom);
+    const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
+    const set = { ...columns, ...(custom ? { custom } : {}), ...(await derived(trx, def, merged)), updated_at: new Date() };
+    const { rows } = await sql<Row>`UPDATE ${sql.table(def.name)} SET ${updateSet(jsonColumns(set))} WHERE id = ${id} RETURNING *`.execute(trx);
+    const updated = rows[0]!;
+    await def.afterWrite?.({ trx, actor, def }, updated, existing, input as Row);
+    const before = { ...existing, ...(existing.custom ?? {}) };
+    const changes = diff(before, values);
+    if (Object.keys(changes).length) await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes });
+    events.push({ type: 'updated', object: def.name, id, actorId: actor.id, changes });
+    return updated;
+  });
+  publish(events);
+  return present(db, def, actor, row);
+}
+
+export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<void> {
+  if (!can(actor, 'write')) throw forbidden('Your role may not delete records');
+  await db.transaction().execute(async (trx) => {
+    const existing = await loadVisible(trx, def, actor, id, true);
+    if (!can(actor, 'delete') && def.ownerField && existing[def.ownerField] !== actor.id) throw forbidden('You may delete only your own records');
+    await def.beforeDelete?.({ trx, actor, def }, existing);
+    await sql`DELETE FROM ${sql.table(def.name)} WHERE id = ${id}`.execute(trx);
+    await writeAudit(trx, { actorId: actor.id, action: 'delete', object: def.name, recordId: id, changes: { before: beforeImage(existing) } });
+  });
+  publish([{ type: 'deleted', object: def.name, id, actorId: actor.id }]);
+}
+
+/** A row without derived columns, as kept in the audit log (enough to restore it). */
+export function beforeImage(row: Row): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) if (k !== 'search_text' && k !== 'search_tokens') out[k] = v instanceof Date ? v.toISOString() : v;
+  return out;
+}
+
+export function insertValues(row: Row) {
+  const keys = Object.keys(row);
+  return sql`(${sql.join(keys.map((k) => sql.ref(k)))}) VALUES (${sql.join(keys.map((k) => row[k]))})`;
+}
+
+export function updateSet(row: Row) {
+  return sql.join(Object.keys(row).map((k) => sql`${sql.ref(k)} = ${row[k]}`));
+}
+
+export function assertExists(found: unknown, field: string): void {
+  if (!found) throw new AppError('validation_failed', 'Some fields are not valid', [{ field, message: 'No such record' }]);
+}

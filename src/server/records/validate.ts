@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { ResolvedField } from './fields.ts';
+import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
+import { canWriteField, type Actor } from '../core/access.ts';
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
+
+function isRealDate(s: string): boolean {
+  if (!DATE_RE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** The zod schema of one field's value (null clears a field). */
+export function fieldSchema(f: ResolvedField): z.ZodType {
+  const optionValues = (f.options ?? []).map((o) => o.value);
+  const oneOf = (v: string) => optionValues.length === 0 || optionValues.includes(v);
+  let s: z.ZodType;
+  switch (f.type) {
+    case 'text':
+    case 'url':
+      s = z.string().trim().max(f.max ?? 500);
+      break;
+    case 'longtext':
+      s = z.string().max(f.max ?? 20_000);
+      break;
+    case 'email':
+      s = z.string().trim().max(320).pipe(z.email({ message: 'Not a valid email address' }));
+      break;
+    case 'phone':
+      s = z.string().trim().regex(PHONE_RE, 'Not a valid phone number');
+      break;
+    case 'number':
+    case 'money':
+      s = z.number({ message: 'Must be a number' }).finite().min(-1e15).max(1e15);
+      break;
+    case 'date':
+      s = z.string().refine(isRealDate, 'Must be a date (YYYY-MM-DD)');
+      break;
+    case 'datetime':
+      s = z.iso.datetime({ offset: true, message: 'Must be an ISO date-time' }).or(z.string().refine(isRealDate, 'Must be an ISO date-time'));
+      break;
+    case 'boolean':
+      s = z.boolean({ message: 'Must be true or false' });
+      break;
+    case 'select':
+      s = z.string().refine(oneOf, `Must be one of: ${optionValues.join(', ')}`);
+      break;
+    case 'multiselect':
+      s = z.array(z.string().refine(oneOf, `Must be among: ${optionValues.join(', ')}`)).max(100);
+      break;
+    case 'tags':
+      s = z.array(z.string().trim().min(1).max(50)).max(50);
+      break;
+    case 'link':
+    case 'user':
+      s = z.number({ message: 'Must be a record id' }).int().positive();
+      break;
+  }
+  return s.nullable();
+}
+
+function isEmpty(v: unknown): boolean {
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+/**
+ * Validates a create/update payload against the object's fields and the actor's field
+ * rules. Returns the clean values keyed by field; throws one error listing every bad field.
+ */
+export function validateRecord(
+  fields: ResolvedField[],
+  input: unknown,
+  mode: 'create' | 'update',
+  actor: Actor,
+  object: string,
+  allowExtra: readonly string[] = [],
+): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new AppError('validation_failed', 'The body must be a JSON object');
+  }
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const issues: FieldIssue[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (allowExtra.includes(key)) continue;
+    const f = byKey.get(key);
+    if (!f) {
+      issues.push({ field: key, message: 'Unknown field' });
+      continue;
+    }
+    if (f.system) {
+      issues.push({ field: key, message: 'This field is set by the system' });
+      continue;
+    }
+    if (!canWriteField(actor, object, key)) {
+      throw new AppError('forbidden', `You may not change the field ${key}`, [{ field: key, message: 'Not writable for your role' }]);
+    }
+    const r = fieldSchema(f).safeParse(typeof value === 'string' && f.type !== 'longtext' && value.trim() === '' ? null : value);
+    if (!r.success) {
+      issues.push({ field: key, message: r.error.issues[0]?.message ?? 'Invalid value' });
+      continue;
+    }
+    if (f.required && isEmpty(r.data)) {
+      issues.push({ field: key, message: 'This field is required' });
+      continue;
+    }
+    out[key] = r.data;
+  }
+  if (mode === 'create') {
+    for (const f of fields) if (f.required && !f.system && isEmpty(out[f.key])) {
+      if (!issues.some((i) => i.field === f.key)) issues.push({ field: f.key, message: 'This field is required' });
+    }
+  }
+  if (issues.length) throw invalid(issues);
+  return out;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', 'x', '✓']);
+const FALSE = new Set(['false', 'no', 'n', '0', '否', '不', '']);
+
+/**
+ * Turns a text cell (CSV/Excel import, query strings) into the field's JSON type so the same
+ * validation applies. Returns undefined for an empty cell.
+ */
+export function coerceText(f: ResolvedField, raw: string): unknown {
+  const s = raw.trim();
+  if (s === '') return undefined;
+  switch (f.type) {
+    case 'number':
+    case 'money': {
+      const n = Number(s.replace(/[,\s¥$€£￥]|NT\$|US\$|RMB|CNY/gi, ''));
+      return Number.isFinite(n) ? n : s;
+    }
+    case 'boolean': {
+      const l = s.toLowerCase();
+      return TRUE.has(l) ? true : FALSE.has(l) ? false : s;
+    }
+    case 'date': {
+      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
+    }
+    case 'multiselect':
+    case 'tags':
+      return s.split(/[;,，；|]/).map((t) => t.trim()).filter(Boolean);
+    case 'link':
+    case 'user': {
+      const n = Number(s);
+      return Number.isInteger(n) ? n : s;
+    }
+    case 'select': {
+      const opt = (f.options ?? []).find((o) => o.value === s || o.label === s || Object.values(o.labels ?? {}).includes(s));
+      return opt ? opt.value : s;
+    }
+    default:
+      return s;
+  }
+}
