@@ -3,6 +3,7 @@ import { registerObject } from '../../records/registry.ts';
 import { opts } from '../../records/options.ts';
 import { syncTimeline } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
+import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
 
 export const ACTIVITY_KINDS = ['call', 'visit', 'meeting', 'email', 'note', 'message'] as const;
 
@@ -40,10 +41,7 @@ export const activitiesObject: ObjectDef = registerObject({
     const accountId = values.account_id !== undefined ? values.account_id : existing?.account_id;
     if (!contactId && !accountId) throw invalid([{ field: 'contact_id', message: 'Link the activity to a contact or an account' }]);
     // An activity on a contact also shows on the contact's primary account.
-    if (contactId && !accountId && values.account_id === undefined) {
-      const c = await ctx.trx.selectFrom('contacts').select('account_id').where('id', '=', contactId as number).executeTakeFirst();
-      if (c?.account_id) values.account_id = c.account_id;
-    }
+    await inheritPrimaryAccount(ctx.trx, values, existing);
     if (!existing && !values.occurred_at) values.occurred_at = new Date().toISOString();
   },
   afterWrite: putOnTimeline,

@@ -45,3 +45,11 @@ export async function afterContactWrite(ctx: WriteContext, row: Row, existing: R
     }
   }
 }
+
+/** A record linked to a contact (activity, task...) also belongs to the contact's primary account unless told otherwise. */
+export async function inheritPrimaryAccount(trx: Tx, values: Row, existing: Row | null): Promise<void> {
+  const contactId = values.contact_id !== undefined ? values.contact_id : existing?.contact_id;
+  if (!contactId || values.account_id !== undefined || existing?.account_id) return;
+  const c = await trx.selectFrom('contacts').select('account_id').where('id', '=', contactId as number).executeTakeFirst();
+  if (c?.account_id) values.account_id = c.account_id;
+}

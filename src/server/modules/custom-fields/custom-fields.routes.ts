@@ -11,7 +11,7 @@ import { allFields, invalidateFields } from '../../records/fields.ts';
 import { CUSTOM_FIELD_TYPES, CUSTOM_PREFIX } from '../../../shared/fields.ts';
 import { AppError } from '../../http/errors.ts';
 
-const Labels = z.record(z.enum(['en', 'zh-CN', 'zh-TW']), z.string().max(200));
+const Labels = z.partialRecord(z.enum(["en", "zh-CN", "zh-TW"]), z.string().max(200));
 const Option = z.object({ value: z.string().trim().min(1).max(100), label: z.string().max(200).optional(), labels: Labels.optional() });
 const FieldBody = z.object({
   object: z.string().min(1).max(50),

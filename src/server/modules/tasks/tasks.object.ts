@@ -2,6 +2,7 @@ import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
 import { registerObject } from '../../records/registry.ts';
 import { opts } from '../../records/options.ts';
 import { emitTimeline, syncTimeline } from '../../core/timeline.ts';
+import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
 
 async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): Promise<void> {
   if (!row.contact_id && !row.account_id) return;
@@ -32,7 +33,8 @@ export const tasksObject: ObjectDef = registerObject({
     { key: 'updated_at', type: 'datetime', system: true },
   ],
   defaultSort: '-created_at',
-  beforeWrite: async (_ctx, values, existing) => {
+  beforeWrite: async (ctx, values, existing) => {
+    await inheritPrimaryAccount(ctx.trx, values, existing);
     if (values.status === 'done' && existing?.status !== 'done') values.completed_at = new Date().toISOString();
     if (values.status && values.status !== 'done') values.completed_at = null;
   },

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../db/test-helpers.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '北京精密机械有限公司', phone: '010-6401-8888' });
+  await t.api(t.adminToken, 'POST', '/contacts', { name: '张三', mobile: '+86 138-0013-8000', email: 'zhangsan@example.cn', account_id: acc.body.data.id });
+  await t.api(t.adminToken, 'POST', '/contacts', { name: '张三丰', email: 'sanfeng@wudang.cn' });
+  await t.api(t.adminToken, 'POST', '/contacts', { name: '張四', city: '台北' });
+  await t.api(t.adminToken, 'POST', '/contacts', { name: 'Emma Wilson', email: 'emma.wilson@acme.co.uk', notes: 'Prefers morning calls about the Shenzhen factory' });
+});
+afterAll(async () => t?.close());
+
+const titles = async (q: string) => (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent(q)}`)).body.data.map((h: any) => h.title);
+
+describe('global search', () => {
+  it('finds 2-character Chinese words, best match first', async () => {
+    expect(await titles('张三')).toEqual(['张三', '张三丰']);
+    expect(await titles('北京')).toEqual(expect.arrayContaining(['北京精密机械有限公司', '张三']));
+  });
+  it('matches Simplified and Traditional both ways', async () => {
+    expect(await titles('張三')).toEqual(['张三', '张三丰']);
+    expect(await titles('张四')).toEqual(['張四']);
+    expect(await titles('臺北')).toEqual(['張四']);
+  });
+  it('finds names by pinyin and initials', async () => {
+    expect((await titles('zhangsan'))[0]).toBe('张三');
+    expect(await titles('zs')).toContain('张三');
+    expect(await titles('zhangs')).toEqual(expect.arrayContaining(['张三', '张三丰']));
+    expect(await titles('zx')).toEqual([]);
+  });
+  it('finds phones by any 4 digits and emails by prefix', async () => {
+    expect(await titles('0013')).toEqual(['张三']);
+    expect(await titles('8000')).toEqual(['张三']);
+    expect(await titles('6401')).toEqual(['北京精密机械有限公司']);
+    expect(await titles('1399')).toEqual([]);
+    expect(await titles('emma.wil')).toEqual(['Emma Wilson']);
+    expect(await titles('sanfeng@wu')).toEqual(['张三丰']);
+  });
+  it('finds company names and notes', async () => {
+    expect(await titles('精密机械')).toEqual(expect.arrayContaining(['北京精密机械有限公司', '张三']));
+    expect(await titles('shenzhen factory')).toEqual(['Emma Wilson']);
+    expect(await titles('wil')).toEqual(['Emma Wilson']);
+  });
+  it('lists filter by q with the same index', async () => {
+    const r = await t.api(t.adminToken, 'GET', `/contacts?q=${encodeURIComponent('張三')}&sort=name`);
+    expect(r.body.data.map((c: any) => c.name)).toEqual(['张三', '张三丰']);
+  });
+});
