@@ -1,0 +1,42 @@
+import type { TFunction } from 'i18next';
+import { ApiError } from './client.ts';
+
+// The server words its messages in English; the common ones are shown in the user's
+// language, anything else as the server wrote it.
+const PATTERNS: [RegExp, string][] = [
+  [/required/i, 'serverErrors.required'],
+  [/valid email/i, 'serverErrors.email'],
+  [/valid phone/i, 'serverErrors.phone'],
+  [/must be a number/i, 'serverErrors.number'],
+  [/must be a date \(/i, 'serverErrors.date'],
+  [/date-time/i, 'serverErrors.datetime'],
+  [/true or false/i, 'serverErrors.boolean'],
+  [/must be (one of|among)/i, 'serverErrors.oneOf'],
+  [/unknown field/i, 'serverErrors.unknownField'],
+  [/set by the system/i, 'serverErrors.system'],
+  [/not writable/i, 'serverErrors.notWritable'],
+  [/no such record/i, 'serverErrors.noRecord'],
+  [/too (big|long)|at most \d+ char/i, 'serverErrors.tooLong'],
+  [/link the activity/i, 'serverErrors.linkActivity'],
+  [/at least 8/i, 'serverErrors.minPassword'],
+  [/already used/i, 'serverErrors.alreadyUsed'],
+  [/wrong password/i, 'serverErrors.wrongPassword'],
+];
+
+export function localizeMessage(t: TFunction, message: string): string {
+  for (const [re, key] of PATTERNS) if (re.test(message)) return t(key);
+  return message;
+}
+
+/** One line for a toast: the localized code, plus the server's words when they add something. */
+export function errorText(t: TFunction, e: unknown): string {
+  if (e instanceof ApiError) {
+    const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
+    if (e.code === 'validation_failed' && e.details.length) {
+      return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message)}`).join('; ')}`.trim();
+    }
+    if (!base) return e.message;
+    return e.code === 'internal' || e.code === 'network' || e.message === base ? base : `${base} ${localizeMessage(t, e.message)}`;
+  }
+  return (e as Error)?.message ?? String(e);
+}

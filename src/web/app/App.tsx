@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
+import { LocaleProviders } from './Providers.tsx';
+import { LoginPage } from './LoginPage.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { Shell } from './Shell.tsx';
+import { NotFound } from './NotFound.tsx';
+import { ListPage } from '../features/records/ListPage.tsx';
+import { RecordPage } from '../features/records/RecordPage.tsx';
+import { TasksPage } from '../features/tasks/TasksPage.tsx';
+import { ImportsList } from '../features/imports/ImportsList.tsx';
+import { ImportWizard } from '../features/imports/ImportWizard.tsx';
+import { ImportProgress } from '../features/imports/ImportProgress.tsx';
+import { UsersPage } from '../features/admin/UsersPage.tsx';
+import { TeamsPage } from '../features/admin/TeamsPage.tsx';
+import { RolesPage } from '../features/admin/RolesPage.tsx';
+import { CustomFieldsPage } from '../features/admin/CustomFieldsPage.tsx';
+import { ApiKeysPage } from '../features/admin/ApiKeysPage.tsx';
+import { AuditLogPage } from '../features/admin/AuditLogPage.tsx';
+import { LoginHistoryPage } from '../features/admin/LoginHistoryPage.tsx';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // Client errors (403, 404, 400) will not get better by asking again.
+      retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 2,
+    },
+  },
+});
+
+/** A 401 anywhere drops the cached user and goes to the sign-in page, coming back afterwards. */
+function UnauthenticatedRedirect() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const qc = useQueryClient();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      qc.setQueryData(['me'], null);
+      if (!window.location.pathname.startsWith('/login')) {
+        navigate(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`, { replace: true });
+      }
+    });
+  }, [navigate, qc, location]);
+  return null;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <LocaleProviders>
+        <BrowserRouter>
+          <UnauthenticatedRedirect />
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route
+              element={
+                <RequireAuth>
+                  <Shell />
+                </RequireAuth>
+              }
+            >
+              <Route index element={<Navigate to="/contacts" replace />} />
+              <Route path="contacts" element={<ListPage key="contacts" object="contacts" />} />
+              <Route path="contacts/:id" element={<RecordPage key="contacts" object="contacts" />} />
+              <Route path="accounts" element={<ListPage key="accounts" object="accounts" />} />
+              <Route path="accounts/:id" element={<RecordPage key="accounts" object="accounts" />} />
+              <Route path="activities" element={<ListPage key="activities" object="activities" />} />
+              <Route path="tasks" element={<TasksPage />} />
+              <Route path="tasks/all" element={<ListPage key="tasks" object="tasks" />} />
+              <Route path="imports" element={<ImportsList />} />
+              <Route path="imports/new" element={<ImportWizard />} />
+              <Route path="imports/:id" element={<ImportProgress />} />
+              <Route path="settings/users" element={<UsersPage />} />
+              <Route path="settings/teams" element={<TeamsPage />} />
+              <Route path="settings/roles" element={<RolesPage />} />
+              <Route path="settings/custom-fields" element={<CustomFieldsPage />} />
+              <Route path="settings/api-keys" element={<ApiKeysPage />} />
+              <Route path="settings/audit-log" element={<AuditLogPage />} />
+              <Route path="settings/login-history" element={<LoginHistoryPage />} />
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </LocaleProviders>
+    </QueryClientProvider>
+  );
+}

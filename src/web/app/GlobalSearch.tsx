@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { AutoComplete, Input, Typography } from 'antd';
+import type { InputRef } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import type { SearchHit } from '../api/types.ts';
+import { useDebounced } from '../lib/useDebounced.ts';
+
+const OBJECT_OF: Record<string, string> = { contact: 'contacts', account: 'accounts' };
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** Top-bar search over contacts and accounts; Ctrl/⌘+K focuses it from anywhere. */
+export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const q = useDebounced(text.trim(), 200);
+  const inputRef = useRef<InputRef>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        inputRef.current?.focus({ cursor: 'all' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const results = useQuery({
+    queryKey: ['search', q],
+    enabled: q.length > 0,
+    queryFn: async ({ signal }) => (await api.get<{ data: SearchHit[] }>('/search', { q, limit: 12 }, { signal })).data,
+    staleTime: 10_000,
+  });
+
+  const options = useMemo(() => {
+    const hits = results.data ?? [];
+    const groups = new Map<string, SearchHit[]>();
+    for (const h of hits) groups.set(h.type, [...(groups.get(h.type) ?? []), h]);
+    return [...groups.entries()].map(([type, list]) => ({
+      label: t(`topbar.searchTypes.${type}`, { defaultValue: type }),
+      options: list.map((h) => ({
+        value: `${type}:${h.id}`,
+        label: (
+          <div className="gx-search-hit" data-testid="search-hit">
+            <div className="gx-search-title">{h.title}</div>
+            {h.subtitle ? <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{h.subtitle}</Typography.Text> : null}
+          </div>
+        ),
+      })),
+    }));
+  }, [results.data, t]);
+
+  const empty = q && !results.isFetching && results.data && results.data.length === 0;
+
+  return (
+    <AutoComplete
+      className="gx-global-search"
+      value={text}
+      options={options}
+      onChange={(v: string) => {
+        if (!/^(contact|account):\d+$/.test(String(v))) setText(String(v ?? ''));
+      }}
+      onSelect={(v: string) => {
+        const [type, id] = v.split(':');
+        setText('');
+        onDone?.();
+        navigate(`/${OBJECT_OF[type!] ?? `${type}s`}/${id}`);
+      }}
+      notFoundContent={empty ? t('topbar.noResults', { q }) : results.isFetching ? t('topbar.searching') : null}
+      popupMatchSelectWidth={360}
+      style={{ width: '100%' }}
+    >
+      <Input
+        ref={inputRef}
+        autoFocus={autoFocus}
+        prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
+        suffix={<span className="gx-kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>}
+        placeholder={t('topbar.searchPlaceholder')}
+        allowClear
+        aria-label={t('common.search')}
+        data-testid="global-search"
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            setText('');
+            (e.target as HTMLInputElement).blur();
+          }
+        }}
+      />
+    </AutoComplete>
+  );
+}

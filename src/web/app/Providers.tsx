@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
+import { useTranslation } from 'react-i18next';
+
+const ANTD = { en: enUS, 'zh-CN': zhCN, 'zh-TW': zhTW } as const;
+
+/** Ant Design's own texts, date pickers and validation messages follow the chosen language. */
+export function LocaleProviders({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  const locale = ANTD[i18n.language as keyof typeof ANTD] ?? enUS;
+  return (
+    <ConfigProvider
+      locale={locale}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#1f5fd1', borderRadius: 6, fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif" },
+        components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 16px', headerHeight: 56 }, Table: { cellPaddingBlockSM: 6 } },
+      }}
+    >
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { useEffect, type ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { Button, Result, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../api/errors.ts';
+import { useMe } from '../api/hooks.ts';
+import { applyLocale, currentLocale, isAppLocale, storeLocale } from '../i18n/index.ts';
+
+/** Pages behind sign-in; the user's saved language applies once we know who they are. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const { t } = useTranslation();
+  const location = useLocation();
+  useEffect(() => {
+    const l = me.data?.locale;
+    if (isAppLocale(l) && l !== currentLocale()) {
+      applyLocale(l);
+      storeLocale(l);
+    }
+  }, [me.data?.locale]);
+  if (me.isLoading) {
+    return (
+      <div style={{ height: '100vh', display: 'grid', placeItems: 'center' }}>
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return <Result status="warning" title={t('common.somethingWrong')} subTitle={errorText(t, me.error)} extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>} />;
+  }
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}

@@ -1,0 +1,162 @@
+import { useState } from 'react';
+import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Modal, Space, Typography } from 'antd';
+import {
+  LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, PlusOutlined, SearchOutlined, UserOutlined,
+} from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from '../api/client.ts';
+import { canDo, useMe } from '../api/hooks.ts';
+import { useIsPhone } from '../lib/useIsPhone.ts';
+import { RecordFormDrawer } from '../features/records/RecordFormDrawer.tsx';
+import { GlobalSearch } from './GlobalSearch.tsx';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { Logo } from './Logo.tsx';
+import { menuItems, selectedKey } from './nav.tsx';
+import { TasksDue } from './TasksDue.tsx';
+
+const COLLAPSED_KEY = 'gx_menu_collapsed';
+
+export function Shell() {
+  const { t } = useTranslation();
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const isPhone = useIsPhone();
+  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(COLLAPSED_KEY) === '1');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [creating, setCreating] = useState<string | null>(null);
+
+  const items = menuItems(t, me);
+  const selected = selectedKey(location.pathname);
+  const go = ({ key }: { key: string }) => {
+    setDrawerOpen(false);
+    navigate(key);
+  };
+  const toggle = () => {
+    setCollapsed((c) => {
+      localStorage.setItem(COLLAPSED_KEY, c ? '0' : '1');
+      return !c;
+    });
+  };
+  const logout = async () => {
+    await api.post('/auth/logout').catch(() => undefined);
+    qc.clear();
+    qc.setQueryData(['me'], null);
+    navigate('/login', { replace: true });
+  };
+
+  const menu = <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={go} style={{ borderInlineEnd: 0 }} />;
+  const canWrite = canDo(me, 'write');
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {isPhone ? (
+        <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={272} styles={{ body: { padding: 0 } }}
+          title={<Space><Logo size={24} /><span>{t('app.name')}</span></Space>}>
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider
+          collapsible
+          collapsed={collapsed}
+          trigger={null}
+          width={224}
+          collapsedWidth={64}
+          theme="light"
+          className="gx-sider"
+        >
+          <div className="gx-brand" onClick={() => navigate('/contacts')} role="link" tabIndex={0}>
+            <Logo size={28} />
+            {!collapsed ? <span className="gx-brand-name">{t('app.name')} <span className="gx-brand-cn">关系</span></span> : null}
+          </div>
+          <div className="gx-sider-menu">{menu}</div>
+        </Layout.Sider>
+      )}
+      <Layout>
+        <Layout.Header className="gx-header">
+          {isPhone ? (
+            <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('menu.openMenu')} />
+          ) : (
+            <Button type="text" icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle}
+              aria-label={collapsed ? t('menu.expand') : t('menu.collapse')} />
+          )}
+          {isPhone ? (
+            <>
+              <span style={{ flex: 1 }} />
+              <Button type="text" icon={<SearchOutlined />} onClick={() => setSearchOpen(true)} aria-label={t('common.search')} />
+            </>
+          ) : (
+            <div className="gx-header-search">
+              <GlobalSearch />
+            </div>
+          )}
+          <Space size={isPhone ? 0 : 4} className="gx-header-actions">
+            {canWrite ? (
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: [
+                    { key: 'contacts', label: t('topbar.newContact') },
+                    { key: 'accounts', label: t('topbar.newAccount') },
+                    { key: 'tasks', label: t('topbar.newTask') },
+                  ],
+                  onClick: ({ key }) => setCreating(key),
+                }}
+              >
+                <Button type="primary" icon={<PlusOutlined />} data-testid="new-menu">{isPhone ? null : t('topbar.new')}</Button>
+              </Dropdown>
+            ) : null}
+            <TasksDue />
+            <LanguageSwitch compact={isPhone} />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'who', disabled: true, label: (
+                    <div>
+                      <div><b>{me?.name}</b></div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me?.email}</Typography.Text>
+                      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('topbar.role', { role: me?.role })}</Typography.Text></div>
+                    </div>
+                  ) },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('topbar.logout') },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'logout') void logout();
+                },
+              }}
+            >
+              <Button type="text" className="gx-user-btn" data-testid="user-menu" aria-label={t('topbar.signedInAs', { name: me?.name })}>
+                <Avatar size="small" style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
+                  {me?.name?.slice(0, 1).toUpperCase()}
+                </Avatar>
+                {!isPhone ? <span className="gx-user-name">{me?.name}</span> : null}
+              </Button>
+            </Dropdown>
+          </Space>
+        </Layout.Header>
+        <Layout.Content className="gx-content">
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      <Modal open={searchOpen} onCancel={() => setSearchOpen(false)} footer={null} title={t('common.search')} destroyOnHidden
+        style={{ top: 12 }} width="calc(100vw - 24px)">
+        <GlobalSearch autoFocus onDone={() => setSearchOpen(false)} />
+      </Modal>
+      <RecordFormDrawer
+        object={creating ?? 'contacts'}
+        open={creating !== null}
+        onClose={() => setCreating(null)}
+        defaults={creating === 'tasks' ? { status: 'open', priority: 'normal', owner_id: me?.id } : undefined}
+        onSaved={(rec, created) => {
+          if (created && (creating === 'contacts' || creating === 'accounts')) navigate(`/${creating}/${rec.id}`);
+        }}
+      />
+    </Layout>
+  );
+}

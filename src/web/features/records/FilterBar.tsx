@@ -1,0 +1,271 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Button, DatePicker, Input, InputNumber, Popover, Radio, Select, Space, Tag } from 'antd';
+import { FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { FieldMeta, Filter } from '../../api/types.ts';
+import { fieldLabel, optionLabel } from '../../fields/labels.ts';
+import { linkTarget } from '../../fields/layout.ts';
+import { RecordSelect } from '../../fields/RecordSelect.tsx';
+import { useRefTitle } from '../../fields/useRefTitle.ts';
+import { fromUiOp, opLabel, opsFor, toUiOp, valueLabel, type UiOp } from './filters.ts';
+
+interface EditorProps {
+  object: string;
+  fields: FieldMeta[];
+  initial?: Filter;
+  onApply: (f: Filter) => void;
+  onCancel: () => void;
+}
+
+function splitPair(v: string): [string, string] {
+  const [a = '', b = ''] = v.split(',');
+  return [a, b];
+}
+
+/** Pick a field, then a condition that suits its type, then a value input that suits both. */
+function FilterEditor({ object, fields, initial, onApply, onCancel }: EditorProps) {
+  const { t } = useTranslation();
+  const [key, setKey] = useState<string | undefined>(initial?.field);
+  const field = fields.find((f) => f.key === key);
+  const ops = field ? opsFor(field) : [];
+  const [op, setOp] = useState<UiOp | undefined>(initial ? toUiOp(initial) : undefined);
+  const [value, setValue] = useState<string>(initial && initial.op !== 'empty' ? initial.value : '');
+
+  const pickField = (k: string) => {
+    setKey(k);
+    const f = fields.find((x) => x.key === k)!;
+    setOp(opsFor(f)[0]);
+    setValue(f.type === 'boolean' ? 'true' : '');
+  };
+
+  const needsValue = op !== 'empty' && op !== 'notEmpty';
+  const ready = Boolean(field && op && (!needsValue || (value !== '' && !value.split(',').some((x, _i, all) => all.length === 2 && x === ''))));
+
+  const apply = () => {
+    if (!field || !op) return;
+    const { op: apiOp, value: v } = fromUiOp(op, value);
+    onApply({ field: field.key, op: apiOp, value: v });
+  };
+
+  let input: React.ReactNode = null;
+  if (field && op && needsValue) {
+    const multi = op === 'in' || op === 'nin';
+    switch (field.type) {
+      case 'number':
+      case 'money':
+        if (op === 'between') {
+          const [a, b] = splitPair(value);
+          input = (
+            <Space.Compact style={{ width: '100%' }}>
+              <InputNumber style={{ width: '50%' }} value={a === '' ? null : Number(a)} onChange={(x) => setValue(`${x ?? ''},${b}`)} />
+              <InputNumber style={{ width: '50%' }} value={b === '' ? null : Number(b)} onChange={(x) => setValue(`${a},${x ?? ''}`)} />
+            </Space.Compact>
+          );
+        } else input = <InputNumber style={{ width: '100%' }} value={value === '' ? null : Number(value)} onChange={(x) => setValue(x === null ? '' : String(x))} autoFocus />;
+        break;
+      case 'date':
+      case 'datetime': {
+        const isDT = field.type === 'datetime';
+        const toDay = (s: string) => (s ? dayjs(s) : null);
+        if (op === 'between') {
+          const [a, b] = splitPair(value);
+          input = (
+            <DatePicker.RangePicker
+              style={{ width: '100%' }}
+              value={[toDay(a), toDay(b)]}
+              onChange={(r) => {
+                const [s, e] = (r ?? [null, null]) as [Dayjs | null, Dayjs | null];
+                if (!s || !e) return setValue('');
+                setValue(isDT ? `${s.startOf('day').toISOString()},${e.endOf('day').toISOString()}` : `${s.format('YYYY-MM-DD')},${e.format('YYYY-MM-DD')}`);
+              }}
+            />
+          );
+        } else {
+          input = (
+            <DatePicker
+              style={{ width: '100%' }}
+              value={toDay(value)}
+              onChange={(d: Dayjs | null) => {
+                if (!d) return setValue('');
+                if (!isDT) return setValue(d.format('YYYY-MM-DD'));
+                setValue((op === 'gt' ? d.endOf('day') : d.startOf('day')).toISOString());
+              }}
+            />
+          );
+        }
+        break;
+      }
+      case 'boolean':
+        input = (
+          <Radio.Group value={value} onChange={(e) => setValue(e.target.value as string)}>
+            <Radio value="true">{t('common.yes')}</Radio>
+            <Radio value="false">{t('common.no')}</Radio>
+          </Radio.Group>
+        );
+        break;
+      case 'select':
+      case 'multiselect':
+        input = (
+          <Select
+            mode={multi ? 'multiple' : undefined}
+            style={{ width: '100%' }}
+            value={value ? (multi ? value.split(',') : value) : multi ? [] : undefined}
+            onChange={(v: string | string[]) => setValue(Array.isArray(v) ? v.join(',') : (v ?? ''))}
+            options={(field.options ?? []).map((o) => ({ value: o.value, label: optionLabel(t, object, field, o.value) }))}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('common.selectPlaceholder')}
+          />
+        );
+        break;
+      case 'tags':
+        input = (
+          <Select mode="tags" style={{ width: '100%' }} value={value ? value.split(',') : []} onChange={(v: string[]) => setValue(v.join(','))}
+            open={false} suffixIcon={null} />
+        );
+        break;
+      case 'link':
+      case 'user':
+        input = (
+          <RecordSelect
+            target={linkTarget(field) ?? 'accounts'}
+            withMe={field.type === 'user'}
+            value={value ? (value === 'me' ? 'me' : Number(value)) : undefined}
+            onChange={(v) => setValue(v === null || v === undefined ? '' : String(v))}
+          />
+        );
+        break;
+      default:
+        input = <Input value={value} onChange={(e) => setValue(e.target.value)} onPressEnter={() => ready && apply()} autoFocus />;
+    }
+  }
+
+  return (
+    <div style={{ width: 300, maxWidth: 'calc(100vw - 48px)' }} data-testid="filter-editor">
+      <Space orientation="vertical" style={{ width: '100%' }} size={10}>
+        <Select
+          style={{ width: '100%' }}
+          value={key}
+          onChange={pickField}
+          placeholder={t('filter.pickField')}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={fields.filter((f) => f.filterable).map((f) => ({ value: f.key, label: fieldLabel(t, object, f) }))}
+          aria-label={t('filter.field')}
+          data-testid="filter-field"
+        />
+        {field ? (
+          <Select
+            style={{ width: '100%' }}
+            value={op}
+            onChange={(o: UiOp) => {
+              setOp(o);
+              if ((o === 'between') !== (op === 'between') || o === 'in' || o === 'nin' || op === 'in' || op === 'nin') setValue(field.type === 'boolean' ? 'true' : '');
+            }}
+            options={ops.map((o) => ({ value: o, label: opLabel(t, field, o) }))}
+            aria-label={t('filter.operator')}
+          />
+        ) : null}
+        {input}
+        <Space style={{ justifyContent: 'flex-end', width: '100%' }}>
+          <Button size="small" onClick={onCancel}>{t('common.cancel')}</Button>
+          <Button size="small" type="primary" disabled={!ready} onClick={apply} data-testid="filter-apply">{t('common.apply')}</Button>
+        </Space>
+      </Space>
+    </div>
+  );
+}
+
+function FilterChip({ object, fields, filter, onChange, onRemove }: { object: string; fields: FieldMeta[]; filter: Filter; onChange: (f: Filter) => void; onRemove: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const field = fields.find((f) => f.key === filter.field);
+  const target = field ? linkTarget(field) : null;
+  const refTitle = useRefTitle(target, filter.value, Boolean(target) && filter.op !== 'empty' && filter.value !== 'me');
+  const label = `${field ? fieldLabel(t, object, field) : filter.field} ${opLabel(t, field, toUiOp(filter))} ${valueLabel(t, object, field, filter, refTitle)}`.trim();
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomLeft"
+      content={<FilterEditor object={object} fields={fields} initial={filter} onApply={(f) => { onChange(f); setOpen(false); }} onCancel={() => setOpen(false)} />}
+      destroyOnHidden
+    >
+      <Tag
+        closable
+        onClose={(e) => {
+          e.preventDefault();
+          onRemove();
+        }}
+        className="gx-filter-chip"
+        color="blue"
+      >
+        {label}
+      </Tag>
+    </Popover>
+  );
+}
+
+interface BarProps {
+  object: string;
+  fields: FieldMeta[];
+  filters: Filter[];
+  onFilters: (f: Filter[]) => void;
+  q: string;
+  onQ: (q: string) => void;
+  extra?: React.ReactNode;
+}
+
+/** Quick search, the active filters as chips, and "Add filter". */
+export function FilterBar({ object, fields, filters, onFilters, q, onQ, extra }: BarProps) {
+  const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => {
+    const h = setTimeout(() => {
+      if (text !== q) onQ(text);
+    }, 300);
+    return () => clearTimeout(h);
+  }, [text, q, onQ]);
+  const filterable = useMemo(() => fields.filter((f) => f.filterable), [fields]);
+
+  return (
+    <div className="gx-filter-bar">
+      <Input
+        className="gx-quick-search"
+        prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
+        allowClear
+        placeholder={t('filter.quickSearch')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-label={t('filter.quickSearch')}
+      />
+      {filters.map((f, i) => (
+        <FilterChip
+          key={`${f.field}-${f.op}-${i}`}
+          object={object}
+          fields={filterable}
+          filter={f}
+          onChange={(nf) => onFilters(filters.map((x, j) => (j === i ? nf : x)))}
+          onRemove={() => onFilters(filters.filter((_, j) => j !== i))}
+        />
+      ))}
+      <Popover
+        open={adding}
+        onOpenChange={setAdding}
+        trigger="click"
+        placement="bottomLeft"
+        destroyOnHidden
+        content={<FilterEditor object={object} fields={filterable} onApply={(f) => { onFilters([...filters, f]); setAdding(false); }} onCancel={() => setAdding(false)} />}
+      >
+        <Button icon={filters.length ? <PlusOutlined /> : <FilterOutlined />} data-testid="add-filter">{t('filter.add')}</Button>
+      </Popover>
+      {filters.length > 0 ? (
+        <Button type="link" onClick={() => onFilters([])} style={{ paddingInline: 4 }}>{t('filter.clear')}</Button>
+      ) : null}
+      <span style={{ flex: 1 }} />
+      {extra}
+    </div>
+  );
+}

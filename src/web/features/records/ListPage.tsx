@@ -1,0 +1,456 @@
+import { useCallback, useMemo, useState } from 'react';
+import { App, Button, Dropdown, Empty, Modal, Select, Skeleton, Space, Table, Typography } from 'antd';
+import type { TableProps } from 'antd';
+import { DeleteOutlined, DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api, download } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { canDo, useMe, useMeta } from '../../api/hooks.ts';
+import type { ApiRecord, FieldMeta, Filter, Page, SavedView } from '../../api/types.ts';
+import { FieldValue } from '../../fields/FieldValue.tsx';
+import { fieldLabel, objectLabel } from '../../fields/labels.ts';
+import { DEFAULT_COLUMNS, HAS_RECORD_PAGE, TITLE_FIELD } from '../../fields/layout.ts';
+import { RecordSelect } from '../../fields/RecordSelect.tsx';
+import { formatCount } from '../../i18n/format.ts';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { ColumnChooser } from './ColumnChooser.tsx';
+import { FilterBar } from './FilterBar.tsx';
+import { filterParams } from './filters.ts';
+import { RecordFormDrawer } from './RecordFormDrawer.tsx';
+import { ViewTabs, type ViewTab } from './ViewTabs.tsx';
+
+type Density = 'small' | 'middle' | 'large';
+interface ListState {
+  filters: Filter[];
+  sort: string | null;
+  columns: string[];
+  density: Density;
+}
+
+const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
+  email: 220, phone: 170, url: 200, number: 110, money: 140, date: 130, datetime: 170, boolean: 90, select: 130,
+  multiselect: 200, tags: 200, link: 180, user: 140, longtext: 260,
+};
+const IMPORTABLE = new Set(['contacts', 'accounts']);
+
+function sameState(a: ListState, b: ListState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The list of any record object, built from its metadata: views, filters, columns, bulk actions. */
+export function ListPage({ object }: { object: string }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const isPhone = useIsPhone();
+  const me = useMe().data;
+  const meta = useMeta(object);
+  const [params, setParams] = useSearchParams();
+  const fields = useMemo(() => meta.data?.fields ?? [], [meta.data]);
+  const titleField = meta.data?.title_field ?? TITLE_FIELD[object] ?? 'name';
+  const defaultSort = meta.data?.default_sort ?? '-created_at';
+  const objects = objectLabel(t, object, true);
+  const hasOwner = fields.some((f) => f.key === 'owner_id');
+
+  const views = useQuery({
+    queryKey: ['views', object],
+    queryFn: async () => (await api.get<Page<SavedView>>('/views', { object })).data,
+    staleTime: 60_000,
+  });
+
+  const tabs: ViewTab[] = useMemo(() => {
+    const list: ViewTab[] = [{ key: 'all', name: t('views.all') }];
+    if (hasOwner) list.push({ key: 'mine', name: t('views.mine', { objects: objects.toLowerCase() }) });
+    for (const v of views.data ?? []) list.push({ key: String(v.id), name: v.name, view: v });
+    return list;
+  }, [views.data, hasOwner, t, objects]);
+
+  const viewKey = params.get('view') ?? 'all';
+  const activeTab = tabs.find((x) => x.key === viewKey) ?? tabs[0]!;
+  const defaultColumns = useMemo(() => {
+    const wanted = DEFAULT_COLUMNS[object] ?? [titleField];
+    const present = wanted.filter((k) => fields.some((f) => f.key === k));
+    return present.length ? present : fields.slice(0, 6).map((f) => f.key);
+  }, [object, fields, titleField]);
+
+  const base: ListState = useMemo(() => {
+    const v = activeTab.view;
+    if (v) return { filters: v.filters ?? [], sort: v.sort ?? null, columns: v.columns?.length ? v.columns : defaultColumns, density: v.density ?? 'middle' };
+    return {
+      filters: activeTab.key === 'mine' ? [{ field: 'owner_id', op: 'eq', value: 'me' }] : [],
+      sort: null,
+      columns: defaultColumns,
+      density: 'middle',
+    };
+  }, [activeTab, defaultColumns]);
+
+  const [draft, setDraft] = useState<{ view: string; state: ListState } | null>(null);
+  const state = draft && draft.view === activeTab.key ? draft.state : base;
+  const dirty = !sameState(state, base);
+  const update = (patch: Partial<ListState>) => setDraft({ view: activeTab.key, state: { ...state, ...patch } });
+
+  const q = params.get('q') ?? '';
+  const setQ = useCallback(
+    (v: string) =>
+      setParams((p) => {
+        const n = new URLSearchParams(p);
+        if (v) n.set('q', v);
+        else n.delete('q');
+        return n;
+      }, { replace: true }),
+    [setParams],
+  );
+
+  // Keyset pages: a stack of the cursors that led here, so "Previous" can walk back.
+  const [pageSize, setPageSize] = useState(50);
+  const queryBase = useMemo(
+    () => ({ ...filterParams(state.filters), q: q || undefined, sort: state.sort ?? undefined }),
+    [state.filters, state.sort, q],
+  );
+  const baseKey = JSON.stringify([queryBase, pageSize]);
+  const [pages, setPages] = useState<{ key: string; stack: string[] }>({ key: baseKey, stack: [] });
+  const stack = pages.key === baseKey ? pages.stack : [];
+  const cursor = stack.at(-1);
+
+  const list = useQuery({
+    queryKey: ['list', object, queryBase, pageSize, cursor ?? null],
+    enabled: meta.isSuccess,
+    queryFn: async ({ signal }) => api.get<Page<ApiRecord>>(`/${object}`, { ...queryBase, limit: pageSize, cursor }, { signal }),
+    placeholderData: keepPreviousData,
+  });
+  const count = useQuery({
+    queryKey: ['count', object, queryBase],
+    enabled: meta.isSuccess,
+    queryFn: async ({ signal }) => (await api.get<{ data: { count: number; capped: boolean } }>(`/${object}/count`, queryBase, { signal })).data,
+    placeholderData: keepPreviousData,
+  });
+
+  const [selected, setSelected] = useState<number[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const [newOwner, setNewOwner] = useState<number | null>(null);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const openParam = params.get('open');
+  const drawerId = editing ?? (openParam ? Number(openParam) : null);
+
+  const refresh = () => {
+    void qc.invalidateQueries({ queryKey: ['list', object] });
+    void qc.invalidateQueries({ queryKey: ['count', object] });
+  };
+
+  const bulk = useMutation({
+    mutationFn: async (action: { kind: 'delete' } | { kind: 'assign'; owner: number }) => {
+      let done = 0;
+      const failures: string[] = [];
+      for (const id of selected) {
+        try {
+          if (action.kind === 'delete') await api.del(`/${object}/${id}`);
+          else await api.patch(`/${object}/${id}`, { owner_id: action.owner });
+          done++;
+        } catch (e) {
+          failures.push(errorText(t, e));
+        }
+      }
+      return { done, failures, kind: action.kind };
+    },
+    onSuccess: ({ done, failures, kind }) => {
+      if (done) message.success(t(kind === 'delete' ? 'list.deletedCount' : 'list.assignedCount', { count: done }));
+      if (failures.length) message.error(failures[0]);
+      setSelected([]);
+      setAssigning(false);
+      refresh();
+    },
+  });
+
+  const saveView = async (name: string, shared: boolean) => {
+    try {
+      const r = await api.post<{ data: SavedView }>('/views', { object, name, filters: state.filters, sort: state.sort, columns: state.columns, density: state.density, shared });
+      await qc.invalidateQueries({ queryKey: ['views', object] });
+      setDraft(null);
+      setParams({ view: String(r.data.id) });
+      message.success(t('views.created'));
+    } catch (e) {
+      message.error(errorText(t, e));
+      throw e;
+    }
+  };
+  const saveChanges = async () => {
+    const v = activeTab.view;
+    if (!v) return;
+    try {
+      await api.patch(`/views/${v.id}`, { filters: state.filters, sort: state.sort, columns: state.columns, density: state.density });
+      await qc.invalidateQueries({ queryKey: ['views', object] });
+      setDraft(null);
+      message.success(t('views.updated'));
+    } catch (e) {
+      message.error(errorText(t, e));
+    }
+  };
+
+  const exportFile = (format: 'csv' | 'xlsx', onlySelected: boolean) => {
+    const cols = state.columns.filter((c) => fields.some((f) => f.key === c)).join(',');
+    download(`/${object}/export`, onlySelected
+      ? { format, columns: cols, 'filter[id][in]': selected.join(',') }
+      : { format, columns: cols, ...queryBase });
+  };
+
+  const sortKey = state.sort ?? defaultSort;
+  const columns: TableProps<ApiRecord>['columns'] = useMemo(() => {
+    const shown = state.columns.filter((c) => fields.some((f) => f.key === c));
+    // The title column always comes first (and stays put when scrolling sideways).
+    const ti = shown.indexOf(titleField);
+    if (ti > 0) shown.splice(ti, 1);
+    if (ti !== 0 && fields.some((f) => f.key === titleField)) shown.unshift(titleField);
+    return shown.map((key) => {
+      const f = fields.find((x) => x.key === key)!;
+      const isTitle = key === titleField;
+      const desc = sortKey === `-${key}`;
+      const asc = sortKey === key;
+      return {
+        key,
+        dataIndex: key,
+        title: fieldLabel(t, object, f),
+        fixed: isTitle ? ('left' as const) : undefined,
+        width: isTitle ? (isPhone ? 150 : 220) : (WIDTH[f.type] ?? 160),
+        ellipsis: true,
+        sorter: f.sortable,
+        sortOrder: asc ? ('ascend' as const) : desc ? ('descend' as const) : null,
+        sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
+        render: (_: unknown, rec: ApiRecord) => {
+          if (isTitle) {
+            const text = String(rec[key] ?? `#${rec.id}`);
+            return HAS_RECORD_PAGE.has(object) ? (
+              <Link to={`/${object}/${rec.id}`} className="gx-title-link">{text}</Link>
+            ) : (
+              <a onClick={(e) => { e.stopPropagation(); setEditing(rec.id); }} className="gx-title-link">{text}</a>
+            );
+          }
+          return <FieldValue object={object} field={f} record={rec} compact />;
+        },
+      };
+    });
+  }, [state.columns, fields, titleField, sortKey, t, object, isPhone]);
+
+  const onTableChange: TableProps<ApiRecord>['onChange'] = (_p, _f, sorter, extra) => {
+    if (extra.action !== 'sort') return;
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = s?.columnKey ? String(s.columnKey) : null;
+    if (!key || !s?.order) update({ sort: null });
+    else update({ sort: s.order === 'descend' ? `-${key}` : key });
+  };
+
+  const rows = list.data?.data ?? [];
+  const loadingFirst = list.isLoading || meta.isLoading;
+  const skeletonRows: ApiRecord[] = Array.from({ length: 8 }, (_, i) => ({ id: -1 - i }));
+  const from = stack.length * pageSize + (rows.length ? 1 : 0);
+  const to = stack.length * pageSize + rows.length;
+  const canWrite = canDo(me, 'write') && meta.data?.can_write !== false;
+  const canImport = (canDo(me, 'import') || canDo(me, 'admin')) && IMPORTABLE.has(object);
+  const canExport = canDo(me, 'export') || canDo(me, 'admin');
+  const filtered = state.filters.length > 0 || q !== '';
+
+  const empty = (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <div>
+          <Typography.Text strong>{filtered ? t('list.emptyFiltered', { objects: objects.toLowerCase() }) : t('list.emptyTitle', { objects: objects.toLowerCase() })}</Typography.Text>
+          <div><Typography.Text type="secondary">{filtered ? t('list.emptyHintFiltered') : canImport ? t('list.emptyHintImport') : t('list.emptyHintCreate')}</Typography.Text></div>
+        </div>
+      }
+    >
+      {filtered ? (
+        <Button onClick={() => { update({ filters: [] }); setQ(''); }}>{t('filter.clear')}</Button>
+      ) : (
+        <Space wrap style={{ justifyContent: 'center' }}>
+          {canImport ? <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports/new?object=${object}`)}>{t('list.importObjects', { objects: objects.toLowerCase() })}</Button> : null}
+          {canWrite ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('list.createFirst', { object: objectLabel(t, object).toLowerCase() })}</Button> : null}
+        </Space>
+      )}
+    </Empty>
+  );
+
+  const countText = count.data ? t('list.count', { count: count.data.count, formatted: formatCount(count.data.count, count.data.capped) }) : '';
+
+  return (
+    <div className="gx-page">
+      <div className="gx-page-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>{objects}</Typography.Title>
+        <Typography.Text type="secondary" className="gx-count" data-testid="list-count">{countText}</Typography.Text>
+        <span style={{ flex: 1 }} />
+        <Space wrap>
+          {canImport ? <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports/new?object=${object}`)}>{isPhone ? null : t('list.import')}</Button> : null}
+          {canExport ? (
+            <Dropdown
+              trigger={['click']}
+              menu={{ items: [{ key: 'csv', label: t('list.exportCsv') }, { key: 'xlsx', label: t('list.exportXlsx') }], onClick: ({ key }) => exportFile(key as 'csv' | 'xlsx', false) }}
+            >
+              <Button icon={<DownloadOutlined />}>{isPhone ? null : t('list.export')}</Button>
+            </Dropdown>
+          ) : null}
+          {canWrite ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="list-new">{t('common.new')}</Button> : null}
+        </Space>
+      </div>
+
+      <ViewTabs
+        tabs={tabs}
+        active={activeTab.key}
+        onActive={(k) => {
+          setDraft(null);
+          setSelected([]);
+          setParams(k === 'all' ? {} : { view: k });
+        }}
+        dirty={dirty}
+        onSaveNew={saveView}
+        onSaveChanges={saveChanges}
+        onDiscard={() => setDraft(null)}
+        onRename={async (v, name, shared) => {
+          await api.patch(`/views/${v.id}`, { name, shared });
+          await qc.invalidateQueries({ queryKey: ['views', object] });
+        }}
+        onDelete={async (v) => {
+          await api.del(`/views/${v.id}`);
+          setParams({});
+          await qc.invalidateQueries({ queryKey: ['views', object] });
+          message.success(t('common.deleted'));
+        }}
+      />
+
+      <FilterBar
+        object={object}
+        fields={fields}
+        filters={state.filters}
+        onFilters={(f) => update({ filters: f })}
+        q={q}
+        onQ={setQ}
+        extra={
+          <ColumnChooser
+            object={object}
+            fields={fields}
+            columns={state.columns}
+            titleField={titleField}
+            onChange={(c) => update({ columns: c })}
+            density={state.density}
+            onDensity={(d) => update({ density: d })}
+            compact={isPhone}
+          />
+        }
+      />
+
+      {selected.length > 0 ? (
+        <div className="gx-bulk-bar" data-testid="bulk-bar">
+          <Typography.Text strong>{t('list.selected', { count: selected.length })}</Typography.Text>
+          {canWrite && hasOwner ? <Button size="small" icon={<UserSwitchOutlined />} onClick={() => { setNewOwner(null); setAssigning(true); }}>{t('list.assignOwner')}</Button> : null}
+          {canExport ? (
+            <Dropdown trigger={['click']} menu={{ items: [{ key: 'csv', label: t('list.exportCsv') }, { key: 'xlsx', label: t('list.exportXlsx') }], onClick: ({ key }) => exportFile(key as 'csv' | 'xlsx', true) }}>
+              <Button size="small" icon={<DownloadOutlined />}>{t('list.exportSelected')}</Button>
+            </Dropdown>
+          ) : null}
+          {canWrite ? (
+            <Button
+              size="small"
+              danger
+              icon={<DeleteOutlined />}
+              onClick={() =>
+                modal.confirm({
+                  title: t('list.confirmDelete', { count: selected.length }),
+                  content: t('list.confirmDeleteText'),
+                  okText: t('common.delete'),
+                  okButtonProps: { danger: true },
+                  onOk: () => bulk.mutateAsync({ kind: 'delete' }),
+                })
+              }
+            >
+              {t('list.deleteSelected')}
+            </Button>
+          ) : null}
+          <Button size="small" type="link" onClick={() => setSelected([])}>{t('common.cancel')}</Button>
+        </div>
+      ) : null}
+
+      <Table<ApiRecord>
+        className="gx-list-table"
+        rowKey="id"
+        size={state.density}
+        columns={columns}
+        dataSource={loadingFirst ? skeletonRows : rows}
+        pagination={false}
+        tableLayout="fixed"
+        scroll={{ x: 'max-content' }}
+        sticky={{ offsetHeader: 56 }}
+        showSorterTooltip={false}
+        onChange={onTableChange}
+        locale={{ emptyText: loadingFirst ? ' ' : empty }}
+        rowSelection={loadingFirst ? undefined : {
+          selectedRowKeys: selected,
+          onChange: (keys) => setSelected(keys as number[]),
+          preserveSelectedRowKeys: true,
+          columnWidth: 44,
+          fixed: true,
+        }}
+        components={loadingFirst ? { body: { cell: () => <td><Skeleton.Input active size="small" style={{ height: 16 }} /></td> } } : undefined}
+        onRow={(rec) => ({
+          onClick: (e) => {
+            const el = e.target as HTMLElement;
+            if (el.closest('a,button,input,label,.ant-checkbox-wrapper,.ant-table-selection-column')) return;
+            if (HAS_RECORD_PAGE.has(object)) navigate(`/${object}/${rec.id}`);
+            else setEditing(rec.id);
+          },
+          className: 'gx-row',
+        })}
+        data-testid="record-table"
+      />
+
+      <div className="gx-pager">
+        <Typography.Text type="secondary">{rows.length ? t('list.range', { from: formatCount(from), to: formatCount(to) }) : ''}</Typography.Text>
+        <span style={{ flex: 1 }} />
+        <Select
+          size="small"
+          value={pageSize}
+          onChange={setPageSize}
+          options={[25, 50, 100, 200].map((n) => ({ value: n, label: t('common.perPage', { count: n }) }))}
+          aria-label={t('list.pageSize')}
+          style={{ width: 110 }}
+        />
+        <Button size="small" icon={<LeftOutlined />} disabled={stack.length === 0 || list.isFetching} onClick={() => setPages({ key: baseKey, stack: stack.slice(0, -1) })}>
+          {isPhone ? null : t('common.previous')}
+        </Button>
+        <Button size="small" disabled={!list.data?.next_cursor || list.isFetching} onClick={() => setPages({ key: baseKey, stack: [...stack, list.data!.next_cursor!] })} data-testid="next-page">
+          {isPhone ? null : t('common.next')} <RightOutlined />
+        </Button>
+      </div>
+
+      {list.isError ? <Typography.Text type="danger">{errorText(t, list.error)}</Typography.Text> : null}
+
+      <Modal
+        open={assigning}
+        title={t('list.assignOwner')}
+        onCancel={() => setAssigning(false)}
+        okButtonProps={{ disabled: !newOwner, loading: bulk.isPending }}
+        onOk={() => newOwner && bulk.mutate({ kind: 'assign', owner: newOwner })}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>{t('list.selected', { count: selected.length })}</Typography.Paragraph>
+        <RecordSelect target="users" value={newOwner} onChange={setNewOwner} placeholder={t('list.pickOwner')} />
+      </Modal>
+
+      <RecordFormDrawer
+        object={object}
+        open={creating || drawerId !== null}
+        recordId={creating ? null : drawerId}
+        defaults={object === 'tasks' ? { status: 'open', priority: 'normal', owner_id: me?.id } : object === 'activities' ? { kind: 'call' } : undefined}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+          if (openParam) setParams((p) => { const n = new URLSearchParams(p); n.delete('open'); return n; }, { replace: true });
+        }}
+        onSaved={(rec, created) => {
+          if (created && HAS_RECORD_PAGE.has(object)) navigate(`/${object}/${rec.id}`);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Col, Drawer, Form, Row, Skeleton, Space, Typography } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api, ApiError } from '../../api/client.ts';
+import { errorText, localizeMessage } from '../../api/errors.ts';
+import { useMeta } from '../../api/hooks.ts';
+import type { ApiRecord, DuplicateMatch, One } from '../../api/types.ts';
+import { FieldFormItem } from '../../fields/FieldInput.tsx';
+import { fieldLabel, objectLabel } from '../../fields/labels.ts';
+import { groupFields, QUICK_CREATE } from '../../fields/layout.ts';
+import { currentLocale } from '../../i18n/index.ts';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { useDebounced } from '../../lib/useDebounced.ts';
+import { formFields, initialValues, payload } from './formValues.ts';
+import { useRecord } from './useRecord.ts';
+
+export interface RecordFormProps {
+  object: string;
+  open: boolean;
+  /** Editing this record; creating when absent. */
+  recordId?: number | null;
+  defaults?: Record<string, unknown>;
+  onClose: () => void;
+  onSaved?: (record: ApiRecord, created: boolean) => void;
+}
+
+const WIDE = new Set(['longtext', 'tags', 'multiselect']);
+
+/** Create/edit form generated from the object's metadata; server errors land on their fields. */
+export function RecordFormDrawer({ object, open, recordId, defaults, onClose, onSaved }: RecordFormProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+  const qc = useQueryClient();
+  const meta = useMeta(object);
+  const editing = recordId !== null && recordId !== undefined;
+  const record = useRecord(object, editing && open ? recordId : null);
+  const [form] = Form.useForm();
+  const [showAll, setShowAll] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+
+  const fields = useMemo(() => formFields(meta.data?.fields ?? [], editing ? 'edit' : 'create'), [meta.data, editing]);
+  const visible = useMemo(() => {
+    if (editing || showAll) return fields;
+    const quick = new Set(QUICK_CREATE[object] ?? []);
+    return fields.filter((f) => quick.has(f.key) || f.required || f.custom);
+  }, [fields, editing, showAll, object]);
+  const sections = useMemo(() => groupFields(object, currentLocale(), visible), [object, visible]);
+  const loading = meta.isLoading || (editing && record.isLoading);
+
+  useEffect(() => {
+    if (!open) return;
+    setFormError(null);
+    setShowAll(false);
+    setIdempotencyKey(crypto.randomUUID());
+    form.resetFields();
+  }, [open, recordId, form]);
+
+  useEffect(() => {
+    if (open && !loading) form.setFieldsValue(initialValues(fields, editing ? record.data : null, editing ? {} : defaults));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, loading, record.data, fields]);
+
+  // Before creating a contact or account, look for one that exists already.
+  const probeName = Form.useWatch('name', form) as string | undefined;
+  const probeEmail = Form.useWatch('email', form) as string | undefined;
+  const probePhone = Form.useWatch('mobile', form) as string | undefined;
+  const probePhone2 = Form.useWatch('phone', form) as string | undefined;
+  const probe = useDebounced(JSON.stringify({ name: probeName || null, email: probeEmail || null, phone: probePhone || probePhone2 || null }), 500);
+  const dupes = useQuery({
+    queryKey: ['dup-check', object, probe],
+    enabled: open && !editing && (object === 'contacts' || object === 'accounts') && probe !== JSON.stringify({ name: null, email: null, phone: null }),
+    queryFn: async () => (await api.post<{ data: DuplicateMatch[] }>(`/${object}/duplicates/check`, JSON.parse(probe))).data,
+    retry: false,
+    staleTime: 10_000,
+  });
+
+  const save = useMutation({
+    mutationFn: async (values: Record<string, unknown>) => {
+      const body = payload(fields, values, editing ? record.data : null);
+      if (editing) {
+        if (!Object.keys(body).length) return { record: record.data!, created: false, unchanged: true };
+        const r = await api.patch<One<ApiRecord>>(`/${object}/${recordId}`, body);
+        return { record: r.data, created: false, unchanged: false };
+      }
+      const r = await api.post<One<ApiRecord>>(`/${object}`, body, { headers: { 'idempotency-key': idempotencyKey } });
+      return { record: r.data, created: true, unchanged: false };
+    },
+    onSuccess: ({ record: saved, created, unchanged }) => {
+      const name = objectLabel(t, object);
+      if (unchanged) message.info(t('form.noChanges'));
+      else message.success(created ? t('form.created', { object: name }) : t('form.saved', { object: name }));
+      qc.setQueryData(['record', object, saved.id], saved);
+      void qc.invalidateQueries({ queryKey: ['list', object] });
+      void qc.invalidateQueries({ queryKey: ['count', object] });
+      void qc.invalidateQueries({ queryKey: ['timeline'] });
+      void qc.invalidateQueries({ queryKey: ['related'] });
+      if (object === 'tasks') void qc.invalidateQueries({ queryKey: ['tasks-due'] });
+      onSaved?.(saved, created);
+      onClose();
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && e.details.length) {
+        const known = new Set(fields.map((f) => f.key));
+        const onForm = e.details.filter((d) => known.has(d.field));
+        form.setFields(onForm.map((d) => ({ name: d.field, errors: [localizeMessage(t, d.message)] })));
+        const rest = e.details.filter((d) => !known.has(d.field));
+        setFormError(rest.length ? rest.map((d) => `${fieldLabel(t, object, d.field)}: ${localizeMessage(t, d.message)}`).join('\n') : t('form.fixErrors'));
+        if (onForm[0]) form.scrollToField(onForm[0].field, { behavior: 'smooth', block: 'center' });
+      } else {
+        setFormError(errorText(t, e));
+      }
+    },
+  });
+
+  const title = editing ? t('form.editTitle', { object: objectLabel(t, object) }) : t('form.createTitle', { object: objectLabel(t, object) });
+  const matches = (dupes.data ?? []).filter((d) => d.id);
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={title}
+      size={isPhone ? '100%' : 760}
+      destroyOnHidden
+      footer={
+        <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={save.isPending} disabled={loading} onClick={() => form.submit()} data-testid="record-form-save">
+            {editing ? t('common.save') : t('common.create')}
+          </Button>
+        </Space>
+      }
+    >
+      {loading ? (
+        <Skeleton active paragraph={{ rows: 10 }} />
+      ) : (
+        <Form
+          form={form}
+          layout="vertical"
+          requiredMark="optional"
+          onFinish={() => {
+            setFormError(null);
+            // The whole store, not only mounted fields: defaults (e.g. the contact a task is for) travel too.
+            save.mutate(form.getFieldsValue(true) as Record<string, unknown>);
+          }}
+          onFinishFailed={() => setFormError(t('form.fixErrors'))}
+          scrollToFirstError
+          name={`form-${object}`}
+        >
+          {formError ? <Alert type="error" showIcon title={<span style={{ whiteSpace: 'pre-line' }}>{formError}</span>} style={{ marginBottom: 16 }} /> : null}
+          {matches.length > 0 ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t('duplicates.checkWarning')}
+              description={
+                <Space orientation="vertical" size={2}>
+                  {matches.slice(0, 5).map((m) => (
+                    <span key={m.id}>
+                      <Link to={`/${object}/${m.id}`} onClick={onClose}>{m.name}</Link>{' '}
+                      <Typography.Text type="secondary">
+                        {(m.reasons ?? []).map((r) => t(`duplicates.reasons.${r}`, { defaultValue: r })).join(', ')}
+                      </Typography.Text>
+                    </span>
+                  ))}
+                </Space>
+              }
+            />
+          ) : null}
+          {sections.map((s, i) => (
+            <div key={s.key}>
+              <Typography.Title level={5} style={{ marginTop: i === 0 ? 0 : 8 }}>{t(`record.sections.${s.key}`)}</Typography.Title>
+              <Row gutter={16}>
+                {s.fields.map((f, j) => (
+                  <Col key={f.key} xs={24} md={WIDE.has(f.type) ? 24 : 12}>
+                    <FieldFormItem object={object} field={f} record={editing ? record.data : null} autoFocus={i === 0 && j === 0 && !isPhone} />
+                  </Col>
+                ))}
+              </Row>
+            </div>
+          ))}
+          {!editing && fields.length > visible.length ? (
+            <Button type="link" onClick={() => setShowAll(true)} style={{ paddingInline: 0 }}>{t('form.showMore')}</Button>
+          ) : null}
+        </Form>
+      )}
+    </Drawer>
+  );
+}

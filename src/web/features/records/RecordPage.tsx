@@ -1,0 +1,242 @@
+import { useMemo, useRef, useState } from 'react';
+import { App, Breadcrumb, Button, Card, Col, Dropdown, Modal, Row, Skeleton, Space, Tabs, Typography } from 'antd';
+import {
+  DeleteOutlined, EditOutlined, MailOutlined, MergeCellsOutlined, MoreOutlined, PhoneOutlined, PlusOutlined, UserOutlined, WechatOutlined,
+} from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { canDo, useMe, useMeta } from '../../api/hooks.ts';
+import type { FieldMeta } from '../../api/types.ts';
+import { FieldValue, isBlank } from '../../fields/FieldValue.tsx';
+import { fieldLabel, objectLabel } from '../../fields/labels.ts';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { NotFound } from '../../app/NotFound.tsx';
+import { Composer } from './Composer.tsx';
+import { DetailsCard } from './DetailsCard.tsx';
+import { Duplicates } from './Duplicates.tsx';
+import { RecordFormDrawer } from './RecordFormDrawer.tsx';
+import { AccountContacts, ContactAccounts, RecordTasks } from './RelatedLists.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useRecord } from './useRecord.ts';
+
+const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
+
+function Fact({ icon, children, label }: { icon: React.ReactNode; children: React.ReactNode; label: string }) {
+  return (
+    <span className="gx-fact" title={label}>
+      {icon}
+      <span>{children}</span>
+    </span>
+  );
+}
+
+/** A contact or an account: header with key facts and actions, details, related lists, timeline. */
+export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const isPhone = useIsPhone();
+  const me = useMe().data;
+  const params = useParams();
+  const id = Number(params.id);
+  const meta = useMeta(object);
+  const record = useRecord(object, Number.isInteger(id) && id > 0 ? id : null);
+  const [editing, setEditing] = useState(false);
+  const [taskOpen, setTaskOpen] = useState(false);
+  const [contactOpen, setContactOpen] = useState(false);
+  const [activityOpen, setActivityOpen] = useState(false);
+  const [merging, setMerging] = useState(false);
+  const composerRef = useRef<HTMLDivElement>(null);
+
+  const fields = meta.data?.fields ?? [];
+  const byKey = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
+  const rec = record.data;
+  const canEdit = canDo(me, 'write') && meta.data?.can_write !== false;
+
+  const del = useMutation({
+    mutationFn: () => api.del(`/${object}/${id}`),
+    onSuccess: () => {
+      message.success(t('record.deleted', { name: String(rec?.name ?? '') }));
+      void qc.invalidateQueries({ queryKey: ['list', object] });
+      void qc.invalidateQueries({ queryKey: ['count', object] });
+      navigate(`/${object}`);
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
+
+  if (record.isError && record.error instanceof ApiError && (record.error.status === 404 || record.error.status === 400)) {
+    return <NotFound title={t('record.notFound')} />;
+  }
+  if (record.isError) return <Typography.Text type="danger">{errorText(t, record.error)}</Typography.Text>;
+
+  const loading = record.isLoading || meta.isLoading || !rec;
+  const name = rec ? String(rec.name ?? `#${rec.id}`) : '';
+  const f = (k: string): FieldMeta | undefined => (rec && k in rec ? byKey.get(k) : undefined);
+  const show = (k: string) => {
+    const field = f(k);
+    return field && rec && !isBlank(rec[k]) ? <FieldValue object={object} field={field} record={rec} /> : null;
+  };
+  const link = object === 'contacts' ? { contact_id: id, ...(rec?.account_id ? { account_id: Number(rec.account_id) } : {}) } : { account_id: id };
+  const logActivity = () => {
+    if (isPhone) setActivityOpen(true);
+    else {
+      composerRef.current?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+      composerRef.current?.querySelector<HTMLInputElement>('input')?.focus();
+    }
+  };
+
+  const subtitle = rec
+    ? object === 'contacts'
+      ? [rec.title ? String(rec.title) : null, rec.refs?.account_id?.title ?? null].filter(Boolean).join(' · ')
+      : [rec.industry, rec.city].filter((x) => !isBlank(x)).map(String).join(' · ')
+    : '';
+
+  const header = (
+    <Card className="gx-record-head" variant="borderless">
+      {loading ? (
+        <Skeleton active title={{ width: 240 }} paragraph={{ rows: 2 }} />
+      ) : (
+        <>
+          <div className="gx-record-title-row">
+            <div style={{ minWidth: 0, flex: 1 }}>
+              <Typography.Title level={3} style={{ margin: 0 }} data-testid="record-title">{name}</Typography.Title>
+              {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
+            </div>
+            <Space wrap className="gx-record-actions">
+              {canEdit ? <Button onClick={logActivity} icon={<PhoneOutlined />}>{t('record.logActivity')}</Button> : null}
+              {canEdit ? <Button onClick={() => setTaskOpen(true)} icon={<PlusOutlined />}>{isPhone ? null : t('record.newTask')}</Button> : null}
+              {canEdit ? <Button type="primary" onClick={() => setEditing(true)} icon={<EditOutlined />} data-testid="record-edit">{t('record.edit')}</Button> : null}
+              {canEdit ? (
+                <Dropdown
+                  trigger={['click']}
+                  menu={{
+                    items: [
+                      { key: 'merge', icon: <MergeCellsOutlined />, label: t('record.merge') },
+                      { type: 'divider' },
+                      { key: 'delete', icon: <DeleteOutlined />, danger: true, label: t('record.delete') },
+                    ],
+                    onClick: ({ key }) => {
+                      if (key === 'merge') setMerging(true);
+                      if (key === 'delete') {
+                        modal.confirm({
+                          title: t('record.confirmDelete', { name }),
+                          content: t('record.confirmDeleteText'),
+                          okText: t('common.delete'),
+                          okButtonProps: { danger: true },
+                          onOk: () => del.mutateAsync(),
+                        });
+                      }
+                    },
+                  }}
+                >
+                  <Button icon={<MoreOutlined />} aria-label={t('common.more')} />
+                </Dropdown>
+              ) : null}
+            </Space>
+          </div>
+          <div className="gx-facts">
+            {FACT_TAGS.map((k) => (f(k) && !isBlank(rec![k]) ? <span key={k} title={fieldLabel(t, object, f(k)!)}>{show(k)}</span> : null))}
+            {show('owner_id') ? <Fact icon={<UserOutlined />} label={fieldLabel(t, object, 'owner_id')}>{show('owner_id')}</Fact> : null}
+            {show('mobile') ? <Fact icon={<PhoneOutlined />} label={fieldLabel(t, object, 'mobile')}>{show('mobile')}</Fact> : null}
+            {show('phone') ? <Fact icon={<PhoneOutlined />} label={fieldLabel(t, object, 'phone')}>{show('phone')}</Fact> : null}
+            {show('email') ? <Fact icon={<MailOutlined />} label={fieldLabel(t, object, 'email')}>{show('email')}</Fact> : null}
+            {show('wechat_id') ? <Fact icon={<WechatOutlined />} label={fieldLabel(t, object, 'wechat_id')}>{show('wechat_id')}</Fact> : null}
+          </div>
+        </>
+      )}
+    </Card>
+  );
+
+  const details = (
+    <Card title={t('record.sections.details')} variant="borderless" className="gx-card">
+      {loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />}
+    </Card>
+  );
+
+  const related = loading ? null : (
+    <>
+      {object === 'accounts' ? (
+        <Card title={t('record.related.contacts')} variant="borderless" className="gx-card" size="small">
+          <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />
+        </Card>
+      ) : (
+        <Card title={t('record.related.accounts')} variant="borderless" className="gx-card" size="small">
+          <ContactAccounts contact={rec!} canEdit={canEdit} />
+        </Card>
+      )}
+      <Card title={t('record.related.tasks')} variant="borderless" className="gx-card" size="small">
+        <RecordTasks object={object} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />
+      </Card>
+    </>
+  );
+
+  const activity = (
+    <>
+      {canEdit && !isPhone ? (
+        <Card title={t('composer.title')} variant="borderless" className="gx-card" size="small">
+          <div ref={composerRef}>
+            <Composer link={link} />
+          </div>
+        </Card>
+      ) : null}
+      <Card title={t('timeline.title')} variant="borderless" className="gx-card" size="small">
+        <Timeline object={object} id={id} />
+      </Card>
+      {!loading ? (
+        <Card title={t('duplicates.title')} variant="borderless" className="gx-card" size="small">
+          <Duplicates object={object} id={id} name={name} />
+        </Card>
+      ) : null}
+    </>
+  );
+
+  return (
+    <div className="gx-page">
+      <Breadcrumb
+        style={{ marginBottom: 8 }}
+        items={[{ title: <Link to={`/${object}`}>{objectLabel(t, object, true)}</Link> }, { title: name || '…' }]}
+      />
+      {header}
+      {isPhone ? (
+        <Tabs
+          items={[
+            { key: 'timeline', label: t('timeline.title'), children: activity },
+            { key: 'details', label: t('record.sections.details'), children: details },
+            { key: 'related', label: t('record.related.tasks'), children: related },
+          ]}
+        />
+      ) : (
+        <Row gutter={16} style={{ marginTop: 16 }}>
+          <Col xs={24} lg={14} xl={15}>
+            {details}
+            {related}
+          </Col>
+          <Col xs={24} lg={10} xl={9}>
+            {activity}
+          </Col>
+        </Row>
+      )}
+
+      <RecordFormDrawer object={object} open={editing} recordId={id} onClose={() => setEditing(false)} />
+      <RecordFormDrawer
+        object="tasks"
+        open={taskOpen}
+        onClose={() => setTaskOpen(false)}
+        defaults={{ ...link, status: 'open', priority: 'normal', owner_id: me?.id }}
+      />
+      {object === 'accounts' ? (
+        <RecordFormDrawer object="contacts" open={contactOpen} onClose={() => setContactOpen(false)} defaults={{ account_id: id }} />
+      ) : null}
+      <Modal open={activityOpen} title={t('composer.title')} footer={null} onCancel={() => setActivityOpen(false)} destroyOnHidden>
+        <Composer link={link} onLogged={() => setActivityOpen(false)} />
+      </Modal>
+      <Modal open={merging} title={t('record.merge')} footer={null} onCancel={() => setMerging(false)} destroyOnHidden width={560}>
+        <Duplicates object={object} id={id} name={name} withPicker onMerged={() => setMerging(false)} />
+      </Modal>
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { App, Button, Checkbox, Empty, Input, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import type { ApiRecord, ContactAccountLink, Page } from '../../api/types.ts';
+import { RecordSelect } from '../../fields/RecordSelect.tsx';
+import { formatDateTime } from '../../i18n/format.ts';
+import { optionLabel } from '../../fields/labels.ts';
+
+/** The people at an account, with their role there. */
+export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd?: () => void }) {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['related', 'account-contacts', accountId],
+    queryFn: async () => api.get<Page<ApiRecord>>(`/accounts/${accountId}/contacts`, { limit: 50, sort: 'name' }),
+  });
+  if (q.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
+  const rows = q.data?.data ?? [];
+  return (
+    <div data-testid="related-contacts">
+      {rows.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.related.noContacts')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={rows}
+          renderItem={(c) => (
+            <List.Item style={{ paddingInline: 0 }}>
+              <div style={{ minWidth: 0 }}>
+                <Link to={`/contacts/${c.id}`}>{String(c.name ?? `#${c.id}`)}</Link>
+                {c.is_primary ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('record.related.primary')}</Tag> : null}
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {[c.account_role ?? c.title, c.mobile ?? c.phone, c.email].filter(Boolean).map(String).join(' · ')}
+                  </Typography.Text>
+                </div>
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+      {onAdd ? <Button size="small" icon={<PlusOutlined />} onClick={onAdd} style={{ marginTop: 8 }}>{t('record.related.addContact')}</Button> : null}
+    </div>
+  );
+}
+
+/** The accounts a contact works with (one is primary), with the role at each. */
+export function ContactAccounts({ contact, canEdit }: { contact: ApiRecord; canEdit: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const links = (Array.isArray(contact.accounts) ? contact.accounts : []) as ContactAccountLink[];
+  const [adding, setAdding] = useState(false);
+  const [account, setAccount] = useState<number | null>(null);
+  const [role, setRole] = useState('');
+  const save = useMutation({
+    mutationFn: async (next: ContactAccountLink[]) =>
+      (await api.patch<{ data: ApiRecord }>(`/contacts/${contact.id}`, { accounts: next.map((l) => ({ account_id: l.account_id, role: l.role || null })) })).data,
+    onSuccess: (saved) => {
+      qc.setQueryData(['record', 'contacts', contact.id], saved);
+      void qc.invalidateQueries({ queryKey: ['record', 'contacts', contact.id] });
+      setAdding(false);
+      setAccount(null);
+      setRole('');
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
+  return (
+    <div data-testid="related-accounts">
+      {links.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.related.noAccounts')} />
+      ) : (
+        <List
+          size="small"
+          dataSource={links}
+          renderItem={(l) => (
+            <List.Item
+              style={{ paddingInline: 0 }}
+              actions={canEdit && !l.is_primary ? [
+                <Button key="rm" type="text" size="small" icon={<DeleteOutlined />} aria-label={t('common.remove')}
+                  onClick={() => save.mutate(links.filter((x) => x.account_id !== l.account_id))} />,
+              ] : undefined}
+            >
+              <div>
+                <Link to={`/accounts/${l.account_id}`}>{l.account_name ?? `#${l.account_id}`}</Link>
+                {l.is_primary ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('record.related.primary')}</Tag> : null}
+                {l.role ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('record.related.role')}: {l.role}</Typography.Text></div> : null}
+              </div>
+            </List.Item>
+          )}
+        />
+      )}
+      {canEdit ? <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)} style={{ marginTop: 8 }}>{t('common.add')}</Button> : null}
+      <Modal
+        open={adding}
+        title={t('record.related.accounts')}
+        onCancel={() => setAdding(false)}
+        okButtonProps={{ disabled: !account, loading: save.isPending }}
+        onOk={() => account && save.mutate([...links.filter((x) => x.account_id !== account), { account_id: account, role: role || null, is_primary: false }])}
+        destroyOnHidden
+      >
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <RecordSelect target="accounts" value={account} onChange={setAccount} />
+          <Input placeholder={t('record.related.role')} value={role} onChange={(e) => setRole(e.target.value)} maxLength={100} />
+        </Space>
+      </Modal>
+    </div>
+  );
+}
+
+/** Tasks about this record, open ones first; tick to mark done. */
+export function RecordTasks({ object, id, onNew }: { object: string; id: number; onNew?: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { message } = App.useApp();
+  const key = object === 'contacts' ? 'contact_id' : 'account_id';
+  const q = useQuery({
+    queryKey: ['related', 'tasks', object, id],
+    queryFn: async () => api.get<Page<ApiRecord>>('/tasks', { [`filter[${key}]`]: id, sort: '-status', limit: 20 }),
+  });
+  const toggle = useMutation({
+    mutationFn: ({ task, done }: { task: ApiRecord; done: boolean }) => api.patch(`/tasks/${task.id}`, { status: done ? 'done' : 'open' }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['related', 'tasks'] });
+      void qc.invalidateQueries({ queryKey: ['tasks-due'] });
+      void qc.invalidateQueries({ queryKey: ['timeline'] });
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
+  if (q.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
+  const rows = q.data?.data ?? [];
+  const statusField = { key: 'status', options: [] };
+  return (
+    <div data-testid="related-tasks">
+      {rows.length === 0 ? (
+        <Typography.Text type="secondary">{t('record.related.noTasks')}</Typography.Text>
+      ) : (
+        <List
+          size="small"
+          dataSource={rows}
+          renderItem={(task) => {
+            const done = task.status === 'done';
+            const overdue = !done && typeof task.due_at === 'string' && new Date(task.due_at) < new Date();
+            return (
+              <List.Item style={{ paddingInline: 0 }}>
+                <Checkbox checked={done} disabled={toggle.isPending || task.status === 'cancelled'} onChange={(e) => toggle.mutate({ task, done: e.target.checked })} style={{ marginInlineEnd: 8 }} />
+                <div style={{ flex: 1, minWidth: 0 }}>
+                  <Typography.Text delete={done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+                  <Typography.Text type={overdue ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+                    {[task.due_at ? formatDateTime(task.due_at) : null, task.status !== 'open' ? optionLabel(t, 'tasks', statusField, task.status) : null, task.refs?.owner_id?.title].filter(Boolean).join(' · ')}
+                  </Typography.Text>
+                </div>
+              </List.Item>
+            );
+          }}
+        />
+      )}
+      {onNew ? <Button size="small" icon={<PlusOutlined />} onClick={onNew} style={{ marginTop: 8 }}>{t('record.newTask')}</Button> : null}
+    </div>
+  );
+}

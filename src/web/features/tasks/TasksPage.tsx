@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { App, Button, Card, Checkbox, Empty, List, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import dayjs from 'dayjs';
+import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { useMe, useMeta } from '../../api/hooks.ts';
+import type { ApiRecord, Page } from '../../api/types.ts';
+import { optionLabel } from '../../fields/labels.ts';
+import { formatDateTime, formatRelative } from '../../i18n/format.ts';
+import { RecordFormDrawer } from '../records/RecordFormDrawer.tsx';
+
+type Bucket = 'overdue' | 'today' | 'upcoming' | 'noDate';
+
+function bucketOf(task: ApiRecord): Bucket {
+  if (!task.due_at) return 'noDate';
+  const d = dayjs(String(task.due_at));
+  if (d.isBefore(dayjs())) return 'overdue';
+  if (d.isBefore(dayjs().endOf('day'))) return 'today';
+  return 'upcoming';
+}
+
+/** My open tasks by when they are due; tick to mark done. */
+export function TasksPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const me = useMe().data;
+  const meta = useMeta('tasks');
+  const [scope, setScope] = useState<'open' | 'done'>('open');
+  const [editing, setEditing] = useState<number | null>(null);
+  const [creating, setCreating] = useState(false);
+  const priority = meta.data?.fields.find((f) => f.key === 'priority');
+
+  const tasks = useQuery({
+    queryKey: ['my-tasks', scope],
+    queryFn: async () =>
+      api.get<Page<ApiRecord>>('/tasks', scope === 'open'
+        ? { 'filter[owner_id]': 'me', 'filter[status]': 'open', sort: 'due_at', limit: 200 }
+        : { 'filter[owner_id]': 'me', 'filter[status]': 'done', sort: '-completed_at', limit: 50 }),
+  });
+  const toggle = useMutation({
+    mutationFn: ({ id, done }: { id: number; done: boolean }) => api.patch(`/tasks/${id}`, { status: done ? 'done' : 'open' }),
+    onSuccess: (_r, v) => {
+      if (v.done) message.success(t('tasks.markedDone'));
+      void qc.invalidateQueries({ queryKey: ['my-tasks'] });
+      void qc.invalidateQueries({ queryKey: ['tasks-due'] });
+      void qc.invalidateQueries({ queryKey: ['list', 'tasks'] });
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
+
+  const rows = tasks.data?.data ?? [];
+  const buckets: Bucket[] = ['overdue', 'today', 'upcoming', 'noDate'];
+  const grouped = buckets.map((b) => ({ b, items: rows.filter((r) => bucketOf(r) === b) })).filter((g) => g.items.length);
+
+  const renderTask = (task: ApiRecord) => {
+    const done = task.status === 'done';
+    const b = bucketOf(task);
+    const target = task.refs?.contact_id ? { path: `/contacts/${task.contact_id}`, title: task.refs.contact_id.title } : task.refs?.account_id ? { path: `/accounts/${task.account_id}`, title: task.refs.account_id.title } : null;
+    return (
+      <List.Item style={{ paddingInline: 0 }} data-testid="task-item">
+        <Checkbox checked={done} onChange={(e) => toggle.mutate({ id: task.id, done: e.target.checked })} style={{ marginInlineEnd: 12 }} aria-label={t('tasks.markDone')} />
+        <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)}>
+          <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+          <Space size={8} wrap style={{ fontSize: 12 }}>
+            {task.due_at ? (
+              <Typography.Text type={b === 'overdue' && !done ? 'danger' : 'secondary'} style={{ fontSize: 12 }} title={formatDateTime(task.due_at)}>
+                {t('tasks.due', { when: formatRelative(task.due_at) })}
+              </Typography.Text>
+            ) : null}
+            {task.priority && task.priority !== 'normal' && priority ? (
+              <Tag color={task.priority === 'urgent' ? 'red' : task.priority === 'high' ? 'orange' : 'default'} style={{ fontSize: 11 }}>
+                {optionLabel(t, 'tasks', priority, task.priority)}
+              </Tag>
+            ) : null}
+            {target ? <Link to={target.path} onClick={(e) => e.stopPropagation()}>{target.title}</Link> : null}
+          </Space>
+        </div>
+      </List.Item>
+    );
+  };
+
+  return (
+    <div className="gx-page" style={{ maxWidth: 920 }}>
+      <div className="gx-page-head">
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.title')}</Typography.Title>
+        <span style={{ flex: 1 }} />
+        <Space wrap>
+          <Button icon={<UnorderedListOutlined />} onClick={() => navigate('/tasks/all')}>{t('tasks.allTasks')}</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('tasks.newTask')}</Button>
+        </Space>
+      </div>
+      <Segmented
+        value={scope}
+        onChange={(v) => setScope(v as 'open' | 'done')}
+        options={[{ value: 'open', label: t('tasks.open') }, { value: 'done', label: t('tasks.completedRecently') }]}
+        style={{ marginBottom: 16 }}
+      />
+      {tasks.isLoading ? (
+        <Card variant="borderless"><Skeleton active paragraph={{ rows: 6 }} /></Card>
+      ) : rows.length === 0 ? (
+        <Card variant="borderless"><Empty description={t('tasks.empty')} /></Card>
+      ) : scope === 'done' ? (
+        <Card variant="borderless" size="small"><List dataSource={rows} renderItem={renderTask} /></Card>
+      ) : (
+        grouped.map((g) => (
+          <Card key={g.b} variant="borderless" size="small" className="gx-card"
+            title={<span>{t(`tasks.${g.b}`)} <Tag style={{ marginInlineStart: 6 }} color={g.b === 'overdue' ? 'red' : undefined}>{g.items.length}</Tag></span>}>
+            <List dataSource={g.items} renderItem={renderTask} />
+          </Card>
+        ))
+      )}
+      <RecordFormDrawer
+        object="tasks"
+        open={creating || editing !== null}
+        recordId={creating ? null : editing}
+        defaults={{ status: 'open', priority: 'normal', owner_id: me?.id }}
+        onClose={() => {
+          setCreating(false);
+          setEditing(null);
+          void qc.invalidateQueries({ queryKey: ['my-tasks'] });
+        }}
+      />
+    </div>
+  );
+}
