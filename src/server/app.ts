@@ -14,6 +14,7 @@ import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
+import setupRoutes from './modules/auth/setup.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
 import rolesRoutes from './modules/users/roles.routes.ts';
 import apiKeysRoutes from './modules/users/api-keys.routes.ts';
@@ -63,7 +64,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async () => ({ status: 'ok' }));
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       for (const routes of [
-        authRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
+        authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
         searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
       ]) await api.register(routes);
     },

@@ -63,3 +63,12 @@ describe('authentication', () => {
     expect(limited).toBe(true);
   });
 });
+
+describe('first-run setup', () => {
+  it('is closed once a user exists', async () => {
+    expect((await t.api('', 'GET', '/setup')).body.data.needed).toBe(false);
+    const r = await t.api('', 'POST', '/setup', { email: 'intruder@example.com', name: 'x', password: 'password-123' });
+    expect(r.status).toBe(409);
+    expect((await t.api('', 'POST', '/auth/login', { email: 'intruder@example.com', password: 'password-123' })).status).toBe(401);
+  });
+});

@@ -5,6 +5,7 @@ import { hashPassword } from '../../core/passwords.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { AppError } from '../../http/errors.ts';
 import { LOCALES } from '../../../shared/fields.ts';
+import { inTransaction } from '../../db/tx.ts';
 
 export const UserFields = z.object({
   email: z.email({ message: 'Not a valid email address' }).max(320),
@@ -19,7 +20,7 @@ export async function createUser(db: Kysely<DB>, input: z.infer<typeof UserField
   const role = await db.selectFrom('roles').select('key').where('key', '=', input.role).executeTakeFirst();
   if (!role) throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role' }]);
   const password_hash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('users')
       .values({ email: input.email.toLowerCase(), name: input.name, password_hash, role: input.role, team_id: input.team_id ?? null, locale: input.locale ?? 'en' })
