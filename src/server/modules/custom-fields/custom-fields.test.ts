@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../db/test-helpers.ts';
 
 let t: TestApp;
@@ -48,6 +49,15 @@ describe('custom fields', () => {
     const lines = String(csv.body).replace(/^\ufeff/, '').trim().split('\n');
     expect(lines[0]).toContain('cf_vip_level');
     expect(lines).toHaveLength(3);
+
+    const xlsx = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export?format=xlsx&filter[cf_vip_level]=gold&sort=name&columns=name,cf_vip_level,cf_annual_spend', headers: { authorization: `Bearer ${t.adminToken}` } });
+    expect(xlsx.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1))).toEqual([
+      ['name', 'cf_vip_level', 'cf_annual_spend'], ['CF A', 'gold', 900], ['CF C', 'gold', 1500],
+    ]);
 
     // Clearing a value, then removing the field removes it from records.
     const a = gold.body.data[1];
