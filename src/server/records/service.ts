@@ -57,7 +57,7 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
   const where = [whereFor(def, fields, actor, p)];
   if (p.cursor) where.push(afterCursor(t, sort, p.cursor));
   const { rows } = await sql<Row>`
-    SELECT ${sql.ref(t)}.*, ${fieldExpr(t, sort.field)} AS _sort FROM ${sql.table(t)}
+    SELECT ${selectColumns(def)}, ${fieldExpr(t, sort.field)} AS _sort FROM ${sql.table(t)}
     WHERE ${sql.join(where, sql` AND `)} ORDER BY ${orderBy(t, sort)} LIMIT ${limit + 1}`.execute(db);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -66,6 +66,12 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
     data: page.map((r) => toApi(def, fields, { ...r, refs: refs(r) }, actor)),
     next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last.id) : null,
   };
+}
+
+/** The columns an answer needs: never the search document, which is large and internal. */
+export function selectColumns(def: ObjectDef) {
+  const cols = ['id', 'custom', ...def.fields.map((f) => f.key)];
+  return sql.join([...new Set(cols)].map((c) => sql.ref(`${def.name}.${c}`)));
 }
 
 export const COUNT_CAP = 1000;

@@ -48,7 +48,6 @@ CREATE TABLE contacts (
   name text NOT NULL,
   family_name text,
   given_name text,
-  name_order text NOT NULL DEFAULT 'eastern',  -- eastern: family name first (张三); western: given first
   gender text,
   birthday date,
   age_band text,
