@@ -2,7 +2,15 @@ import type { ObjectDef, StandardField } from '../../records/types.ts';
 import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER, opts } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
+import { splitName } from '../../text/names.ts';
 import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
+
+/** Family and given names from the full name, when neither was given. */
+function splitWhenEmpty(r: Record<string, any>) {
+  if (r.family_name || r.given_name || typeof r.name !== 'string') return {};
+  const split = splitName(r.name);
+  return split ? { family_name: split.family, given_name: split.given } : {};
+}
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 200 },
@@ -58,6 +66,7 @@ export const contactsObject: ObjectDef = registerObject({
   derive: (r) => ({
     phone_key: r.phone ? phoneKey(r.phone) || null : null,
     mobile_key: r.mobile ? phoneKey(r.mobile) || null : null,
+    ...splitWhenEmpty(r),
   }),
   afterWrite: afterContactWrite,
   expand: async (db, row) => ({ accounts: await contactAccounts(db, row.id) }),

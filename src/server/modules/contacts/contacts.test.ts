@@ -15,6 +15,7 @@ describe('contacts API', () => {
     expect(c.status).toBe(201);
     expect(c.body.data).toMatchObject({ name: '张三', email: 'zhangsan@example.cn', account_id: acc.body.data.id, tags: ['VIP'] });
     expect(c.body.data.refs.account_id.title).toBe('北京烤鸭有限公司');
+    expect(c.body.data).toMatchObject({ family_name: '张', given_name: '三' });
     expect(c.body.data.accounts).toEqual([expect.objectContaining({ account_id: acc.body.data.id, is_primary: true })]);
     expect(c.body.data).not.toHaveProperty('search_tokens');
 
