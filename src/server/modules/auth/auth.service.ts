@@ -54,8 +54,15 @@ export async function resolveToken(db: Kysely<DB>, config: Config, token: string
     const actor = await loadActor(db, key.user_id);
     return actor ? { actor, via: 'api_key' } : null;
   }
-  const s = await db.selectFrom('sessions').selectAll().where('token_hash', '=', hash).executeTakeFirst();
-  if (!s) return null;
+  // One query: the session with its user and role.
+  const s = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .innerJoin('roles', 'roles.key', 'users.role')
+    .select(['sessions.expires_at', 'sessions.last_seen_at', 'users.id', 'users.email', 'users.name', 'users.role', 'users.team_id', 'users.locale', 'users.active', 'roles.permissions'])
+    .where('sessions.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!s || !s.active) return null;
   const now = Date.now();
   const idleLimit = new Date(s.last_seen_at).getTime() + config.sessionIdleHours * 3_600_000;
   if (new Date(s.expires_at).getTime() < now || idleLimit < now) {
@@ -65,8 +72,8 @@ export async function resolveToken(db: Kysely<DB>, config: Config, token: string
   if (now - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', hash).execute();
   }
-  const actor = await loadActor(db, s.user_id);
-  return actor ? { actor, via: 'session' } : null;
+  const actor: Actor = { id: s.id, email: s.email, name: s.name, role: s.role, team_id: s.team_id, locale: s.locale, permissions: s.permissions as RolePermissions };
+  return { actor, via: 'session' };
 }
 
 export async function createApiKey(db: Kysely<DB>, userId: number, name: string) {

@@ -54,6 +54,17 @@ describe('authentication', () => {
     expect((await t.api(rep.token, 'GET', '/auth/me')).status).toBe(401);
   });
 
+  it('expires idle and old sessions', async () => {
+    const idle = await t.login(ADMIN.email, ADMIN.password);
+    const old = await t.login(ADMIN.email, ADMIN.password);
+    const { tokenHash } = await import('../../core/passwords.ts');
+    await t.database.db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 13 * 3_600_000) }).where('token_hash', '=', tokenHash(idle)).execute();
+    await t.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('token_hash', '=', tokenHash(old)).execute();
+    expect((await t.api(idle, 'GET', '/auth/me')).status).toBe(401);
+    expect((await t.api(old, 'GET', '/auth/me')).status).toBe(401);
+    expect((await t.api(t.adminToken, 'GET', '/auth/me')).status).toBe(200);
+  });
+
   it('rate-limits login attempts', async () => {
     let limited = false;
     for (let i = 0; i < 15 && !limited; i++) {
