@@ -2,6 +2,7 @@ import type { ObjectDef, StandardField } from '../../records/types.ts';
 import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
+import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -43,4 +44,5 @@ export const accountsObject: ObjectDef = registerObject({
     notes: [r.notes],
   }),
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null }),
+  beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
 });

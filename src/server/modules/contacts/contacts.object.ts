@@ -3,6 +3,7 @@ import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER, opts } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { splitName } from '../../text/names.ts';
+import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
 
 /** Family and given names from the full name, when neither was given. */
@@ -69,5 +70,6 @@ export const contactsObject: ObjectDef = registerObject({
     ...splitWhenEmpty(r),
   }),
   afterWrite: afterContactWrite,
+  beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row) => ({ accounts: await contactAccounts(db, row.id) }),
 });

@@ -33,6 +33,20 @@ describe('timeline, duplicates and merge', () => {
     expect((await t.api(t.adminToken, 'GET', `/contacts/${id}/timeline?kind=call`)).body.data).toEqual([]);
   });
 
+  it('deleting an account keeps its contacts\' history; deleting a contact removes its own', async () => {
+    const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: 'Gone Co' });
+    const c = await t.api(t.adminToken, 'POST', '/contacts', { name: '钱七', account_id: acc.body.data.id });
+    await t.api(t.adminToken, 'POST', '/activities', { kind: 'call', subject: 'contact call', contact_id: c.body.data.id });
+    const accOnly = await t.api(t.adminToken, 'POST', '/activities', { kind: 'note', subject: 'account note', account_id: acc.body.data.id });
+    expect((await t.api(t.adminToken, 'DELETE', `/accounts/${acc.body.data.id}`)).status).toBe(204);
+    const tl = await t.api(t.adminToken, 'GET', `/contacts/${c.body.data.id}/timeline`);
+    expect(tl.body.data.map((e: any) => [e.title, e.account_id])).toEqual([['contact call', null]]);
+    expect((await t.api(t.adminToken, 'GET', `/activities/${accOnly.body.data.id}`)).status).toBe(404);
+    expect((await t.api(t.adminToken, 'DELETE', `/contacts/${c.body.data.id}`)).status).toBe(204);
+    const left = await t.database.db.selectFrom('timeline_events').select('id').where('contact_id', '=', c.body.data.id).execute();
+    expect(left).toEqual([]);
+  });
+
   it('detects duplicates by email, normalised phone and name at the same account', async () => {
     const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: 'Dup Co' });
     const a = await t.api(t.adminToken, 'POST', '/contacts', { name: '王五', email: 'Wang.Wu@Example.com', mobile: '+86 139 1234 5678', account_id: acc.body.data.id });
