@@ -12,8 +12,18 @@ function isRealDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+// Field definitions are cached objects (records/fields.ts), so their schemas can be too:
+// building zod schemas per value would dominate a million-row import.
+const schemas = new WeakMap<ResolvedField, z.ZodType>();
+
 /** The zod schema of one field's value (null clears a field). */
 export function fieldSchema(f: ResolvedField): z.ZodType {
+  let s = schemas.get(f);
+  if (!s) schemas.set(f, (s = buildFieldSchema(f)));
+  return s;
+}
+
+function buildFieldSchema(f: ResolvedField): z.ZodType {
   const optionValues = (f.options ?? []).map((o) => o.value);
   const oneOf = (v: string) => optionValues.length === 0 || optionValues.includes(v);
   let s: z.ZodType;
@@ -61,6 +71,15 @@ export function fieldSchema(f: ResolvedField): z.ZodType {
   return s.nullable();
 }
 
+const indexes = new WeakMap<ResolvedField[], Map<string, ResolvedField>>();
+
+/** Fields by key, cached per field list. */
+export function fieldIndex(fields: ResolvedField[]): Map<string, ResolvedField> {
+  let m = indexes.get(fields);
+  if (!m) indexes.set(fields, (m = new Map(fields.map((f) => [f.key, f]))));
+  return m;
+}
+
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
@@ -80,7 +99,7 @@ export function validateRecord(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new AppError('validation_failed', 'The body must be a JSON object');
   }
-  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const byKey = fieldIndex(fields);
   const issues: FieldIssue[] = [];
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {

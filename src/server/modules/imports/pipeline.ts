@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../core/access.ts';
 import { AppError, type FieldIssue } from '../../http/errors.ts';
 import type { ResolvedField } from '../../records/fields.ts';
-import { coerceText, validateRecord } from '../../records/validate.ts';
+import { coerceText, fieldIndex, validateRecord } from '../../records/validate.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import { insertValues, updateSet } from '../../records/service.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
@@ -54,7 +54,7 @@ export function planColumns(headers: string[], mapping: Record<string, string | 
 
 /** Turns a sheet row into validated values, or the reason it is rejected. */
 export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { line: number; reason: string } {
-  const byKey = new Map(plan.fields.map((f) => [f.key, f]));
+  const byKey = fieldIndex(plan.fields);
   const input: Row = {};
   let accountName: string | null = null;
   for (const c of plan.columns) {
@@ -127,7 +127,7 @@ async function resolveAccounts(trx: Tx, plan: ImportPlan, names: string[], cache
 function toColumns(plan: ImportPlan, values: Row): Row {
   const columns: Row = {};
   const custom: Row = {};
-  const byKey = new Map(plan.fields.map((f) => [f.key, f]));
+  const byKey = fieldIndex(plan.fields);
   for (const [k, v] of Object.entries(values)) {
     if (byKey.get(k)?.custom) custom[k] = v;
     else columns[k] = v;
