@@ -16,6 +16,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: process.env.GUANXI_API ?? 'http://localhost:3000', changeOrigin: true } },
+    // The server's API lives under /api/v1 (and /api/docs); the app's own source folder is
+    // also called api/, so match the server paths precisely rather than the bare /api prefix.
+    proxy: { '^/api/(v1|docs)(/|$)': { target: process.env.GUANXI_API ?? 'http://localhost:3000', changeOrigin: true } },
   },
 });

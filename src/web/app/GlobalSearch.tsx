@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { AutoComplete, Input, Typography } from 'antd';
-import type { InputRef } from 'antd';
+import { AutoComplete, Typography } from 'antd';
+import type { RefSelectProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,13 +18,13 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 200);
-  const inputRef = useRef<InputRef>(null);
+  const inputRef = useRef<RefSelectProps>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
-        inputRef.current?.focus({ cursor: 'all' });
+        inputRef.current?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -75,23 +75,20 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       notFoundContent={empty ? t('topbar.noResults', { q }) : results.isFetching ? t('topbar.searching') : null}
       popupMatchSelectWidth={360}
       style={{ width: '100%' }}
-    >
-      <Input
-        ref={inputRef}
-        autoFocus={autoFocus}
-        prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
-        suffix={<span className="gx-kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>}
-        placeholder={t('topbar.searchPlaceholder')}
-        allowClear
-        aria-label={t('common.search')}
-        data-testid="global-search"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setText('');
-            (e.target as HTMLInputElement).blur();
-          }
-        }}
-      />
-    </AutoComplete>
+      ref={inputRef}
+      autoFocus={autoFocus}
+      prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
+      suffixIcon={text ? null : <span className="gx-kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>}
+      placeholder={t('topbar.searchPlaceholder')}
+      allowClear
+      aria-label={t('common.search')}
+      data-testid="global-search"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          setText('');
+          (e.target as HTMLInputElement).blur();
+        }
+      }}
+    />
   );
 }

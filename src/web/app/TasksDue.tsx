@@ -1,4 +1,5 @@
-import { Badge, Button, Checkbox, Empty, List, Popover, Typography } from 'antd';
+import { Badge, Button, Checkbox, Empty,  Popover, Typography } from 'antd';
+import { SimpleList } from '../components/SimpleList.tsx';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -45,11 +46,11 @@ export function TasksDue() {
       {count === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('topbar.noTasksDue')} />
       ) : (
-        <List
-          size="small"
-          dataSource={list.slice(0, 8)}
-          renderItem={(task) => (
-            <List.Item style={{ paddingInline: 0 }}>
+        <SimpleList
+          items={list.slice(0, 8)}
+          rowKey={(task) => task.id}
+          render={(task) => (
+            <>
               <Checkbox disabled={done.isPending} onChange={() => done.mutate(task.id)} style={{ marginInlineEnd: 8 }} aria-label={t('tasks.markDone')} />
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Typography.Text ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
@@ -57,7 +58,7 @@ export function TasksDue() {
                   {formatRelative(task.due_at)}
                 </Typography.Text>
               </div>
-            </List.Item>
+            </>
           )}
         />
       )}

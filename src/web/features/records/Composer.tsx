@@ -72,7 +72,11 @@ export function Composer({ link, onLogged, compact }: { link: { contact_id?: num
           setKind(String(v));
           setExpanded(true);
         }}
-        options={KINDS.map((k) => ({ value: k.value, label: <span title={t(`timeline.kinds.${k.value}`)}>{k.icon} <span className="gx-kind-label">{t(`timeline.kinds.${k.value}`)}</span></span> }))}
+        options={KINDS.map((k) => ({
+          value: k.value,
+          // Icons for all kinds, the word for the chosen one: six labels do not fit a side column.
+          label: <span title={t(`timeline.kinds.${k.value}`)} aria-label={t(`timeline.kinds.${k.value}`)}>{k.icon}{kind === k.value ? <span className="gx-kind-label">{t(`timeline.kinds.${k.value}`)}</span> : null}</span>,
+        }))}
         style={{ marginBottom: 10 }}
       />
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark={false}>

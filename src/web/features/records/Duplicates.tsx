@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Empty, List, Skeleton, Space, Typography } from 'antd';
+import { App, Button, Checkbox, Empty,  Skeleton, Space, Typography } from 'antd';
+import { SimpleList } from '../../components/SimpleList.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -61,11 +62,11 @@ export function Duplicates({ object, id, name, withPicker, onMerged }: Props) {
       ) : null}
       {list.length === 0 && withPicker ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('duplicates.none')} /> : null}
       {list.length > 0 ? (
-        <List
-          size="small"
-          dataSource={list}
-          renderItem={(d) => (
-            <List.Item style={{ paddingInline: 0 }}>
+        <SimpleList
+          items={list}
+          rowKey={(d) => d.id}
+          render={(d) => (
+            <>
               <Checkbox
                 checked={picked.includes(d.id)}
                 onChange={(e) => setPicked((p) => (e.target.checked ? [...p, d.id] : p.filter((x) => x !== d.id)))}
@@ -79,7 +80,7 @@ export function Duplicates({ object, id, name, withPicker, onMerged }: Props) {
                   </Typography.Text>
                 </div>
               </div>
-            </List.Item>
+            </>
           )}
         />
       ) : null}

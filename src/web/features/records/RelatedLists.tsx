@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Checkbox, Empty, Input, List, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Checkbox, Empty, Input,  Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { SimpleList } from '../../components/SimpleList.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -25,11 +26,11 @@ export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.related.noContacts')} />
       ) : (
-        <List
-          size="small"
-          dataSource={rows}
-          renderItem={(c) => (
-            <List.Item style={{ paddingInline: 0 }}>
+        <SimpleList
+          items={rows}
+          rowKey={(c) => c.id}
+          render={(c) => (
+            <>
               <div style={{ minWidth: 0 }}>
                 <Link to={`/contacts/${c.id}`}>{String(c.name ?? `#${c.id}`)}</Link>
                 {c.is_primary ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('record.related.primary')}</Tag> : null}
@@ -39,7 +40,7 @@ export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd
                   </Typography.Text>
                 </div>
               </div>
-            </List.Item>
+            </>
           )}
         />
       )}
@@ -74,23 +75,21 @@ export function ContactAccounts({ contact, canEdit }: { contact: ApiRecord; canE
       {links.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('record.related.noAccounts')} />
       ) : (
-        <List
-          size="small"
-          dataSource={links}
-          renderItem={(l) => (
-            <List.Item
-              style={{ paddingInline: 0 }}
-              actions={canEdit && !l.is_primary ? [
-                <Button key="rm" type="text" size="small" icon={<DeleteOutlined />} aria-label={t('common.remove')}
-                  onClick={() => save.mutate(links.filter((x) => x.account_id !== l.account_id))} />,
-              ] : undefined}
-            >
-              <div>
+        <SimpleList
+          items={links}
+          rowKey={(l) => l.account_id}
+          render={(l) => (
+            <>
+              <div className="gx-list-main">
                 <Link to={`/accounts/${l.account_id}`}>{l.account_name ?? `#${l.account_id}`}</Link>
                 {l.is_primary ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('record.related.primary')}</Tag> : null}
                 {l.role ? <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('record.related.role')}: {l.role}</Typography.Text></div> : null}
               </div>
-            </List.Item>
+              {canEdit && !l.is_primary ? (
+                <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('common.remove')}
+                  onClick={() => save.mutate(links.filter((x) => x.account_id !== l.account_id))} />
+              ) : null}
+            </>
           )}
         />
       )}
@@ -139,14 +138,14 @@ export function RecordTasks({ object, id, onNew }: { object: string; id: number;
       {rows.length === 0 ? (
         <Typography.Text type="secondary">{t('record.related.noTasks')}</Typography.Text>
       ) : (
-        <List
-          size="small"
-          dataSource={rows}
-          renderItem={(task) => {
+        <SimpleList
+          items={rows}
+          rowKey={(task) => task.id}
+          render={(task) => {
             const done = task.status === 'done';
             const overdue = !done && typeof task.due_at === 'string' && new Date(task.due_at) < new Date();
             return (
-              <List.Item style={{ paddingInline: 0 }}>
+              <>
                 <Checkbox checked={done} disabled={toggle.isPending || task.status === 'cancelled'} onChange={(e) => toggle.mutate({ task, done: e.target.checked })} style={{ marginInlineEnd: 8 }} />
                 <div style={{ flex: 1, minWidth: 0 }}>
                   <Typography.Text delete={done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
@@ -154,7 +153,7 @@ export function RecordTasks({ object, id, onNew }: { object: string; id: number;
                     {[task.due_at ? formatDateTime(task.due_at) : null, task.status !== 'open' ? optionLabel(t, 'tasks', statusField, task.status) : null, task.refs?.owner_id?.title].filter(Boolean).join(' · ')}
                   </Typography.Text>
                 </div>
-              </List.Item>
+              </>
             );
           }}
         />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Empty, List, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Empty, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -63,7 +63,7 @@ export function TasksPage() {
     const b = bucketOf(task);
     const target = task.refs?.contact_id ? { path: `/contacts/${task.contact_id}`, title: task.refs.contact_id.title } : task.refs?.account_id ? { path: `/accounts/${task.account_id}`, title: task.refs.account_id.title } : null;
     return (
-      <List.Item style={{ paddingInline: 0 }} data-testid="task-item">
+      <div className="gx-list-row" key={task.id} data-testid="task-item">
         <Checkbox checked={done} onChange={(e) => toggle.mutate({ id: task.id, done: e.target.checked })} style={{ marginInlineEnd: 12 }} aria-label={t('tasks.markDone')} />
         <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)}>
           <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
@@ -81,7 +81,7 @@ export function TasksPage() {
             {target ? <Link to={target.path} onClick={(e) => e.stopPropagation()}>{target.title}</Link> : null}
           </Space>
         </div>
-      </List.Item>
+      </div>
     );
   };
 
@@ -106,12 +106,12 @@ export function TasksPage() {
       ) : rows.length === 0 ? (
         <Card variant="borderless"><Empty description={t('tasks.empty')} /></Card>
       ) : scope === 'done' ? (
-        <Card variant="borderless" size="small"><List dataSource={rows} renderItem={renderTask} /></Card>
+        <Card variant="borderless" size="small"><div className="gx-list">{rows.map(renderTask)}</div></Card>
       ) : (
         grouped.map((g) => (
           <Card key={g.b} variant="borderless" size="small" className="gx-card"
             title={<span>{t(`tasks.${g.b}`)} <Tag style={{ marginInlineStart: 6 }} color={g.b === 'overdue' ? 'red' : undefined}>{g.items.length}</Tag></span>}>
-            <List dataSource={g.items} renderItem={renderTask} />
+            <div className="gx-list">{g.items.map(renderTask)}</div>
           </Card>
         ))
       )}
