@@ -11,6 +11,7 @@ export interface Config {
   sessionIdleHours: number;
   sessionMaxDays: number;
   logLevel: string;
+  pgliteSharedBuffers: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -25,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: Number(env.GUANXI_SESSION_IDLE_HOURS ?? 12),
     sessionMaxDays: Number(env.GUANXI_SESSION_MAX_DAYS ?? 7),
     logLevel: env.LOG_LEVEL ?? 'info',
+    pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
   };
 }

@@ -5,7 +5,7 @@ import type { Config } from './config.ts';
 
 /** Opens the configured database (PGlite folder or PostgreSQL), migrates it and seeds roles. */
 export async function openDatabase(config: Config): Promise<Database> {
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
   try {
     await migrate(database);
     await bootstrap(database.db, { email: config.adminEmail, password: config.adminPassword });

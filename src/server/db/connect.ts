@@ -29,6 +29,8 @@ export interface ConnectOptions {
   databaseUrl?: string;
   /** PGlite folder; undefined = in memory. */
   dataDir?: string;
+  /** PGlite shared_buffers (e.g. '32MB'): the main driver of the process's memory. */
+  pgliteSharedBuffers?: string;
   /** PostgreSQL schema to use (tests isolate themselves in a fresh schema). */
   schema?: string;
   poolSize?: number;
@@ -36,7 +38,7 @@ export interface ConnectOptions {
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts);
-  return connectPGlite(opts.dataDir);
+  return connectPGlite(opts.dataDir, opts.pgliteSharedBuffers ?? '32MB');
 }
 
 async function connectPostgres(url: string, opts: ConnectOptions): Promise<Database> {
@@ -79,11 +81,13 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
   };
 }
 
-async function connectPGlite(dataDir: string | undefined): Promise<Database> {
+async function connectPGlite(dataDir: string | undefined, sharedBuffers: string): Promise<Database> {
   const unlock = dataDir ? acquireDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir, { parsers });
+    // PostgreSQL's default 128MB of shared buffers costs ~300MB of WASM memory; the OS page
+    // cache still caches the data files, so a smaller pool keeps a laptop install light.
+    pglite = await PGlite.create(dataDir, { parsers, postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
   } catch (e) {
     unlock();
     throw e;
