@@ -56,7 +56,7 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       {isPhone ? (
         <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={272} styles={{ body: { padding: 0 } }}
-          title={<Space><Logo size={24} /><span>{t('app.name')}</span></Space>}>
+          title={<Space><Logo size={24} /><span>Guanxi 关系</span></Space>}>
           {menu}
         </Drawer>
       ) : (
@@ -71,7 +71,7 @@ export function Shell() {
         >
           <div className="gx-brand" onClick={() => navigate('/contacts')} role="link" tabIndex={0}>
             <Logo size={28} />
-            {!collapsed ? <span className="gx-brand-name">{t('app.name')} <span className="gx-brand-cn">关系</span></span> : null}
+            {!collapsed ? <span className="gx-brand-name">Guanxi <span className="gx-brand-cn">关系</span></span> : null}
           </div>
           <div className="gx-sider-menu">{menu}</div>
         </Layout.Sider>

@@ -191,7 +191,7 @@ const en = {
   },
   activities: { title: 'Activities' },
   imports: {
-    title: 'Imports', new: 'New import', object: 'Import into', stepUpload: 'Upload', stepMapping: 'Map columns',
+    title: 'Imports', job: 'Import #{{id}}', accountName: 'Company (matched to an account)', new: 'New import', object: 'Import into', stepUpload: 'Upload', stepMapping: 'Map columns',
     stepCheck: 'Check', stepRun: 'Import', dropHere: 'Click or drop a .csv or .xlsx file here',
     dropHint: 'The first row must hold the column headers. Up to 1 GB.', uploading: 'Uploading…',
     uploadFailed: 'Upload failed', column: 'Column in file', field: 'Field in Guanxi', sample: 'Sample values',

@@ -43,7 +43,7 @@ export function formatNumber(n: unknown): string {
 export function formatMoney(n: unknown, currency = defaultCurrency()): string {
   const v = typeof n === 'number' ? n : Number(n);
   if (n === null || n === undefined || n === '' || !Number.isFinite(v)) return '';
-  return numberFormat(`money|${currency}`, { style: 'currency', currency, maximumFractionDigits: 2 }).format(v);
+  return numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(v);
 }
 
 export function currencySymbol(currency = defaultCurrency()): string {

@@ -194,7 +194,7 @@ const zhCN: Resources = {
   },
   activities: { title: '活动记录' },
   imports: {
-    title: '数据导入', new: '新建导入', object: '导入到', stepUpload: '上传', stepMapping: '字段映射',
+    title: '数据导入', job: '导入 #{{id}}', accountName: '公司（匹配到客户公司）', new: '新建导入', object: '导入到', stepUpload: '上传', stepMapping: '字段映射',
     stepCheck: '检查', stepRun: '导入', dropHere: '点击或拖入 .csv / .xlsx 文件',
     dropHint: '第一行须为列标题。最大 1 GB。', uploading: '上传中…',
     uploadFailed: '上传失败', column: '文件中的列', field: '关系 CRM 字段', sample: '示例值',

@@ -616,6 +616,8 @@ const zhTW: Resources = {
   },
   imports: {
     title: '資料匯入',
+    job: '匯入 #{{id}}',
+    accountName: '公司（對應到客戶公司）',
     new: '新增匯入',
     object: '匯入到',
     stepUpload: '上傳',

@@ -14,6 +14,8 @@ const ACTIONS = ['create', 'update', 'delete', 'merge', 'import', 'revoke', 'und
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '∅';
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
+  if (Array.isArray(v)) return v.map(show).join(', ');
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }
@@ -39,11 +41,20 @@ function Changes({ entry }: { entry: AuditEntry }) {
       </div>
     );
   }
-  const text = JSON.stringify(c);
+  // Other shapes (before-images of deleted records, lists of changed settings): key: value lines.
+  const source = 'before' in c && c.before && typeof c.before === 'object' ? (c.before as Record<string, unknown>) : c;
+  const entries = Object.entries(source).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const shown = open ? entries : entries.slice(0, 4);
   return (
-    <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }} ellipsis={open ? false : { tooltip: false }}>
-      <span onClick={() => setOpen((o) => !o)} style={{ cursor: 'pointer' }}>{'before' in c ? `${t('admin.audit.before')}: ` : ''}{text}</span>
-    </Typography.Text>
+    <div className="gx-changes">
+      {'before' in c ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('admin.audit.before')}</Typography.Text> : null}
+      {shown.map(([k, v]) => (
+        <div key={k} style={{ wordBreak: 'break-word' }}>
+          <Typography.Text type="secondary">{fieldLabel(t, entry.object, k)}:</Typography.Text> {show(v)}
+        </div>
+      ))}
+      {entries.length > 4 && !open ? <a onClick={() => setOpen(true)}>{t('admin.audit.more', { count: entries.length - 4 })}</a> : null}
+    </div>
   );
 }
 

@@ -71,7 +71,7 @@ export function ImportProgress() {
   return (
     <div className="gx-page" style={{ maxWidth: 1000 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.title')} #{job.id}</Typography.Title>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.job', { id: job.id })}</Typography.Title>
         <Tag color={STATUS_COLOR[job.status]} data-testid="import-status" data-status={job.status}>{t(`imports.status.${job.status}`)}</Tag>
         <span style={{ flex: 1 }} />
         <Button onClick={() => navigate('/imports')}>{t('imports.back')}</Button>

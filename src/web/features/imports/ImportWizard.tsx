@@ -85,6 +85,8 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
   const fieldOptions = [
     { value: '', label: <Typography.Text type="secondary">{t('imports.skipColumn')}</Typography.Text>, text: t('imports.skipColumn') },
     ...targetFields.map((f) => ({ value: f.key, label: fieldLabel(t, object, f), text: fieldLabel(t, object, f) })),
+    // Contacts may name their company; the server matches it to an account (creating it when missing).
+    ...(object === 'contacts' ? [{ value: 'account_name', label: t('imports.accountName'), text: t('imports.accountName') }] : []),
   ];
 
   const mappingTable = (

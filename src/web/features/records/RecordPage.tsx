@@ -151,28 +151,18 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
     </Card>
   );
 
-  const details = (
-    <Card title={t('record.sections.details')} variant="borderless" className="gx-card">
-      {loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />}
-    </Card>
+  const relatedMain = loading ? null : object === 'accounts' ? (
+    <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />
+  ) : (
+    <ContactAccounts contact={rec!} canEdit={canEdit} />
   );
-
-  const related = loading ? null : (
-    <>
-      {object === 'accounts' ? (
-        <Card title={t('record.related.contacts')} variant="borderless" className="gx-card" size="small">
-          <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />
-        </Card>
-      ) : (
-        <Card title={t('record.related.accounts')} variant="borderless" className="gx-card" size="small">
-          <ContactAccounts contact={rec!} canEdit={canEdit} />
-        </Card>
-      )}
-      <Card title={t('record.related.tasks')} variant="borderless" className="gx-card" size="small">
-        <RecordTasks object={object} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />
-      </Card>
-    </>
-  );
+  const tasksList = loading ? null : <RecordTasks object={object} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />;
+  const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
+  const leftTabs = [
+    { key: 'details', label: t('record.sections.details'), children: detailsBody },
+    { key: 'related', label: object === 'accounts' ? t('record.related.contacts') : t('record.related.accounts'), children: relatedMain },
+    { key: 'tasks', label: t('record.related.tasks'), children: tasksList },
+  ];
 
   const activity = (
     <>
@@ -203,17 +193,18 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
       {header}
       {isPhone ? (
         <Tabs
+          className="gx-record-tabs"
           items={[
             { key: 'timeline', label: t('timeline.title'), children: activity },
-            { key: 'details', label: t('record.sections.details'), children: details },
-            { key: 'related', label: t('record.related.tasks'), children: related },
+            ...leftTabs.map((x) => ({ ...x, children: <Card variant="borderless" size="small">{x.children}</Card> })),
           ]}
         />
       ) : (
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} lg={14} xl={15}>
-            {details}
-            {related}
+            <Card variant="borderless" className="gx-card gx-tabs-card" styles={{ body: { paddingTop: 4 } }}>
+              <Tabs items={leftTabs} />
+            </Card>
           </Col>
           <Col xs={24} lg={10} xl={9}>
             {activity}
