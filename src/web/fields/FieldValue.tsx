@@ -38,9 +38,9 @@ export function FieldValue({ object, field, record, compact }: Props) {
   if (isBlank(v)) return null;
   switch (field.type) {
     case 'email':
-      return <a href={`mailto:${String(v)}`} onClick={(e) => e.stopPropagation()}>{String(v)}</a>;
+      return <a className="gx-plain-link" href={`mailto:${String(v)}`} onClick={(e) => e.stopPropagation()}>{String(v)}</a>;
     case 'phone':
-      return <a href={`tel:${String(v).replace(/[^\d+]/g, '')}`} onClick={(e) => e.stopPropagation()}>{String(v)}</a>;
+      return <a className="gx-plain-link" href={`tel:${String(v).replace(/[^\d+]/g, '')}`} onClick={(e) => e.stopPropagation()}>{String(v)}</a>;
     case 'url': {
       const href = /^https?:\/\//i.test(String(v)) ? String(v) : `https://${String(v)}`;
       return <a href={href} target="_blank" rel="noreferrer noopener" onClick={(e) => e.stopPropagation()}>{String(v)}</a>;

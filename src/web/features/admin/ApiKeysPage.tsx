@@ -64,8 +64,8 @@ export function ApiKeysPage() {
           ]}
         />
       </Card>
-      <Modal open={creating} title={t('admin.apiKeys.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.create')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} preserve={false}>
+      <Modal open={creating} title={t('admin.apiKeys.new')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okText={t('common.create')} forceRender>
+        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="name" label={t('admin.apiKeys.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('admin.apiKeys.name') }) }]}>
             <Input autoFocus maxLength={100} />
           </Form.Item>

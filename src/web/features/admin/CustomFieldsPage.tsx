@@ -144,8 +144,8 @@ export function CustomFieldsPage() {
         />
       </Card>
       <Modal open={editing !== null} title={editing === 'new' ? t('admin.customFields.new') : t('admin.customFields.edit')} onCancel={() => setEditing(null)}
-        onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} width={680} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false} name="custom-field">
+        onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} width={680} forceRender>
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} name="custom-field">
           <Row gutter={12}>
             <Col xs={24} sm={12}>
               <Form.Item name="key" label={t('admin.customFields.key')} extra={editing === 'new' ? t('admin.customFields.keyHelp') : undefined}

@@ -51,8 +51,8 @@ export function TeamsPage() {
         />
       </Card>
       <Modal open={editing !== null} title={editing === 'new' ? t('admin.teams.new') : t('admin.teams.edit')} onCancel={() => setEditing(null)}
-        onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false}>
+        onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common.save')} forceRender>
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           <Form.Item name="name" label={t('admin.teams.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('admin.teams.name') }) }]}>
             <Input />
           </Form.Item>

@@ -92,9 +92,9 @@ export function UsersPage() {
         onOk={() => form.submit()}
         confirmLoading={save.isPending}
         okText={t('common.save')}
-        destroyOnHidden
+        forceRender
       >
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} preserve={false}>
+        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
           {editing === 'new' ? (
             <Form.Item name="email" label={t('admin.users.email')} rules={[{ required: true, type: 'email', message: t('form.invalidEmail') }]}>
               <Input autoComplete="off" />

@@ -32,7 +32,7 @@ export function ColumnChooser({ object, fields, columns, titleField, onChange, d
     onChange(next);
   };
   const content = (
-    <div style={{ width: 280 }} data-testid="column-chooser">
+    <div style={{ width: 310, maxWidth: 'calc(100vw - 40px)' }} data-testid="column-chooser">
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('list.density')}</Typography.Text>
       <Segmented
         block

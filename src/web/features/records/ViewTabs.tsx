@@ -118,9 +118,9 @@ export function ViewTabs({ tabs, active, onActive, dirty, onSaveNew, onSaveChang
         onOk={() => void submitName()}
         confirmLoading={busy}
         okText={t('common.save')}
-        destroyOnHidden
+        forceRender
       >
-        <Form form={form} layout="vertical" preserve={false}>
+        <Form form={form} layout="vertical">
           <Form.Item name="name" label={t('views.name')} rules={[{ required: true, whitespace: true, message: t('form.required', { field: t('views.name') }) }]}>
             <Input autoFocus maxLength={100} onPressEnter={() => void submitName()} />
           </Form.Item>
