@@ -116,7 +116,8 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
     },
   });
 
-  const title = editing ? t('form.editTitle', { object: objectLabel(t, object) }) : t('form.createTitle', { object: objectLabel(t, object) });
+  const objName = objectLabel(t, object).toLowerCase();
+  const title = editing ? t('form.editTitle', { object: objName }) : t('form.createTitle', { object: objName });
   const matches = (dupes.data ?? []).filter((d) => d.id);
 
   return (
