@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function baseURL(): string {
+  return inject('baseURL');
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and failed page scripts seen so far (for assertions and debugging). */
+  errors: string[];
+  close: () => Promise<void>;
+}
+
+/** Chromium with a fresh profile folder, English UI and a desktop or phone viewport. */
+export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<Browser> {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport,
+    locale: 'en-US',
+    baseURL: baseURL(),
+  });
+  context.setDefaultTimeout(20_000);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/status of 40[13]/.test(m.text())) errors.push(m.text());
+  });
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Session {
+  token: string;
+  user: { id: number; name: string; email: string; role: string };
+}
+
+/** Signs in through the API (Bearer token for API calls; the same token works as the session cookie). */
+export async function apiLogin(email: string, password: string): Promise<Session> {
+  const r = await fetch(`${baseURL()}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!r.ok) throw new Error(`login ${email} failed: ${r.status} ${await r.text()}`);
+  const body = (await r.json()) as { data: Session };
+  return body.data;
+}
+
+export async function adminSession(): Promise<Session> {
+  return apiLogin(inject('adminEmail'), inject('adminPassword'));
+}
+
+export async function api<T = unknown>(s: Session, method: string, p: string, body?: unknown): Promise<T> {
+  const r = await fetch(`${baseURL()}/api/v1${p}`, {
+    method,
+    headers: { authorization: `Bearer ${s.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${method} ${p} → ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Puts an API session into the browser as the web app's cookies (session + CSRF), so tests
+ * other than the sign-in test need not go through the form (sign-in is rate limited).
+ */
+export async function useSession(b: Browser, s: Session, locale = 'en'): Promise<void> {
+  const url = baseURL();
+  await b.context.addCookies([
+    { name: 'gx_session', value: s.token, url, httpOnly: true, sameSite: 'Lax' },
+    { name: 'gx_csrf', value: `e2e-${Math.random().toString(36).slice(2)}`, url, sameSite: 'Lax' },
+  ]);
+  await b.context.addInitScript((l) => localStorage.setItem('gx_locale', l), locale);
+}
+
+/** Signs in through the sign-in page. */
+export async function uiLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.fill('#login_email', email);
+  await page.fill('#login_password', password);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+export function tempFile(name: string, content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-e2e-file-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
