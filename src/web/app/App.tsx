@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, useEffect } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
@@ -9,17 +9,19 @@ import { Shell } from './Shell.tsx';
 import { NotFound } from './NotFound.tsx';
 import { ListPage } from '../features/records/ListPage.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
-import { TasksPage } from '../features/tasks/TasksPage.tsx';
-import { ImportsList } from '../features/imports/ImportsList.tsx';
-import { ImportWizard } from '../features/imports/ImportWizard.tsx';
-import { ImportProgress } from '../features/imports/ImportProgress.tsx';
-import { UsersPage } from '../features/admin/UsersPage.tsx';
-import { TeamsPage } from '../features/admin/TeamsPage.tsx';
-import { RolesPage } from '../features/admin/RolesPage.tsx';
-import { CustomFieldsPage } from '../features/admin/CustomFieldsPage.tsx';
-import { ApiKeysPage } from '../features/admin/ApiKeysPage.tsx';
-import { AuditLogPage } from '../features/admin/AuditLogPage.tsx';
-import { LoginHistoryPage } from '../features/admin/LoginHistoryPage.tsx';
+
+// Pages outside the daily path load on first visit, keeping the first download small.
+const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
+const ImportsList = lazy(() => import('../features/imports/ImportsList.tsx').then((m) => ({ default: m.ImportsList })));
+const ImportWizard = lazy(() => import('../features/imports/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })));
+const ImportProgress = lazy(() => import('../features/imports/ImportProgress.tsx').then((m) => ({ default: m.ImportProgress })));
+const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
+const RolesPage = lazy(() => import('../features/admin/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
+const CustomFieldsPage = lazy(() => import('../features/admin/CustomFieldsPage.tsx').then((m) => ({ default: m.CustomFieldsPage })));
+const ApiKeysPage = lazy(() => import('../features/admin/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
+const AuditLogPage = lazy(() => import('../features/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const LoginHistoryPage = lazy(() => import('../features/admin/LoginHistoryPage.tsx').then((m) => ({ default: m.LoginHistoryPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Avatar, Button, Drawer, Dropdown, Layout, Menu, Modal, Space, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Avatar, Button, Card, Drawer, Dropdown, Layout, Menu, Modal, Skeleton, Space, Typography } from 'antd';
 import {
   LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, PlusOutlined, SearchOutlined, UserOutlined,
 } from '@ant-design/icons';
@@ -141,7 +141,9 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content className="gx-content">
-          <Outlet />
+          <Suspense fallback={<Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>}>
+            <Outlet />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <Modal open={searchOpen} onCancel={() => setSearchOpen(false)} footer={null} title={t('common.search')} destroyOnHidden

@@ -161,7 +161,7 @@ const en = {
     title: 'Possible duplicates', none: 'No duplicates found.', mergeInto: 'Merge into this record',
     confirm: 'Merge {{count}} record into {{name}}?', confirm_other: 'Merge {{count}} records into {{name}}?',
     confirmText: 'Activities, tasks, timeline and account links move to {{name}}; empty fields are filled from the duplicates; the duplicates are deleted. The audit log keeps everything.',
-    merged: 'Records merged', reasons: { email: 'same email', phone: 'same phone', mobile: 'same mobile', name: 'same name at the same account', name_account: 'same name at the same account' },
+    merged: 'Records merged', reasons: { email: 'same email', phone: 'same phone', mobile: 'same mobile', name: 'same name', name_account: 'same name at the same account' },
     pick: 'Choose the duplicates to merge into this record', mergeSelected: 'Merge selected',
     checkWarning: 'Similar records exist', checkOpen: 'Open',
   },

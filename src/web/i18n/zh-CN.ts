@@ -164,7 +164,7 @@ const zhCN: Resources = {
     title: '疑似重复', none: '未发现重复记录。', mergeInto: '合并到此记录',
     confirm: '将 {{count}} 条记录合并到“{{name}}”？', confirm_other: '将 {{count}} 条记录合并到“{{name}}”？',
     confirmText: '活动、任务、时间线和公司关联都会转移到“{{name}}”；空字段由重复记录补全；重复记录将被删除。审计日志会保留全部内容。',
-    merged: '记录已合并', reasons: { email: '邮箱相同', phone: '电话相同', mobile: '手机相同', name: '同一公司同名', name_account: '同一公司同名' },
+    merged: '记录已合并', reasons: { email: '邮箱相同', phone: '电话相同', mobile: '手机相同', name: '同名', name_account: '同一公司同名' },
     pick: '选择要合并到此记录的重复项', mergeSelected: '合并所选',
     checkWarning: '已存在相似记录', checkOpen: '打开',
   },

@@ -538,7 +538,7 @@ const zhTW: Resources = {
       email: '電子郵件相同',
       phone: '電話相同',
       mobile: '手機相同',
-      name: '同一公司同名',
+      name: '同名',
       name_account: '同一公司同名'
     },
     pick: '選擇要合併到此記錄的重複項',
