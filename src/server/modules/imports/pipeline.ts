@@ -10,6 +10,7 @@ import { writeAudit } from '../../core/audit.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { ACCOUNT_NAME } from './mapping.ts';
 import { getObject } from '../../records/registry.ts';
+import { bulkInsert } from '../../db/bulk-insert.ts';
 import type { SheetRow } from './readers.ts';
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
@@ -171,10 +172,7 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
   };
   if (inserts.length) {
     const prepared: Row[] = inserts.map((v) => ({ ...full(v), created_by: actor.id }));
-    const keys = [...new Set(prepared.flatMap((p) => Object.keys(p)))];
-    const tuples = prepared.map((p) => sql`(${sql.join(keys.map((k) => (p[k] === undefined ? sql`DEFAULT` : sql`${p[k]}`)))})`);
-    const { rows: created } = await sql<{ id: number; account_id: number | null }>`INSERT INTO ${sql.table(def.name)} (${sql.join(keys.map((k) => sql.ref(k)))})
-      VALUES ${sql.join(tuples)} RETURNING id${def.name === 'contacts' ? sql`, account_id` : sql``}`.execute(trx);
+    const created = await bulkInsert(trx, def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id']);
     result.created = created.length;
     if (def.name === 'contacts') {
       const links = created.filter((c) => c.account_id);
