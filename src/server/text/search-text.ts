@@ -17,29 +17,42 @@ const WORD = /[\p{L}\p{N}]+/gu;
 const NOTES_CAP = 1000;
 const SEP = ' \u0001 ';
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const RUN = /\p{Script=Han}+|[^\p{Script=Han}\s]+/gu;
+const HAN_START = /^\p{Script=Han}/u;
+// Whole-word tokens are only needed for words too short to have a trigram (queries like "li", "zs").
+const SHORT_WORD = 2;
+
 function addGrams(out: Set<string>, s: string, n: number): void {
-  const chars = [...s];
-  if (chars.length <= n) {
-    if (chars.length === n) out.add(s);
+  if (SURROGATE.test(s)) {
+    const chars = [...s];
+    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
     return;
   }
-  for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
+  for (let i = 0; i + n <= s.length; i++) out.add(s.substr(i, n));
 }
 
-/** Tokens of one normalised chunk (no white space): Han uni/bigrams, Latin/digit trigrams, whole words. */
-function chunkTokens(out: Set<string>, chunk: string, words: boolean): void {
-  for (const m of chunk.matchAll(HAN_RUN)) {
-    for (const ch of m[0]) out.add(ch);
-    addGrams(out, m[0], 2);
+function addShortWords(out: Set<string>, s: string): void {
+  for (const m of s.matchAll(WORD)) if (m[0].length <= SHORT_WORD) out.add(`w:${m[0]}`);
+}
+
+/** Tokens of one normalised text: Han uni/bigrams; other runs' trigrams (punctuation kept, for emails); short words. */
+function textTokens(out: Set<string>, text: string, words: boolean): void {
+  for (const m of text.matchAll(RUN)) {
+    const run = m[0];
+    if (HAN_START.test(run)) {
+      addGrams(out, run, 1);
+      addGrams(out, run, 2);
+    } else {
+      addGrams(out, run, 3);
+      if (words) addShortWords(out, run);
+    }
   }
-  const latin = chunk.replace(HAN_RUN, ' ').trim();
-  for (const piece of latin.split(/\s+/)) if (piece) addGrams(out, piece, 3);
-  if (words) for (const m of latin.matchAll(WORD)) out.add(`w:${m[0]}`);
 }
 
 function namePinyin(name: string): { full: string; spaced: string; initials: string } | null {
   if (!HAN.test(name)) return null;
-  const han = [...name].filter((c) => HAN.test(c)).join('');
+  const han = name.match(HAN_RUN)?.join('') ?? '';
   const syllables = pinyin(han, { toneType: 'none', type: 'array', mode: 'surname', surname: 'head' }) as string[];
   const clean = syllables.map((s) => s.replace(/[^a-z]/g, '')).filter(Boolean);
   if (!clean.length) return null;
@@ -58,7 +71,7 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
     const n = normalizeText(raw).trim();
     if (!n) return;
     text.push(n);
-    for (const chunk of n.split(/\s+/)) chunkTokens(tokens, chunk, words);
+    textTokens(tokens, n, words);
   };
   for (const name of parts.names) {
     add(name);
@@ -66,7 +79,8 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
     if (py) {
       text.push(py.full, py.spaced, py.initials);
       addGrams(tokens, py.full, 3);
-      for (const w of [py.full, py.initials, ...py.spaced.split(' ')]) tokens.add(`w:${w}`);
+      addGrams(tokens, py.initials, 3);
+      addShortWords(tokens, `${py.spaced} ${py.initials}`);
     }
   }
   for (const p of parts.phones ?? []) {
