@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, api, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
+import { adminSession, api, baseURL, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
 
 describe('contacts', () => {
   let b: Browser;
@@ -62,5 +62,23 @@ describe('contacts', () => {
     await expect.poll(() => first.textContent()).toContain('电话：确认报价');
     const acts = await api<{ data: { subject: string; kind: string }[] }>(admin, 'GET', `/activities?filter[contact_id]=${c.data.id}`);
     expect(acts.data.map((a) => [a.kind, a.subject])).toEqual([['call', '电话：确认报价']]);
+  });
+
+  it('shows a duplicate on the record page and merges it into the record', async () => {
+    const { page } = b;
+    const primary = await api<{ data: { id: number } }>(admin, 'POST', '/contacts', { name: '林志玲', email: 'chiling@example.tw' });
+    const dup = await api<{ data: { id: number } }>(admin, 'POST', '/contacts', { name: '林志玲 Lin', email: 'chiling@example.tw', mobile: '+886 912 345 678' });
+    await page.goto(`/contacts/${primary.data.id}`);
+    const panel = page.getByTestId('duplicates');
+    await panel.getByText('林志玲 Lin').waitFor();
+    expect(await panel.textContent()).toContain('same email');
+    await panel.locator('.ant-checkbox-input').first().check();
+    await panel.getByTestId('merge-button').click();
+    await page.locator('.ant-modal-confirm .ant-btn-primary').click();
+    // The primary gained the duplicate's mobile; the duplicate is gone.
+    const mobile = page.getByTestId('record-details').locator('[data-field=mobile]');
+    await expect.poll(async () => (await mobile.count()) ? mobile.textContent() : '').toContain('+886 912 345 678');
+    const r = await fetch(`${baseURL()}/api/v1/contacts/${dup.data.id}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(r.status).toBe(404);
   });
 });
