@@ -120,7 +120,7 @@ const en = {
     emptyFiltered: 'No {{objects}} match these filters', emptyHintImport: 'Import a spreadsheet or create the first one.',
     emptyHintCreate: 'Create the first one.', emptyHintFiltered: 'Change or clear the filters to see more.',
     createFirst: 'Create {{object}}', importObjects: 'Import {{objects}}', density: 'Row height',
-    densityOptions: { small: 'Compact', middle: 'Default', large: 'Comfortable' }, pageSize: 'Rows per page',
+    densityOptions: { small: 'Compact', middle: 'Default', large: 'Comfortable' }, pageSize: 'Rows per page', moveUp: 'Move up', moveDown: 'Move down',
   },
   views: {
     all: 'All', mine: 'My {{objects}}', save: 'Save view', saveAs: 'Save as new view', saveChanges: 'Save changes',

@@ -123,7 +123,7 @@ const zhCN: Resources = {
     emptyFiltered: '没有符合筛选条件的{{objects}}', emptyHintImport: '从表格导入，或者创建第一条记录。',
     emptyHintCreate: '创建第一条记录吧。', emptyHintFiltered: '调整或清除筛选条件以查看更多。',
     createFirst: '新建{{object}}', importObjects: '导入{{objects}}', density: '行高',
-    densityOptions: { small: '紧凑', middle: '默认', large: '宽松' }, pageSize: '每页行数',
+    densityOptions: { small: '紧凑', middle: '默认', large: '宽松' }, pageSize: '每页行数', moveUp: '上移', moveDown: '下移',
   },
   views: {
     all: '全部', mine: '我的{{objects}}', save: '保存视图', saveAs: '另存为新视图', saveChanges: '保存更改',

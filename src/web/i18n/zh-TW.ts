@@ -432,7 +432,9 @@ const zhTW: Resources = {
       middle: '預設',
       large: '寬鬆'
     },
-    pageSize: '每頁行數'
+    pageSize: '每頁行數',
+    moveUp: '上移',
+    moveDown: '下移'
   },
   views: {
     all: '全部',

@@ -53,8 +53,8 @@ export function ColumnChooser({ object, fields, columns, titleField, onChange, d
               <Checkbox checked disabled={locked} onChange={() => onChange(shown.filter((c) => c !== k))}>{fieldLabel(t, object, f)}</Checkbox>
               {!locked ? (
                 <span>
-                  <Button type="text" size="small" icon={<ArrowUpOutlined />} onClick={() => move(k, -1)} aria-label="up" />
-                  <Button type="text" size="small" icon={<ArrowDownOutlined />} onClick={() => move(k, 1)} aria-label="down" />
+                  <Button type="text" size="small" icon={<ArrowUpOutlined />} onClick={() => move(k, -1)} aria-label={t('list.moveUp')} />
+                  <Button type="text" size="small" icon={<ArrowDownOutlined />} onClick={() => move(k, 1)} aria-label={t('list.moveDown')} />
                 </span>
               ) : null}
             </div>

@@ -1,20 +1,20 @@
 import { useCallback, useMemo, useState } from 'react';
-import { App, Button, Dropdown, Empty, Modal, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Dropdown, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DeleteOutlined, DownloadOutlined, LeftOutlined, PlusOutlined, RightOutlined, UploadOutlined, UserSwitchOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { canDo, useMe, useMeta } from '../../api/hooks.ts';
-import type { ApiRecord, FieldMeta, Filter, Page, SavedView } from '../../api/types.ts';
-import { FieldValue } from '../../fields/FieldValue.tsx';
-import { fieldLabel, objectLabel } from '../../fields/labels.ts';
+import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
+import { objectLabel } from '../../fields/labels.ts';
 import { DEFAULT_COLUMNS, HAS_RECORD_PAGE, TITLE_FIELD } from '../../fields/layout.ts';
-import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { formatCount } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
+import { BulkActions } from './BulkActions.tsx';
+import { ListEmpty, Pager, useListColumns } from './ListParts.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterParams } from './filters.ts';
@@ -29,10 +29,6 @@ interface ListState {
   density: Density;
 }
 
-const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
-  email: 220, phone: 170, url: 200, number: 110, money: 140, date: 130, datetime: 170, boolean: 90, select: 130,
-  multiselect: 200, tags: 200, link: 180, user: 140, longtext: 260,
-};
 const IMPORTABLE = new Set(['contacts', 'accounts']);
 
 function sameState(a: ListState, b: ListState): boolean {
@@ -42,7 +38,7 @@ function sameState(a: ListState, b: ListState): boolean {
 /** The list of any record object, built from its metadata: views, filters, columns, bulk actions. */
 export function ListPage({ object }: { object: string }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
@@ -129,8 +125,6 @@ export function ListPage({ object }: { object: string }) {
   });
 
   const [selected, setSelected] = useState<number[]>([]);
-  const [assigning, setAssigning] = useState(false);
-  const [newOwner, setNewOwner] = useState<number | null>(null);
   const [editing, setEditing] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const openParam = params.get('open');
@@ -141,29 +135,6 @@ export function ListPage({ object }: { object: string }) {
     void qc.invalidateQueries({ queryKey: ['count', object] });
   };
 
-  const bulk = useMutation({
-    mutationFn: async (action: { kind: 'delete' } | { kind: 'assign'; owner: number }) => {
-      let done = 0;
-      const failures: string[] = [];
-      for (const id of selected) {
-        try {
-          if (action.kind === 'delete') await api.del(`/${object}/${id}`);
-          else await api.patch(`/${object}/${id}`, { owner_id: action.owner });
-          done++;
-        } catch (e) {
-          failures.push(errorText(t, e));
-        }
-      }
-      return { done, failures, kind: action.kind };
-    },
-    onSuccess: ({ done, failures, kind }) => {
-      if (done) message.success(t(kind === 'delete' ? 'list.deletedCount' : 'list.assignedCount', { count: done }));
-      if (failures.length) message.error(failures[0]);
-      setSelected([]);
-      setAssigning(false);
-      refresh();
-    },
-  });
 
   const saveView = async (name: string, shared: boolean) => {
     try {
@@ -198,41 +169,7 @@ export function ListPage({ object }: { object: string }) {
   };
 
   const sortKey = state.sort ?? defaultSort;
-  const columns: TableProps<ApiRecord>['columns'] = useMemo(() => {
-    const shown = state.columns.filter((c) => fields.some((f) => f.key === c));
-    // The title column always comes first (and stays put when scrolling sideways).
-    const ti = shown.indexOf(titleField);
-    if (ti > 0) shown.splice(ti, 1);
-    if (ti !== 0 && fields.some((f) => f.key === titleField)) shown.unshift(titleField);
-    return shown.map((key) => {
-      const f = fields.find((x) => x.key === key)!;
-      const isTitle = key === titleField;
-      const desc = sortKey === `-${key}`;
-      const asc = sortKey === key;
-      return {
-        key,
-        dataIndex: key,
-        title: fieldLabel(t, object, f),
-        fixed: isTitle ? ('left' as const) : undefined,
-        width: isTitle ? (isPhone ? 150 : 220) : (WIDTH[f.type] ?? 160),
-        ellipsis: true,
-        sorter: f.sortable,
-        sortOrder: asc ? ('ascend' as const) : desc ? ('descend' as const) : null,
-        sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
-        render: (_: unknown, rec: ApiRecord) => {
-          if (isTitle) {
-            const text = String(rec[key] ?? `#${rec.id}`);
-            return HAS_RECORD_PAGE.has(object) ? (
-              <Link to={`/${object}/${rec.id}`} className="gx-title-link">{text}</Link>
-            ) : (
-              <a onClick={(e) => { e.stopPropagation(); setEditing(rec.id); }} className="gx-title-link">{text}</a>
-            );
-          }
-          return <FieldValue object={object} field={f} record={rec} compact />;
-        },
-      };
-    });
-  }, [state.columns, fields, titleField, sortKey, t, object, isPhone]);
+  const columns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
 
   const onTableChange: TableProps<ApiRecord>['onChange'] = (_p, _f, sorter, extra) => {
     if (extra.action !== 'sort') return;
@@ -253,24 +190,15 @@ export function ListPage({ object }: { object: string }) {
   const filtered = state.filters.length > 0 || q !== '';
 
   const empty = (
-    <Empty
-      image={Empty.PRESENTED_IMAGE_SIMPLE}
-      description={
-        <div>
-          <Typography.Text strong>{filtered ? t('list.emptyFiltered', { objects: objects.toLowerCase() }) : t('list.emptyTitle', { objects: objects.toLowerCase() })}</Typography.Text>
-          <div><Typography.Text type="secondary">{filtered ? t('list.emptyHintFiltered') : canImport ? t('list.emptyHintImport') : t('list.emptyHintCreate')}</Typography.Text></div>
-        </div>
-      }
-    >
-      {filtered ? (
-        <Button onClick={() => { update({ filters: [] }); setQ(''); }}>{t('filter.clear')}</Button>
-      ) : (
-        <Space wrap style={{ justifyContent: 'center' }}>
-          {canImport ? <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports/new?object=${object}`)}>{t('list.importObjects', { objects: objects.toLowerCase() })}</Button> : null}
-          {canWrite ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('list.createFirst', { object: objectLabel(t, object).toLowerCase() })}</Button> : null}
-        </Space>
-      )}
-    </Empty>
+    <ListEmpty
+      object={object}
+      filtered={filtered}
+      canImport={canImport}
+      canWrite={canWrite}
+      onClear={() => { update({ filters: [] }); setQ(''); }}
+      onImport={() => navigate(`/imports/new?object=${object}`)}
+      onCreate={() => setCreating(true)}
+    />
   );
 
   const countText = count.data ? t('list.count', { count: count.data.count, formatted: formatCount(count.data.count, count.data.capped) }) : '';
@@ -340,36 +268,16 @@ export function ListPage({ object }: { object: string }) {
         }
       />
 
-      {selected.length > 0 ? (
-        <div className="gx-bulk-bar" data-testid="bulk-bar">
-          <Typography.Text strong>{t('list.selected', { count: selected.length })}</Typography.Text>
-          {canWrite && hasOwner ? <Button size="small" icon={<UserSwitchOutlined />} onClick={() => { setNewOwner(null); setAssigning(true); }}>{t('list.assignOwner')}</Button> : null}
-          {canExport ? (
-            <Dropdown trigger={['click']} menu={{ items: [{ key: 'csv', label: t('list.exportCsv') }, { key: 'xlsx', label: t('list.exportXlsx') }], onClick: ({ key }) => exportFile(key as 'csv' | 'xlsx', true) }}>
-              <Button size="small" icon={<DownloadOutlined />}>{t('list.exportSelected')}</Button>
-            </Dropdown>
-          ) : null}
-          {canWrite ? (
-            <Button
-              size="small"
-              danger
-              icon={<DeleteOutlined />}
-              onClick={() =>
-                modal.confirm({
-                  title: t('list.confirmDelete', { count: selected.length }),
-                  content: t('list.confirmDeleteText'),
-                  okText: t('common.delete'),
-                  okButtonProps: { danger: true },
-                  onOk: () => bulk.mutateAsync({ kind: 'delete' }),
-                })
-              }
-            >
-              {t('list.deleteSelected')}
-            </Button>
-          ) : null}
-          <Button size="small" type="link" onClick={() => setSelected([])}>{t('common.cancel')}</Button>
-        </div>
-      ) : null}
+      <BulkActions
+        object={object}
+        selected={selected}
+        onClear={() => setSelected([])}
+        canWrite={canWrite}
+        canExport={canExport}
+        hasOwner={hasOwner}
+        onExport={(format) => exportFile(format, true)}
+        onDone={refresh}
+      />
 
       <Table<ApiRecord>
         className="gx-list-table"
@@ -404,38 +312,21 @@ export function ListPage({ object }: { object: string }) {
         data-testid="record-table"
       />
 
-      <div className="gx-pager">
-        <Typography.Text type="secondary">{rows.length ? t('list.range', { from: formatCount(from), to: formatCount(to) }) : ''}</Typography.Text>
-        <span style={{ flex: 1 }} />
-        <Select
-          size="small"
-          value={pageSize}
-          onChange={setPageSize}
-          options={[25, 50, 100, 200].map((n) => ({ value: n, label: t('common.perPage', { count: n }) }))}
-          aria-label={t('list.pageSize')}
-          style={{ width: 110 }}
-        />
-        <Button size="small" icon={<LeftOutlined />} disabled={stack.length === 0 || list.isFetching} onClick={() => setPages({ key: baseKey, stack: stack.slice(0, -1) })}>
-          {isPhone ? null : t('common.previous')}
-        </Button>
-        <Button size="small" disabled={!list.data?.next_cursor || list.isFetching} onClick={() => setPages({ key: baseKey, stack: [...stack, list.data!.next_cursor!] })} data-testid="next-page">
-          {isPhone ? null : t('common.next')} <RightOutlined />
-        </Button>
-      </div>
+      <Pager
+        from={from}
+        to={to}
+        empty={rows.length === 0}
+        pageSize={pageSize}
+        onPageSize={setPageSize}
+        canPrev={stack.length > 0 && !list.isFetching}
+        canNext={Boolean(list.data?.next_cursor) && !list.isFetching}
+        onPrev={() => setPages({ key: baseKey, stack: stack.slice(0, -1) })}
+        onNext={() => setPages({ key: baseKey, stack: [...stack, list.data!.next_cursor!] })}
+        compact={isPhone}
+      />
 
       {list.isError ? <Typography.Text type="danger">{errorText(t, list.error)}</Typography.Text> : null}
 
-      <Modal
-        open={assigning}
-        title={t('list.assignOwner')}
-        onCancel={() => setAssigning(false)}
-        okButtonProps={{ disabled: !newOwner, loading: bulk.isPending }}
-        onOk={() => newOwner && bulk.mutate({ kind: 'assign', owner: newOwner })}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>{t('list.selected', { count: selected.length })}</Typography.Paragraph>
-        <RecordSelect target="users" value={newOwner} onChange={setNewOwner} placeholder={t('list.pickOwner')} />
-      </Modal>
 
       <RecordFormDrawer
         object={object}
