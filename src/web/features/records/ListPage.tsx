@@ -9,7 +9,7 @@ import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { canDo, useMe, useMeta } from '../../api/hooks.ts';
 import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
-import { objectLabel } from '../../fields/labels.ts';
+import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { DEFAULT_COLUMNS, HAS_RECORD_PAGE, TITLE_FIELD } from '../../fields/layout.ts';
 import { formatCount } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
@@ -49,7 +49,8 @@ export function ListPage({ object }: { object: string }) {
   const titleField = meta.data?.title_field ?? TITLE_FIELD[object] ?? 'name';
   const defaultSort = meta.data?.default_sort ?? '-created_at';
   const objects = objectLabel(t, object, true);
-  const hasOwner = fields.some((f) => f.key === 'owner_id');
+  // Until the metadata arrives, assume the usual owner field so the tabs do not jump.
+  const hasOwner = meta.data ? fields.some((f) => f.key === 'owner_id') : true;
 
   const views = useQuery({
     queryKey: ['views', object],
@@ -169,7 +170,11 @@ export function ListPage({ object }: { object: string }) {
   };
 
   const sortKey = state.sort ?? defaultSort;
-  const columns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
+  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
+  // While the metadata loads, the usual columns with their (translated) headers hold the space.
+  const columns = meta.data
+    ? realColumns
+    : (DEFAULT_COLUMNS[object] ?? []).map((key, i) => ({ key, title: fieldLabel(t, object, key), width: i === 0 ? 220 : 160, fixed: i === 0 ? ('left' as const) : undefined }));
 
   const onTableChange: TableProps<ApiRecord>['onChange'] = (_p, _f, sorter, extra) => {
     if (extra.action !== 'sort') return;
@@ -292,7 +297,7 @@ export function ListPage({ object }: { object: string }) {
         showSorterTooltip={false}
         onChange={onTableChange}
         locale={{ emptyText: loadingFirst ? ' ' : empty }}
-        rowSelection={loadingFirst ? undefined : {
+        rowSelection={{
           selectedRowKeys: selected,
           onChange: (keys) => setSelected(keys as number[]),
           preserveSelectedRowKeys: true,
