@@ -18,9 +18,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Builds the web app unless a build is already there (E2E_REBUILD=1 forces it). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app when dist/web is missing or older than src/web (E2E_REBUILD=1 forces it). */
 export function ensureWebBuild(): void {
-  if (fs.existsSync(path.join(WEB_DIR, 'index.html')) && process.env.E2E_REBUILD !== '1') return;
+  const index = path.join(WEB_DIR, 'index.html');
+  const fresh = fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(path.join(ROOT, 'src', 'web'));
+  if (fresh && process.env.E2E_REBUILD !== '1') return;
   const vite = path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   const r = spawnSync(process.execPath, [vite, 'build', '--config', 'src/web/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new Error('web build failed');
