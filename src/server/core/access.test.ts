@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../db/test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../db/test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('record visibility and field rules', () => {
   it('sales see their own records, managers their team, admins all', async () => {

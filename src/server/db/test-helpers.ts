@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { connect, type Database } from './connect.ts';
@@ -67,4 +68,14 @@ export async function createTestApp(): Promise<TestApp> {
       await database.close();
     },
   };
+}
+
+/** Registers hooks giving the test file one fresh app; the returned object is filled before the tests run. */
+export function useTestApp(): TestApp {
+  const holder = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(holder, await createTestApp());
+  });
+  afterAll(async () => holder.close?.());
+  return holder;
 }

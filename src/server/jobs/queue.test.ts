@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestApp, type TestApp } from '../db/test-helpers.ts';
+import { useTestApp } from '../db/test-helpers.ts';
 import { createJobQueue } from './queue.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('job queue', () => {
   it('runs jobs, retries failures with backoff and gives up after max attempts', async () => {

@@ -57,7 +57,7 @@ describe('guanxi CLI', () => {
       expect(direct.code).toBe(2);
       expect(direct.out).toMatch(/in use by Guanxi process \d+/);
       const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.GUANXI_ADMIN_EMAIL, password: env.GUANXI_ADMIN_PASSWORD }) });
-      const token = (await login.json()).data.token;
+      const token = ((await login.json()) as { data: { token: string } }).data.token;
       const via = guanxi(['import', 'contacts', file, '--server', server.url, '--token', token], env);
       expect(via.out).toContain('1 imported (1 created');
       expect(via.code).toBe(0);

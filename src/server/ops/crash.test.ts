@@ -15,7 +15,7 @@ afterAll(async () => {
 
 async function token(url: string) {
   const r = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.GUANXI_ADMIN_EMAIL, password: env.GUANXI_ADMIN_PASSWORD }) });
-  return (await r.json()).data.token as string;
+  return ((await r.json()) as { data: { token: string } }).data.token;
 }
 
 describe('crash safety (PGlite)', () => {
@@ -33,7 +33,7 @@ describe('crash safety (PGlite)', () => {
             headers: { 'content-type': 'application/json', authorization: `Bearer ${tk}` },
             body: JSON.stringify({ name: `Crash ${w}-${i}`, email: `c${w}-${i}@crash.test`, tags: ['crash'] }),
           });
-          if (r.status === 201) acknowledged.push((await r.json()).data.id);
+          if (r.status === 201) acknowledged.push(((await r.json()) as { data: { id: number } }).data.id);
         } catch {
           return; // the server died mid-request: that write was never acknowledged
         }

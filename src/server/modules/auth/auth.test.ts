@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createTestApp, type TestApp } from '../../db/test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, useTestApp } from '../../db/test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('authentication', () => {
   it('answers health without auth and publishes OpenAPI', async () => {

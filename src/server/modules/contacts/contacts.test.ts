@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../db/test-helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../db/test-helpers.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 describe('contacts API', () => {
   it('creates, reads, updates and deletes a contact with a Chinese name kept whole', async () => {

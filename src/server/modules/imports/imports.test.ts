@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createTestApp, type TestApp } from '../../db/test-helpers.ts';
+import { useTestApp } from '../../db/test-helpers.ts';
 import { multipartBody } from '../../db/multipart.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => t?.close());
+const t = useTestApp();
 
 async function upload(name: string, data: Buffer | string, object = 'contacts') {
   const body = await multipartBody({ object }, { name, data });

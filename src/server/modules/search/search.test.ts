@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../db/test-helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../db/test-helpers.ts';
 
-let t: TestApp;
+const t = useTestApp();
 beforeAll(async () => {
-  t = await createTestApp();
   const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '北京精密机械有限公司', phone: '010-6401-8888' });
   await t.api(t.adminToken, 'POST', '/contacts', { name: '张三', mobile: '+86 138-0013-8000', email: 'zhangsan@example.cn', account_id: acc.body.data.id });
   await t.api(t.adminToken, 'POST', '/contacts', { name: '张三丰', email: 'sanfeng@wudang.cn' });
   await t.api(t.adminToken, 'POST', '/contacts', { name: '張四', city: '台北' });
   await t.api(t.adminToken, 'POST', '/contacts', { name: 'Emma Wilson', email: 'emma.wilson@acme.co.uk', notes: 'Prefers morning calls about the Shenzhen factory' });
 });
-afterAll(async () => t?.close());
 
 const titles = async (q: string) => (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent(q)}`)).body.data.map((h: any) => h.title);
 
