@@ -44,7 +44,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Validation is done by the zod contracts in each handler (one definition for docs and checks).
   app.setValidatorCompiler(() => (data) => ({ value: data }));
-  registerErrorHandler(app);
+  const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
+  registerErrorHandler(app, { spaFallback: hasWeb });
 
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -72,13 +73,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   );
   registerImportJobs(app);
 
-  if (fs.existsSync(path.join(config.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', wildcard: false });
-    // Client-side routes: every non-API GET that is not a file gets the app shell.
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'No such route' } });
-      return reply.sendFile('index.html');
-    });
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });
   } else {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/plain').send('Guanxi API is running. The web app is not built: run `npm run build:web`.'));

@@ -30,7 +30,8 @@ function columnOf(e: PgError): string | undefined {
   return m?.[1] ?? e.column;
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** spaFallback: GETs outside the API that match no file get the web app's index.html (client-side routes). */
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError & PgError, req, reply) => {
     let e: AppError | null = err instanceof AppError ? err : fromDatabase(err);
     if (!e && err.statusCode === 429) e = new AppError('rate_limited', 'Too many requests; try again later');
@@ -48,6 +49,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply.status(STATUS[e.code]).send(body);
   });
   app.setNotFoundHandler((req, reply) => {
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
     reply.status(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
   });
 }

@@ -21,7 +21,10 @@ export const STATUS: Record<ErrorCode, number> = {
 
 export interface FieldIssue {
   field: string;
+  /** English text for people and logs. */
   message: string;
+  /** Stable code for clients to translate: required, unknown_field, system_field, invalid_email, … */
+  code?: string;
 }
 
 /** A domain error: services throw these; the HTTP layer maps the code to a status. */

@@ -5,7 +5,7 @@ import { invalid } from './errors.ts';
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
-  throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message })));
+  throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, code: i.code })));
 }
 
 /** OpenAPI JSON schema of a zod contract (documentation only: validation runs through parse()). */

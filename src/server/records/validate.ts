@@ -80,6 +80,18 @@ export function fieldIndex(fields: ResolvedField[]): Map<string, ResolvedField> 
   return m;
 }
 
+const TYPE_CODES: Record<string, string> = {
+  email: 'invalid_email', phone: 'invalid_phone', url: 'invalid_url', number: 'not_a_number', money: 'not_a_number',
+  date: 'invalid_date', datetime: 'invalid_datetime', boolean: 'not_a_boolean', select: 'not_an_option',
+  multiselect: 'not_an_option', link: 'invalid_id', user: 'invalid_id', tags: 'invalid_tags', text: 'invalid_text', longtext: 'invalid_text',
+};
+
+/** The stable code of a zod failure on a field of this type. */
+function issueCode(f: ResolvedField, zodCode: string | undefined): string {
+  if (zodCode === 'too_big') return 'too_long';
+  return TYPE_CODES[f.type] ?? 'invalid';
+}
+
 function isEmpty(v: unknown): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
@@ -106,11 +118,11 @@ export function validateRecord(
     if (allowExtra.includes(key)) continue;
     const f = byKey.get(key);
     if (!f) {
-      issues.push({ field: key, message: 'Unknown field' });
+      issues.push({ field: key, message: 'Unknown field', code: 'unknown_field' });
       continue;
     }
     if (f.system) {
-      issues.push({ field: key, message: 'This field is set by the system' });
+      issues.push({ field: key, message: 'This field is set by the system', code: 'system_field' });
       continue;
     }
     if (!canWriteField(actor, object, key)) {
@@ -118,18 +130,18 @@ export function validateRecord(
     }
     const r = fieldSchema(f).safeParse(typeof value === 'string' && f.type !== 'longtext' && value.trim() === '' ? null : value);
     if (!r.success) {
-      issues.push({ field: key, message: r.error.issues[0]?.message ?? 'Invalid value' });
+      issues.push({ field: key, message: r.error.issues[0]?.message ?? 'Invalid value', code: issueCode(f, r.error.issues[0]?.code) });
       continue;
     }
     if (f.required && isEmpty(r.data)) {
-      issues.push({ field: key, message: 'This field is required' });
+      issues.push({ field: key, message: 'This field is required', code: 'required' });
       continue;
     }
     out[key] = r.data;
   }
   if (mode === 'create') {
     for (const f of fields) if (f.required && !f.system && isEmpty(out[f.key])) {
-      if (!issues.some((i) => i.field === f.key)) issues.push({ field: f.key, message: 'This field is required' });
+      if (!issues.some((i) => i.field === f.key)) issues.push({ field: f.key, message: 'This field is required', code: 'required' });
     }
   }
   if (issues.length) throw invalid(issues);

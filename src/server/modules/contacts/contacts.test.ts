@@ -34,6 +34,8 @@ describe('contacts API', () => {
     expect(r.body.error.code).toBe('validation_failed');
     const fields = r.body.error.details.map((d: { field: string }) => d.field).sort();
     expect(fields).toEqual(['birthday', 'bogus', 'email', 'name', 'tier']);
+    const codes = Object.fromEntries(r.body.error.details.map((d: { field: string; code: string }) => [d.field, d.code]));
+    expect(codes).toEqual({ birthday: 'invalid_date', bogus: 'unknown_field', email: 'invalid_email', name: 'required', tier: 'not_an_option' });
     const bad = await t.api(t.adminToken, 'POST', '/contacts', { name: 'X', account_id: 999999 });
     expect(bad.status).toBe(400);
     const after = await t.api(t.adminToken, 'GET', '/contacts/count');

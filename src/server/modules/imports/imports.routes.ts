@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { requireCan } from '../../core/access.ts';
 import { saveFile } from './file-store.ts';
 import { formatOf } from './readers.ts';
-import { createImport, getImport, IMPORT_JOB, runImport, startImport, validateImport } from './imports.service.ts';
+import { createImport, getImport, IMPORT_JOB, inspect, runImport, startImport, validateImport } from './imports.service.ts';
 import { decodeCursor, encodeCursor } from '../../records/query.ts';
 
 const StartBody = z.object({
@@ -53,7 +53,14 @@ export default async function importsRoutes(app: FastifyInstance) {
     return { data, next_cursor: rows.length > 50 ? encodeCursor(null, data.at(-1)!.id) : null };
   });
 
-  app.get('/imports/:id', { schema: { tags: ['imports'] } }, async (req) => ({ data: await getImport(app.db, actorOf(req), parse(idParam, req.params).id) }));
+  app.get('/imports/:id', { schema: { tags: ['imports'] } }, async (req) => {
+    const actor = actorOf(req);
+    const imp = await getImport(app.db, actor, parse(idParam, req.params).id);
+    // Until it starts, an import reopened in the wizard needs its samples and suggestions again.
+    if (imp.status !== 'uploaded' || !imp.file_id) return { data: imp };
+    const info = await inspect(app.db, imp.file_id, imp.format, imp.object, actor);
+    return { data: { ...imp, preview: info.preview, suggested_mapping: info.suggested_mapping } };
+  });
 
   app.post('/imports/:id/validate', { schema: { tags: ['imports'], body: doc(StartBody) } }, async (req) => {
     const body = parse(StartBody, req.body);

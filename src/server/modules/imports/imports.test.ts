@@ -93,6 +93,8 @@ describe('import', () => {
     const badObject = await upload('a.csv', 'name\nx\n', 'spaceships');
     expect(badObject.status).toBe(400);
     const up = await upload('a.csv', 'name\nx\n');
+    const reopened = await t.api(t.adminToken, 'GET', `/imports/${up.body.data.id}`);
+    expect(reopened.body.data).toMatchObject({ status: 'uploaded', preview: [['x']], suggested_mapping: { name: 'name' } });
     const bad = await t.api(t.adminToken, 'POST', `/imports/${up.body.data.id}/start`, { mapping: { name: 'no_such_field' } });
     expect(bad.status).toBe(400);
     expect((await t.api(t.adminToken, 'GET', `/imports/${up.body.data.id}`)).body.data.status).toBe('uploaded');
