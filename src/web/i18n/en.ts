@@ -33,6 +33,11 @@ const en = {
     failed: 'Wrong email or password.', rateLimited: 'Too many attempts. Wait a minute and try again.',
     emailRequired: 'Enter your email', passwordRequired: 'Enter your password', loggedOut: 'You are signed out.',
     sessionExpired: 'Your session ended. Sign in again.',
+    setup: {
+      title: 'Welcome to Guanxi', intro: 'Create the first administrator to start using Guanxi.', name: 'Your name',
+      nameRequired: 'Enter your name', confirm: 'Repeat the password', mismatch: 'The passwords differ',
+      short: 'At least 8 characters', submit: 'Create administrator and sign in',
+    },
   },
   objects: {
     contacts: { one: 'Contact', other: 'Contacts' },

@@ -35,6 +35,11 @@ const zhCN: Resources = {
     failed: '邮箱或密码错误。', rateLimited: '尝试次数过多，请一分钟后再试。',
     emailRequired: '请输入邮箱', passwordRequired: '请输入密码', loggedOut: '您已退出登录。',
     sessionExpired: '会话已结束，请重新登录。',
+    setup: {
+      title: '欢迎使用关系 CRM', intro: '请先创建第一个管理员账号。', name: '您的姓名',
+      nameRequired: '请输入姓名', confirm: '再次输入密码', mismatch: '两次输入的密码不一致',
+      short: '至少 8 个字符', submit: '创建管理员并登录',
+    },
   },
   objects: {
     contacts: { one: '联系人', other: '联系人' },

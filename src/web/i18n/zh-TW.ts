@@ -122,7 +122,12 @@ const zhTW: Resources = {
     emailRequired: '請輸入電子郵件',
     passwordRequired: '請輸入密碼',
     loggedOut: '您已登出。',
-    sessionExpired: '工作階段已結束，請重新登入。'
+    sessionExpired: '工作階段已結束，請重新登入。',
+    setup: {
+      title: '歡迎使用關係 CRM', intro: '請先建立第一個管理員帳號。', name: '您的姓名',
+      nameRequired: '請輸入姓名', confirm: '再次輸入密碼', mismatch: '兩次輸入的密碼不一致',
+      short: '至少 8 個字元', submit: '建立管理員並登入',
+    },
   },
   objects: {
     contacts: {

@@ -98,6 +98,6 @@ export async function undoMerge(db: Kysely<DB>, def: ObjectDef, actor: Actor, au
     const { id: _id, ...rest } = p;
     await sql`UPDATE ${sql.table(def.name)} SET ${updateSet({ ...rest, custom: JSON.stringify(p.custom ?? {}), ...(await derived(trx, def, p)) })} WHERE id = ${p.id}`.execute(trx);
     await trx.updateTable('audit_log').set({ changes: JSON.stringify({ ...c, undone: true }) }).where('id', '=', auditId).execute();
-    await writeAudit(trx, { actorId: actor.id, action: 'unmerge', object: def.name, recordId: p.id, changes: { audit_id: auditId, restored: c.duplicates.map((d) => d.id) } });
+    await writeAudit(trx, { actorId: actor.id, action: 'undo_merge', object: def.name, recordId: p.id, changes: { audit_id: auditId, restored: c.duplicates.map((d) => d.id) } });
   });
 }
