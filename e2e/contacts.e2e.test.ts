@@ -81,4 +81,24 @@ describe('contacts', () => {
     const r = await fetch(`${baseURL()}/api/v1/contacts/${dup.data.id}`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(r.status).toBe(404);
   });
+
+  it('deletes the selected rows with one bulk action after confirming', async () => {
+    const { page } = b;
+    const tag = `bulk${Date.now()}`;
+    for (const name of ['批量甲', '批量乙', '批量丙']) await api(admin, 'POST', '/contacts', { name, tags: [tag], notes: tag });
+    await page.goto('/contacts');
+    await page.getByTestId('record-table').waitFor();
+    await page.getByPlaceholder('Quick search in this list').fill(tag);
+    await page.locator('.ant-table-tbody tr', { hasText: '批量丙' }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 3);
+    await page.locator('.ant-table-thead .ant-checkbox-input').check();
+    const bar = page.getByTestId('bulk-bar');
+    await bar.getByText('3 selected').waitFor();
+    await bar.getByRole('button', { name: 'Delete' }).click();
+    await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 0);
+    const left = await api<{ data: unknown[] }>(admin, 'GET', `/contacts?filter[tags]=${tag}`);
+    expect(left.data).toEqual([]);
+    expect(b.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
 });

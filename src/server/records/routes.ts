@@ -6,6 +6,8 @@ import { idempotent } from '../http/idempotency.ts';
 import { parseFilters } from './query.ts';
 import { countRecords, createRecord, deleteRecord, getRecord, listRecords, updateRecord, type ListParams, type WriteOptions } from './service.ts';
 import { exportRecords } from './export.ts';
+import { BulkBody, bulkRecords } from './bulk.ts';
+import { doc } from '../http/validate.ts';
 import type { ObjectDef } from './types.ts';
 
 export const ListQuery = z.object({
@@ -47,6 +49,9 @@ export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts:
     idempotent(app, req, reply, 201, async () => ({ data: await createRecord(app.db, def, actorOf(req), req.body, opts) })));
   app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) =>
     idempotent(app, req, reply, 200, async () => ({ data: await updateRecord(app.db, def, actorOf(req), parse(idParam, req.params).id, req.body, opts) })));
+  app.post(`${base}/bulk`, { schema: { tags, body: doc(BulkBody) } }, async (req) => ({
+    data: await bulkRecords(app.db, def, actorOf(req), parse(BulkBody, req.body), opts),
+  }));
   app.delete(`${base}/:id`, { schema: { tags } }, async (req, reply) => {
     await deleteRecord(app.db, def, actorOf(req), parse(idParam, req.params).id);
     reply.status(204).send();

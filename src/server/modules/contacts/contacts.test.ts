@@ -83,6 +83,24 @@ describe('contacts API', () => {
     expect(people.body.data).toEqual([expect.objectContaining({ name: 'Li Na', account_role: 'Board member', is_primary: false })]);
   });
 
+  it('changes or deletes many records at once, reporting the ones it could not touch', async () => {
+    const rep = await t.userToken('sales');
+    const ids: number[] = [];
+    for (const name of ['Bulk A', 'Bulk B', 'Bulk C']) ids.push((await t.api(t.adminToken, 'POST', '/contacts', { name })).body.data.id);
+    const assign = await t.api(t.adminToken, 'POST', '/contacts/bulk', { ids: [...ids, 999999], action: 'update', values: { owner_id: rep.id, tier: 'gold' } });
+    expect(assign.status).toBe(200);
+    expect(assign.body.data.done).toBe(3);
+    expect(assign.body.data.errors).toEqual([expect.objectContaining({ id: 999999, code: 'not_found' })]);
+    const mine = await t.api(rep.token, 'GET', '/contacts?filter[name][starts]=Bulk');
+    expect(mine.body.data.map((c: any) => [c.name, c.tier]).sort()).toEqual([['Bulk A', 'gold'], ['Bulk B', 'gold'], ['Bulk C', 'gold']]);
+    const invalid = await t.api(t.adminToken, 'POST', '/contacts/bulk', { ids, action: 'update', values: { tier: 'diamond' } });
+    expect(invalid.body.data.done).toBe(0);
+    expect(invalid.body.data.errors[0].code).toBe('validation_failed');
+    const del = await t.api(t.adminToken, 'POST', '/contacts/bulk', { ids: ids.slice(0, 2), action: 'delete' });
+    expect(del.body.data).toEqual({ done: 2, errors: [] });
+    expect((await t.api(t.adminToken, 'GET', '/contacts?filter[name][starts]=Bulk')).body.data.map((c: any) => c.name)).toEqual(['Bulk C']);
+  });
+
   it('replays an idempotent create instead of writing twice', async () => {
     const headers = { 'idempotency-key': 'create-once-123' };
     const a = await t.api(t.adminToken, 'POST', '/contacts', { name: 'Once Only' }, headers);

@@ -3,7 +3,7 @@ import { App, Button, Dropdown, Modal, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 
@@ -27,22 +27,16 @@ export function BulkActions({ object, selected, onClear, canWrite, canExport, ha
   const [assigning, setAssigning] = useState(false);
   const [owner, setOwner] = useState<number | null>(null);
 
-  // One request per record: the API has no bulk endpoint, and a failure on one row
-  // (permission, a row deleted meanwhile) must not stop the others.
+  // One request for the selection; the server writes and audits each record on its own and
+  // reports the ones it could not change (permission, deleted meanwhile).
   const bulk = useMutation({
     mutationFn: async (action: Action) => {
-      let done = 0;
-      const failures: string[] = [];
-      for (const id of selected) {
-        try {
-          if (action.kind === 'delete') await api.del(`/${object}/${id}`);
-          else await api.patch(`/${object}/${id}`, { owner_id: action.owner });
-          done++;
-        } catch (e) {
-          failures.push(errorText(t, e));
-        }
-      }
-      return { done, failures, kind: action.kind };
+      const body = action.kind === 'delete'
+        ? { ids: selected, action: 'delete' }
+        : { ids: selected, action: 'update', values: { owner_id: action.owner } };
+      const r = await api.post<{ data: { done: number; errors: { id: number; code: string; message: string; details?: unknown }[] } }>(`/${object}/bulk`, body);
+      const failures = r.data.errors.map((e) => errorText(t, new ApiError(400, e.code, e.message, e.details)));
+      return { done: r.data.done, failures, kind: action.kind };
     },
     onSuccess: ({ done, failures, kind }) => {
       if (done) message.success(t(kind === 'delete' ? 'list.deletedCount' : 'list.assignedCount', { count: done }));

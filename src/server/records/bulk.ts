@@ -1,0 +1,36 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../core/access.ts';
+import { AppError } from '../http/errors.ts';
+import { deleteRecord, updateRecord, type WriteOptions } from './service.ts';
+import type { ObjectDef } from './types.ts';
+
+export const BulkBody = z.object({
+  ids: z.array(z.number().int().positive()).min(1).max(500),
+  action: z.enum(['update', 'delete']),
+  values: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * The same change to many records. Each record is written, checked and audited on its own,
+ * so one failure (a record deleted meanwhile, not the caller's to change) does not stop the rest.
+ */
+export async function bulkRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, body: z.infer<typeof BulkBody>, opts: WriteOptions = {}) {
+  if (body.action === 'update' && (!body.values || !Object.keys(body.values).length)) {
+    throw new AppError('validation_failed', 'Nothing to change', [{ field: 'values', message: 'Give the fields to set', code: 'required' }]);
+  }
+  let done = 0;
+  const errors: { id: number; code: string; message: string; details?: unknown }[] = [];
+  for (const id of [...new Set(body.ids)]) {
+    try {
+      if (body.action === 'delete') await deleteRecord(db, def, actor, id);
+      else await updateRecord(db, def, actor, id, body.values, opts);
+      done++;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      errors.push({ id, code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) });
+    }
+  }
+  return { done, errors };
+}
