@@ -1,0 +1,31 @@
+// Requests per second of the list endpoint on a real listening server (loopback only), driven
+// by bench/load.ts in a separate process. Both share the machine's cores with the database.
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import type { Bench } from '../lib/setup.ts';
+import type { Figure } from '../lib/report.ts';
+
+const run = promisify(execFile);
+const LOAD = path.join(import.meta.dirname, '..', 'load.ts');
+
+export const HTTP_PATH = '/api/v1/contacts?limit=50&filter%5Bcf_member_level%5D=gold&sort=name';
+
+async function load(url: string, token: string, connections: number, seconds: number) {
+  const { stdout } = await run(process.execPath, [LOAD, '--url', url, '--token', token, '--connections', String(connections), '--seconds', String(seconds)], { timeout: (seconds + 60) * 1000 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!);
+}
+
+export async function httpFigures(b: Bench, seconds: number, connections = 10): Promise<Figure[]> {
+  await b.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = b.app.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}${HTTP_PATH}`;
+  await load(url, b.token, connections, Math.min(3, seconds));
+  const r = await load(url, b.token, connections, seconds);
+  if (r.errors > 0 && r.requests === 0) throw new Error(`http: every request failed (${r.errors})`);
+  return [{
+    id: 'http_rps', unit: 'req/s', label: `HTTP list throughput (${connections} connections, ${seconds} s)`, product: r.rps, raw: null,
+    detail: { path: HTTP_PATH, connections, ...r },
+  }];
+}
