@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { Faker, base, en, zh_CN, zh_TW } from '@faker-js/faker';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import * as L from './data/lists.ts';
+import * as L from './lists.ts';
 
 export const HEADERS = ['姓名', '邮箱', '手机', '电话', '公司', '职位', '省份', '城市', '地址', '生日', '标签', '会员级别', '备注'];
 /** What each header must map to; the run checks the product's suggested mapping against it. */

@@ -15,7 +15,7 @@ import { loadConfig } from '../../src/server/config.ts';
 import { loadActor } from '../../src/server/modules/auth/auth.service.ts';
 import type { Actor } from '../../src/server/core/access.ts';
 import type { DB } from '../../src/server/db/schema.ts';
-import { MEMBER_LEVELS } from '../data/lists.ts';
+import { MEMBER_LEVELS } from '../lists.ts';
 
 export const ADMIN = { email: 'bench@guanxi.test', password: 'bench-password-1' };
 
