@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: 'small' }, rows: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' },
     seed: { type: 'string', default: '42' }, reps: { type: 'string' }, 'http-seconds': { type: 'string' },
-    profile: { type: 'boolean' }, keep: { type: 'boolean' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' },
+    profile: { type: 'boolean' }, keep: { type: 'boolean' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, 'pglite-shared-buffers': { type: 'string' },
   },
 });
 const size = SIZES[values.size!];
@@ -63,6 +63,7 @@ async function runSuite(kind: Kind): Promise<DbResult> {
     ...profile, suite, '--db', kind, '--location', location, '--csv', csv, '--rows', String(rows), '--out', part, '--work', work,
     '--reps', values.reps ?? String(size!.reps), '--http-seconds', values['http-seconds'] ?? String(size!.http),
     ...(values.keep ? ['--keep'] : []), ...(values['no-analyze'] ? ['--no-analyze'] : []), ...(values.only ? ['--only', values.only] : []),
+    ...(values['pglite-shared-buffers'] ? ['--pglite-shared-buffers', values['pglite-shared-buffers']] : []),
   ], part);
 }
 

@@ -17,7 +17,7 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string' }, phase: { type: 'string', default: 'run' }, location: { type: 'string' }, csv: { type: 'string' }, rows: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' },
     reps: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, budget: { type: 'string', default: '20000' },
-    'http-seconds': { type: 'string', default: '10' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, keep: { type: 'boolean' },
+    'http-seconds': { type: 'string', default: '10' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, 'pglite-shared-buffers': { type: 'string' }, keep: { type: 'boolean' },
   },
 });
 const kind = values.db as Kind;
@@ -32,9 +32,10 @@ if (values.phase === 'setup') {
 }
 
 const started = performance.now();
-const b = await openBench(kind, values.work!, values.location);
 const figures: Figure[] = [];
 const meta: Record<string, unknown> = {};
+const b = await openBench(kind, values.work!, values.location, values['pglite-shared-buffers']);
+meta.pglite_shared_buffers_option = values['pglite-shared-buffers'] ?? null;
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
   log(`${name}…`);

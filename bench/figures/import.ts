@@ -84,7 +84,11 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
     heartbeat: async () => {
       const m = process.memoryUsage();
       peak = Math.max(peak, m.rss / 1048576);
-      if (++batches % every === 0) trace.push({ batch: batches, s: +seconds(t0).toFixed(1), rss_mb: Math.round(m.rss / 1048576), heap_mb: Math.round(m.heapUsed / 1048576) });
+      if (++batches % every === 0) {
+        const point = { batch: batches, s: +seconds(t0).toFixed(1), rss_mb: Math.round(m.rss / 1048576), heap_mb: Math.round(m.heapUsed / 1048576) };
+        trace.push(point);
+        process.stderr.write(`[${b.kind}]   ~${(batches * 500).toLocaleString('en-US')} rows, ${point.s} s, ${Math.round((batches * 500) / point.s)} rows/s, RSS ${point.rss_mb} MB\n`);
+      }
     },
   }));
   const runS = seconds(t0);
@@ -101,13 +105,15 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   const copyS = seconds(t0);
   const copied = Number((await b.raw.query('SELECT count(*)::int AS n FROM bench_copy'))[0]!.n);
   await b.raw.query('DROP TABLE bench_copy');
+  // PGlite has no checkpointer: WAL piles up during a long import until something checkpoints.
+  const wal = await b.raw.query(`SELECT (sum(size) / 1048576)::int AS mb FROM pg_ls_waldir()`).catch(() => [{ mb: null }]);
   const floor = await indexedFloor(b);
   const sizes = await sql<{ contacts: string; accounts: number }>`SELECT pg_size_pretty(pg_total_relation_size('contacts')) AS contacts, (SELECT count(*)::int FROM accounts) AS accounts`.execute(b.db);
 
   const detail = {
     rows, file_mb: +(size / 1048576).toFixed(1), upload_s: +uploadS.toFixed(2), run_s: +runS.toFixed(2), copy_s: +copyS.toFixed(2), copy_method: method, copied_rows: copied,
     created: done.created, updated: done.updated, skipped: done.skipped, failed: done.failed,
-    indexed_floor: floor,
+    wal_mb_after_import: wal[0]!.mb, indexed_floor: floor,
     accounts: sizes.rows[0]!.accounts, contacts_size: sizes.rows[0]!.contacts,
     db_ms_total: dbTime.reduce((a, q) => a + q.ms, 0), db_time: dbTime.slice(0, 12),
     rss_start_mb: sampled.startMb, rss_peak_method: hwm ? 'VmHWM' : 'sampled', mapping_mismatches: mismatched,

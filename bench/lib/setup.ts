@@ -144,7 +144,7 @@ async function postgresRaw(url: string, schema: string): Promise<{ raw: RawSql; 
  * Opens Guanxi on `location` (a PGlite folder or a PostgreSQL schema; fresh when undefined):
  * migrate, admin, custom field cf_member_level (through the API, once), app, admin token.
  */
-export async function openBench(kind: 'pglite' | 'postgres', workDir: string, location?: string): Promise<Bench> {
+export async function openBench(kind: 'pglite' | 'postgres', workDir: string, location?: string, pgliteSharedBuffers?: string): Promise<Bench> {
   const url = process.env.DATABASE_URL;
   let database: Database;
   let raw: RawSql;
@@ -156,7 +156,7 @@ export async function openBench(kind: 'pglite' | 'postgres', workDir: string, lo
     let pglite: PGlite | undefined;
     PGlite.create = (async (...a: unknown[]) => (pglite = await (create as (...x: unknown[]) => Promise<PGlite>).apply(PGlite, a))) as typeof create;
     try {
-      database = await connect({ dataDir: where });
+      database = await connect({ dataDir: where, ...(pgliteSharedBuffers ? { pgliteSharedBuffers } : {}) });
     } finally {
       PGlite.create = create;
     }
