@@ -21,11 +21,12 @@ export async function httpFigures(b: Bench, seconds: number, connections = 10): 
   await b.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = b.app.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}${HTTP_PATH}`;
+  const bytes = (await (await fetch(url, { headers: { authorization: `Bearer ${b.token}` } })).arrayBuffer()).byteLength;
   await load(url, b.token, connections, Math.min(3, seconds));
   const r = await load(url, b.token, connections, seconds);
   if (r.errors > 0 && r.requests === 0) throw new Error(`http: every request failed (${r.errors})`);
   return [{
     id: 'http_rps', unit: 'req/s', label: `HTTP list throughput (${connections} connections, ${seconds} s)`, product: r.rps, raw: null,
-    detail: { path: HTTP_PATH, connections, ...r },
+    detail: { path: HTTP_PATH, connections, response_bytes: bytes, ...r },
   }];
 }
