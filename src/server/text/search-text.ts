@@ -1,7 +1,17 @@
-import { pinyin } from 'pinyin-pro';
-import { normalizeText, normalizePhone, phoneKey } from './normalize.ts';
+import { normalizeText } from './normalize.ts';
+import { normalizePhone, phoneKey, phoneSearchForms } from './phone.ts';
+import { hanOf, namePinyin } from './pinyin.ts';
+import { WORD_PREFIX, SHORT_WORD, addGrams, addShortWords, addTextTokens, codePoints, scanRuns } from './tokens.ts';
 
 export { normalizeText, normalizePhone, phoneKey };
+
+// Global search without pg_trgm or zhparser, the same SQL on PostgreSQL and PGlite:
+//
+//   WHERE search_tokens @> $grams::text[] AND search_text LIKE ALL ($patterns::text[])
+//
+// search_tokens (GIN-indexed) holds the grams of the record (see tokens.ts); every gram of
+// the query must be there, which the index answers. search_text holds the normalised text
+// and each pattern ('%term%', one per query word) rechecks that the words really occur.
 
 export interface SearchParts {
   names: string[];
@@ -11,139 +21,165 @@ export interface SearchParts {
   notes?: string[];
 }
 
-const HAN = /\p{Script=Han}/u;
-const HAN_RUN = /\p{Script=Han}+/gu;
-const WORD = /[\p{L}\p{N}]+/gu;
-const NOTES_CAP = 1000;
-const SEP = ' \u0001 ';
+/** Separates the parts of search_text. Query words never contain it (nor any white space). */
+export const SEARCH_TEXT_SEPARATOR = '\u0001';
+/** Notes (all of a record's together) are searchable up to this many characters. */
+export const NOTES_CAP = 1000;
+/** Any other single part is searchable up to this many characters. */
+export const PART_CAP = 300;
 
-const SURROGATE = /[\uD800-\uDFFF]/;
-const RUN = /\p{Script=Han}+|[^\p{Script=Han}\s]+/gu;
-const HAN_START = /^\p{Script=Han}/u;
-// Whole-word tokens are only needed for words too short to have a trigram (queries like "li", "zs").
-const SHORT_WORD = 2;
-
-function addGrams(out: Set<string>, s: string, n: number): void {
-  if (SURROGATE.test(s)) {
-    const chars = [...s];
-    for (let i = 0; i + n <= chars.length; i++) out.add(chars.slice(i, i + n).join(''));
-    return;
-  }
-  for (let i = 0; i + n <= s.length; i++) out.add(s.substr(i, n));
-}
-
-function addShortWords(out: Set<string>, s: string): void {
-  for (const m of s.matchAll(WORD)) if (m[0].length <= SHORT_WORD) out.add(`w:${m[0]}`);
-}
-
-/** Tokens of one normalised text: Han uni/bigrams; other runs' trigrams (punctuation kept, for emails); short words. */
-function textTokens(out: Set<string>, text: string, words: boolean): void {
-  for (const m of text.matchAll(RUN)) {
-    const run = m[0];
-    if (HAN_START.test(run)) {
-      addGrams(out, run, 1);
-      addGrams(out, run, 2);
-    } else {
-      addGrams(out, run, 3);
-      if (words) addShortWords(out, run);
-    }
-  }
-}
-
-function namePinyin(name: string): { full: string; spaced: string; initials: string } | null {
-  if (!HAN.test(name)) return null;
-  const han = name.match(HAN_RUN)?.join('') ?? '';
-  const syllables = pinyin(han, { toneType: 'none', type: 'array', mode: 'surname', surname: 'head' }) as string[];
-  const clean = syllables.map((s) => s.replace(/[^a-z]/g, '')).filter(Boolean);
-  if (!clean.length) return null;
-  return { full: clean.join(''), spaced: clean.join(' '), initials: clean.map((s) => s[0]).join('') };
+function cap(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const c = s.charCodeAt(n - 1);
+  return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n); // never cut a surrogate pair
 }
 
 /**
- * The search document of a record: `text` (normalised, for the LIKE recheck) and `tokens`
- * (for the GIN index). Han text gives unigrams and bigrams, so 2-character words are
- * found through the index; Latin text and digits give trigrams; names also give their pinyin.
+ * The search document of a record: `text` (normalised parts, for the LIKE recheck) and
+ * `tokens` (for the GIN index). Names also give their pinyin (zhangsan, zs); phones are
+ * digits only; notes are capped at NOTES_CAP characters, other parts at PART_CAP.
  */
 export function buildSearchDocument(parts: SearchParts): { text: string; tokens: string[] } {
   const tokens = new Set<string>();
   const text: string[] = [];
-  const add = (raw: string, words = true) => {
-    const n = normalizeText(raw).trim();
-    if (!n) return;
+  const seen = new Set<string>();
+  const add = (raw: string, limit: number, mode: 'full' | 'notes'): string => {
+    const n = normalizeText(cap(raw, limit)).trim();
+    if (!n || seen.has(n)) return '';
+    seen.add(n);
     text.push(n);
-    textTokens(tokens, n, words);
+    addTextTokens(tokens, n, mode);
+    return n;
   };
+
+  const pinyinDone = new Set<string>();
   for (const name of parts.names) {
-    add(name);
-    const py = namePinyin(normalizeText(name));
-    if (py) {
-      text.push(py.full, py.spaced, py.initials);
-      addGrams(tokens, py.full, 3);
-      addGrams(tokens, py.initials, 3);
-      addShortWords(tokens, `${py.spaced} ${py.initials}`);
-    }
+    const n = add(name, PART_CAP, 'full');
+    if (!n) continue;
+    // "三 张" (given + family) spells the same characters as 张三: one pinyin is enough.
+    const key = [...hanOf(n)].sort().join('');
+    if (!key || pinyinDone.has(key)) continue;
+    pinyinDone.add(key);
+    const py = namePinyin(n);
+    if (!py) continue;
+    text.push(py.full, py.initials);
+    addGrams(tokens, py.full, 3, false);
+    addGrams(tokens, py.initials, 3, false);
+    for (const s of py.syllables) if (s.length <= SHORT_WORD) tokens.add(WORD_PREFIX + s);
+    // Initials of 1–2 letters as a word (zs), and the first two of longer ones (wx for wxm).
+    tokens.add(WORD_PREFIX + py.initials.slice(0, SHORT_WORD));
   }
+
   for (const p of parts.phones ?? []) {
-    const d = normalizePhone(p);
-    if (!d) continue;
-    text.push(d);
-    addGrams(tokens, d, 3);
-    const k = phoneKey(p);
-    if (k && k !== d) {
-      text.push(k);
+    for (const d of phoneSearchForms(cap(p, 100))) {
+      if (seen.has(d)) continue;
+      seen.add(d);
+      text.push(d);
+      addGrams(tokens, d, 3, false);
+      if (d.length <= SHORT_WORD) tokens.add(WORD_PREFIX + d);
     }
   }
-  for (const e of parts.emails ?? []) add(e);
-  for (const o of parts.other ?? []) add(o);
-  for (const note of parts.notes ?? []) add(note.slice(0, NOTES_CAP), false);
-  return { text: text.join(SEP), tokens: [...tokens] };
+  for (const e of parts.emails ?? []) add(e, PART_CAP, 'full');
+  for (const o of parts.other ?? []) add(o, PART_CAP, 'full');
+  let budget = NOTES_CAP;
+  for (const note of parts.notes ?? []) {
+    if (budget <= 0) break;
+    const n = add(note, budget, 'notes');
+    budget -= n.length;
+  }
+  return { text: text.join(SEARCH_TEXT_SEPARATOR), tokens: [...tokens] };
 }
 
-function likeEscape(s: string): string {
+/** Escapes a string for LIKE with the default escape character (backslash). */
+export function likeEscape(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-const PHONE_TERM = /^[\d\s\-+().]+$/;
+// A word made only of digits and phone punctuation is a phone fragment: searched as digits,
+// as phones are stored (138-0013 → 1380013). Dates and decimals are not phones.
+const PHONE_CHARS = /^[0-9+().-]+$/;
+const NOT_PHONE = /^(?:\d{4}[-.]\d{1,2}[-.]\d{1,2}|\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d+\.\d+)$/;
+const SPACED_PHONE = /^[0-9+().\- ]+$/;
+
+function phoneWord(term: string): string | null {
+  if (!PHONE_CHARS.test(term) || NOT_PHONE.test(term)) return null;
+  const d = term.replace(/\D+/g, '');
+  if (d === term) return null;
+  return d.length >= 6 || (/^[+(]/.test(term) && d.length >= 3) ? d : null;
+}
+
+/** A whole query that is one spaced phone number: '+86 138 0013 8000', '010 6401 8888'. */
+function spacedPhone(q: string): string | null {
+  if (!q.includes(' ') || !SPACED_PHONE.test(q)) return null;
+  const d = q.replace(/\D+/g, '');
+  if (d.length < 4) return null;
+  return /^[+(]/.test(q) || q.split(' ').length >= 3 ? d : null;
+}
+
+// Leading and trailing characters that are not letters, digits or marks are dropped from a
+// query word ("ltd." → "ltd", "(vip)" → "vip"): a looser, never a stricter, match.
+const EDGE_PUNCT = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 
 /**
- * A query as index grams (all must be present: `search_tokens @> grams`) and LIKE patterns
- * (all must match `search_text`). Terms separated by white space must all match.
- * Returns null for a query too short to search.
+ * A query as index grams (all required: `search_tokens @> grams`) and LIKE patterns (all
+ * required: `search_text LIKE ALL (patterns)`), one pattern per word: every word must match.
+ * Han → bigrams (a single character → itself); other words of 3+ characters → trigrams; a
+ * word of 1–2 letters/digits → its "w:" whole-word token, used only when no other word of the
+ * query gives grams (then it is rechecked by its pattern alone). Returns null when nothing
+ * is searchable (empty, punctuation only, a single Latin letter or digit).
  */
 export function buildSearchQuery(q: string): { grams: string[]; patterns: string[]; normalized: string } | null {
-  const normalized = normalizeText(q).trim().replace(/\s+/g, ' ');
+  const normalized = normalizeText(q).replace(/ {2,}/g, ' ').trim();
   if (!normalized) return null;
-  const grams = new Set<string>();
+  const spaced = spacedPhone(normalized);
+  const words = spaced ? [spaced] : normalized.split(' ');
+  const strong = new Set<string>();
+  const weak = new Set<string>();
   const patterns: string[] = [];
-  for (let term of normalized.split(' ')) {
-    if (PHONE_TERM.test(term) && normalizePhone(term).length >= 3) term = normalizePhone(term);
-    const before = grams.size;
-    for (const m of term.matchAll(HAN_RUN)) {
-      if ([...m[0]].length === 1) grams.add(m[0]);
-      else addGrams(grams, m[0], 2);
+  for (const w of words) {
+    let term = w.replace(EDGE_PUNCT, '');
+    if (!term) continue;
+    term = phoneWord(term) ?? term;
+    let hasHan = false;
+    scanRuns(term, (run) => {
+      if (run.han) hasHan = true;
+    });
+    if (!hasHan && codePoints(term) <= SHORT_WORD) {
+      weak.add(WORD_PREFIX + term);
+    } else {
+      scanRuns(term, (run) => {
+        if (run.han) addGrams(strong, run.text, codePoints(run.text) === 1 ? 1 : 2, run.astral);
+        else if (codePoints(run.text) >= 3) addGrams(strong, run.text, 3, run.astral);
+        // A 1–2 character piece glued to Han ("3号") adds no gram: the Han grams narrow.
+      });
     }
-    const latin = term.replace(HAN_RUN, ' ').trim();
-    for (const piece of latin.split(/\s+/)) {
-      if (!piece) continue;
-      if ([...piece].length >= 3) addGrams(grams, piece, 3);
-      else for (const m of piece.matchAll(WORD)) grams.add(`w:${m[0]}`);
-    }
-    if (grams.size === before && !term) continue;
-    patterns.push(`%${likeEscape(term)}%`);
+    const pattern = `%${likeEscape(term)}%`;
+    if (!patterns.includes(pattern)) patterns.push(pattern);
   }
-  if (!patterns.length) return null;
+  const grams = strong.size ? strong : weak;
+  if (!grams.size) return null;
+  // A lone letter or digit would match every record with a one-letter word: too short.
+  if (!strong.size && weak.size === 1 && patterns.length === 1 && codePoints([...weak][0]!) === WORD_PREFIX.length + 1) return null;
   return { grams: [...grams], patterns, normalized };
 }
 
-/** 0 exact title, 1 title prefix, 2 title contains, 3 matched elsewhere (e.g. phone, email, pinyin). */
+/**
+ * Cheap ordering of candidates, over normalised forms: 0 the title is the query, 1 the title
+ * starts with it (or the title's pinyin / initials are the query), 2 the title contains it
+ * (or its pinyin / initials start with it), 3 it matched elsewhere (phone, email, notes...).
+ */
 export function rankMatch(q: string, title: string): number {
-  const nq = normalizeText(q).trim();
-  const nt = normalizeText(title).trim();
-  if (!nq) return 3;
+  const nq = normalizeText(q).replace(/ {2,}/g, ' ').trim();
+  const nt = normalizeText(title ?? '').replace(/ {2,}/g, ' ').trim();
+  if (!nq || !nt) return 3;
   if (nt === nq) return 0;
   if (nt.startsWith(nq)) return 1;
   if (nt.includes(nq)) return 2;
+  if (!/^[a-z ]+$/.test(nq)) return 3;
   const py = namePinyin(nt);
-  if (py && (py.full === nq.replace(/\s+/g, '') || py.initials === nq)) return 1;
+  if (!py) return 3;
+  const joined = nq.replace(/ /g, '');
+  if (py.full === joined || py.initials === joined) return 1;
+  if (py.full.startsWith(joined) || (joined.length >= 2 && py.initials.startsWith(joined))) return 2;
   return 3;
 }
