@@ -32,7 +32,7 @@ const SHAPES: ListShape[] = [
   {
     id: 'default', label: 'no filter, sort -created_at',
     query: { sort: '-created_at' },
-    where: 'true', orderValue: 'created_at', order: 'created_at DESC, id DESC',
+    where: 'true', orderValue: 'created_at::text', order: 'created_at DESC, id DESC',
   },
 ];
 
