@@ -33,13 +33,14 @@ const out = values.out ?? path.join(import.meta.dirname, 'results', `${stamp}.js
 const work = defaultWorkDir();
 
 const csv = path.join(work, `contacts-${rows}-${values.seed}.csv`);
-let gen: unknown = { reused: csv };
-if (!fs.existsSync(csv)) {
+if (!fs.existsSync(csv) || !fs.existsSync(`${csv}.json`)) {
   process.stderr.write(`generating ${rows.toLocaleString('en-US')} contacts → ${csv}\n`);
   const t0 = performance.now();
-  gen = { ...(await generateContacts(csv + '.tmp', rows, Number(values.seed))), seconds: +((performance.now() - t0) / 1000).toFixed(1) };
+  const stats = { ...(await generateContacts(csv + '.tmp', rows, Number(values.seed))), seconds: +((performance.now() - t0) / 1000).toFixed(1) };
   fs.renameSync(csv + '.tmp', csv);
+  fs.writeFileSync(`${csv}.json`, JSON.stringify(stats));
 }
+const gen = { file: csv, ...JSON.parse(fs.readFileSync(`${csv}.json`, 'utf8')) };
 fs.chmodSync(csv, 0o644);
 
 function child(args: string[], part: string): Promise<any> {
@@ -72,7 +73,7 @@ for (const kind of dbs) results.push(await runSuite(kind));
 
 const git = (cmd: string) => {
   try {
-    return execSync(`git ${cmd}`, { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    return execSync(`git ${cmd}`, { cwd: path.join(import.meta.dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return null;
   }
