@@ -89,6 +89,7 @@ const report = {
 };
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(report, null, 2));
+fs.writeFileSync(out.replace(/\.json$/, '') + '.md', table(results, true) + '\n');
 console.log(`\nGuanxi benchmarks — ${rows.toLocaleString('en-US')} contacts, ${machine.cpus} CPUs, ${machine.memory_gb} GB, Node ${machine.node}, ${report.date}`);
 console.log('latencies: median / p95 ms; ratio = product ÷ raw SQL (medians); ✓/✗ = target met or not\n');
 console.log(table(results));

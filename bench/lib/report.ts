@@ -84,7 +84,7 @@ function targetText(id: string): string {
 }
 
 /** Rows: figures; per database: product, raw, ratio. Latencies as median / p95 in ms. */
-export function table(results: DbResult[]): string {
+export function table(results: DbResult[], markdown = false): string {
   const ids = [...new Set(results.flatMap((r) => r.figures.map((f) => f.id)))];
   const head = ['figure'];
   for (const r of results) head.push(`${r.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, 'raw SQL', 'ratio');
@@ -105,6 +105,11 @@ export function table(results: DbResult[]): string {
     }
     row.push(targetText(id));
     lines.push(row);
+  }
+  if (markdown) {
+    const md = lines.map((l) => `| ${l.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+    md.splice(1, 0, `|${head.map(() => '---').join('|')}|`);
+    return md.join('\n');
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => width(l[i] ?? ''))));
   const out = lines.map((l) => l.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join(' | '));
