@@ -9,13 +9,7 @@ import { Faker, base, en, zh_CN, zh_TW } from '@faker-js/faker';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
 import * as L from './lists.ts';
-
-export const HEADERS = ['姓名', '邮箱', '手机', '电话', '公司', '职位', '省份', '城市', '地址', '生日', '标签', '会员级别', '备注'];
-/** What each header must map to; the run checks the product's suggested mapping against it. */
-export const EXPECTED_MAPPING: Record<string, string> = {
-  姓名: 'name', 邮箱: 'email', 手机: 'mobile', 电话: 'phone', 公司: 'account_name', 职位: 'title', 省份: 'province',
-  城市: 'city', 地址: 'street', 生日: 'birthday', 标签: 'tags', 会员级别: 'cf_member_level', 备注: 'notes',
-};
+import { HEADERS } from './lists.ts';
 
 export interface GenStats {
   rows: number;

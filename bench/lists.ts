@@ -55,3 +55,11 @@ export const NOTES_TW = ['喜歡喝烏龍茶', '偏好LINE聯絡', '中秋節前
 export const NOTES_EN = ['Prefers email over calls', 'Met at the Canton Fair', 'Vegetarian, books the private room', 'Decision maker for APAC purchasing', 'Asked for a quote in USD'];
 
 export const INVALID_EMAILS = ['wang.fang@', 'zhang wei@163.com', 'li.na(at)qq.com', 'chen@@126.com', 'no-email'];
+
+/** The CSV header, as a Chinese office would write it. */
+export const HEADERS = ['姓名', '邮箱', '手机', '电话', '公司', '职位', '省份', '城市', '地址', '生日', '标签', '会员级别', '备注'];
+/** What each header must map to; the run checks the product's suggested mapping against it. */
+export const EXPECTED_MAPPING: Record<string, string> = {
+  姓名: 'name', 邮箱: 'email', 手机: 'mobile', 电话: 'phone', 公司: 'account_name', 职位: 'title', 省份: 'province',
+  城市: 'city', 地址: 'street', 生日: 'birthday', 标签: 'tags', 会员级别: 'cf_member_level', 备注: 'notes',
+};
