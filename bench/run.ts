@@ -68,9 +68,6 @@ async function runSuite(kind: Kind): Promise<DbResult> {
   ], part);
 }
 
-const results: DbResult[] = [];
-for (const kind of dbs) results.push(await runSuite(kind));
-
 const git = (cmd: string) => {
   try {
     return execSync(`git ${cmd}`, { cwd: path.join(import.meta.dirname, '..'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -78,6 +75,12 @@ const git = (cmd: string) => {
     return null;
   }
 };
+const commit = git('rev-parse --short HEAD');
+const dirty = Boolean(git('status --porcelain -- src'));
+
+const results: DbResult[] = [];
+for (const kind of dbs) results.push(await runSuite(kind));
+
 const machine = {
   cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model, memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
   platform: `${os.platform()} ${os.release()}`, load_avg_at_end: os.loadavg().map((x) => +x.toFixed(2)),
@@ -85,7 +88,7 @@ const machine = {
 const summary = results.flatMap((r) => r.figures.map((f) => ({ db: r.kind, id: f.id, ratio: ratioOf(f), ...verdict(f, r.kind) })));
 const report = {
   date: new Date().toISOString(), size: values.size, rows, seed: Number(values.seed), generator: gen, machine,
-  commit: git('rev-parse --short HEAD'), dirty: Boolean(git('status --porcelain -- src')), results, summary,
+  commit, dirty, results, summary,
 };
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify(report, null, 2));
