@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { visibilityCondition, canReadField, type Actor } from '../../core/access.ts';
 import { buildSearchQuery, rankMatch } from '../../text/search-text.ts';
@@ -15,32 +15,47 @@ export interface SearchHit {
 
 // Candidates per object before ranking: the index finds them, JS ranks this many at most.
 const CANDIDATES = 200;
+// The normalised title: the first part of search_text (indexed, migration 004).
+const TITLE = sql`split_part(search_text, E'\\x01', 1)`;
 
 /** Global search over the searchable objects the actor may see; best match first. */
 export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: ObjectDef[], limit: number): Promise<SearchHit[]> {
   const query = buildSearchQuery(q);
   if (!query) return [];
-  const hits: SearchHit[] = [];
+  const hits = new Map<string, SearchHit>();
   for (const def of objects) {
     const cond = searchCondition(def.name, q);
     if (!cond) continue;
     const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
-    const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
-    const { rows } = await sql<Row>`
-      SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
-      FROM ${sql.table(def.name)} WHERE ${cond} AND ${vis}
-      ORDER BY id DESC LIMIT ${CANDIDATES}`.execute(db);
-    for (const r of rows) {
-      const parts = [
-        canReadField(actor, def.name, 'company') ? r.company : null,
-        canReadField(actor, def.name, 'email') ? r.email : null,
-        canReadField(actor, def.name, 'mobile') ? r.mobile : null,
-        canReadField(actor, def.name, 'phone') ? r.phone : null,
-      ].filter(Boolean);
-      hits.push({ type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title) });
+    // Records named exactly as the query first, however old: the newest CANDIDATES matches
+    // alone could all be longer names containing it (张伟 among thousands of 张伟X).
+    const exact = await candidates(db, def, sql`${TITLE} = ${query.normalized} AND ${vis}`, limit);
+    const other = await candidates(db, def, sql`${cond} AND ${vis}`, CANDIDATES);
+    for (const r of [...exact, ...other]) {
+      const key = `${def.name}:${r.id}`;
+      if (!hits.has(key)) hits.set(key, toHit(actor, def, r, q));
     }
   }
   // Lower rank is better; newer records first among equals.
-  hits.sort((a, b) => a.score - b.score || b.id - a.id);
-  return hits.slice(0, limit).map((h) => ({ ...h, score: 1 / (1 + h.score) }));
+  const sorted = [...hits.values()].sort((a, b) => a.score - b.score || b.id - a.id);
+  return sorted.slice(0, limit).map((h) => ({ ...h, score: 1 / (1 + h.score) }));
+}
+
+async function candidates(db: Kysely<DB>, def: ObjectDef, where: RawBuilder<unknown>, limit: number): Promise<Row[]> {
+  const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
+  const { rows } = await sql<Row>`
+    SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
+    FROM ${sql.table(def.name)} WHERE ${where}
+    ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+function toHit(actor: Actor, def: ObjectDef, r: Row, q: string): SearchHit {
+  const parts = [
+    canReadField(actor, def.name, 'company') ? r.company : null,
+    canReadField(actor, def.name, 'email') ? r.email : null,
+    canReadField(actor, def.name, 'mobile') ? r.mobile : null,
+    canReadField(actor, def.name, 'phone') ? r.phone : null,
+  ].filter(Boolean);
+  return { type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title) };
 }

@@ -41,6 +41,16 @@ describe('global search', () => {
     expect(await titles('shenzhen factory')).toEqual(['Emma Wilson']);
     expect(await titles('wil')).toEqual(['Emma Wilson']);
   });
+  it('finds a record named exactly as the query even behind hundreds of newer partial matches', async () => {
+    const exact = await t.api(t.adminToken, 'POST', '/contacts', { name: '张伟' });
+    for (let i = 0; i < 210; i++) await t.api(t.adminToken, 'POST', '/contacts', { name: `张伟${String(i).padStart(3, '0')}` });
+    const hits = (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent('张伟')}&limit=5`)).body.data;
+    expect(hits[0]).toMatchObject({ id: exact.body.data.id, title: '张伟' });
+    expect(hits).toHaveLength(5);
+    // The Traditional form of the exact name finds it too.
+    const trad = (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent('張偉')}&types=contact&limit=1`)).body.data;
+    expect(trad[0].id).toBe(exact.body.data.id);
+  });
   it('lists filter by q with the same index', async () => {
     const r = await t.api(t.adminToken, 'GET', `/contacts?q=${encodeURIComponent('張三')}&sort=name`);
     expect(r.body.data.map((c: any) => c.name)).toEqual(['张三', '张三丰']);
