@@ -103,6 +103,9 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string)
     },
     async close() {
       await db.destroy();
+      // Kysely ends the pool only if it ever used it: a process that ran only session()
+      // (migrations) would keep an open PGlite, which keeps the process alive.
+      if (!pglite.closed) await pglite.close();
       unlock();
     },
   };

@@ -9,8 +9,8 @@ const MAIN = path.join(import.meta.dirname, '..', 'main.ts');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-cli-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function guanxi(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+function guanxi(args: string[], env: Record<string, string>, timeout = 120_000) {
+  const r = spawnSync(process.execPath, [MAIN, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout });
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
@@ -30,6 +30,12 @@ describe('guanxi CLI', () => {
     expect(r.code).toBe(0);
     const again = guanxi(['import', 'contacts', file], env);
     expect(again.out).toMatch(/0 imported .* 2 duplicates skipped, 2 rejected/);
+  });
+
+  it('migrate exits when done, on a new and on an existing data folder', () => {
+    const fresh = { ...env, GUANXI_DATA_DIR: path.join(tmp, 'migrate-only') };
+    // A process that only migrated once kept PGlite open and never exited (status null = killed).
+    for (const _ of [1, 2]) expect(guanxi(['migrate'], fresh, 60_000).code).toBe(0);
   });
 
   it('exports, backs up and restores into an empty database', () => {
