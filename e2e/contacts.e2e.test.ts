@@ -90,13 +90,14 @@ describe('contacts', () => {
     await page.getByTestId('record-table').waitFor();
     await page.getByPlaceholder('Quick search in this list').fill(tag);
     await page.locator('.ant-table-tbody tr', { hasText: '批量丙' }).waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 3);
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
     await page.locator('.ant-table-thead .ant-checkbox-input').check();
     const bar = page.getByTestId('bulk-bar');
     await bar.getByText('3 selected').waitFor();
     await bar.getByRole('button', { name: 'Delete' }).click();
     await page.locator('.ant-modal-confirm-btns .ant-btn-dangerous').click();
-    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody tr.ant-table-row').length === 0);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(0);
     const left = await api<{ data: unknown[] }>(admin, 'GET', `/contacts?filter[tags]=${tag}`);
     expect(left.data).toEqual([]);
     expect(b.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);

@@ -27,6 +27,7 @@ import accountsRoutes from './modules/accounts/accounts.routes.ts';
 import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import activitiesRoutes from './modules/activities/activities.routes.ts';
 import tasksRoutes from './modules/tasks/tasks.routes.ts';
+import settingsRoutes from './modules/settings/settings.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -67,6 +68,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       for (const routes of [
         authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
         searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
+        settingsRoutes,
       ]) await api.register(routes);
     },
     { prefix: API_PREFIX },

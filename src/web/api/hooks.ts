@@ -1,6 +1,6 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Me, ObjectMeta, One, Page, Team, User, Role } from './types.ts';
+import type { Me, ObjectMeta, One, OrgSettings, Page, Team, User, Role } from './types.ts';
 
 export function useMeta(object: string): UseQueryResult<ObjectMeta> {
   return useQuery({
@@ -25,6 +25,11 @@ export function useMe(): UseQueryResult<Me | null> {
     staleTime: 5 * 60_000,
     retry: false,
   });
+}
+
+/** Organisation settings (currency, name); read by every signed-in user. */
+export function useSettings(enabled = true): UseQueryResult<OrgSettings> {
+  return useQuery({ queryKey: ['settings'], queryFn: async () => (await api.get<One<OrgSettings>>('/settings')).data, staleTime: 5 * 60_000, enabled });
 }
 
 export function useTeams(): UseQueryResult<Team[]> {

@@ -40,6 +40,11 @@ export interface Permissions {
   can?: { admin?: boolean; write?: boolean; import?: boolean; export?: boolean; delete?: boolean };
 }
 
+export interface OrgSettings {
+  organization_name: string;
+  currency: string;
+}
+
 export interface Me {
   id: number;
   email: string;

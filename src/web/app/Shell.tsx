@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { canDo, useMe } from '../api/hooks.ts';
+import { canDo, useMe, useSettings } from '../api/hooks.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { RecordFormDrawer } from '../features/records/RecordFormDrawer.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
@@ -21,6 +21,7 @@ const COLLAPSED_KEY = 'gx_menu_collapsed';
 export function Shell() {
   const { t } = useTranslation();
   const me = useMe().data;
+  const orgName = useSettings().data?.organization_name;
   const qc = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
@@ -71,7 +72,12 @@ export function Shell() {
         >
           <div className="gx-brand" onClick={() => navigate('/contacts')} role="link" tabIndex={0}>
             <Logo size={28} />
-            {!collapsed ? <span className="gx-brand-name">Guanxi <span className="gx-brand-cn">关系</span></span> : null}
+            {!collapsed ? (
+              <span className="gx-brand-name">
+                Guanxi <span className="gx-brand-cn">关系</span>
+                {orgName ? <span className="gx-brand-org">{orgName}</span> : null}
+              </span>
+            ) : null}
           </div>
           <div className="gx-sider-menu">{menu}</div>
         </Layout.Sider>

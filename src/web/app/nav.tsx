@@ -2,7 +2,7 @@ import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
   ApiOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, ContactsOutlined,
-  HistoryOutlined, SafetyOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  HistoryOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
 
@@ -39,6 +39,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined): Item[] {
       { key: '/settings/teams', icon: <TeamOutlined />, label: t('menu.teams') },
       { key: '/settings/roles', icon: <SafetyOutlined />, label: t('menu.roles') },
       { key: '/settings/custom-fields', icon: <ToolOutlined />, label: t('menu.customFields') },
+      { key: '/settings/organization', icon: <SettingOutlined />, label: t('menu.organization') },
     );
   }
   settings.push({ key: '/settings/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });
@@ -52,6 +53,6 @@ export function menuItems(t: TFunction, me: Me | null | undefined): Item[] {
 /** The menu key for a path: the longest item key it starts with. */
 export function selectedKey(pathname: string): string {
   const keys = ['/accounts', '/contacts', '/activities', '/tasks', '/imports', '/settings/users', '/settings/teams', '/settings/roles',
-    '/settings/custom-fields', '/settings/api-keys', '/settings/audit-log', '/settings/login-history'];
+    '/settings/custom-fields', '/settings/organization', '/settings/api-keys', '/settings/audit-log', '/settings/login-history'];
   return keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
 }

@@ -18,7 +18,7 @@ const en = {
     customers: 'Customers', work: 'Work', settings: 'Settings', accounts: 'Accounts', contacts: 'Contacts',
     activities: 'Activities', tasks: 'Tasks', users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
-    loginHistory: 'Login history', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
+    loginHistory: 'Login history', organization: 'Organisation', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
   topbar: {
     searchPlaceholder: 'Search contacts, accounts…', searchShortcut: 'Ctrl K', new: 'New',
@@ -221,6 +221,11 @@ const en = {
       active: 'Active', inactive: 'Inactive', locale: 'Language', created: 'User created', edit: 'Edit user',
       newPassword: 'New password', newPasswordHint: 'Leave empty to keep the current password', deactivate: 'Deactivate',
       activate: 'Activate', noTeam: 'No team',
+    },
+    organization: {
+      title: 'Organisation', name: 'Organisation name', namePlaceholder: 'Shown at the top of the menu',
+      currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
+      example: 'Example: {{amount}}',
     },
     teams: { title: 'Teams', new: 'New team', name: 'Team name', manager: 'Manager', members: 'Members', edit: 'Edit team', created: 'Team created' },
     roles: {

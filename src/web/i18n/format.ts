@@ -25,13 +25,15 @@ function dateFormat(key: string, opts: Intl.DateTimeFormatOptions): Intl.DateTim
   return f;
 }
 
-/** The organisation's currency. Amounts carry no currency in the API yet; CNY unless set. */
+let orgCurrency = 'CNY';
+
+/** The organisation's currency (GET /settings; set once signed in, see RequireAuth). */
 export function defaultCurrency(): string {
-  try {
-    return localStorage.getItem('gx_currency') || 'CNY';
-  } catch {
-    return 'CNY';
-  }
+  return orgCurrency;
+}
+
+export function setDefaultCurrency(currency: string): void {
+  orgCurrency = currency;
 }
 
 export function formatNumber(n: unknown): string {

@@ -20,7 +20,7 @@ const zhCN: Resources = {
     customers: '客户', work: '工作', settings: '设置', accounts: '客户公司', contacts: '联系人',
     activities: '活动记录', tasks: '任务', users: '用户', teams: '团队', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
-    loginHistory: '登录记录', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
+    loginHistory: '登录记录', organization: '组织设置', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
   topbar: {
     searchPlaceholder: '搜索联系人、客户公司…', searchShortcut: 'Ctrl K', new: '新建',
@@ -224,6 +224,11 @@ const zhCN: Resources = {
       active: '启用', inactive: '停用', locale: '语言', created: '用户已创建', edit: '编辑用户',
       newPassword: '新密码', newPasswordHint: '留空则保留当前密码', deactivate: '停用',
       activate: '启用', noTeam: '无团队',
+    },
+    organization: {
+      title: '组织设置', name: '组织名称', namePlaceholder: '显示在菜单顶部',
+      currency: '货币', currencyHelp: '金额字段按此货币显示。',
+      example: '示例：{{amount}}',
     },
     teams: { title: '团队', new: '新建团队', name: '团队名称', manager: '负责人', members: '成员', edit: '编辑团队', created: '团队已创建' },
     roles: {

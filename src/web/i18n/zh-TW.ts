@@ -85,6 +85,7 @@ const zhTW: Resources = {
     auditLog: '稽核日誌',
     imports: '資料匯入',
     loginHistory: '登入記錄',
+    organization: '組織設定',
     collapse: '收起選單',
     expand: '展開選單',
     openMenu: '開啟選單'
@@ -706,6 +707,14 @@ const zhTW: Resources = {
       deactivate: '停用',
       activate: '啟用',
       noTeam: '無團隊'
+    },
+    organization: {
+      title: '組織設定',
+      name: '組織名稱',
+      namePlaceholder: '顯示在選單頂部',
+      currency: '貨幣',
+      currencyHelp: '金額欄位依此貨幣顯示。',
+      example: '範例：{{amount}}'
     },
     teams: {
       title: '團隊',

@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { writeAudit } from '../../core/audit.ts';
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/** Organisation settings: each key's contract and its value when never set. */
+export const SettingsPatch = z
+  .object({
+    organization_name: z.string().trim().max(200),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine((c) => CURRENCIES.has(c), 'Not an ISO 4217 currency code (CNY, TWD, HKD, USD…)'),
+  })
+  .partial()
+  .strict();
+export type Settings = Required<z.infer<typeof SettingsPatch>>;
+export const DEFAULT_SETTINGS: Settings = { organization_name: '', currency: 'CNY' };
+
+export async function getSettings(db: Kysely<DB>): Promise<Settings> {
+  const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const r of rows) if (r.key in DEFAULT_SETTINGS) out[r.key] = r.value;
+  return out as Settings;
+}
+
+/** Writes the given keys in one transaction, auditing old → new for each that changed. */
+export async function updateSettings(db: Kysely<DB>, actorId: number, patch: Partial<Settings>): Promise<Settings> {
+  return db.transaction().execute(async (trx) => {
+    const before = await getSettings(trx);
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [key, value] of Object.entries(patch)) {
+      if (before[key as keyof Settings] === value) continue;
+      changes[key] = [before[key as keyof Settings], value];
+      await trx
+        .insertInto('settings')
+        .values({ key, value: JSON.stringify(value), updated_by: actorId })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(value), updated_by: actorId, updated_at: new Date() }))
+        .execute();
+    }
+    if (Object.keys(changes).length) await writeAudit(trx, { actorId, action: 'update', object: 'settings', recordId: null, changes });
+    return { ...before, ...patch };
+  });
+}
