@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FieldMeta, FieldOption, FieldType } from '../../shared/fields.ts';
 import type { ObjectDef } from './types.ts';
-import { canReadField, canWriteField, type Actor } from '../core/access.ts';
+import { can, canReadField, canWriteField, type Actor } from '../core/access.ts';
 
 export interface ResolvedField extends FieldMeta {
   max?: number;
@@ -62,12 +62,24 @@ export async function allFields(db: Kysely<DB>, def: ObjectDef): Promise<Resolve
   return fields;
 }
 
+// The visible fields per field list and role rules: the same array for every request of a
+// role (a new one when the fields or the rules change), so per-list work can be cached on it.
+const visibleCache = new WeakMap<ResolvedField[], Map<string, ResolvedField[]>>();
+
 /** The fields the actor may read, marked readonly where the actor may not write them. */
 export async function visibleFields(db: Kysely<DB>, def: ObjectDef, actor: Actor): Promise<ResolvedField[]> {
   const fields = await allFields(db, def);
-  return fields
-    .filter((f) => canReadField(actor, def.name, f.key))
-    .map((f) => (f.readonly || canWriteField(actor, def.name, f.key) ? f : { ...f, readonly: true }));
+  const key = `${can(actor, 'write')}|${JSON.stringify(actor.permissions.field_rules?.[def.name] ?? null)}`;
+  let byRules = visibleCache.get(fields);
+  if (!byRules) visibleCache.set(fields, (byRules = new Map()));
+  let visible = byRules.get(key);
+  if (!visible) {
+    visible = fields
+      .filter((f) => canReadField(actor, def.name, f.key))
+      .map((f) => (f.readonly || canWriteField(actor, def.name, f.key) ? f : { ...f, readonly: true }));
+    byRules.set(key, visible);
+  }
+  return visible;
 }
 
 export function toMeta(f: ResolvedField): FieldMeta {

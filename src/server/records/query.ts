@@ -88,6 +88,10 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
   }
   switch (c.op) {
     case 'eq':
+      // A select's value is one of its options (checked by typedValue, labels mapped to values),
+      // and the stored value is exactly that option: plain equality, which the field's index
+      // and its statistics serve. Free text compares case-insensitively.
+      if (f.type === 'select') return sql<boolean>`${e} = ${typedValue(f, c.value, actor)}`;
       if (isText) return sql<boolean>`lower(${e}) = lower(${typedValue(f, c.value, actor)})`;
       return sql<boolean>`${e} = ${typedValue(f, c.value, actor)}`;
     case 'ne':
@@ -118,9 +122,17 @@ export interface SortSpec {
   desc: boolean;
   /** NOT NULL columns allow a plain row comparison that follows the index. */
   notNull: boolean;
+  /**
+   * The sort expression has a btree index `(expr, id)` (custom fields of these types get one
+   * when created): a page is then read as two index-ordered parts, the values then the NULLs,
+   * instead of one `… OR expr IS NULL` condition that no index serves.
+   */
+  indexed: boolean;
 }
 
 const NOT_NULL = new Set(['id', 'created_at', 'updated_at', 'name', 'title', 'subject', 'kind', 'status', 'occurred_at']);
+/** Custom field types whose index expression (custom-fields.routes.ts) is exactly fieldExpr(). */
+const INDEXED_CUSTOM = new Set(['text', 'select', 'date', 'number', 'money']);
 
 export function parseSort(sort: string | undefined, fields: ResolvedField[], fallback: string): SortSpec {
   const s = sort || fallback;
@@ -128,14 +140,51 @@ export function parseSort(sort: string | undefined, fields: ResolvedField[], fal
   const key = desc ? s.slice(1) : s;
   const f = fields.find((x) => x.key === key);
   if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}` }]);
-  return { field: f, desc, notNull: !f.custom && NOT_NULL.has(f.key) };
+  return { field: f, desc, notNull: !f.custom && NOT_NULL.has(f.key), indexed: f.custom && INDEXED_CUSTOM.has(f.type) };
 }
 
+/** ORDER BY of a whole list: NULLS LAST both ways, id breaking ties. */
 export function orderBy(table: string, s: SortSpec): RawBuilder<unknown> {
   const e = fieldExpr(table, s.field);
   const id = sql.ref(`${table}.id`);
   if (s.notNull) return s.desc ? sql`${e} DESC, ${id} DESC` : sql`${e} ASC, ${id} ASC`;
   return s.desc ? sql`${e} DESC NULLS LAST, ${id} DESC` : sql`${e} ASC NULLS LAST, ${id} ASC`;
+}
+
+/**
+ * The sort value as the cursor carries it: the database's own text form, so no precision is
+ * lost on the way through JavaScript (timestamptz has microseconds, a JS Date milliseconds;
+ * numeric has more digits than a double).
+ */
+export function sortKeyText(table: string, s: SortSpec): RawBuilder<string | null> {
+  return sql<string | null>`${fieldExpr(table, s.field)}::text`;
+}
+
+/**
+ * The SQL type the cursor's text is read back as: the type of fieldExpr() where it is a cast
+ * of the custom jsonb, timestamptz for date-time columns; null lets the database infer the
+ * column's own type from the comparison (so an index on it still applies).
+ */
+function cursorType(f: ResolvedField): string | null {
+  if (!f.custom) return f.type === 'datetime' ? 'timestamptz' : null;
+  switch (f.type) {
+    case 'number':
+    case 'money':
+      return 'numeric';
+    case 'boolean':
+      return 'boolean';
+    case 'link':
+      return 'bigint';
+    default:
+      return null;
+  }
+}
+
+/** A cursor value as SQL of the sort expression's type. */
+function cursorValue(f: ResolvedField, v: unknown): RawBuilder<unknown> {
+  const type = cursorType(f);
+  const text = v === null || v === undefined ? null : typeof v === 'string' ? v : String(v);
+  return type ? sql`CAST(${text} AS ${sql.raw(type)})` : sql`${text}`;
 }
 
 export function encodeCursor(value: unknown, id: number): string {
@@ -159,7 +208,27 @@ export function afterCursor(table: string, s: SortSpec, cursor: string): RawBuil
   const e = fieldExpr(table, s.field);
   const id = sql.ref(`${table}.id`);
   const cmp = s.desc ? sql.raw('<') : sql.raw('>');
-  if (s.notNull) return sql<boolean>`(${e}, ${id}) ${cmp} (${v}, ${cid})`;
   if (v === null) return sql<boolean>`(${e} IS NULL AND ${id} ${cmp} ${cid})`;
-  return sql<boolean>`(${e} ${cmp} ${v} OR (${e} = ${v} AND ${id} ${cmp} ${cid}) OR ${e} IS NULL)`;
+  const cv = cursorValue(s.field, v);
+  if (s.notNull) return sql<boolean>`(${e}, ${id}) ${cmp} (${cv}, ${cid})`;
+  return sql<boolean>`((${e}, ${id}) ${cmp} (${cv}, ${cid}) OR ${e} IS NULL)`;
+}
+
+/**
+ * The parts of a page for an indexed nullable sort, in order, each a condition and ORDER BY
+ * an `(expr, id)` index serves (forwards or backwards): first the rows with a value after the
+ * cursor, then the NULL rows after it. The caller reads the next part only while the page is
+ * not full.
+ */
+export function keysetParts(table: string, s: SortSpec, cursor: string | undefined): { where: RawBuilder<boolean>; order: RawBuilder<unknown> }[] {
+  const e = fieldExpr(table, s.field);
+  const id = sql.ref(`${table}.id`);
+  const dir = sql.raw(s.desc ? 'DESC' : 'ASC');
+  const cmp = sql.raw(s.desc ? '<' : '>');
+  const values = { order: sql`${e} ${dir}, ${id} ${dir}` };
+  const nulls = { order: sql`${id} ${dir}` };
+  if (!cursor) return [{ ...values, where: sql<boolean>`${e} IS NOT NULL` }, { ...nulls, where: sql<boolean>`${e} IS NULL` }];
+  const [v, cid] = decodeCursor(cursor);
+  if (v === null) return [{ ...nulls, where: sql<boolean>`(${e} IS NULL AND ${id} ${cmp} ${cid})` }];
+  return [{ ...values, where: sql<boolean>`(${e}, ${id}) ${cmp} (${cursorValue(s.field, v)}, ${cid})` }, { ...nulls, where: sql<boolean>`${e} IS NULL` }];
 }

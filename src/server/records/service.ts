@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
@@ -6,7 +6,8 @@ import { can, canReadField, redact, visibilityCondition, type Actor } from '../c
 import { diff, writeAudit } from '../core/audit.ts';
 import { publish, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
-import { afterCursor, encodeCursor, fieldExpr, filterCondition, orderBy, parseSort } from './query.ts';
+import { afterCursor, encodeCursor, fieldExpr, filterCondition, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
+import { getObject } from './registry.ts';
 import { searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
 import { loadRefs } from './refs.ts';
@@ -54,24 +55,88 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
   const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
   const t = def.name;
-  const where = [whereFor(def, fields, actor, p)];
-  if (p.cursor) where.push(afterCursor(t, sort, p.cursor));
-  const { rows } = await sql<Row>`
-    SELECT ${selectColumns(def)}, ${fieldExpr(t, sort.field)} AS _sort FROM ${sql.table(t)}
-    WHERE ${sql.join(where, sql` AND `)} ORDER BY ${orderBy(t, sort)} LIMIT ${limit + 1}`.execute(db);
-  const page = rows.slice(0, limit);
+  const where = whereFor(def, fields, actor, p);
+  const shape = listShape(def, fields);
+  const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
+    sql<Row>`SELECT ${shape.columns}, ${sortKeyText(t, sort)} AS _sort FROM ${sql.table(t)}
+    WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT ${n}`.execute(db);
+  let rows: Row[];
+  if (sort.indexed) {
+    // Values, then NULLs: each part follows the sort field's index; the second runs only
+    // when the first does not fill the page.
+    rows = [];
+    for (const part of keysetParts(t, sort, p.cursor)) {
+      rows.push(...(await select(part.where, part.order, limit + 1 - rows.length)).rows);
+      if (rows.length > limit) break;
+    }
+  } else {
+    rows = (await select(p.cursor ? afterCursor(t, sort, p.cursor) : sql<boolean>`true`, orderBy(t, sort), limit + 1)).rows;
+  }
+  const page = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
-  const refs = await loadRefs(db, fields, page);
   return {
-    data: page.map((r) => toApi(def, fields, { ...r, refs: refs(r) }, actor)),
+    data: page.map(shape.toApi),
     next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last.id) : null,
   };
 }
 
-/** The columns an answer needs: never the search document, which is large and internal. */
-export function selectColumns(def: ObjectDef) {
-  const cols = ['id', 'custom', ...def.fields.map((f) => f.key)];
-  return sql.join([...new Set(cols)].map((c) => sql.ref(`${def.name}.${c}`)));
+interface ListShape {
+  /** The select list: id, the visible standard columns, custom (when a custom field is visible), link titles. */
+  columns: RawBuilder<unknown>;
+  /** A row as the API shows it (what toApi gives for a list row with its refs). */
+  toApi: (row: Row) => Row;
+}
+
+// Per visible-field list (cached per role's field rules in fields.ts), so per request only the lookup.
+const shapes = new WeakMap<ResolvedField[], ListShape>();
+
+/**
+ * How a list reads and presents rows for one set of visible fields. The titles of linked
+ * records (refs) come with the page as scalar subqueries, evaluated for the page's rows only,
+ * instead of one more round trip per linked object.
+ */
+function listShape(def: ObjectDef, fields: ResolvedField[]): ListShape {
+  const hit = shapes.get(fields);
+  if (hit) return hit;
+  const t = def.name;
+  const columnKeys = new Set(def.fields.map((f) => f.key));
+  const standard = fields.filter((f) => !f.custom && columnKeys.has(f.key));
+  const hasCustom = fields.some((f) => f.custom);
+  const links = fields
+    .filter((f) => f.type === 'user' || (f.type === 'link' && f.link))
+    .map((f) => {
+      const target = f.type === 'user' ? 'users' : f.link!;
+      const titleCol = target === 'users' ? 'name' : getObject(target).titleField;
+      return { key: f.key, custom: f.custom, alias: `_ref_${f.key}`, target, titleCol };
+    });
+  const cols: RawBuilder<unknown>[] = [sql.ref(`${t}.id`), ...standard.map((f) => sql.ref(`${t}.${f.key}`))];
+  if (hasCustom) cols.push(sql.ref(`${t}.custom`));
+  for (const l of links) {
+    const value = fieldExpr(t, fields.find((f) => f.key === l.key)!);
+    cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${value}) AS ${sql.ref(l.alias)}`);
+  }
+  const out = fields.map((f) => ({ key: f.key, custom: f.custom, date: f.type === 'datetime' && !f.custom }));
+  const shape: ListShape = {
+    columns: sql.join(cols),
+    toApi: (row) => {
+      const o: Row = { id: row.id };
+      const custom = (row.custom ?? {}) as Row;
+      for (const f of out) {
+        const v = f.custom ? custom[f.key] : row[f.key];
+        o[f.key] = v === undefined ? null : f.date && v instanceof Date ? v.toISOString() : v;
+      }
+      const refs: Row = {};
+      for (const l of links) {
+        const id = l.custom ? custom[l.key] : row[l.key];
+        const title = row[l.alias];
+        if (typeof id === 'number' && title !== null && title !== undefined) refs[l.key] = { id, title };
+      }
+      o.refs = refs;
+      return o;
+    },
+  };
+  shapes.set(fields, shape);
+  return shape;
 }
 
 export const COUNT_CAP = 1000;

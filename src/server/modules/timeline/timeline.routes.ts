@@ -26,10 +26,10 @@ export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, colu
     if (kinds?.length) conds.push(sql`t.kind IN (${sql.join(kinds)})`);
     if (q.cursor) {
       const [at, cid] = decodeCursor(q.cursor);
-      conds.push(sql`(t.occurred_at, t.id) < (${String(at)}::timestamptz, ${cid})`);
+      conds.push(sql`(t.occurred_at, t.id) < (CAST(${String(at)} AS timestamptz), ${cid})`);
     }
     const { rows } = await sql<Record<string, any>>`
-      SELECT t.id, t.occurred_at, t.kind, t.title, t.body, t.ref_type, t.ref_id, t.contact_id, t.account_id,
+      SELECT t.id, t.occurred_at, t.occurred_at::text AS _at, t.kind, t.title, t.body, t.ref_type, t.ref_id, t.contact_id, t.account_id,
              t.actor_id, u.name AS actor_name
       FROM timeline_events t LEFT JOIN users u ON u.id = t.actor_id
       WHERE ${sql.join(conds, sql` AND `)}
@@ -37,8 +37,9 @@ export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, colu
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map(({ actor_id, actor_name, ...e }) => ({ ...e, actor: actor_id ? { id: actor_id, name: actor_name } : null })),
-      next_cursor: rows.length > limit && last ? encodeCursor(last.occurred_at, last.id) : null,
+      data: page.map(({ actor_id, actor_name, _at, ...e }) => ({ ...e, actor: actor_id ? { id: actor_id, name: actor_name } : null })),
+      // The cursor keeps the database's text of occurred_at: a JS Date would drop its microseconds.
+      next_cursor: rows.length > limit && last ? encodeCursor(last._at, last.id) : null,
     };
   });
 }
