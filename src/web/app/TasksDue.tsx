@@ -1,28 +1,57 @@
-import { Badge, Button, Checkbox, Empty,  Popover, Typography } from 'antd';
+import { App, Badge, Button, Checkbox, Empty, Popover, Typography } from 'antd';
 import { SimpleList } from '../components/SimpleList.tsx';
 import { BellOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { ApiRecord, Page } from '../api/types.ts';
 import { formatDateTime, formatRelative } from '../i18n/format.ts';
 
+const DUE_LIMIT = 50;
+const EMPTY: ApiRecord[] = [];
+
+/** My open tasks that are due, or whose reminder time has come: the bell's list, soonest first. */
 export function useTasksDue() {
   return useQuery({
     queryKey: ['tasks-due'],
-    queryFn: async () =>
-      api.get<Page<ApiRecord>>('/tasks', {
-        'filter[owner_id]': 'me',
-        'filter[status]': 'open',
-        'filter[due_at][lte]': new Date().toISOString(),
-        sort: 'due_at',
-        limit: 50,
-      }),
+    queryFn: async () => {
+      const now = new Date().toISOString();
+      const base = { 'filter[owner_id]': 'me', 'filter[status]': 'open', limit: DUE_LIMIT };
+      const [due, reminded] = await Promise.all([
+        api.get<Page<ApiRecord>>('/tasks', { ...base, 'filter[due_at][lte]': now, sort: 'due_at' }),
+        api.get<Page<ApiRecord>>('/tasks', { ...base, 'filter[reminder_at][lte]': now, sort: 'reminder_at' }),
+      ]);
+      const byId = new Map<number, ApiRecord>();
+      for (const task of [...due.data, ...reminded.data]) byId.set(task.id, task);
+      const when = (task: ApiRecord) => String(task.due_at && (!task.reminder_at || task.due_at < task.reminder_at) ? task.due_at : task.reminder_at);
+      const data = [...byId.values()].sort((a, b) => when(a).localeCompare(when(b)));
+      return { data, more: Boolean(due.next_cursor || reminded.next_cursor) };
+    },
     refetchInterval: 60_000,
     staleTime: 30_000,
   });
+}
+
+const NOTIFIED_KEY = 'gx_reminded';
+
+/** Pops a notification once per task (per browser session) when its reminder time comes. */
+function useReminderNotifications(tasks: ApiRecord[]) {
+  const { t } = useTranslation();
+  const { notification } = App.useApp();
+  useEffect(() => {
+    const seen = new Set<string>(JSON.parse(sessionStorage.getItem(NOTIFIED_KEY) ?? '[]') as string[]);
+    const now = Date.now();
+    for (const task of tasks) {
+      const at = typeof task.reminder_at === 'string' ? Date.parse(task.reminder_at) : NaN;
+      const key = `${task.id}@${String(task.reminder_at)}`;
+      if (!(at <= now) || seen.has(key)) continue;
+      seen.add(key);
+      notification.info({ key, message: t('topbar.reminder'), description: String(task.title ?? ''), placement: 'topRight', duration: 8 });
+    }
+    sessionStorage.setItem(NOTIFIED_KEY, JSON.stringify([...seen].slice(-500)));
+  }, [tasks, notification, t]);
 }
 
 /** The bell: my open tasks that are due now or overdue. */
@@ -31,8 +60,9 @@ export function TasksDue() {
   const qc = useQueryClient();
   const due = useTasksDue();
   const [open, setOpen] = useState(false);
-  const list = due.data?.data ?? [];
+  const list = due.data?.data ?? EMPTY;
   const count = list.length;
+  useReminderNotifications(list);
   const done = useMutation({
     mutationFn: (id: number) => api.patch(`/tasks/${id}`, { status: 'done' }),
     onSuccess: () => {
@@ -70,7 +100,7 @@ export function TasksDue() {
   return (
     <Popover content={content} title={t('topbar.tasksDueCount', { count })} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
       <Button type="text" aria-label={t('topbar.tasksDue')} data-testid="tasks-due">
-        <Badge count={due.data?.next_cursor ? '50+' : count} size="small" offset={[4, -2]}>
+        <Badge count={due.data?.more ? `${DUE_LIMIT}+` : count} size="small" offset={[4, -2]}>
           <BellOutlined style={{ fontSize: 17 }} />
         </Badge>
       </Button>

@@ -22,7 +22,7 @@ const en = {
   },
   topbar: {
     searchPlaceholder: 'Search contacts, accounts…', searchShortcut: 'Ctrl K', new: 'New',
-    newContact: 'Contact', newAccount: 'Account', newTask: 'Task', tasksDue: 'Tasks due',
+    newContact: 'Contact', newAccount: 'Account', newTask: 'Task', tasksDue: 'Tasks due', reminder: 'Task reminder',
     tasksDueCount: '{{count}} task due', tasksDueCount_other: '{{count}} tasks due', noTasksDue: 'No tasks due. Nice work.',
     allTasks: 'All my tasks', language: 'Language', logout: 'Sign out', signedInAs: 'Signed in as {{name}}',
     role: 'Role: {{role}}', searchTypes: { contact: 'Contacts', account: 'Accounts' }, searching: 'Searching…',

@@ -24,7 +24,7 @@ const zhCN: Resources = {
   },
   topbar: {
     searchPlaceholder: '搜索联系人、客户公司…', searchShortcut: 'Ctrl K', new: '新建',
-    newContact: '联系人', newAccount: '客户公司', newTask: '任务', tasksDue: '到期任务',
+    newContact: '联系人', newAccount: '客户公司', newTask: '任务', tasksDue: '到期任务', reminder: '任务提醒',
     tasksDueCount: '{{count}} 项任务到期', tasksDueCount_other: '{{count}} 项任务到期', noTasksDue: '没有到期任务，干得漂亮。',
     allTasks: '我的全部任务', language: '语言', logout: '退出登录', signedInAs: '当前用户：{{name}}',
     role: '角色：{{role}}', searchTypes: { contact: '联系人', account: '客户公司' }, searching: '搜索中…',

@@ -98,6 +98,7 @@ const zhTW: Resources = {
     newAccount: '客戶公司',
     newTask: '任務',
     tasksDue: '到期任務',
+    reminder: '任務提醒',
     tasksDueCount: '{{count}} 項任務到期',
     tasksDueCount_other: '{{count}} 項任務到期',
     noTasksDue: '沒有到期任務，做得好。',
