@@ -4,6 +4,8 @@
 export interface FieldIssue {
   field: string;
   message: string;
+  /** Stable code for record fields (required, invalid_email, …); absent on some other errors. */
+  code?: string;
 }
 
 export class ApiError extends Error {

@@ -23,7 +23,18 @@ const PATTERNS: [RegExp, string][] = [
   [/wrong password/i, 'serverErrors.wrongPassword'],
 ];
 
-export function localizeMessage(t: TFunction, message: string): string {
+// The server's stable field-error codes (records/validate.ts) and their translations.
+const CODES: Record<string, string> = {
+  required: 'serverErrors.required', invalid_email: 'serverErrors.email', invalid_phone: 'serverErrors.phone',
+  not_a_number: 'serverErrors.number', invalid_date: 'serverErrors.date', invalid_datetime: 'serverErrors.datetime',
+  not_a_boolean: 'serverErrors.boolean', not_an_option: 'serverErrors.oneOf', unknown_field: 'serverErrors.unknownField',
+  system_field: 'serverErrors.system', too_long: 'serverErrors.tooLong',
+};
+
+/** A field error in the user's language: by its code when the server gave one, else by its words. */
+export function localizeMessage(t: TFunction, message: string, code?: string): string {
+  const byCode = code ? CODES[code] : undefined;
+  if (byCode) return t(byCode);
   for (const [re, key] of PATTERNS) if (re.test(message)) return t(key);
   return message;
 }
@@ -33,7 +44,7 @@ export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
     if (e.code === 'validation_failed' && e.details.length) {
-      return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message)}`).join('; ')}`.trim();
+      return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;
     return e.code === 'internal' || e.code === 'network' || e.message === base ? base : `${base} ${localizeMessage(t, e.message)}`;

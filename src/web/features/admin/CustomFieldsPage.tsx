@@ -77,7 +77,7 @@ export function CustomFieldsPage() {
     },
     onError: (e) => {
       if (e instanceof ApiError && e.details.length) {
-        form.setFields(e.details.map((d) => ({ name: (d.field === 'label' ? 'labelEn' : d.field) as keyof Values, errors: [localizeMessage(t, d.message)] })));
+        form.setFields(e.details.map((d) => ({ name: (d.field === 'label' ? 'labelEn' : d.field) as keyof Values, errors: [localizeMessage(t, d.message, d.code)] })));
       }
       message.error(errorText(t, e));
     },

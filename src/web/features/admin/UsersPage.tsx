@@ -48,7 +48,7 @@ export function UsersPage() {
       void qc.invalidateQueries({ queryKey: ['users'] });
     },
     onError: (e) => {
-      if (e instanceof ApiError && e.details.length) form.setFields(e.details.map((d) => ({ name: d.field as keyof FormValues, errors: [localizeMessage(t, d.message)] })));
+      if (e instanceof ApiError && e.details.length) form.setFields(e.details.map((d) => ({ name: d.field as keyof FormValues, errors: [localizeMessage(t, d.message, d.code)] })));
       else message.error(errorText(t, e));
     },
   });

@@ -56,7 +56,7 @@ export function Composer({ link, onLogged, compact }: { link: { contact_id?: num
     },
     onError: (e) => {
       if (e instanceof ApiError && e.details.length) {
-        form.setFields(e.details.filter((d) => ['subject', 'body', 'occurred_at', 'duration_minutes'].includes(d.field)).map((d) => ({ name: d.field as keyof Values, errors: [localizeMessage(t, d.message)] })));
+        form.setFields(e.details.filter((d) => ['subject', 'body', 'occurred_at', 'duration_minutes'].includes(d.field)).map((d) => ({ name: d.field as keyof Values, errors: [localizeMessage(t, d.message, d.code)] })));
       }
       message.error(errorText(t, e));
     },

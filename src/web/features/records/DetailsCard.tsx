@@ -45,7 +45,7 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
     },
     onError: (e) => {
       const d = e instanceof ApiError ? e.details.find((x) => x.field === field.key) : undefined;
-      setError(d ? localizeMessage(t, d.message) : errorText(t, e));
+      setError(d ? localizeMessage(t, d.message, d.code) : errorText(t, e));
     },
   });
 

@@ -106,9 +106,9 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
       if (e instanceof ApiError && e.details.length) {
         const known = new Set(fields.map((f) => f.key));
         const onForm = e.details.filter((d) => known.has(d.field));
-        form.setFields(onForm.map((d) => ({ name: d.field, errors: [localizeMessage(t, d.message)] })));
+        form.setFields(onForm.map((d) => ({ name: d.field, errors: [localizeMessage(t, d.message, d.code)] })));
         const rest = e.details.filter((d) => !known.has(d.field));
-        setFormError(rest.length ? rest.map((d) => `${fieldLabel(t, object, d.field)}: ${localizeMessage(t, d.message)}`).join('\n') : t('form.fixErrors'));
+        setFormError(rest.length ? rest.map((d) => `${fieldLabel(t, object, d.field)}: ${localizeMessage(t, d.message, d.code)}`).join('\n') : t('form.fixErrors'));
         if (onForm[0]) form.scrollToField(onForm[0].field, { behavior: 'smooth', block: 'center' });
       } else {
         setFormError(errorText(t, e));

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import i18n from 'i18next';
+import en from '../i18n/en.ts';
+import zhCN from '../i18n/zh-CN.ts';
+import { ApiError } from './client.ts';
+import { errorText, localizeMessage } from './errors.ts';
+
+await i18n.init({ lng: 'zh-CN', resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } } });
+const t = i18n.t.bind(i18n) as TFunction;
+
+describe('server errors in the user language', () => {
+  it('translates a field error by its stable code, whatever the server wording', () => {
+    expect(localizeMessage(t, 'Some new wording', 'invalid_email')).toBe(zhCN.serverErrors.email);
+    expect(localizeMessage(t, 'Whatever', 'required')).toBe(zhCN.serverErrors.required);
+  });
+  it('falls back to the words, then to the message itself', () => {
+    expect(localizeMessage(t, 'This field is required')).toBe(zhCN.serverErrors.required);
+    expect(localizeMessage(t, 'Cannot sort by foo', 'unknown_code')).toBe('Cannot sort by foo');
+  });
+  it('lists each bad field of a validation error', () => {
+    const e = new ApiError(400, 'validation_failed', 'Invalid', [{ field: 'email', message: 'x', code: 'invalid_email' }]);
+    expect(errorText(t, e)).toBe(`${zhCN.serverErrors.validation_failed} email: ${zhCN.serverErrors.email}`);
+  });
+});
