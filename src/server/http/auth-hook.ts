@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
-import { resolveToken } from '../modules/auth/auth.service.ts';
+import { invalidateAuthCache, resolveToken } from '../modules/auth/auth.service.ts';
 import type { Actor } from '../core/access.ts';
 
 export const SESSION_COOKIE = 'gx_session';
@@ -36,6 +36,12 @@ export function registerAuth(app: FastifyInstance): void {
       }
     }
     if (!req.actor && !req.routeOptions.config?.public) throw new AppError('unauthenticated', 'Sign in first');
+  });
+  // Who a token is stays cached for a moment (auth.service.ts). A write may have changed it
+  // (logout, a revoked key, a role's permissions, a user's role, team or status): it has
+  // committed by now, and the cache is cleared before the client hears back from it.
+  app.addHook('onSend', async (req) => {
+    if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) invalidateAuthCache();
   });
 }
 

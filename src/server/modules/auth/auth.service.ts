@@ -29,6 +29,7 @@ export async function login(
 
 export async function logout(db: Kysely<DB>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+  invalidateAuthCache();
 }
 
 export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor | null> {
@@ -42,17 +43,76 @@ export async function loadActor(db: Kysely<DB>, userId: number): Promise<Actor |
   return { id: row.id, email: row.email, name: row.name, role: row.role, team_id: row.team_id, locale: row.locale, permissions: row.permissions as RolePermissions };
 }
 
+type Resolved = { actor: Actor; via: 'session' | 'api_key' };
+
+interface CachedToken {
+  at: number;
+  generation: number;
+  resolved: Resolved;
+  /** Sessions: when it ends (absolute and idle); both are checked on every hit. */
+  expiresAt?: number;
+  /** Sessions: last_seen_at; API keys: last_used_at (to touch them as often as before). */
+  lastSeen: number;
+}
+
+/**
+ * Who a token is, cached for a moment: the list endpoint's own query is ~1 ms, so one more
+ * round trip per request for the session was a large share of every request. Any write through
+ * the API (POST/PUT/PATCH/DELETE: logout, revoking a key, changing a role, a user or a team)
+ * clears the cache before its answer is sent (http/auth-hook.ts), so this process never serves
+ * an actor older than the last change it made; another process sharing the database sees a
+ * change made elsewhere within AUTH_CACHE_MS.
+ */
+export const AUTH_CACHE_MS = 2_000;
+const MAX_CACHED = 10_000;
+let generation = 0;
+let tokenCache = new WeakMap<object, Map<string, CachedToken>>();
+
+/** Forgets every cached token resolution (all databases of this process). */
+export function invalidateAuthCache(): void {
+  generation++;
+  tokenCache = new WeakMap();
+}
+
+function cacheOf(db: Kysely<DB>): Map<string, CachedToken> {
+  let m = tokenCache.get(db);
+  if (!m) tokenCache.set(db, (m = new Map()));
+  return m;
+}
+
 /** Resolves a bearer token or cookie value: a session token or an API key. */
-export async function resolveToken(db: Kysely<DB>, config: Config, token: string): Promise<{ actor: Actor; via: 'session' | 'api_key' } | null> {
+export async function resolveToken(db: Kysely<DB>, config: Config, token: string): Promise<Resolved | null> {
   const hash = tokenHash(token);
+  const now = Date.now();
+  const cache = cacheOf(db);
+  const hit = cache.get(hash);
+  if (hit) {
+    const fresh = hit.generation === generation && now - hit.at < AUTH_CACHE_MS;
+    const live = hit.expiresAt === undefined || (hit.expiresAt >= now && hit.lastSeen + config.sessionIdleHours * 3_600_000 >= now);
+    // Due for a touch: the database path below does it (and re-caches).
+    if (fresh && live && now - hit.lastSeen <= TOUCH_EVERY_MS) return hit.resolved;
+    cache.delete(hash);
+  }
+  const gen = generation;
+  const remember = (c: Omit<CachedToken, 'at' | 'generation'>) => {
+    // A change committed while this lookup ran has bumped the generation: do not keep its answer.
+    if (gen !== generation) return;
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(hash, { ...c, at: Date.now(), generation: gen });
+  };
   if (token.startsWith(API_KEY_PREFIX)) {
     const key = await db.selectFrom('api_keys').select(['id', 'user_id', 'last_used_at']).where('token_hash', '=', hash).where('revoked_at', 'is', null).executeTakeFirst();
     if (!key) return null;
-    if (!key.last_used_at || Date.now() - new Date(key.last_used_at).getTime() > TOUCH_EVERY_MS) {
+    let lastUsed = key.last_used_at ? new Date(key.last_used_at).getTime() : 0;
+    if (!key.last_used_at || Date.now() - lastUsed > TOUCH_EVERY_MS) {
       await db.updateTable('api_keys').set({ last_used_at: new Date() }).where('id', '=', key.id).execute();
+      lastUsed = Date.now();
     }
     const actor = await loadActor(db, key.user_id);
-    return actor ? { actor, via: 'api_key' } : null;
+    if (!actor) return null;
+    const resolved: Resolved = { actor, via: 'api_key' };
+    remember({ resolved, lastSeen: lastUsed });
+    return resolved;
   }
   // One query: the session with its user and role.
   const s = await db
@@ -63,17 +123,21 @@ export async function resolveToken(db: Kysely<DB>, config: Config, token: string
     .where('sessions.token_hash', '=', hash)
     .executeTakeFirst();
   if (!s || !s.active) return null;
-  const now = Date.now();
-  const idleLimit = new Date(s.last_seen_at).getTime() + config.sessionIdleHours * 3_600_000;
-  if (new Date(s.expires_at).getTime() < now || idleLimit < now) {
+  let lastSeen = new Date(s.last_seen_at).getTime();
+  const expiresAt = new Date(s.expires_at).getTime();
+  const idleLimit = lastSeen + config.sessionIdleHours * 3_600_000;
+  if (expiresAt < now || idleLimit < now) {
     await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     return null;
   }
-  if (now - new Date(s.last_seen_at).getTime() > TOUCH_EVERY_MS) {
+  if (now - lastSeen > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('token_hash', '=', hash).execute();
+    lastSeen = Date.now();
   }
   const actor: Actor = { id: s.id, email: s.email, name: s.name, role: s.role, team_id: s.team_id, locale: s.locale, permissions: s.permissions as RolePermissions };
-  return { actor, via: 'session' };
+  const resolved: Resolved = { actor, via: 'session' };
+  remember({ resolved, lastSeen, expiresAt });
+  return resolved;
 }
 
 export async function createApiKey(db: Kysely<DB>, userId: number, name: string) {
