@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Row, Tx } from '../records/types.ts';
 
-interface ColumnInfo {
+export interface ColumnInfo {
   column_name: string;
   data_type: string;
   udt_name: string;
@@ -9,23 +9,24 @@ interface ColumnInfo {
   column_default: string | null;
 }
 
-const SEP = '\u0001';
-const columnCache = new Map<string, Map<string, ColumnInfo>>();
+/** A table's columns by name, as `tableColumns` reads them. */
+export type TableColumns = Map<string, ColumnInfo>;
 
-async function columnsOf(db: Tx, table: string): Promise<Map<string, ColumnInfo>> {
-  const { rows: [schema] } = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db);
-  const key = `${schema?.s}.${table}`;
-  let cols = columnCache.get(key);
-  if (!cols) {
-    const { rows } = await sql<ColumnInfo>`SELECT column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
-      WHERE table_schema = current_schema() AND table_name = ${table}`.execute(db);
-    cols = new Map(rows.map((r) => [r.column_name, r]));
-    columnCache.set(key, cols);
-  }
-  return cols;
+const SEP = '\u0001';
+
+/**
+ * The columns of a table in the current schema. Callers writing many batches (the import)
+ * read this once and pass it to `bulkInsertSql`: the schema cannot be cached globally, since
+ * tests and benchmarks run several schemas in one process.
+ */
+export async function tableColumns(db: Tx, table: string): Promise<TableColumns> {
+  const { rows } = await sql<ColumnInfo>`SELECT column_name, data_type, udt_name, is_nullable, column_default FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = ${table}`.execute(db);
+  return new Map(rows.map((r) => [r.column_name, r]));
 }
 
-function asText(v: unknown, c: ColumnInfo): string | null {
+/** A value in the text form `bulkInsertSql` sends (arrays joined with U+0001, objects as JSON). */
+export function asText(v: unknown, c: ColumnInfo): string | null {
   if (v === null || v === undefined) return null;
   if (c.data_type === 'ARRAY') return (v as unknown[]).join(SEP);
   if (v instanceof Date) return v.toISOString();
@@ -34,20 +35,30 @@ function asText(v: unknown, c: ColumnInfo): string | null {
 }
 
 /**
- * Inserts many rows with one array parameter per column (INSERT … SELECT FROM unnest), which
- * PostgreSQL and PGlite parse and plan once, instead of thousands of VALUES parameters.
- * Missing values take the column's default when it has one.
+ * The statement inserting many rows with one array parameter per column (INSERT … SELECT
+ * FROM unnest), which PostgreSQL and PGlite parse and plan once, instead of thousands of
+ * VALUES parameters. Missing values take the column's default when it has one. Usable as
+ * a data-modifying CTE (`WITH ins AS (…) …`). With `asText`, the rows hold values already in
+ * the form `asText` gives.
  */
-export async function bulkInsert(db: Tx, table: string, rows: Row[], returning: string[]): Promise<Row[]> {
-  if (!rows.length) return [];
-  const info = await columnsOf(db, table);
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+export function bulkInsertSql(info: TableColumns, table: string, rows: Row[], returning: string[], opts: { asText?: boolean } = {}): RawBuilder<Row> {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const r of rows) for (const k in r) if (!seen.has(k)) {
+    seen.add(k);
+    keys.push(k);
+  }
   const cols = keys.map((k) => {
     const c = info.get(k);
     if (!c) throw new Error(`bulkInsert: no column ${table}.${k}`);
     return c;
   });
-  const params = cols.map((c) => sql`${sql.val(rows.map((r) => asText(r[c.column_name], c)))}::text[]`);
+  const params = cols.map((c) => {
+    const values = new Array<string | null>(rows.length);
+    if (opts.asText) for (let i = 0; i < rows.length; i++) values[i] = rows[i]![c.column_name] ?? null;
+    else for (let i = 0; i < rows.length; i++) values[i] = asText(rows[i]![c.column_name], c);
+    return sql`${sql.val(values)}::text[]`;
+  });
   const aliases = cols.map((_, i) => sql.raw(`c${i}`));
   const exprs = cols.map((c, i) => {
     const v = sql.raw(`x.c${i}`);
@@ -56,8 +67,14 @@ export async function bulkInsert(db: Tx, table: string, rows: Row[], returning: 
       : sql`${v}::${sql.raw(c.udt_name)}`;
     return c.column_default ? sql`coalesce(${typed}, ${sql.raw(c.column_default)})` : typed;
   });
-  const { rows: out } = await sql<Row>`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))})
+  return sql<Row>`INSERT INTO ${sql.table(table)} (${sql.join(keys.map((k) => sql.ref(k)))})
     SELECT ${sql.join(exprs)} FROM unnest(${sql.join(params)}) AS x(${sql.join(aliases)})
-    RETURNING ${sql.join(returning.map((r) => sql.ref(r)))}`.execute(db);
+    RETURNING ${sql.join(returning.map((r) => sql.ref(r)))}`;
+}
+
+/** Inserts many rows in one statement (see `bulkInsertSql`); returns the `returning` columns. */
+export async function bulkInsert(db: Tx, table: string, rows: Row[], returning: string[], info?: TableColumns): Promise<Row[]> {
+  if (!rows.length) return [];
+  const { rows: out } = await bulkInsertSql(info ?? (await tableColumns(db, table)), table, rows, returning).execute(db);
   return out;
 }

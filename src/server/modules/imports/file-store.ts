@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 const CHUNK = 1024 * 1024;
@@ -34,14 +34,16 @@ export async function saveFile(db: Kysely<DB>, name: string, contentType: string
   return { id: file.id, size };
 }
 
-/** Streams a stored file back, one chunk in memory at a time. */
+/** Streams a stored file back, one chunk in memory at a time (and one read ahead). */
 export function readFile(db: Kysely<DB>, fileId: number): Readable {
   async function* chunks() {
     for (let seq = 0; ; seq++) {
-      const row = await db.selectFrom('file_chunks').select('data').where('file_id', '=', fileId).where('seq', '=', seq).executeTakeFirst();
+      // base64 rather than bytea: PGlite hands bytea over as hex decoded in JavaScript (~70 ms
+      // per MB); base64 is encoded by the server and decoded natively (~6 ms per MB).
+      const row = await db.selectFrom('file_chunks').select(sql<string>`encode(data, 'base64')`.as('data')).where('file_id', '=', fileId).where('seq', '=', seq).executeTakeFirst();
       if (!row) return;
-      yield Buffer.from(row.data);
+      yield Buffer.from(row.data, 'base64');
     }
   }
-  return Readable.from(chunks());
+  return Readable.from(chunks(), { highWaterMark: 1 });
 }

@@ -10,11 +10,15 @@ import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { planColumns, prepareRow, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { completeRow, loadColumns, newImportState, planColumns, prepareRow, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { warmNormalizer } from '../../text/normalize.ts';
 
 export const IMPORTABLE = ['contacts', 'accounts'];
 export const IMPORT_JOB = 'import.run';
-const BATCH = 500;
+/** Rows per batch (one transaction). Exported for the tests. */
+export const BATCH = Number(process.env.GX_BATCH) || 2000;
+const ANALYZE_MIN_ROWS = 5000;
+const CHECKPOINT_ROWS = 100_000;
 const PREVIEW_ROWS = 20;
 const DRY_RUN_ROWS = 1000;
 
@@ -102,6 +106,10 @@ export async function startImport(db: Kysely<DB>, enqueue: (name: string, p: Rec
 /**
  * The import job. Each batch commits its rows, errors and progress together, so after a
  * crash the job resumes after the last committed row and no row is imported twice.
+ *
+ * Batches are written one after the other (each in its own transaction), but the next batch
+ * is read, validated and given its search documents while the previous one is being written:
+ * on PostgreSQL the application's CPU work and the server's overlap.
  */
 export async function runImport(db: Kysely<DB>, importId: number, job: JobContext): Promise<void> {
   const imp = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
@@ -110,47 +118,128 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
   if (!actor) throw new Error('the user who started the import no longer exists');
   try {
     const plan = await planFor(db, imp, actor, imp.mapping, imp.duplicate_mode);
-    if (imp.total_rows === null) {
+    warmNormalizer();
+    if (imp.started_at === null) {
       await db.updateTable('imports').set({ status: 'running', started_at: new Date() }).where('id', '=', importId).execute();
+    }
+    // CSV: the total is estimated from the bytes read so far and the file's size (reading the
+    // file once more only to count it cost as much as a third of the import); Excel files are
+    // counted first, as their compressed size says little about their rows.
+    let fileSize = 0;
+    if (imp.format === 'csv') {
+      fileSize = Number((await db.selectFrom('files').select('size').where('id', '=', imp.file_id).executeTakeFirst())?.size ?? 0);
+    } else if (imp.total_rows === null) {
       const total = await countRows(db, imp.file_id, imp.format);
       await db.updateTable('imports').set({ total_rows: total }).where('id', '=', importId).execute();
       await job.heartbeat();
     }
+    const maintenance = await maintenanceFor(db, plan.def.name);
     const skip = imp.processed_rows as number;
-    const accountCache = new Map<string, { id: number; name: string }>();
+    const state = newImportState();
+    await loadColumns(db, state, plan.def.name);
     let seen = 0;
+    let bytes = 0;
     let batch: PreparedRow[] = [];
     let errors: { line: number; reason: string }[] = [];
     let batchRows = 0;
-    const flush = async () => {
-      if (!batchRows) return;
+    let writing: Promise<void> | null = null;
+    let failure: { error: unknown } | null = null;
+    const write = async (rows: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null) => {
+      let created = 0;
       await db.transaction().execute(async (trx) => {
-        const r = await writeBatch(trx, plan, batch, accountCache, importId);
-        const allErrors = [...errors, ...r.errors];
-        if (allErrors.length) await trx.insertInto('import_errors').values(allErrors.map((e) => ({ import_id: importId, ...e }))).onConflict((oc) => oc.doNothing()).execute();
-        await sql`UPDATE imports SET processed_rows = processed_rows + ${batchRows}, created = created + ${r.created},
-          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length} WHERE id = ${importId}`.execute(trx);
+        const r = await writeBatch(trx, plan, rows, state, importId);
+        created = r.created;
+        const allErrors = [...rowErrors, ...r.errors];
+        const recordErrors = allErrors.length
+          ? sql`WITH errs AS (INSERT INTO import_errors (import_id, line, reason)
+              SELECT ${importId}::bigint, * FROM unnest(${sql.val(allErrors.map((e) => e.line))}::int[], ${sql.val(allErrors.map((e) => e.reason))}::text[])
+              ON CONFLICT DO NOTHING) `
+          : sql``;
+        await sql`${recordErrors}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
+          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
+          ${total === null ? sql`` : sql`, total_rows = GREATEST(${total}::int, processed_rows + ${n})`} WHERE id = ${importId}`.execute(trx);
       });
       await job.heartbeat();
+      await maintenance.afterBatch(created);
+    };
+    const flush = async () => {
+      if (!batchRows) return;
+      const total = fileSize && bytes ? Math.round((seen * fileSize) / bytes) : null;
+      const rows = batch;
+      const rowErrors = errors;
+      const n = batchRows;
       batch = [];
       errors = [];
       batchRows = 0;
+      if (writing) await writing;
+      if (failure) throw failure.error;
+      writing = write(rows, rowErrors, n, total).catch((error) => {
+        failure = { error };
+      });
     };
     const stream = readFile(db, imp.file_id);
-    let header = true;
-    for await (const r of readRows(stream, imp.format)) {
-      if (header) { header = false; continue; }
-      if (seen++ < skip) continue;
-      const p = prepareRow(plan, r);
-      if ('reason' in p) errors.push(p);
-      else batch.push(p);
-      if (++batchRows >= BATCH) await flush();
+    try {
+      let header = true;
+      for await (const r of readRows(stream, imp.format)) {
+        if (header) { header = false; continue; }
+        seen++;
+        if (r.bytes) bytes = r.bytes;
+        if (seen <= skip) continue;
+        const p = prepareRow(plan, r);
+        if ('reason' in p) errors.push(p);
+        else batch.push(completeRow(plan, state, p));
+        if (++batchRows >= BATCH) await flush();
+      }
+      await flush();
+    } finally {
+      if (writing) await writing;
+      stream.destroy();
     }
-    await flush();
-    await db.updateTable('imports').set({ status: 'done', finished_at: new Date() }).where('id', '=', importId).execute();
+    if (failure) throw (failure as { error: unknown }).error;
+    await maintenance.done();
+    await db.updateTable('imports').set({ status: 'done', finished_at: new Date(), total_rows: sql<number>`processed_rows` }).where('id', '=', importId).execute();
   } catch (e) {
     await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message).slice(0, 1000), finished_at: new Date() }).where('id', '=', importId).execute();
   }
+}
+
+/**
+ * Planner statistics and (PGlite) checkpoints during a long import. Without statistics the
+ * duplicate lookups of each batch are planned as full scans (quadratic over the import), and
+ * PGlite has no autovacuum; the key columns are analysed each time the table has doubled.
+ * PGlite has no checkpointer either: without a CHECKPOINT its WAL grows with the import.
+ */
+async function maintenanceFor(db: Kysely<DB>, table: string) {
+  const { rows: [info] } = await sql<{ tuples: number; pglite: boolean }>`SELECT greatest(reltuples, 0)::float8 AS tuples, version() LIKE '%PGlite%' AS pglite
+    FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
+  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name, email, phone_key)`;
+  let analyzed = info?.tuples ?? 0;
+  let sinceAnalyze = 0;
+  let sinceCheckpoint = 0;
+  const target = sql.table(table);
+  return {
+    async afterBatch(created: number) {
+      sinceAnalyze += created;
+      sinceCheckpoint += created;
+      if (sinceAnalyze >= Math.max(ANALYZE_MIN_ROWS, analyzed)) {
+        await sql`ANALYZE ${target} ${keyColumns}`.execute(db);
+        if (table === 'contacts') await sql`ANALYZE accounts (name)`.execute(db);
+        analyzed += sinceAnalyze;
+        sinceAnalyze = 0;
+      }
+      if (info?.pglite && sinceCheckpoint >= CHECKPOINT_ROWS) {
+        await sql`CHECKPOINT`.execute(db);
+        sinceCheckpoint = 0;
+      }
+    },
+    async done() {
+      // PGlite: every column analysed once at the end, as autovacuum would do on PostgreSQL.
+      if (info?.pglite && analyzed + sinceAnalyze > 0) {
+        await sql`ANALYZE ${target}`.execute(db);
+        if (table === 'contacts') await sql`ANALYZE accounts`.execute(db);
+      }
+    },
+  };
 }
 
 async function countRows(db: Kysely<DB>, fileId: number, format: ImportFormat): Promise<number> {

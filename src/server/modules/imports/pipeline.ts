@@ -4,13 +4,13 @@ import { AppError, type FieldIssue } from '../../http/errors.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { coerceText, fieldIndex, validateRecord } from '../../records/validate.ts';
 import { searchColumns } from '../../records/search-sql.ts';
-import { insertValues, updateSet } from '../../records/service.ts';
+import { updateSet } from '../../records/service.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { ACCOUNT_NAME } from './mapping.ts';
 import { getObject } from '../../records/registry.ts';
-import { bulkInsert } from '../../db/bulk-insert.ts';
+import { asText, bulkInsertSql, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
 import type { SheetRow } from './readers.ts';
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
@@ -28,6 +28,15 @@ export interface PreparedRow {
   line: number;
   values: Row;
   accountName: string | null;
+  /** Duplicate keys ('e:' + lower-case email, 'p:' + phone key), set by completeRow. */
+  keys?: string[];
+  /**
+   * Column values of the insert as text (`asText` of bulk-insert.ts: search tokens joined into
+   * one string...), derived columns and search document included, account_id not yet; set by
+   * completeRow. A batch waits for the previous one to be written, so its rows live long
+   * enough to reach V8's old generation: one string per column keeps them small.
+   */
+  insert?: Row;
 }
 
 export interface BatchResult {
@@ -35,6 +44,32 @@ export interface BatchResult {
   updated: number;
   skipped: number;
   errors: { line: number; reason: string }[];
+}
+
+/** Accounts cached across the batches of one import (by lower-case name, and names by id). */
+export interface AccountCache {
+  byName: Map<string, { id: number; name: string }>;
+  nameById: Map<number, string>;
+}
+
+/** State an import keeps across its batches. Nothing in it grows with the number of rows. */
+export interface ImportState {
+  accounts: AccountCache;
+  columns: Map<string, TableColumns>;
+}
+
+/** The import's table columns, read once before the first row (completeRow needs them). */
+export async function loadColumns(db: Tx, state: ImportState, table: string): Promise<void> {
+  await columnsFor(db, state, table);
+  await columnsFor(db, state, 'accounts');
+}
+
+// Distinct company names are far fewer than rows; past this many the cache starts again
+// (a few more lookups) rather than grow with a file of unique names.
+const ACCOUNT_CACHE_MAX = 100_000;
+
+export function newImportState(): ImportState {
+  return { accounts: { byName: new Map(), nameById: new Map() }, columns: new Map() };
 }
 
 export function planColumns(headers: string[], mapping: Record<string, string | null>, fields: ResolvedField[], object: string): { index: number; key: string }[] {
@@ -69,12 +104,41 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
   }
   try {
     const values = validateRecord(plan.fields, input, 'create', plan.actor, plan.def.name);
+    if (plan.def.ownerField && values[plan.def.ownerField] === undefined) values[plan.def.ownerField] = plan.actor.id;
     return { line: row.line, values, accountName };
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     const details = (e.details as FieldIssue[] | undefined) ?? [];
     return { line: row.line, reason: details.length ? details.map((d) => `${d.field}: ${d.message}`).join('; ') : e.message };
   }
+}
+
+/**
+ * Computes what the write needs and does not depend on the database: duplicate keys, table
+ * columns, derived columns and the search document. runImport calls it while the previous
+ * batch is being written, so this CPU work overlaps the database's.
+ */
+export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow): PreparedRow {
+  r.keys = plan.duplicateMode === 'create' ? [] : dupKeys(r.values);
+  r.insert = insertColumns(plan, state, r.values, r.accountName);
+  // Only duplicate mode `update` merges values again; the others need the columns alone.
+  if (plan.duplicateMode !== 'update') r.values = {};
+  return r;
+}
+
+function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accountName: string | null): Row {
+  const { def } = plan;
+  const info = state.columns.get(def.name)!;
+  const cols = toColumns(plan, values);
+  // The account's name as the row spells it: the account found may differ in case only,
+  // which the normalised search document does not see.
+  const row: Row = { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { accountName }), created_by: plan.actor.id };
+  for (const k in row) {
+    const c = info.get(k);
+    if (!c) throw new Error(`import: no column ${def.name}.${k}`);
+    row[k] = asText(row[k], c);
+  }
+  return row;
 }
 
 function dupKeys(values: Row): string[] {
@@ -87,113 +151,171 @@ function dupKeys(values: Row): string[] {
   return keys;
 }
 
-/** Finds existing records sharing an email or phone with the batch: one query per batch. */
+async function columnsFor(trx: Tx, state: ImportState, table: string): Promise<TableColumns> {
+  let c = state.columns.get(table);
+  if (!c) state.columns.set(table, (c = await tableColumns(trx, table)));
+  return c;
+}
+
+/**
+ * Finds existing records sharing an email or phone with the batch: one statement per batch,
+ * one index lookup per key kind. (A single WHERE … OR … could only be a bitmap OR, and
+ * without statistics on lower(email) the planner chose a full scan: quadratic over an import.)
+ */
 async function existingByKey(trx: Tx, def: ObjectDef, rows: PreparedRow[]): Promise<Map<string, number>> {
   const emails = new Set<string>();
   const phones = new Set<string>();
-  for (const r of rows) for (const k of dupKeys(r.values)) (k.startsWith('e:') ? emails : phones).add(k.slice(2));
+  for (const r of rows) for (const k of r.keys ?? dupKeys(r.values)) (k.startsWith('e:') ? emails : phones).add(k.slice(2));
   const map = new Map<string, number>();
   if (!emails.size && !phones.size) return map;
-  const phoneCols = def.name === 'contacts' ? sql`phone_key, mobile_key` : sql`phone_key, NULL AS mobile_key`;
-  const phoneCond = def.name === 'contacts'
-    ? sql`phone_key = ANY(${sql.val([...phones])}::text[]) OR mobile_key = ANY(${sql.val([...phones])}::text[])`
-    : sql`phone_key = ANY(${sql.val([...phones])}::text[])`;
-  const { rows: found } = await sql<Row>`SELECT id, lower(email) AS email, ${phoneCols} FROM ${sql.table(def.name)}
-    WHERE lower(email) = ANY(${sql.val([...emails])}::text[]) OR ${phoneCond}`.execute(trx);
-  for (const f of found) {
-    if (f.email) map.set(`e:${f.email}`, f.id);
-    if (f.phone_key) map.set(`p:${f.phone_key}`, f.id);
-    if (f.mobile_key) map.set(`p:${f.mobile_key}`, f.id);
+  const table = sql.table(def.name);
+  const e = sql.val([...emails]);
+  const p = sql.val([...phones]);
+  const parts = [];
+  if (emails.size) parts.push(sql`SELECT id, 'e:' || lower(email) AS k FROM ${table} WHERE lower(email) = ANY(${e}::text[]) AND email IS NOT NULL`);
+  if (phones.size) {
+    parts.push(sql`SELECT id, 'p:' || phone_key AS k FROM ${table} WHERE phone_key = ANY(${p}::text[])`);
+    if (def.name === 'contacts') parts.push(sql`SELECT id, 'p:' || mobile_key AS k FROM ${table} WHERE mobile_key = ANY(${p}::text[])`);
   }
+  const { rows: found } = await sql<{ id: number; k: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx);
+  for (const f of found) map.set(f.k, f.id);
   return map;
 }
 
-/** Account ids for company names, creating the missing accounts; cached across batches. */
-async function resolveAccounts(trx: Tx, plan: ImportPlan, names: string[], cache: Map<string, { id: number; name: string }>) {
-  const missing = [...new Set(names.map((n) => n.toLowerCase()))].filter((n) => !cache.has(n));
-  if (missing.length) {
-    const { rows } = await sql<{ id: number; name: string }>`SELECT DISTINCT ON (lower(name)) id, name FROM accounts
-      WHERE lower(name) = ANY(${sql.val(missing)}::text[]) ORDER BY lower(name), id`.execute(trx);
-    for (const r of rows) cache.set(r.name.toLowerCase(), r);
+function remember(cache: AccountCache, a: { id: number; name: string }) {
+  if (cache.byName.size >= ACCOUNT_CACHE_MAX) {
+    cache.byName.clear();
+    cache.nameById.clear();
   }
+  cache.byName.set(a.name.toLowerCase(), a);
+  cache.nameById.set(a.id, a.name);
+}
+
+/** Account ids for company names, creating the missing accounts in one statement; cached across batches. */
+async function resolveAccounts(trx: Tx, plan: ImportPlan, state: ImportState, names: string[]) {
+  const cache = state.accounts;
+  const wanted = new Map<string, string>(); // lower-case name → first spelling in the batch
+  for (const n of names) {
+    const l = n.toLowerCase();
+    if (!cache.byName.has(l) && !wanted.has(l)) wanted.set(l, n);
+  }
+  if (!wanted.size) return;
+  const { rows } = await sql<{ id: number; name: string }>`SELECT DISTINCT ON (lower(name)) id, name FROM accounts
+    WHERE lower(name) = ANY(${sql.val([...wanted.keys()])}::text[]) ORDER BY lower(name), id`.execute(trx);
+  for (const r of rows) {
+    remember(cache, r);
+    wanted.delete(r.name.toLowerCase());
+  }
+  if (!wanted.size) return;
   const accountsDef = getObject('accounts');
-  for (const name of names) {
-    if (cache.has(name.toLowerCase())) continue;
+  const inserts = [...wanted.values()].map((name) => {
     const base = { name, owner_id: plan.actor.id, created_by: plan.actor.id, custom: '{}' };
-    const { rows } = await sql<{ id: number; name: string }>`INSERT INTO accounts ${insertValues({ ...base, ...searchColumns(accountsDef, base, {}) })} RETURNING id, name`.execute(trx);
-    cache.set(name.toLowerCase(), rows[0]!);
-  }
+    return { ...base, ...searchColumns(accountsDef, base, {}) };
+  });
+  const { rows: created } = await bulkInsertSql(await columnsFor(trx, state, 'accounts'), 'accounts', inserts, ['id', 'name']).execute(trx);
+  for (const r of created as { id: number; name: string }[]) remember(cache, r);
 }
 
 function toColumns(plan: ImportPlan, values: Row): Row {
   const columns: Row = {};
   const custom: Row = {};
   const byKey = fieldIndex(plan.fields);
-  for (const [k, v] of Object.entries(values)) {
-    if (byKey.get(k)?.custom) custom[k] = v;
-    else columns[k] = v;
+  for (const k in values) {
+    if (byKey.get(k)?.custom) custom[k] = values[k];
+    else columns[k] = values[k];
   }
-  return { ...columns, custom };
+  columns.custom = custom;
+  return columns;
 }
 
-/** Writes one batch of prepared rows (inside the caller's transaction). */
-export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], accountCache: Map<string, { id: number; name: string }>, importId: number): Promise<BatchResult> {
+/** Names of the accounts with these ids, from the cache or the database. */
+async function accountNamesOf(trx: Tx, cache: AccountCache, ids: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  const missing: number[] = [];
+  for (const id of ids) {
+    const n = cache.nameById.get(id);
+    if (n !== undefined) out.set(id, n);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    const { rows } = await sql<{ id: number; name: string }>`SELECT id, name FROM accounts WHERE id = ANY(${sql.val(missing)}::bigint[])`.execute(trx);
+    for (const r of rows) out.set(r.id, r.name);
+  }
+  return out;
+}
+
+/**
+ * Writes one batch of prepared rows (inside the caller's transaction): accounts, duplicate
+ * check, one INSERT for the new records (with their account links), the audit entry, and
+ * updates one by one (duplicate mode `update`).
+ */
+export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], state: ImportState, importId: number): Promise<BatchResult> {
   const { def, actor } = plan;
   const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
+  const accounts = state.accounts;
   const names = rows.map((r) => r.accountName).filter((n): n is string => Boolean(n));
-  if (names.length) await resolveAccounts(trx, plan, names, accountCache);
+  if (names.length) await resolveAccounts(trx, plan, state, names);
   const existing = plan.duplicateMode === 'create' ? new Map<string, number>() : await existingByKey(trx, def, rows);
-  const inBatch = new Map<string, Row>();
-  const inserts: Row[] = [];
+  const inBatch = new Map<string, PreparedRow>();
+  const inserts: PreparedRow[] = [];
   const updates = new Map<number, Row>();
   for (const r of rows) {
-    const values: Row = { ...r.values };
-    if (r.accountName) values.account_id = accountCache.get(r.accountName.toLowerCase())!.id;
-    if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
-    const keys = plan.duplicateMode === 'create' ? [] : dupKeys(values);
-    const dbId = keys.map((k) => existing.get(k)).find((id) => id !== undefined);
-    const pending = keys.map((k) => inBatch.get(k)).find(Boolean);
+    const keys = plan.duplicateMode === 'create' ? [] : (r.keys ?? dupKeys(r.values));
+    let dbId: number | undefined;
+    let pending: PreparedRow | undefined;
+    for (const k of keys) if ((dbId = existing.get(k)) !== undefined) break;
+    for (const k of keys) if ((pending = inBatch.get(k))) break;
     if (dbId !== undefined || pending) {
       if (plan.duplicateMode === 'skip') {
         result.skipped++;
         continue;
       }
-      if (pending) Object.assign(pending, values);
-      else updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
+      const values: Row = { ...r.values };
+      if (r.accountName) values.account_id = accounts.byName.get(r.accountName.toLowerCase())!.id;
+      if (pending) {
+        // A later row of the same batch completes the pending insert: its columns are recomputed.
+        pending.values = { ...pending.values, ...r.values };
+        if (r.accountName) pending.accountName = r.accountName;
+        pending.insert = undefined;
+      } else updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
       continue;
     }
-    inserts.push(values);
-    for (const k of keys) inBatch.set(k, values);
+    inserts.push(r);
+    for (const k of keys) inBatch.set(k, r);
   }
-  const accountNames = new Map([...accountCache.values()].map((a) => [a.id, a.name]));
-  const full = (values: Row) => {
-    const cols = toColumns(plan, values);
-    return { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { accountName: accountNames.get(values.account_id) ?? null }), custom: JSON.stringify(cols.custom) };
-  };
   if (inserts.length) {
-    const prepared: Row[] = inserts.map((v) => ({ ...full(v), created_by: actor.id }));
-    const created = await bulkInsert(trx, def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id']);
-    result.created = created.length;
-    if (def.name === 'contacts') {
-      const links = created.filter((c) => c.account_id);
-      if (links.length) {
-        await sql`INSERT INTO account_contacts (account_id, contact_id, is_primary)
-          SELECT * FROM unnest(${sql.val(links.map((l) => l.account_id))}::bigint[], ${sql.val(links.map((l) => l.id))}::bigint[], ${sql.val(links.map(() => true))}::boolean[])
-          ON CONFLICT DO NOTHING`.execute(trx);
-      }
-    }
-    await writeAudit(trx, { actorId: actor.id, action: 'import', object: def.name, recordId: null, changes: { import_id: importId, created_ids: created.map((c) => c.id) } });
+    const prepared = inserts.map((r) => {
+      const row = { ...(r.insert ?? insertColumns(plan, state, r.values, r.accountName)) };
+      if (r.accountName) row.account_id = String(accounts.byName.get(r.accountName.toLowerCase())!.id);
+      return row;
+    });
+    const insert = bulkInsertSql(await columnsFor(trx, state, def.name), def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id'], { asText: true });
+    // New contacts, their account links and the audit entry in one statement.
+    const links = def.name === 'contacts'
+      ? sql`, links AS (INSERT INTO account_contacts (account_id, contact_id, is_primary)
+          SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
+      : sql``;
+    const { rows: out } = await sql<{ n: number }>`WITH ins AS (${insert})${links},
+      audit AS (INSERT INTO audit_log (actor_id, action, object, record_id, changes)
+        SELECT ${actor.id}::bigint, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', jsonb_agg(id)) FROM ins)
+      SELECT count(*)::int AS n FROM ins`.execute(trx);
+    result.created = out[0]!.n;
   }
-  for (const [id, values] of updates) {
-    const { rows: cur } = await sql<Row>`SELECT * FROM ${sql.table(def.name)} WHERE id = ${id} FOR UPDATE`.execute(trx);
-    if (!cur[0]) continue;
-    const cols = toColumns(plan, values);
-    const merged: Row = { ...cur[0], ...cols, custom: { ...(cur[0].custom ?? {}), ...cols.custom } };
-    const set = { ...cols, custom: JSON.stringify(merged.custom), ...(def.derive?.(merged) ?? {}), ...searchColumns(def, merged, { accountName: accountNames.get(merged.account_id) ?? null }), updated_at: new Date() };
-    await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(set)} WHERE id = ${id}`.execute(trx);
-    await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes: { import_id: importId, fields: Object.keys(values) } });
-    result.updated++;
+  if (updates.size) {
+    const names = new Map<number, string>();
+    for (const [id, values] of updates) {
+      const { rows: cur } = await sql<Row>`SELECT * FROM ${sql.table(def.name)} WHERE id = ${id} FOR UPDATE`.execute(trx);
+      if (!cur[0]) continue;
+      const cols = toColumns(plan, values);
+      const merged: Row = { ...cur[0], ...cols, custom: { ...(cur[0].custom ?? {}), ...cols.custom } };
+      if (merged.account_id != null && !names.has(merged.account_id)) {
+        for (const [k, v] of await accountNamesOf(trx, accounts, [merged.account_id])) names.set(k, v);
+      }
+      const set = { ...cols, custom: JSON.stringify(merged.custom), ...(def.derive?.(merged) ?? {}), ...searchColumns(def, merged, { accountName: names.get(merged.account_id) ?? null }), updated_at: new Date() };
+      await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(set)} WHERE id = ${id}`.execute(trx);
+      await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes: { import_id: importId, fields: Object.keys(values) } });
+      result.updated++;
+    }
   }
   return result;
 }
-

@@ -6,6 +6,8 @@ export interface SheetRow {
   /** Line (CSV) or row (Excel) number in the file as a person sees it; the header is line 1. */
   line: number;
   cells: string[];
+  /** CSV: bytes of (UTF-8) text read up to the end of this row, to estimate the total from the file size. */
+  bytes?: number;
 }
 
 export type ImportFormat = 'csv' | 'xlsx';
@@ -57,8 +59,8 @@ function cellText(v: ExcelJS.CellValue): string {
 export async function* readRows(input: Readable, format: ImportFormat): AsyncGenerator<SheetRow> {
   if (format === 'csv') {
     const parser = input.pipe(decodeToUtf8()).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { line: rec.info.lines, cells: rec.record };
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
+      yield { line: rec.info.lines, cells: rec.record, bytes: rec.info.bytes };
     }
     return;
   }
