@@ -1,10 +1,17 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { connect, type Database } from './db/connect.ts';
+import { acquireDataDir } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { bootstrap } from './core/bootstrap.ts';
 import type { Config } from './config.ts';
 
 /** Opens the configured database (PGlite folder or PostgreSQL), migrates it and seeds roles. */
 export async function openDatabase(config: Config): Promise<Database> {
+  const newPGlite = !config.databaseUrl && config.dataDir && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'));
+  if (newPGlite) await createPGliteInChild(config.dataDir, config.pgliteSharedBuffers);
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers });
   try {
     await migrate(database);
@@ -14,4 +21,21 @@ export async function openDatabase(config: Config): Promise<Database> {
     throw e;
   }
   return database;
+}
+
+/**
+ * Creates and migrates a new PGlite folder in a short-lived process (see db/pglite-migrate.ts):
+ * a first start then holds ~300 MB less. An existing folder is opened directly (a child would
+ * cost seconds at every start for the rare pending migration).
+ */
+async function createPGliteInChild(dataDir: string, sharedBuffers: string | undefined): Promise<void> {
+  // A folder held by a running server is refused here, with the lock's own clear message.
+  acquireDataDir(dataDir)();
+  const script = path.join(import.meta.dirname, 'db', 'pglite-migrate.ts');
+  try {
+    await promisify(execFile)(process.execPath, [script, dataDir, sharedBuffers ?? ''], { timeout: 300_000 });
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    throw new Error(`Could not prepare the database in ${dataDir}: ${err.stderr?.trim() || err.message}`);
+  }
 }
