@@ -16,8 +16,8 @@ import { warmNormalizer } from '../../text/normalize.ts';
 export const IMPORTABLE = ['contacts', 'accounts'];
 export const IMPORT_JOB = 'import.run';
 /** Rows per batch (one transaction). Exported for the tests. */
-export const BATCH = Number(process.env.GX_BATCH) || 2000;
-const ANALYZE_MIN_ROWS = 5000;
+export const BATCH = 2000;
+const ANALYZE_MIN_ROWS = 2 * BATCH;
 const CHECKPOINT_ROWS = 100_000;
 const PREVIEW_ROWS = 20;
 const DRY_RUN_ROWS = 1000;

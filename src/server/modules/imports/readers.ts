@@ -19,14 +19,16 @@ export function formatOf(fileName: string): ImportFormat | null {
 
 /**
  * Chinese Excel saves CSV as GB18030 (GBK); decode that when the bytes are not UTF-8. The
- * decision is taken on the first chunk and kept for the whole file.
+ * decision is taken on the first chunk and kept for the whole file. UTF-8 passes through as
+ * bytes: the CSV parser decodes each field itself (a character cut between two chunks is
+ * joined first), which spares decoding every chunk into a string and encoding it back.
  */
 function decodeToUtf8(): Transform {
   let decoder: TextDecoder | null = null;
+  let utf8 = true;
   return new Transform({
     transform(chunk: Buffer, _enc, cb) {
       if (!decoder) {
-        let utf8 = true;
         try {
           new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.min(chunk.length, 64 * 1024 - 4)), { stream: true });
         } catch {
@@ -34,10 +36,11 @@ function decodeToUtf8(): Transform {
         }
         decoder = new TextDecoder(utf8 ? 'utf-8' : 'gb18030');
       }
-      cb(null, decoder.decode(chunk, { stream: true }));
+      cb(null, utf8 ? chunk : decoder.decode(chunk, { stream: true }));
     },
     flush(cb) {
-      cb(null, decoder?.decode() ?? '');
+      if (utf8) cb();
+      else cb(null, decoder?.decode() ?? '');
     },
   });
 }
