@@ -1,6 +1,7 @@
 // Summarises a V8 .cpuprofile (from `npm run bench -- --profile`): self time by function and
 // by package/file, and total (inclusive) time of Guanxi's own functions.
-//   node bench/profile-summary.ts bench/results/profiles/<stamp>-postgres.cpuprofile [top]
+//   node bench/profile-summary.ts bench/results/profiles/<stamp>-postgres.cpuprofile [top] [--last SECONDS]
+// --last keeps only the final seconds of the profile (the HTTP throughput run comes last).
 import fs from 'node:fs';
 
 interface Node {
@@ -8,7 +9,10 @@ interface Node {
   callFrame: { functionName: string; url: string; lineNumber: number };
   children?: number[];
 }
-const [file, topArg] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+const lastAt = argv.indexOf('--last');
+const lastSeconds = lastAt >= 0 ? Number(argv.splice(lastAt, 2)[1]) : null;
+const [file, topArg] = argv;
 if (!file) throw new Error('usage: node bench/profile-summary.ts file.cpuprofile [top]');
 const top = Number(topArg ?? 25);
 const prof = JSON.parse(fs.readFileSync(file, 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
@@ -17,7 +21,13 @@ const parent = new Map<number, number>();
 for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
 
 const self = new Map<number, number>();
-prof.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+const span = prof.timeDeltas.reduce((a, b) => a + b, 0);
+const from = lastSeconds === null ? -Infinity : span - lastSeconds * 1e6;
+let clock = 0;
+prof.samples.forEach((id, i) => {
+  clock += prof.timeDeltas[i] ?? 0;
+  if (clock >= from) self.set(id, (self.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0));
+});
 const total = [...self.values()].reduce((a, b) => a + b, 0);
 
 const where = (n: Node) => {

@@ -94,3 +94,34 @@ describe('list cursors', () => {
     expect(r.body.data.map((x: { id: number }) => x.id)).toEqual(all);
   });
 });
+
+describe('list rows', () => {
+  it('are the records as GET /:id shows them (fields, custom fields, date-times, refs), hidden fields left out', async () => {
+    const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '上海列表测试有限公司' });
+    const c = await t.api(t.adminToken, 'POST', '/contacts', {
+      name: '列表 对照', email: 'list.same@example.cn', account_id: acc.body.data.id, tags: ['VIP', '重要'], birthday: '1990-02-03', cf_score: 12.5, cf_level: 'gold',
+    });
+    expect(c.status).toBe(201);
+    const id = c.body.data.id as number;
+    // A stored timestamp with microseconds: the list must show it as JSON shows a JS Date.
+    await sql`UPDATE contacts SET updated_at = '2024-07-08 09:10:11.987654+00' WHERE id = ${id}`.execute(t.database.db);
+    const one = (await t.api(t.adminToken, 'GET', `/contacts/${id}`)).body.data;
+    const listed = (await t.api(t.adminToken, 'GET', `/contacts?filter%5Bid%5D=${id}`)).body.data;
+    expect(listed).toHaveLength(1);
+    const { accounts: _accounts, ...expected } = one;
+    expect(listed[0]).toEqual(expected);
+    expect(listed[0].updated_at).toBe('2024-07-08T09:10:11.987Z');
+    expect(listed[0].refs).toEqual({ account_id: { id: acc.body.data.id, title: '上海列表测试有限公司' }, owner_id: expect.objectContaining({ id: expect.any(Number) }), created_by: expect.objectContaining({ id: expect.any(Number) }) });
+    expect(Object.keys(listed[0])).toEqual(Object.keys(expected));
+
+    expect((await t.api(t.adminToken, 'PATCH', '/roles/marketing', { field_rules: { contacts: { email: 'hidden', cf_score: 'hidden', account_id: 'hidden' } } })).status).toBe(200);
+    const m = await t.userToken('marketing');
+    const mOne = (await t.api(m.token, 'GET', `/contacts/${id}`)).body.data;
+    const mListed = (await t.api(m.token, 'GET', `/contacts?filter%5Bid%5D=${id}`)).body.data[0];
+    const { accounts: _a, ...mExpected } = mOne;
+    expect(mListed).toEqual(mExpected);
+    for (const k of ['email', 'cf_score', 'account_id']) expect(mListed).not.toHaveProperty(k);
+    expect(mListed.refs).not.toHaveProperty('account_id');
+    expect(mListed.cf_level).toBe('gold');
+  });
+});

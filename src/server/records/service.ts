@@ -56,7 +56,7 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
   const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
   const t = def.name;
   const where = whereFor(def, fields, actor, p);
-  const shape = listShape(def, fields);
+  const shape = listShape(db, def, fields);
   const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
     sql<Row>`SELECT ${shape.columns}, ${sortKeyText(t, sort)} AS _sort FROM ${sql.table(t)}
     WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT ${n}`.execute(db);
@@ -95,13 +95,13 @@ const shapes = new WeakMap<ResolvedField[], ListShape>();
  * records (refs) come with the page as scalar subqueries, evaluated for the page's rows only,
  * instead of one more round trip per linked object.
  */
-function listShape(def: ObjectDef, fields: ResolvedField[]): ListShape {
+function listShape(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): ListShape {
   const hit = shapes.get(fields);
   if (hit) return hit;
   const t = def.name;
   const columnKeys = new Set(def.fields.map((f) => f.key));
   const standard = fields.filter((f) => !f.custom && columnKeys.has(f.key));
-  const hasCustom = fields.some((f) => f.custom);
+  const customKeys = fields.filter((f) => f.custom).map((f) => f.key);
   const links = fields
     .filter((f) => f.type === 'user' || (f.type === 'link' && f.link))
     .map((f) => {
@@ -109,25 +109,40 @@ function listShape(def: ObjectDef, fields: ResolvedField[]): ListShape {
       const titleCol = target === 'users' ? 'name' : getObject(target).titleField;
       return { key: f.key, custom: f.custom, alias: `_ref_${f.key}`, target, titleCol };
     });
-  const cols: RawBuilder<unknown>[] = [sql.ref(`${t}.id`), ...standard.map((f) => sql.ref(`${t}.${f.key}`))];
-  if (hasCustom) cols.push(sql.ref(`${t}.custom`));
+  const cols: RawBuilder<unknown>[] = [sql.ref(`${t}.id`)];
+  for (const f of standard) {
+    const col = sql.ref(`${t}.${f.key}`);
+    // Date-times as the text JSON would give a JS Date (toISOString: UTC, milliseconds), so
+    // no Date is built and formatted again for every row.
+    cols.push(f.type === 'datetime' ? sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${sql.ref(f.key)}` : col);
+  }
+  if (customKeys.length) cols.push(sql.ref(`${t}.custom`));
   for (const l of links) {
     const value = fieldExpr(t, fields.find((f) => f.key === l.key)!);
     cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${value}) AS ${sql.ref(l.alias)}`);
   }
-  const out = fields.map((f) => ({ key: f.key, custom: f.custom, date: f.type === 'datetime' && !f.custom }));
+  // The select list has no parameters (identifiers and literals only): compiled once.
+  const compiled = sql.join(cols).compile(db);
+  const columns = compiled.parameters.length ? sql.join(cols) : sql.raw(compiled.sql);
+  // Every answer object starts as a copy of one template with all its keys, so all rows share
+  // one hidden class (objects grown key by key past a dozen properties turn into slow
+  // dictionaries, for JSON.stringify too).
+  // (Object.fromEntries builds it in fast mode; key-by-key stores would make it a dictionary.)
+  const template: Row = Object.fromEntries([['id', null], ...fields.map((f) => [f.key, null]), ['refs', null]]);
+  const standardKeys = standard.map((f) => f.key);
   const shape: ListShape = {
-    columns: sql.join(cols),
+    columns,
     toApi: (row) => {
-      const o: Row = { id: row.id };
-      const custom = (row.custom ?? {}) as Row;
-      for (const f of out) {
-        const v = f.custom ? custom[f.key] : row[f.key];
-        o[f.key] = v === undefined ? null : f.date && v instanceof Date ? v.toISOString() : v;
+      const o: Row = { ...template };
+      o.id = row.id;
+      for (const k of standardKeys) o[k] = row[k];
+      if (customKeys.length) {
+        const custom = (row.custom ?? {}) as Row;
+        for (const k of customKeys) o[k] = custom[k] ?? null;
       }
       const refs: Row = {};
       for (const l of links) {
-        const id = l.custom ? custom[l.key] : row[l.key];
+        const id = o[l.key];
         const title = row[l.alias];
         if (typeof id === 'number' && title !== null && title !== undefined) refs[l.key] = { id, title };
       }
