@@ -174,6 +174,15 @@ export async function loadVisible(db: Tx, def: ObjectDef, actor: Actor, id: numb
   return rows[0];
 }
 
+/** Throws not_found unless the actor may see the record (reads only its id). */
+export async function assertVisible(db: Tx, def: ObjectDef, actor: Actor, id: number): Promise<void> {
+  if (!Number.isInteger(id) || id <= 0) throw notFound(def.singular);
+  const t = def.name;
+  const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const { rows } = await sql`SELECT 1 FROM ${sql.table(t)} WHERE id = ${id} AND ${vis}`.execute(db);
+  if (!rows[0]) throw notFound(def.singular);
+}
+
 export async function getRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<Row> {
   const row = await loadVisible(db, def, actor, id);
   return present(db, def, actor, row);

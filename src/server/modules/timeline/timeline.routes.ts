@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { idParam, parse } from '../../http/validate.ts';
-import { loadVisible } from '../../records/service.ts';
+import { assertVisible } from '../../records/service.ts';
 import { decodeCursor, encodeCursor } from '../../records/query.ts';
 import type { ObjectDef } from '../../records/types.ts';
 
@@ -19,7 +19,7 @@ export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, colu
     const actor = actorOf(req);
     const { id } = parse(idParam, req.params);
     const q = parse(TimelineQuery, req.query);
-    await loadVisible(app.db, def, actor, id);
+    await assertVisible(app.db, def, actor, id);
     const limit = q.limit ?? 50;
     const kinds = q.kind?.split(',').map((s) => s.trim()).filter(Boolean);
     const conds = [sql`t.${sql.ref(column)} = ${id}`];
