@@ -19,6 +19,7 @@ export const IMPORT_JOB = 'import.run';
 export const BATCH = 2000;
 const ANALYZE_MIN_ROWS = 2 * BATCH;
 const CHECKPOINT_ROWS = 100_000;
+const YIELD_ROWS = 100;
 const PREVIEW_ROWS = 20;
 const DRY_RUN_ROWS = 1000;
 
@@ -189,6 +190,9 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
         if ('reason' in p) errors.push(p);
         else batch.push(completeRow(plan, state, p));
         if (++batchRows >= BATCH) await flush();
+        // A 1 MB chunk holds thousands of rows, all parsed without waiting: let the batch being
+        // written proceed (its next statement) instead of waiting for the whole chunk.
+        else if (writing && batchRows % YIELD_ROWS === 0) await new Promise(setImmediate);
       }
       await flush();
     } finally {
