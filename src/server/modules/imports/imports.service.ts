@@ -18,7 +18,7 @@ export const IMPORT_JOB = 'import.run';
 /** Rows per batch (one transaction). Exported for the tests. */
 export const BATCH = 2000;
 const ANALYZE_MIN_ROWS = 2 * BATCH;
-const CHECKPOINT_ROWS = 100_000;
+const CHECKPOINT_ROWS = 50_000;
 const YIELD_ROWS = 100;
 const PREVIEW_ROWS = 20;
 const DRY_RUN_ROWS = 1000;
