@@ -99,7 +99,7 @@ describe('list rows', () => {
   it('are the records as GET /:id shows them (fields, custom fields, date-times, refs), hidden fields left out', async () => {
     const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '上海列表测试有限公司' });
     const c = await t.api(t.adminToken, 'POST', '/contacts', {
-      name: '列表 对照', email: 'list.same@example.cn', account_id: acc.body.data.id, tags: ['VIP', '重要'], birthday: '1990-02-03', cf_score: 12.5, cf_level: 'gold',
+      name: '列表 对照', email: 'list.same@example.cn', account_id: acc.body.data.id, tags: ['VIP', '重要'], birthday: '1990-02-03', credit_limit: 1234.5, cf_score: 12.5, cf_level: 'gold',
     });
     expect(c.status).toBe(201);
     const id = c.body.data.id as number;
