@@ -38,9 +38,11 @@ describe('list cursors', () => {
       if (i % 4 !== 0) custom.cf_score = [5, 1, 3, 3, 2.5][i % 5];
       if (i % 3 !== 0) custom.cf_level = i % 2 ? 'gold' : 'silver';
       if (i % 5 !== 0) custom.cf_active = i % 2 === 0;
-      return sql`(${`usec ${i}`}, ${`2024-05-01 10:00:00.123${micros}+00`}::timestamptz, ${JSON.stringify(custom)}::jsonb)`;
+      const credit = i % 6 === 0 ? null : [100.25, 7, 100.25, 12345678.5][i % 4];
+      const birthday = i % 7 === 0 ? null : `19${70 + (i % 3)}-0${1 + (i % 2)}-15`;
+      return sql`(${`usec ${i}`}, ${`2024-05-01 10:00:00.123${micros}+00`}::timestamptz, ${JSON.stringify(custom)}::jsonb, ${credit}::numeric, ${birthday}::date)`;
     });
-    await sql`INSERT INTO contacts (name, created_at, custom) VALUES ${sql.join(values)}`.execute(t.database.db);
+    await sql`INSERT INTO contacts (name, created_at, custom, credit_limit, birthday) VALUES ${sql.join(values)}`.execute(t.database.db);
   });
 
   const mine = 'filter%5Bname%5D%5Bstarts%5D=usec';
@@ -54,7 +56,7 @@ describe('list cursors', () => {
     expect(await walk(`/contacts?${mine}`, 3)).toEqual(await ids(`SELECT id FROM contacts WHERE name LIKE 'usec%' ORDER BY created_at DESC, id DESC`));
   });
 
-  it('pages by custom fields with ties and NULLs (NULLS LAST both ways), indexed or not', async () => {
+  it('pages by custom and nullable standard fields with ties and NULLs (NULLS LAST both ways), indexed or not', async () => {
     const cases: [string, string][] = [
       ['cf_score', `(custom ->> 'cf_score')::numeric ASC NULLS LAST, id ASC`],
       ['-cf_score', `(custom ->> 'cf_score')::numeric DESC NULLS LAST, id DESC`],
@@ -62,6 +64,10 @@ describe('list cursors', () => {
       ['-cf_level', `custom ->> 'cf_level' DESC NULLS LAST, id DESC`],
       ['cf_active', `(custom ->> 'cf_active')::boolean ASC NULLS LAST, id ASC`],
       ['-cf_active', `(custom ->> 'cf_active')::boolean DESC NULLS LAST, id DESC`],
+      ['credit_limit', `credit_limit ASC NULLS LAST, id ASC`],
+      ['-credit_limit', `credit_limit DESC NULLS LAST, id DESC`],
+      ['birthday', `birthday ASC NULLS LAST, id ASC`],
+      ['-birthday', `birthday DESC NULLS LAST, id DESC`],
     ];
     for (const [sort, order] of cases) {
       const expected = await ids(`SELECT id FROM contacts WHERE name LIKE 'usec%' ORDER BY ${order}`);
