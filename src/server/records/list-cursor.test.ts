@@ -104,8 +104,11 @@ describe('list cursors', () => {
 describe('list rows', () => {
   it('are the records as GET /:id shows them (fields, custom fields, date-times, refs), hidden fields left out', async () => {
     const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '上海列表测试有限公司' });
+    const partner = await t.api(t.adminToken, 'POST', '/accounts', { name: 'Partner Ltd' });
+    expect((await t.api(t.adminToken, 'POST', '/custom-fields', { object: 'contacts', key: 'partner', label: 'Partner', type: 'link', link: 'accounts' })).status).toBe(201);
     const c = await t.api(t.adminToken, 'POST', '/contacts', {
       name: '列表 对照', email: 'list.same@example.cn', account_id: acc.body.data.id, tags: ['VIP', '重要'], birthday: '1990-02-03', credit_limit: 1234.5, cf_score: 12.5, cf_level: 'gold',
+      cf_partner: partner.body.data.id,
     });
     expect(c.status).toBe(201);
     const id = c.body.data.id as number;
@@ -117,7 +120,7 @@ describe('list rows', () => {
     const { accounts: _accounts, ...expected } = one;
     expect(listed[0]).toEqual(expected);
     expect(listed[0].updated_at).toBe('2024-07-08T09:10:11.987Z');
-    expect(listed[0].refs).toEqual({ account_id: { id: acc.body.data.id, title: '上海列表测试有限公司' }, owner_id: expect.objectContaining({ id: expect.any(Number) }), created_by: expect.objectContaining({ id: expect.any(Number) }) });
+    expect(listed[0].refs).toEqual({ account_id: { id: acc.body.data.id, title: '上海列表测试有限公司' }, cf_partner: { id: partner.body.data.id, title: 'Partner Ltd' }, owner_id: expect.objectContaining({ id: expect.any(Number) }), created_by: expect.objectContaining({ id: expect.any(Number) }) });
     expect(Object.keys(listed[0])).toEqual(Object.keys(expected));
 
     expect((await t.api(t.adminToken, 'PATCH', '/roles/marketing', { field_rules: { contacts: { email: 'hidden', cf_score: 'hidden', account_id: 'hidden' } } })).status).toBe(200);

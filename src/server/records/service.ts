@@ -6,7 +6,7 @@ import { can, canReadField, redact, visibilityCondition, type Actor } from '../c
 import { diff, writeAudit } from '../core/audit.ts';
 import { publish, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
-import { afterCursor, encodeCursor, fieldExpr, filterCondition, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
+import { afterCursor, encodeCursor, filterCondition, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
 import { getObject } from './registry.ts';
 import { searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
@@ -118,16 +118,18 @@ function listShape(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): Lis
   }
   if (customKeys.length) cols.push(sql.ref(`${t}.custom`));
   for (const l of links) {
-    const value = fieldExpr(t, fields.find((f) => f.key === l.key)!);
+    // A custom link is a number in the jsonb (validated on write); anything else links nowhere.
+    const value = l.custom
+      ? sql`CASE WHEN jsonb_typeof(${sql.ref(`${t}.custom`)} -> ${sql.lit(l.key)}) = 'number' THEN (${sql.ref(`${t}.custom`)} ->> ${sql.lit(l.key)})::bigint END`
+      : sql.ref(`${t}.${l.key}`);
     cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${value}) AS ${sql.ref(l.alias)}`);
   }
   // The select list has no parameters (identifiers and literals only): compiled once.
   const compiled = sql.join(cols).compile(db);
   const columns = compiled.parameters.length ? sql.join(cols) : sql.raw(compiled.sql);
   // Every answer object starts as a copy of one template with all its keys, so all rows share
-  // one hidden class (objects grown key by key past a dozen properties turn into slow
-  // dictionaries, for JSON.stringify too).
-  // (Object.fromEntries builds it in fast mode; key-by-key stores would make it a dictionary.)
+  // one hidden class: objects grown key by key past a dozen properties turn into slow
+  // dictionaries, for JSON.stringify too (Object.fromEntries builds the template in fast mode).
   const template: Row = Object.fromEntries([['id', null], ...fields.map((f) => [f.key, null]), ['refs', null]]);
   const standardKeys = standard.map((f) => f.key);
   const shape: ListShape = {
