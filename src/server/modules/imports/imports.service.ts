@@ -108,9 +108,10 @@ export async function startImport(db: Kysely<DB>, enqueue: (name: string, p: Rec
  * The import job. Each batch commits its rows, errors and progress together, so after a
  * crash the job resumes after the last committed row and no row is imported twice.
  *
- * Batches are written one after the other (each in its own transaction), but the next batch
- * is read, validated and given its search documents while the previous one is being written:
- * on PostgreSQL the application's CPU work and the server's overlap.
+ * Batches are written one after the other (each in its own transaction). On PostgreSQL the
+ * next batch is read, validated and given its search documents while the previous one is
+ * being written, so the application's CPU work and the server's overlap (PGlite runs in this
+ * thread: there it waits).
  */
 export async function runImport(db: Kysely<DB>, importId: number, job: JobContext): Promise<void> {
   const imp = await db.selectFrom('imports').selectAll().where('id', '=', importId).executeTakeFirst();
@@ -177,6 +178,8 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       writing = write(rows, rowErrors, n, total).catch((error) => {
         failure = { error };
       });
+      // PGlite runs in this thread: nothing to overlap, and a batch less in memory.
+      if (maintenance.pglite) await writing;
     };
     const stream = readFile(db, imp.file_id);
     try {
@@ -222,6 +225,7 @@ async function maintenanceFor(db: Kysely<DB>, table: string) {
   let sinceCheckpoint = 0;
   const target = sql.table(table);
   return {
+    pglite: Boolean(info?.pglite),
     async afterBatch(created: number) {
       sinceAnalyze += created;
       sinceCheckpoint += created;
