@@ -29,9 +29,11 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
     const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
     // Records named exactly as the query first, however old: the newest CANDIDATES matches
     // alone could all be longer names containing it (张伟 among thousands of 张伟X).
-    const exact = await candidates(db, def, sql`${TITLE} = ${query.normalized} AND ${vis}`, limit);
-    const other = await candidates(db, def, sql`${cond} AND ${vis}`, CANDIDATES);
-    for (const r of [...exact, ...other]) {
+    const rows = await candidates(db, def, [
+      { where: sql`${TITLE} = ${query.normalized} AND ${vis}`, limit },
+      { where: sql`${cond} AND ${vis}`, limit: CANDIDATES },
+    ]);
+    for (const r of rows) {
       const key = `${def.name}:${r.id}`;
       if (!hits.has(key)) hits.set(key, toHit(actor, def, r, q));
     }
@@ -41,12 +43,13 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
   return sorted.slice(0, limit).map((h) => ({ ...h, score: 1 / (1 + h.score) }));
 }
 
-async function candidates(db: Kysely<DB>, def: ObjectDef, where: RawBuilder<unknown>, limit: number): Promise<Row[]> {
+/** The rows of each part (its own condition, newest first, its own limit) in one statement. */
+async function candidates(db: Kysely<DB>, def: ObjectDef, parts: { where: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
   const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
-  const { rows } = await sql<Row>`
-    SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
-    FROM ${sql.table(def.name)} WHERE ${where}
-    ORDER BY id DESC LIMIT ${limit}`.execute(db);
+  const selects = parts.map((p) => sql`(SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
+    FROM ${sql.table(def.name)} WHERE ${p.where}
+    ORDER BY id DESC LIMIT ${p.limit})`);
+  const { rows } = await sql<Row>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return rows;
 }
 
