@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { saveFile } from '../../src/server/modules/imports/file-store.ts';
-import { createImport, runImport, startImport } from '../../src/server/modules/imports/imports.service.ts';
+import { BATCH, createImport, runImport, startImport } from '../../src/server/modules/imports/imports.service.ts';
 // Not from generate.ts: the measured process must not load the generator's libraries.
 import { EXPECTED_MAPPING, HEADERS } from '../lists.ts';
 import { rssSampler, seconds } from '../lib/measure.ts';
@@ -76,7 +76,7 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   let batches = 0;
   // RSS and V8 heap every ~5% of the batches: growth with rows means something is kept.
   const trace: { batch: number; s: number; rss_mb: number; heap_mb: number }[] = [];
-  const every = Math.max(1, Math.round(rows / 500 / 20));
+  const every = Math.max(1, Math.round(rows / BATCH / 20));
   t0 = performance.now();
   const dbTime = await b.recorder.totals(() => runImport(b.db, imp.id, {
     id: 0,
@@ -88,7 +88,7 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
       if (++batches % every === 0) {
         const point = { batch: batches, s: +seconds(t0).toFixed(1), rss_mb: Math.round(m.rss / 1048576), heap_mb: Math.round(m.heapUsed / 1048576) };
         trace.push(point);
-        process.stderr.write(`[${b.kind}]   ~${(batches * 500).toLocaleString('en-US')} rows, ${point.s} s, ${Math.round((batches * 500) / point.s)} rows/s, RSS ${point.rss_mb} MB\n`);
+        process.stderr.write(`[${b.kind}]   ~${(batches * BATCH).toLocaleString('en-US')} rows, ${point.s} s, ${Math.round((batches * BATCH) / point.s)} rows/s, RSS ${point.rss_mb} MB\n`);
       }
     },
   }));
