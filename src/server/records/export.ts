@@ -45,6 +45,8 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   const columns = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));
   const params = listParams(req);
   delete params.cursor;
+  // The file's columns are chosen above (a field the actor cannot see is left out, not refused).
+  delete params.columns;
   // Validate filters and sort now, so a bad request gets a JSON error rather than a broken file.
   await listRecords(app.db, def, actor, { ...params, limit: 1 });
   await writeAudit(app.db, { actorId: actor.id, action: 'export', object: def.name, recordId: null, changes: { format, filters: params.filters, columns } });

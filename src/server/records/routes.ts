@@ -15,6 +15,7 @@ export const ListQuery = z.object({
   cursor: z.string().max(2000).optional(),
   sort: z.string().max(100).optional(),
   q: z.string().max(200).optional(),
+  columns: z.string().max(4000).optional(),
 });
 
 export function listParams(req: FastifyRequest): ListParams {
@@ -30,6 +31,7 @@ const listDoc = {
     cursor: { type: 'string' },
     sort: { type: 'string', description: 'field or -field' },
     q: { type: 'string' },
+    columns: { type: 'string', description: 'comma-separated fields to return (id always); default all visible fields' },
   },
   additionalProperties: true,
   description: 'Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty)',

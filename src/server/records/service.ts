@@ -19,6 +19,8 @@ export interface ListParams {
   sort?: string;
   filters?: FilterClause[];
   q?: string;
+  /** Comma-separated field keys a list answers with (id always); all visible fields when absent. */
+  columns?: string;
 }
 
 const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key']);
@@ -56,7 +58,7 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
   const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
   const t = def.name;
   const where = whereFor(def, fields, actor, p);
-  const shape = listShape(db, def, fields);
+  const shape = listShape(db, def, chosenFields(fields, p.columns));
   const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
     sql<Row>`SELECT ${shape.columns}, ${sortKeyText(t, sort)} AS _sort FROM ${sql.table(t)}
     WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT ${n}`.execute(db);
@@ -78,6 +80,24 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
     data: page.map(shape.toApi),
     next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last.id) : null,
   };
+}
+
+// Per visible-field list, the subsets lists asked for (a UI asks for the same few again and again).
+const subsets = new WeakMap<ResolvedField[], Map<string, ResolvedField[]>>();
+
+/** The visible fields named by `columns`; one the actor cannot see is refused like an unknown one. */
+function chosenFields(fields: ResolvedField[], columns: string | undefined): ResolvedField[] {
+  if (!columns) return fields;
+  let bySpec = subsets.get(fields);
+  if (!bySpec) subsets.set(fields, (bySpec = new Map()));
+  const hit = bySpec.get(columns);
+  if (hit) return hit;
+  const keys = new Set(columns.split(',').map((k) => k.trim()).filter(Boolean));
+  const unknown = [...keys].filter((k) => k !== 'id' && !fields.some((f) => f.key === k));
+  if (unknown.length) throw invalid([{ field: 'columns', message: `Unknown field ${unknown.join(', ')}`, code: 'unknown_field' }]);
+  const chosen = fields.filter((f) => keys.has(f.key));
+  if (bySpec.size < 200) bySpec.set(columns, chosen);
+  return chosen;
 }
 
 interface ListShape {

@@ -112,10 +112,15 @@ export function ListPage({ object }: { object: string }) {
   const stack = pages.key === baseKey ? pages.stack : [];
   const cursor = stack.at(-1);
 
+  // Only the shown columns travel (the edit drawer loads the whole record itself).
+  const listColumns = useMemo(
+    () => [...new Set([titleField, ...state.columns])].filter((c) => fields.some((f) => f.key === c)).join(','),
+    [titleField, state.columns, fields],
+  );
   const list = useQuery({
-    queryKey: ['list', object, queryBase, pageSize, cursor ?? null],
+    queryKey: ['list', object, queryBase, listColumns, pageSize, cursor ?? null],
     enabled: meta.isSuccess,
-    queryFn: async ({ signal }) => api.get<Page<ApiRecord>>(`/${object}`, { ...queryBase, limit: pageSize, cursor }, { signal }),
+    queryFn: async ({ signal }) => api.get<Page<ApiRecord>>(`/${object}`, { ...queryBase, columns: listColumns || undefined, limit: pageSize, cursor }, { signal }),
     placeholderData: keepPreviousData,
   });
   const count = useQuery({
