@@ -38,7 +38,7 @@ const LABELS: Record<string, string> = {
 export function targetOf(id: string): Target | null {
   if (id === 'import_rows_per_s') return { op: '>=', postgres: 50_000, pglite: 20_000 };
   if (id === 'import_peak_rss_mb') return { op: '<=', postgres: 500, pglite: 500 };
-  if (id === 'http_rps') return { op: '>=', postgres: 1_500 };
+  if (id.startsWith('http_rps')) return { op: '>=', postgres: 1_500 };
   if (id.startsWith('list_')) return { op: '<=', postgres: 20, pglite: 60, ratio: id.endsWith('_service') ? undefined : 2 };
   if (id.startsWith('search_')) return { op: '<=', postgres: 30, pglite: 90, ratio: 2 };
   if (id.startsWith('timeline_')) return { op: '<=', postgres: 20, pglite: 60 };
