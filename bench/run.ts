@@ -45,7 +45,8 @@ fs.chmodSync(csv, 0o644);
 
 function child(args: string[], part: string): Promise<any> {
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Measured as the product runs: `npm start` / `npm run guanxi` give Node the same flag.
+    const c = spawn(process.execPath, ['--max-semi-space-size=4', ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
     c.on('exit', (code) => {
       if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}`));
       const r = JSON.parse(fs.readFileSync(part, 'utf8'));
