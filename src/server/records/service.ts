@@ -186,23 +186,24 @@ export async function countRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }
 
-/** Loads a row the actor may see, or throws not_found (never reveals that a hidden row exists). */
-export async function loadVisible(db: Tx, def: ObjectDef, actor: Actor, id: number, lock = false): Promise<Row> {
+/** The row (these columns) with this id if the actor may see it, else not_found (never reveals that a hidden row exists). */
+async function visibleRow(db: Tx, def: ObjectDef, actor: Actor, id: number, columns: RawBuilder<unknown>, lock: boolean): Promise<Row> {
   if (!Number.isInteger(id) || id <= 0) throw notFound(def.singular);
   const t = def.name;
   const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
-  const { rows } = await sql<Row>`SELECT * FROM ${sql.table(t)} WHERE id = ${id} AND ${vis} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
+  const { rows } = await sql<Row>`SELECT ${columns} FROM ${sql.table(t)} WHERE id = ${id} AND ${vis} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
   if (!rows[0]) throw notFound(def.singular);
   return rows[0];
 }
 
+/** Loads a row the actor may see, or throws not_found. */
+export async function loadVisible(db: Tx, def: ObjectDef, actor: Actor, id: number, lock = false): Promise<Row> {
+  return visibleRow(db, def, actor, id, sql`*`, lock);
+}
+
 /** Throws not_found unless the actor may see the record (reads only its id). */
 export async function assertVisible(db: Tx, def: ObjectDef, actor: Actor, id: number): Promise<void> {
-  if (!Number.isInteger(id) || id <= 0) throw notFound(def.singular);
-  const t = def.name;
-  const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
-  const { rows } = await sql`SELECT 1 FROM ${sql.table(t)} WHERE id = ${id} AND ${vis}`.execute(db);
-  if (!rows[0]) throw notFound(def.singular);
+  await visibleRow(db, def, actor, id, sql`id`, false);
 }
 
 export async function getRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<Row> {

@@ -270,14 +270,16 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
         result.skipped++;
         continue;
       }
-      const values: Row = { ...r.values };
-      if (r.accountName) values.account_id = accounts.byName.get(r.accountName.toLowerCase())!.id;
       if (pending) {
         // A later row of the same batch completes the pending insert: its columns are recomputed.
         pending.values = { ...pending.values, ...r.values };
         if (r.accountName) pending.accountName = r.accountName;
         pending.insert = undefined;
-      } else updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
+      } else {
+        const values: Row = { ...r.values };
+        if (r.accountName) values.account_id = accounts.byName.get(r.accountName.toLowerCase())!.id;
+        updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
+      }
       continue;
     }
     inserts.push(r);
