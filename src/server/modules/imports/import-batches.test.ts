@@ -92,6 +92,37 @@ describe('import in batches', () => {
     expect(text).not.toContain('Seq Scan');
   });
 
+  it('skips a row duplicating one of the batch before it, though the two batches are written side by side', async () => {
+    // On PostgreSQL two batches are written at once; a batch's duplicate check sees only
+    // committed rows, so a batch sharing a key with one in flight must wait for it.
+    // Row 3 duplicates an existing contact by its mobile: it is skipped, so row BATCH + 11,
+    // with row 3's email, duplicates nothing and is created (as if written one after the other).
+    const existing = await t.api(t.adminToken, 'POST', '/contacts', { name: 'Side Existing', email: 'side.existing@example.com', mobile: '13600000003' });
+    expect(existing.status).toBe(201);
+    const total = 2 * BATCH;
+    const lines = ['name,email,mobile,company'];
+    for (let i = 1; i <= total; i++) {
+      // Row BATCH + 7 repeats row 5's email, row BATCH + 9 row 6's mobile (other case, other spelling).
+      const email = i === BATCH + 7 ? 'SIDE5@example.com' : i === BATCH + 11 ? 'side3@example.com' : `side${i}@example.com`;
+      const mobile = i === 3 ? '13600000003' : i === BATCH + 9 ? '+86 137 0000 0006' : `137${String(i).padStart(8, '0')}`;
+      lines.push(`Side Person ${i},${email},${mobile},Side Company ${i % 3}`);
+    }
+    const up = await upload('side.csv', lines.join('\n'));
+    await start(up.id, up.suggested_mapping, 'skip');
+    await t.app.jobs.drain();
+    const done = (await t.api(t.adminToken, 'GET', `/imports/${up.id}`)).body.data;
+    expect(done).toMatchObject({ status: 'done', processed_rows: total, created: total - 3, skipped: 3, failed: 0 });
+    const db = t.database.db;
+    const same = await db.selectFrom('contacts').select('name').where(sql`lower(email)`, '=', 'side5@example.com').execute();
+    expect(same.map((r) => r.name)).toEqual(['Side Person 5']);
+    const mobile = await db.selectFrom('contacts').select('name').where('mobile_key', '=', '13700000006').execute();
+    expect(mobile.map((r) => r.name)).toEqual(['Side Person 6']);
+    const third = await db.selectFrom('contacts').select('name').where(sql`lower(email)`, '=', 'side3@example.com').execute();
+    expect(third.map((r) => r.name)).toEqual([`Side Person ${BATCH + 11}`]);
+    const accounts = await db.selectFrom('accounts').select('name').where('name', 'like', 'Side Company %').orderBy('name').execute();
+    expect(accounts.map((a) => a.name)).toEqual(['Side Company 0', 'Side Company 1', 'Side Company 2']);
+  });
+
   it('merges rows of one batch that share an email (duplicate mode update) and indexes the merged record', async () => {
     const csv = [
       'name,email,city,company',

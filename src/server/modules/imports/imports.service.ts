@@ -10,7 +10,8 @@ import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { completeRow, loadColumns, newImportState, planColumns, prepareRow, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatchAccounts, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
 
 export const IMPORTABLE = ['contacts', 'accounts'];
@@ -20,6 +21,8 @@ export const BATCH = 2000;
 const ANALYZE_MIN_ROWS = 2 * BATCH;
 const CHECKPOINT_ROWS = 50_000;
 const YIELD_ROWS = 100;
+/** Batches written at once on PostgreSQL (see batch-writer.ts); 2 cores: the reader and two writers. */
+const WRITERS = 2;
 const PREVIEW_ROWS = 20;
 const DRY_RUN_ROWS = 1000;
 
@@ -144,12 +147,14 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     let batch: PreparedRow[] = [];
     let errors: { line: number; reason: string }[] = [];
     let batchRows = 0;
-    let writing: Promise<void> | null = null;
-    let failure: { error: unknown } | null = null;
-    const write = async (rows: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null) => {
+    // PGlite runs in this thread: one batch at a time. `update` locks existing records, which
+    // two batches written at once could take in opposite orders: one at a time too.
+    const writer = new BatchWriter({ writers: maintenance.pglite || plan.duplicateMode === 'update' ? 1 : WRITERS });
+    const write = async (rows: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null, skipped: number, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
       let created = 0;
       await db.transaction().execute(async (trx) => {
-        const r = await writeBatch(trx, plan, rows, state, importId);
+        // Committed after the batch before it, or not at all (see batch-writer.ts).
+        const r = await writeBatch(trx, plan, rows, state, importId, prev, narrow);
         created = r.created;
         const allErrors = [...rowErrors, ...r.errors];
         const recordErrors = allErrors.length
@@ -158,9 +163,12 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
               ON CONFLICT DO NOTHING) `
           : sql``;
         await sql`${recordErrors}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
-          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
+          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped + skipped}, failed = failed + ${allErrors.length}
           ${total === null ? sql`` : sql`, total_rows = GREATEST(${total}::int, processed_rows + ${n})`} WHERE id = ${importId}`.execute(trx);
       });
+      return created;
+    };
+    const afterBatch = async (created: number) => {
       await job.heartbeat();
       await maintenance.afterBatch(created);
     };
@@ -173,13 +181,18 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       batch = [];
       errors = [];
       batchRows = 0;
-      if (writing) await writing;
-      if (failure) throw failure.error;
-      writing = write(rows, rowErrors, n, total).catch((error) => {
-        failure = { error };
-      });
+      // Duplicate mode `skip`: a row sharing a key with a batch still being written duplicates
+      // the record that batch leaves; skipped here, the two batches can be written side by side.
+      let kept = rows;
+      if (plan.duplicateMode === 'skip') {
+        const taken = await writer.creating(batchKeys(rows));
+        if (taken.size) kept = rows.filter((r) => !r.keys!.some((k) => taken.has(k)));
+      }
+      const skipped = rows.length - kept.length;
+      await resolveBatchAccounts(db, plan, state, kept);
+      await writer.start(batchKeys(kept), (prev, narrow) => write(kept, rowErrors, n, total, skipped, prev, narrow), afterBatch);
       // PGlite runs in this thread: nothing to overlap, and a batch less in memory.
-      if (maintenance.pglite) await writing;
+      if (maintenance.pglite) await writer.finish();
     };
     const stream = readFile(db, imp.file_id);
     try {
@@ -193,16 +206,18 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
         if ('reason' in p) errors.push(p);
         else batch.push(completeRow(plan, state, p));
         if (++batchRows >= BATCH) await flush();
-        // A 1 MB chunk holds thousands of rows, all parsed without waiting: let the batch being
-        // written proceed (its next statement) instead of waiting for the whole chunk.
-        else if (writing && batchRows % YIELD_ROWS === 0) await new Promise(setImmediate);
+        // A 1 MB chunk holds thousands of rows, all parsed without waiting: let the batches being
+        // written proceed (their next statements) instead of waiting for the whole chunk.
+        else if (batchRows % YIELD_ROWS === 0) await new Promise(setImmediate);
       }
       await flush();
+    } catch (e) {
+      await writer.drain();
+      throw e;
     } finally {
-      if (writing) await writing;
       stream.destroy();
     }
-    if (failure) throw (failure as { error: unknown }).error;
+    await writer.finish();
     await maintenance.done();
     await db.updateTable('imports').set({ status: 'done', finished_at: new Date(), total_rows: sql<number>`processed_rows` }).where('id', '=', importId).execute();
   } catch (e) {

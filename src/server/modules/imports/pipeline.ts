@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { inTransaction } from '../../db/tx.ts';
 import type { Actor } from '../../core/access.ts';
 import { AppError, type FieldIssue } from '../../http/errors.ts';
 import type { ResolvedField } from '../../records/fields.ts';
@@ -28,6 +30,8 @@ export interface PreparedRow {
   line: number;
   values: Row;
   accountName: string | null;
+  /** The account of accountName, set by resolveBatchAccounts. */
+  accountId?: number;
   /** Duplicate keys ('e:' + lower-case email, 'p:' + phone key), set by completeRow. */
   keys?: string[];
   /**
@@ -141,6 +145,13 @@ function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accoun
   return row;
 }
 
+/** Every duplicate key of a batch's rows (see BatchWriter: batches sharing one are not written together). */
+export function batchKeys(rows: PreparedRow[]): Set<string> {
+  const keys = new Set<string>();
+  for (const r of rows) for (const k of r.keys ?? dupKeys(r.values)) keys.add(k);
+  return keys;
+}
+
 function dupKeys(values: Row): string[] {
   const keys: string[] = [];
   if (typeof values.email === 'string' && values.email) keys.push(`e:${values.email.toLowerCase()}`);
@@ -191,29 +202,42 @@ function remember(cache: AccountCache, a: { id: number; name: string }) {
   cache.nameById.set(a.id, a.name);
 }
 
-/** Account ids for company names, creating the missing accounts in one statement; cached across batches. */
-async function resolveAccounts(trx: Tx, plan: ImportPlan, state: ImportState, names: string[]) {
+/**
+ * Account ids (by lower-case name) for the company names of a batch: from the cache, else
+ * found or created in one transaction (one statement each). The answer is the batch's own
+ * map, so a cache restarted by a later batch cannot lose an id this batch still needs.
+ */
+async function resolveAccounts(db: Kysely<DB>, plan: ImportPlan, state: ImportState, names: string[]): Promise<Map<string, number>> {
   const cache = state.accounts;
+  const ids = new Map<string, number>();
   const wanted = new Map<string, string>(); // lower-case name → first spelling in the batch
   for (const n of names) {
     const l = n.toLowerCase();
-    if (!cache.byName.has(l) && !wanted.has(l)) wanted.set(l, n);
+    const hit = cache.byName.get(l);
+    if (hit) ids.set(l, hit.id);
+    else if (!wanted.has(l)) wanted.set(l, n);
   }
-  if (!wanted.size) return;
+  if (!wanted.size) return ids;
+  const found = await inTransaction(db, (trx) => findOrCreateAccounts(trx, plan, state, wanted));
+  for (const a of found) {
+    remember(cache, a);
+    ids.set(a.name.toLowerCase(), a.id);
+  }
+  return ids;
+}
+
+async function findOrCreateAccounts(trx: Tx, plan: ImportPlan, state: ImportState, wanted: Map<string, string>): Promise<{ id: number; name: string }[]> {
   const { rows } = await sql<{ id: number; name: string }>`SELECT DISTINCT ON (lower(name)) id, name FROM accounts
     WHERE lower(name) = ANY(${sql.val([...wanted.keys()])}::text[]) ORDER BY lower(name), id`.execute(trx);
-  for (const r of rows) {
-    remember(cache, r);
-    wanted.delete(r.name.toLowerCase());
-  }
-  if (!wanted.size) return;
+  for (const r of rows) wanted.delete(r.name.toLowerCase());
+  if (!wanted.size) return rows;
   const accountsDef = getObject('accounts');
   const inserts = [...wanted.values()].map((name) => {
     const base = { name, owner_id: plan.actor.id, created_by: plan.actor.id, custom: '{}' };
     return { ...base, ...searchColumns(accountsDef, base, {}) };
   });
   const { rows: created } = await bulkInsertSql(await columnsFor(trx, state, 'accounts'), 'accounts', inserts, ['id', 'name']).execute(trx);
-  for (const r of created as { id: number; name: string }[]) remember(cache, r);
+  return [...rows, ...(created as { id: number; name: string }[])];
 }
 
 function toColumns(plan: ImportPlan, values: Row): Row {
@@ -245,16 +269,29 @@ async function accountNamesOf(trx: Tx, cache: AccountCache, ids: number[]): Prom
 }
 
 /**
- * Writes one batch of prepared rows (inside the caller's transaction): accounts, duplicate
- * check, one INSERT for the new records (with their account links), the audit entry, and
- * updates one by one (duplicate mode `update`).
+ * Finds or creates the accounts a batch names (cached in `state`). Runs in its own short
+ * transaction before the batch is written: batches written side by side then never create
+ * the same account twice, as this step runs for one batch at a time.
  */
-export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], state: ImportState, importId: number): Promise<BatchResult> {
+export async function resolveBatchAccounts(db: Kysely<DB>, plan: ImportPlan, state: ImportState, rows: PreparedRow[]): Promise<void> {
+  const names = rows.map((r) => r.accountName).filter((n): n is string => Boolean(n));
+  if (!names.length) return;
+  const ids = await resolveAccounts(db, plan, state, names);
+  for (const r of rows) if (r.accountName) r.accountId = ids.get(r.accountName.toLowerCase())!;
+}
+
+/**
+ * Writes one batch of prepared rows (inside the caller's transaction), whose accounts
+ * `resolveBatchAccounts` has resolved: duplicate check, one INSERT for the new records (with
+ * their account links), then, once `ready` (the previous batch's commit) resolves, the audit
+ * entry and the updates one by one (duplicate mode `update`). `created` learns the duplicate
+ * keys of the records to be created as soon as the duplicate check has decided them.
+ */
+export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], state: ImportState, importId: number, ready: Promise<void> = Promise.resolve(), created?: (keys: Set<string>) => void): Promise<BatchResult> {
   const { def, actor } = plan;
   const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
+  let createdIds: string | null = null;
   const accounts = state.accounts;
-  const names = rows.map((r) => r.accountName).filter((n): n is string => Boolean(n));
-  if (names.length) await resolveAccounts(trx, plan, state, names);
   const existing = plan.duplicateMode === 'create' ? new Map<string, number>() : await existingByKey(trx, def, rows);
   const inBatch = new Map<string, PreparedRow>();
   const inserts: PreparedRow[] = [];
@@ -273,11 +310,14 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
       if (pending) {
         // A later row of the same batch completes the pending insert: its columns are recomputed.
         pending.values = { ...pending.values, ...r.values };
-        if (r.accountName) pending.accountName = r.accountName;
+        if (r.accountName) {
+          pending.accountName = r.accountName;
+          pending.accountId = r.accountId;
+        }
         pending.insert = undefined;
       } else {
         const values: Row = { ...r.values };
-        if (r.accountName) values.account_id = accounts.byName.get(r.accountName.toLowerCase())!.id;
+        if (r.accountId !== undefined) values.account_id = r.accountId;
         updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
       }
       continue;
@@ -285,23 +325,30 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
     inserts.push(r);
     for (const k of keys) inBatch.set(k, r);
   }
+  created?.(batchKeys(inserts));
   if (inserts.length) {
     const prepared = inserts.map((r) => {
       const row = { ...(r.insert ?? insertColumns(plan, state, r.values, r.accountName)) };
-      if (r.accountName) row.account_id = String(accounts.byName.get(r.accountName.toLowerCase())!.id);
+      if (r.accountId !== undefined) row.account_id = String(r.accountId);
       return row;
     });
     const insert = bulkInsertSql(await columnsFor(trx, state, def.name), def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id'], { asText: true });
-    // New contacts, their account links and the audit entry in one statement.
+    // New contacts and their account links in one statement.
     const links = def.name === 'contacts'
       ? sql`, links AS (INSERT INTO account_contacts (account_id, contact_id, is_primary)
           SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
       : sql``;
-    const { rows: out } = await sql<{ n: number }>`WITH ins AS (${insert})${links},
-      audit AS (INSERT INTO audit_log (actor_id, action, object, record_id, changes)
-        SELECT ${actor.id}::bigint, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', jsonb_agg(id)) FROM ins)
-      SELECT count(*)::int AS n FROM ins`.execute(trx);
+    const { rows: out } = await sql<{ n: number; ids: string }>`WITH ins AS (${insert})${links}
+      SELECT count(*)::int AS n, coalesce(jsonb_agg(id), '[]')::text AS ids FROM ins`.execute(trx);
     result.created = out[0]!.n;
+    createdIds = out[0]!.ids;
+  }
+  // The audit entry (and any update) after the batch before this one has committed: the audit
+  // log lists an import's batches in file order.
+  await ready;
+  if (createdIds) {
+    await sql`INSERT INTO audit_log (actor_id, action, object, record_id, changes)
+      VALUES (${actor.id}, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', ${createdIds}::jsonb))`.execute(trx);
   }
   if (updates.size) {
     const names = new Map<number, string>();
