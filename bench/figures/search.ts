@@ -32,10 +32,11 @@ export async function searchFigures(b: Bench, o: RepeatOptions): Promise<Figure[
 /** How many contacts match at all: the index and the LIKE recheck go through every one. */
 async function countMatches(b: Bench, q: string): Promise<number> {
   const { buildSearchQuery } = await import('../../src/server/text/search-text.ts');
+  const { tokenHashes } = await import('../../src/server/text/token-hash.ts');
   const query = buildSearchQuery(q)!;
   const rows = await b.raw.query(
-    `SELECT count(*)::int AS n FROM contacts WHERE search_tokens @> $1::text[] AND search_text LIKE ALL ($2::text[])`,
-    [query.grams, query.patterns],
+    `SELECT count(*)::int AS n FROM contacts WHERE search_tokens @> $1::int4[] AND search_text LIKE ALL ($2::text[])`,
+    [tokenHashes(query.grams), query.patterns],
   );
   return Number(rows[0]!.n);
 }

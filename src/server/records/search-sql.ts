@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { buildSearchDocument, buildSearchQuery } from '../text/search-text.ts';
+import { tokenHashes } from '../text/token-hash.ts';
 import type { ObjectDef, Row } from './types.ts';
 
 /** The index-backed text condition for `q` on an object with a search document. */
@@ -8,7 +9,7 @@ export function searchCondition(table: string, q: string): RawBuilder<boolean> |
   if (!query) return null;
   const tokens = sql.ref(`${table}.search_tokens`);
   const text = sql.ref(`${table}.search_text`);
-  const grams = query.grams.length ? sql<boolean>`${tokens} @> ${sql.val(query.grams)}::text[]` : sql<boolean>`true`;
+  const grams = query.grams.length ? sql<boolean>`${tokens} @> ${sql.val(tokenHashes(query.grams))}::int4[]` : sql<boolean>`true`;
   return sql<boolean>`(${grams} AND ${text} LIKE ALL (${sql.val(query.patterns)}::text[]))`;
 }
 
@@ -24,5 +25,5 @@ export function searchColumns(def: ObjectDef, row: Row, related: { accountName?:
     other: clean(parts.other),
     notes: clean(parts.notes),
   });
-  return { search_text: doc.text, search_tokens: doc.tokens };
+  return { search_text: doc.text, search_tokens: tokenHashes(doc.tokens) };
 }
