@@ -65,11 +65,18 @@ describe('Chinese words', () => {
     expect(finds(zhangsan, '张三')).toBe(true);
     expect(finds({ names: ['北京精密机械有限公司'] }, '精密机械')).toBe(true);
   });
-  it('finds single characters through unigrams', () => {
+  it('finds a single character in names (a name being typed), not in the other parts', () => {
     expect(buildSearchQuery('张')!.grams).toEqual(['张']);
     expect(finds(zhangsan, '张')).toBe(true);
-    expect(finds(zhangsan, '京')).toBe(true);
+    expect(finds(zhangsan, '三')).toBe(true);
     expect(finds(zhangsan, '李')).toBe(false);
+    // 北京 is zhangsan's city: found by 北京, not by 京 alone.
+    expect(finds(zhangsan, '北京')).toBe(true);
+    expect(finds(zhangsan, '京')).toBe(false);
+    // A part that is one character long has no bigram: its unigram stays.
+    expect(finds({ names: ['Li Wei'], other: ['京'] }, '京')).toBe(true);
+    const doc = buildSearchDocument({ names: ['张三'], other: ['北京精密机械有限公司'] });
+    expect(doc.tokens.filter((t) => /^\p{Script=Han}$/u.test(t)).sort()).toEqual(['三', '张']);
   });
   it('does not find a different name sharing a character', () => {
     expect(finds(zhangsan, '张四')).toBe(false);

@@ -1,7 +1,7 @@
 import { normalizeText } from './normalize.ts';
 import { normalizePhone, phoneKey, phoneSearchForms } from './phone.ts';
 import { hanOf, namePinyin } from './pinyin.ts';
-import { WORD_PREFIX, SHORT_WORD, addGrams, addShortWords, addTextTokens, codePoints, scanRuns } from './tokens.ts';
+import { WORD_PREFIX, SHORT_WORD, addGrams, addShortWords, addTextTokens, codePoints, scanRuns, type TokenMode } from './tokens.ts';
 
 export { normalizeText, normalizePhone, phoneKey };
 
@@ -43,7 +43,7 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
   const tokens = new Set<string>();
   const text: string[] = [];
   const seen = new Set<string>();
-  const add = (raw: string, limit: number, mode: 'full' | 'notes'): string => {
+  const add = (raw: string, limit: number, mode: TokenMode): string => {
     const n = normalizeText(cap(raw, limit)).trim();
     if (!n || seen.has(n)) return '';
     seen.add(n);
@@ -79,8 +79,8 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
       if (d.length <= SHORT_WORD) tokens.add(WORD_PREFIX + d);
     }
   }
-  for (const e of parts.emails ?? []) add(e, PART_CAP, 'full');
-  for (const o of parts.other ?? []) add(o, PART_CAP, 'full');
+  for (const e of parts.emails ?? []) add(e, PART_CAP, 'words');
+  for (const o of parts.other ?? []) add(o, PART_CAP, 'words');
   let budget = NOTES_CAP;
   for (const note of parts.notes ?? []) {
     if (budget <= 0) break;

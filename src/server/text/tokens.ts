@@ -81,21 +81,26 @@ export function scanRuns(s: string, visit: (run: Run) => void): void {
   if (start >= 0) visit({ text: s.slice(start), han, astral });
 }
 
-export type TokenMode = 'full' | 'notes';
+export type TokenMode = 'full' | 'words' | 'notes';
 
 /**
- * Tokens of one normalised text. 'full': Han unigrams + bigrams, trigrams, short words.
- * 'notes' (long free text): Han bigrams and trigrams only — single-character and 2-letter
- * queries do not look into notes, which keeps the token array of a long note small.
+ * Tokens of one normalised text.
+ *   'full' (names): Han unigrams + bigrams, trigrams, short words.
+ *   'words' (company, title, city, email...): the same without Han unigrams, except for a lone
+ *     Han character (no bigram to find it by). A one-character query is a name being typed
+ *     (张…): it looks into names only, which spares a contact a token for every character of
+ *     its company, title and place (a fifth of a Chinese contact's tokens).
+ *   'notes' (long free text): Han bigrams and trigrams only — single-character and 2-letter
+ *     queries do not look into notes, which keeps the token array of a long note small.
  */
 export function addTextTokens(out: Set<string>, s: string, mode: TokenMode): void {
   scanRuns(s, (run) => {
     if (run.han) {
-      if (mode === 'full') addGrams(out, run.text, 1, run.astral);
+      if (mode === 'full' || (mode === 'words' && codePoints(run.text) === 1)) addGrams(out, run.text, 1, run.astral);
       addGrams(out, run.text, 2, run.astral);
     } else {
       addGrams(out, run.text, 3, run.astral);
-      if (mode === 'full') addShortWords(out, run.text);
+      if (mode !== 'notes') addShortWords(out, run.text);
     }
   });
 }
