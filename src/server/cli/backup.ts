@@ -4,6 +4,7 @@ import zlib from 'node:zlib';
 import { once } from 'node:events';
 import { sql } from 'kysely';
 import type { Database } from '../db/connect.ts';
+import { tokenHashes } from '../text/token-hash.ts';
 
 // A logical backup: one JSON line per row, gzip-compressed. It restores into PGlite or
 // PostgreSQL alike, so it also moves a laptop install onto a server.
@@ -74,6 +75,9 @@ export async function restore(database: Database, file: string): Promise<number>
         if (v === null) return null;
         if (c.data_type === 'jsonb' || c.data_type === 'json') return JSON.stringify(v);
         if (c.data_type === 'bytea') return Buffer.from(String(v), 'base64');
+        // Backups made before migration 007 hold search tokens as text: hash them as the
+        // migration did, or the restored records could not be found.
+        if (c.column_name === 'search_tokens' && Array.isArray(v) && v.some((x) => typeof x === 'string')) return tokenHashes(v.map(String));
         return v;
       });
       await sql`INSERT INTO ${sql.table(t)} (${sql.join(known.map((c) => sql.ref(c.column_name)))}) VALUES (${sql.join(values)})`.execute(trx);
