@@ -4,7 +4,7 @@
 // the file.
 //
 // Each batch's write receives the commit of the batch before it (`prev`) and awaits it just
-// before recording its progress, inside its own transaction: the heavy statements overlap,
+// before writing its audit entry and progress, inside its own transaction: the heavy statements overlap,
 // the commits do not reorder, and a batch whose predecessor failed rolls back.
 //
 // Two batches never run together when one could miss the other's rows: a batch sharing a
@@ -91,7 +91,7 @@ export class BatchWriter {
 
   /** Waits for every batch started; throws the first failure. */
   async finish(): Promise<void> {
-    await Promise.all([...this.inFlightBatches].map((b) => b.settled));
+    await this.drain();
     this.throwIfFailed();
   }
 
