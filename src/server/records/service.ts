@@ -52,17 +52,28 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
 
 const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
 
-export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams) {
+/** A page of a list: each row as the API's JSON text, built by the database. */
+export interface ListPage {
+  rows: string[];
+  next_cursor: string | null;
+}
+
+/**
+ * A page of visible records. The database writes each row's JSON itself (one text column a
+ * row), so the driver parses no typed columns and nothing is serialised again: the HTTP
+ * route sends the rows as they come (pageJson), other callers parse them (listRecords).
+ */
+export async function listPage(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<ListPage> {
   const fields = await visibleFields(db, def, actor);
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
   const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
   const t = def.name;
   const where = whereFor(def, fields, actor, p);
-  const shape = listShape(db, def, chosenFields(fields, p.columns));
+  const rowJson = listRowJson(db, def, chosenFields(fields, p.columns));
   const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
-    sql<Row>`SELECT ${shape.columns}, ${sortKeyText(t, sort)} AS _sort FROM ${sql.table(t)}
+    sql<PageRow>`SELECT ${sql.ref(`${t}.id`)} AS _id, ${sortKeyText(t, sort)} AS _sort, ${rowJson} AS _json FROM ${sql.table(t)}
     WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT ${n}`.execute(db);
-  let rows: Row[];
+  let rows: PageRow[];
   if (sort.indexed) {
     // Values, then NULLs: each part follows the sort field's index; the second runs only
     // when the first does not fill the page.
@@ -77,9 +88,26 @@ export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
   const page = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
-    data: page.map(shape.toApi),
-    next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last.id) : null,
+    rows: page.map((r) => r._json),
+    next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last._id) : null,
   };
+}
+
+interface PageRow {
+  _id: number;
+  _sort: string | null;
+  _json: string;
+}
+
+/** A page as API objects (for callers that work on the records: export, account contacts). */
+export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<{ data: Row[]; next_cursor: string | null }> {
+  const page = await listPage(db, def, actor, p);
+  return { data: page.rows.map((r) => JSON.parse(r) as Row), next_cursor: page.next_cursor };
+}
+
+/** The list answer `{ data, next_cursor }` as JSON text, the rows spliced in unparsed. */
+export function pageJson(page: ListPage): string {
+  return `{"data":[${page.rows.join(',')}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
 }
 
 // Per visible-field list, the subsets lists asked for (a UI asks for the same few again and again).
@@ -100,80 +128,58 @@ function chosenFields(fields: ResolvedField[], columns: string | undefined): Res
   return chosen;
 }
 
-interface ListShape {
-  /** The select list: id, the visible standard columns, custom (when a custom field is visible), link titles. */
-  columns: RawBuilder<unknown>;
-  /** A row as the API shows it (what toApi gives for a list row with its refs). */
-  toApi: (row: Row) => Row;
-}
-
 // Per visible-field list (cached per role's field rules in fields.ts), so per request only the lookup.
-const shapes = new WeakMap<ResolvedField[], ListShape>();
+const rowJsons = new WeakMap<ResolvedField[], RawBuilder<string>>();
+
+/** json_build_object takes at most 100 arguments: larger objects are merged from parts. */
+const PAIRS_PER_CALL = 50;
 
 /**
- * How a list reads and presents rows for one set of visible fields. The titles of linked
- * records (refs) come with the page as scalar subqueries, evaluated for the page's rows only,
- * instead of one more round trip per linked object.
+ * The SQL of a list row as the API shows it, as JSON text: `id`, each field in order (custom
+ * ones read from the jsonb, hidden ones absent), then `refs` — `{ field: { id, title } }` for
+ * each linked record that exists, its title read by a subquery evaluated for the page's rows
+ * only. The same as `toApi` gives for the full record.
  */
-function listShape(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): ListShape {
-  const hit = shapes.get(fields);
+function listRowJson(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): RawBuilder<string> {
+  const hit = rowJsons.get(fields);
   if (hit) return hit;
   const t = def.name;
+  const col = (k: string) => sql.ref(`${t}.${k}`);
   const columnKeys = new Set(def.fields.map((f) => f.key));
-  const standard = fields.filter((f) => !f.custom && columnKeys.has(f.key));
-  const customKeys = fields.filter((f) => f.custom).map((f) => f.key);
-  const links = fields
+  const values: RawBuilder<unknown>[] = [sql`${col('id')} AS id`];
+  for (const f of fields) {
+    let v: RawBuilder<unknown>;
+    if (f.custom) v = sql`${col('custom')} -> ${sql.lit(f.key)}`;
+    else if (!columnKeys.has(f.key)) v = sql`NULL`;
+    // Date-times as a JS Date serialises (toISOString: UTC, milliseconds).
+    else if (f.type === 'datetime') v = sql`to_char(${col(f.key)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+    // numeric as a JS number prints (1000, not 1000.00).
+    else if (f.type === 'number' || f.type === 'money') v = sql`${col(f.key)}::float8`;
+    else v = col(f.key);
+    values.push(sql`${v} AS ${sql.ref(f.key)}`);
+  }
+  const refs = fields
     .filter((f) => f.type === 'user' || (f.type === 'link' && f.link))
     .map((f) => {
       const target = f.type === 'user' ? 'users' : f.link!;
-      const titleCol = target === 'users' ? 'name' : getObject(target).titleField;
-      return { key: f.key, custom: f.custom, alias: `_ref_${f.key}`, target, titleCol };
+      const title = sql.ref(`r.${target === 'users' ? 'name' : getObject(target).titleField}`);
+      // A custom link is a number in the jsonb (validated on write); anything else links nowhere.
+      const id = f.custom
+        ? sql`CASE WHEN jsonb_typeof(${col('custom')} -> ${sql.lit(f.key)}) = 'number' THEN (${col('custom')} ->> ${sql.lit(f.key)})::bigint END`
+        : col(f.key);
+      return [sql.lit(f.key), sql`(SELECT json_build_object('id', r.id, 'title', ${title}) FROM ${sql.table(target)} r WHERE r.id = ${id} AND ${title} IS NOT NULL)`];
     });
-  const cols: RawBuilder<unknown>[] = [sql.ref(`${t}.id`)];
-  for (const f of standard) {
-    const col = sql.ref(`${t}.${f.key}`);
-    // Date-times as the text JSON would give a JS Date (toISOString: UTC, milliseconds), so
-    // no Date is built and formatted again for every row.
-    cols.push(f.type === 'datetime' ? sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${sql.ref(f.key)}` : col);
-  }
-  if (customKeys.length) cols.push(sql.ref(`${t}.custom`));
-  for (const l of links) {
-    // A custom link is a number in the jsonb (validated on write); anything else links nowhere.
-    const value = l.custom
-      ? sql`CASE WHEN jsonb_typeof(${sql.ref(`${t}.custom`)} -> ${sql.lit(l.key)}) = 'number' THEN (${sql.ref(`${t}.custom`)} ->> ${sql.lit(l.key)})::bigint END`
-      : sql.ref(`${t}.${l.key}`);
-    cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${value}) AS ${sql.ref(l.alias)}`);
-  }
-  // The select list has no parameters (identifiers and literals only): compiled once.
-  const compiled = sql.join(cols).compile(db);
-  const columns = compiled.parameters.length ? sql.join(cols) : sql.raw(compiled.sql);
-  // Every answer object starts as a copy of one template with all its keys, so all rows share
-  // one hidden class: objects grown key by key past a dozen properties turn into slow
-  // dictionaries, for JSON.stringify too (Object.fromEntries builds the template in fast mode).
-  const template: Row = Object.fromEntries([['id', null], ...fields.map((f) => [f.key, null]), ['refs', null]]);
-  const standardKeys = standard.map((f) => f.key);
-  const shape: ListShape = {
-    columns,
-    toApi: (row) => {
-      const o: Row = { ...template };
-      o.id = row.id;
-      for (const k of standardKeys) o[k] = row[k];
-      if (customKeys.length) {
-        const custom = (row.custom ?? {}) as Row;
-        for (const k of customKeys) o[k] = custom[k] ?? null;
-      }
-      const refs: Row = {};
-      for (const l of links) {
-        const id = o[l.key];
-        const title = row[l.alias];
-        if (typeof id === 'number' && title !== null && title !== undefined) refs[l.key] = { id, title };
-      }
-      o.refs = refs;
-      return o;
-    },
-  };
-  shapes.set(fields, shape);
-  return shape;
+  const refParts: RawBuilder<unknown>[] = [];
+  for (let i = 0; i < refs.length; i += PAIRS_PER_CALL) refParts.push(sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(refs.slice(i, i + PAIRS_PER_CALL).flat())}))`);
+  const refsValue =
+    refs.length === 0 ? sql`'{}'::json` : refs.length <= PAIRS_PER_CALL ? sql`json_strip_nulls(json_build_object(${sql.join(refs.flat())}))` : sql.join(refParts, sql` || `);
+  values.push(sql`${refsValue} AS refs`);
+  // The expression has no parameters (identifiers and literals only): compiled once.
+  const expr = sql<string>`(SELECT row_to_json(x) FROM (SELECT ${sql.join(values)}) x)::text`;
+  const compiled = expr.compile(db);
+  const out = compiled.parameters.length ? expr : sql.raw<string>(compiled.sql);
+  rowJsons.set(fields, out);
+  return out;
 }
 
 export const COUNT_CAP = 1000;
