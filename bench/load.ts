@@ -2,7 +2,7 @@
 // its own process so the server under test keeps its event loop to itself.
 //   node bench/load.ts --url http://127.0.0.1:3000/api/v1/contacts --token T --connections 10 --seconds 10
 // Prints one JSON line: requests answered 2xx, errors (socket errors, timeouts and non-2xx
-// answers), seconds, req/s and latencies in ms.
+// answers), seconds, its own CPU ms, req/s and latencies in ms.
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 
@@ -18,10 +18,12 @@ const r = await autocannon({
   headers: values.token ? { authorization: `Bearer ${values.token}` } : {},
 });
 const ok = r['2xx'];
+const cpu = process.cpuUsage();
 console.log(JSON.stringify({
   requests: ok,
   errors: r.errors + r.timeouts + r.non2xx,
   seconds: r.duration,
+  cpu_ms: Math.round((cpu.user + cpu.system) / 1000),
   rps: Math.round(ok / r.duration),
   latency: { median: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, mean: r.latency.average, min: r.latency.min, max: r.latency.max },
 }));

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bench } from '../lib/setup.ts';
 import type { Figure } from '../lib/report.ts';
 import { DEFAULT_COLUMNS } from '../../src/web/fields/layout.ts';
+import { ownCpuMs, postgresCpuMs } from '../lib/cpu.ts';
 
 const run = promisify(execFile);
 const LOAD = path.join(import.meta.dirname, '..', 'load.ts');
@@ -20,7 +21,7 @@ async function load(url: string, token: string, connections: number, seconds: nu
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
-export async function httpFigures(b: Bench, seconds: number, connections = 10): Promise<Figure[]> {
+export async function httpFigures(b: Bench, seconds: number, log: (s: string) => void, connections = 10): Promise<Figure[]> {
   await b.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = b.app.server.address() as AddressInfo;
   const out: Figure[] = [];
@@ -33,11 +34,24 @@ export async function httpFigures(b: Bench, seconds: number, connections = 10): 
     if (!res.ok) throw new Error(`http: ${p} answered ${res.status}`);
     const bytes = (await res.arrayBuffer()).byteLength;
     await load(url, b.token, connections, Math.min(3, seconds));
+    const pgBefore = b.kind === 'postgres' ? postgresCpuMs() : null;
+    const nodeBefore = process.cpuUsage();
     const r = await load(url, b.token, connections, seconds);
+    const nodeMs = ownCpuMs(nodeBefore);
+    const pgAfter = b.kind === 'postgres' ? postgresCpuMs() : null;
+    // CPU ms per request answered: this process (Fastify, Guanxi, the driver; PGlite's engine
+    // too), the PostgreSQL server (every postgres process on the machine), the load generator.
+    const per = (ms: number | null) => (ms === null || !r.requests ? null : Math.round((ms / r.requests) * 1000) / 1000);
+    const cpu_ms_per_request = {
+      node: per(nodeMs),
+      postgres: per(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore),
+      load_generator: per(r.cpu_ms ?? null),
+    };
+    log(`${id}: ${r.rps} req/s; CPU ms a request: ${Object.entries(cpu_ms_per_request).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ')}`);
     if (r.errors > 0 && r.requests === 0) throw new Error(`http: every request failed (${r.errors})`);
     out.push({
       id, unit: 'req/s', label: `${label} (${connections} connections, ${seconds} s)`, product: r.rps, raw: null,
-      detail: { path: p, connections, response_bytes: bytes, ...r },
+      detail: { path: p, connections, response_bytes: bytes, cpu_ms_per_request, ...r },
     });
   }
   return out;

@@ -1,7 +1,7 @@
 // List pages of 50 with a filter and a sort (custom field included), first page and a deep
 // page whose cursor sits after 90% of the matching rows, through HTTP and the service.
 import { encodeCursor, parseFilters } from '../../src/server/records/query.ts';
-import { listRecords } from '../../src/server/records/service.ts';
+import { listRecords } from '../../src/server/records/list.ts';
 import { getObject } from '../../src/server/records/registry.ts';
 import type { RepeatOptions } from '../lib/measure.ts';
 import type { Bench } from '../lib/setup.ts';

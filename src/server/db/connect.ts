@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, type Dialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGlitePool } from './pglite-pool.ts';
+import { preparingPool } from './prepared-pool.ts';
 import { acquireDataDir } from './data-dir-lock.ts';
 import type { DB } from './schema.ts';
 
@@ -60,7 +61,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
       c.release();
     }
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     db,
     kind: 'postgres',

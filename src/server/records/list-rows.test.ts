@@ -1,8 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../db/test-helpers.ts';
+import { ADMIN, useTestApp } from '../db/test-helpers.ts';
+import { listJson, listRecords } from './list.ts';
+import { getObject } from './registry.ts';
+import { loadActor } from '../modules/auth/auth.service.ts';
 
-// List rows are written as JSON by the database (service.ts listRowJson); a record must read
-// the same in a list as on its own page, whatever the types of its fields.
+// A list reads its rows as typed columns (objects) or as JSON the database writes (list.ts);
+// a record must read the same either way, and the same as on its own page, whatever the
+// types of its fields.
 const t = useTestApp();
 let accountId: number;
 let contactId: number;
@@ -63,6 +67,18 @@ describe('list rows', () => {
     const bare = await listRow(bareId);
     expect(bare).toMatchObject({ email: null, tags: [], cf_score: null, cf_referrer: null, credit_limit: null });
     expect(Object.keys(bare.refs).sort()).toEqual(['created_by', 'owner_id']);
+  });
+
+  it('are the same whichever form the database sends them in', async () => {
+    const def = getObject('contacts');
+    const admin = await t.database.db.selectFrom('users').select('id').where('email', '=', ADMIN.email).executeTakeFirstOrThrow();
+    const actor = (await loadActor(t.database.db, admin.id))!;
+    for (const p of [{}, { columns: 'name,cf_referrer,owner_id' }, { sort: 'cf_score', limit: 1 }]) {
+      const objects = await listRecords(t.database.db, def, actor, p);
+      expect(objects.data.length).toBeGreaterThan(0);
+      expect(JSON.parse(await listJson(t.database.db, def, actor, p, true))).toEqual(objects);
+      expect(JSON.parse(await listJson(t.database.db, def, actor, p, false))).toEqual(objects);
+    }
   });
 
   it('keep the field order, and leave out the refs of links not asked for', async () => {

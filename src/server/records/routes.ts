@@ -4,7 +4,8 @@ import { actorOf } from '../http/auth-hook.ts';
 import { idParam, parse } from '../http/validate.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { parseFilters } from './query.ts';
-import { countRecords, createRecord, deleteRecord, getRecord, listPage, pageJson, updateRecord, type ListParams, type WriteOptions } from './service.ts';
+import { listJson } from './list.ts';
+import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type ListParams, type WriteOptions } from './service.ts';
 import { exportRecords } from './export.ts';
 import { BulkBody, bulkRecords } from './bulk.ts';
 import { doc } from '../http/validate.ts';
@@ -44,7 +45,7 @@ export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts:
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 
   app.get(base, { schema: { tags, querystring: listDoc } }, async (req, reply) =>
-    reply.type('application/json; charset=utf-8').send(pageJson(await listPage(app.db, def, actorOf(req), listParams(req)))));
+    reply.type('application/json; charset=utf-8').send(await listJson(app.db, def, actorOf(req), listParams(req), app.database.kind === 'pglite')));
   app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await countRecords(app.db, def, actorOf(req), listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
   app.get(`${base}/:id`, { schema: { tags } }, async (req) => ({ data: await getRecord(app.db, def, actorOf(req), parse(idParam, req.params).id) }));

@@ -6,8 +6,7 @@ import { can, canReadField, redact, visibilityCondition, type Actor } from '../c
 import { diff, writeAudit } from '../core/audit.ts';
 import { publish, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
-import { afterCursor, encodeCursor, filterCondition, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
-import { getObject } from './registry.ts';
+import { filterCondition } from './query.ts';
 import { searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
 import { loadRefs } from './refs.ts';
@@ -50,137 +49,7 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
   return sql.join(conds, sql` AND `);
 }
 
-const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
-
-/** A page of a list: each row as the API's JSON text, built by the database. */
-export interface ListPage {
-  rows: string[];
-  next_cursor: string | null;
-}
-
-/**
- * A page of visible records. The database writes each row's JSON itself (one text column a
- * row), so the driver parses no typed columns and nothing is serialised again: the HTTP
- * route sends the rows as they come (pageJson), other callers parse them (listRecords).
- */
-export async function listPage(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<ListPage> {
-  const fields = await visibleFields(db, def, actor);
-  const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
-  const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
-  const t = def.name;
-  const where = whereFor(def, fields, actor, p);
-  const rowJson = listRowJson(db, def, chosenFields(fields, p.columns));
-  const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
-    sql<PageRow>`SELECT ${sql.ref(`${t}.id`)} AS _id, ${sortKeyText(t, sort)} AS _sort, ${rowJson} AS _json FROM ${sql.table(t)}
-    WHERE ${where} AND ${cond} ORDER BY ${order} LIMIT ${n}`.execute(db);
-  let rows: PageRow[];
-  if (sort.indexed) {
-    // Values, then NULLs: each part follows the sort field's index; the second runs only
-    // when the first does not fill the page.
-    rows = [];
-    for (const part of keysetParts(t, sort, p.cursor)) {
-      rows.push(...(await select(part.where, part.order, limit + 1 - rows.length)).rows);
-      if (rows.length > limit) break;
-    }
-  } else {
-    rows = (await select(p.cursor ? afterCursor(t, sort, p.cursor) : sql<boolean>`true`, orderBy(t, sort), limit + 1)).rows;
-  }
-  const page = rows.length > limit ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return {
-    rows: page.map((r) => r._json),
-    next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last._id) : null,
-  };
-}
-
-interface PageRow {
-  _id: number;
-  _sort: string | null;
-  _json: string;
-}
-
-/** A page as API objects (for callers that work on the records: export, account contacts). */
-export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<{ data: Row[]; next_cursor: string | null }> {
-  const page = await listPage(db, def, actor, p);
-  return { data: page.rows.map((r) => JSON.parse(r) as Row), next_cursor: page.next_cursor };
-}
-
-/** The list answer `{ data, next_cursor }` as JSON text, the rows spliced in unparsed. */
-export function pageJson(page: ListPage): string {
-  return `{"data":[${page.rows.join(',')}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
-}
-
-// Per visible-field list, the subsets lists asked for (a UI asks for the same few again and again).
-const subsets = new WeakMap<ResolvedField[], Map<string, ResolvedField[]>>();
-
-/** The visible fields named by `columns`; one the actor cannot see is refused like an unknown one. */
-function chosenFields(fields: ResolvedField[], columns: string | undefined): ResolvedField[] {
-  if (!columns) return fields;
-  let bySpec = subsets.get(fields);
-  if (!bySpec) subsets.set(fields, (bySpec = new Map()));
-  const hit = bySpec.get(columns);
-  if (hit) return hit;
-  const keys = new Set(columns.split(',').map((k) => k.trim()).filter(Boolean));
-  const unknown = [...keys].filter((k) => k !== 'id' && !fields.some((f) => f.key === k));
-  if (unknown.length) throw invalid([{ field: 'columns', message: `Unknown field ${unknown.join(', ')}`, code: 'unknown_field' }]);
-  const chosen = fields.filter((f) => keys.has(f.key));
-  if (bySpec.size < 200) bySpec.set(columns, chosen);
-  return chosen;
-}
-
-// Per visible-field list (cached per role's field rules in fields.ts), so per request only the lookup.
-const rowJsons = new WeakMap<ResolvedField[], RawBuilder<string>>();
-
-/** json_build_object takes at most 100 arguments: larger objects are merged from parts. */
-const PAIRS_PER_CALL = 50;
-
-/**
- * The SQL of a list row as the API shows it, as JSON text: `id`, each field in order (custom
- * ones read from the jsonb, hidden ones absent), then `refs` — `{ field: { id, title } }` for
- * each linked record that exists, its title read by a subquery evaluated for the page's rows
- * only. The same as `toApi` gives for the full record.
- */
-function listRowJson(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): RawBuilder<string> {
-  const hit = rowJsons.get(fields);
-  if (hit) return hit;
-  const t = def.name;
-  const col = (k: string) => sql.ref(`${t}.${k}`);
-  const columnKeys = new Set(def.fields.map((f) => f.key));
-  const values: RawBuilder<unknown>[] = [sql`${col('id')} AS id`];
-  for (const f of fields) {
-    let v: RawBuilder<unknown>;
-    if (f.custom) v = sql`${col('custom')} -> ${sql.lit(f.key)}`;
-    else if (!columnKeys.has(f.key)) v = sql`NULL`;
-    // Date-times as a JS Date serialises (toISOString: UTC, milliseconds).
-    else if (f.type === 'datetime') v = sql`to_char(${col(f.key)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-    // numeric as a JS number prints (1000, not 1000.00).
-    else if (f.type === 'number' || f.type === 'money') v = sql`${col(f.key)}::float8`;
-    else v = col(f.key);
-    values.push(sql`${v} AS ${sql.ref(f.key)}`);
-  }
-  const refs = fields
-    .filter((f) => f.type === 'user' || (f.type === 'link' && f.link))
-    .map((f) => {
-      const target = f.type === 'user' ? 'users' : f.link!;
-      const title = sql.ref(`r.${target === 'users' ? 'name' : getObject(target).titleField}`);
-      // A custom link is a number in the jsonb (validated on write); anything else links nowhere.
-      const id = f.custom
-        ? sql`CASE WHEN jsonb_typeof(${col('custom')} -> ${sql.lit(f.key)}) = 'number' THEN (${col('custom')} ->> ${sql.lit(f.key)})::bigint END`
-        : col(f.key);
-      return [sql.lit(f.key), sql`(SELECT json_build_object('id', r.id, 'title', ${title}) FROM ${sql.table(target)} r WHERE r.id = ${id} AND ${title} IS NOT NULL)`];
-    });
-  const refParts: RawBuilder<unknown>[] = [];
-  for (let i = 0; i < refs.length; i += PAIRS_PER_CALL) refParts.push(sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(refs.slice(i, i + PAIRS_PER_CALL).flat())}))`);
-  const refsValue =
-    refs.length === 0 ? sql`'{}'::json` : refs.length <= PAIRS_PER_CALL ? sql`json_strip_nulls(json_build_object(${sql.join(refs.flat())}))` : sql.join(refParts, sql` || `);
-  values.push(sql`${refsValue} AS refs`);
-  // The expression has no parameters (identifiers and literals only): compiled once.
-  const expr = sql<string>`(SELECT row_to_json(x) FROM (SELECT ${sql.join(values)}) x)::text`;
-  const compiled = expr.compile(db);
-  const out = compiled.parameters.length ? expr : sql.raw<string>(compiled.sql);
-  rowJsons.set(fields, out);
-  return out;
-}
+export const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
 
 export const COUNT_CAP = 1000;
 
