@@ -12,6 +12,8 @@ export interface Config {
   sessionMaxDays: number;
   logLevel: string;
   pgliteSharedBuffers: string;
+  /** PostgreSQL: run frequent statements as prepared statements (off behind a pooler that cannot keep them). */
+  preparedStatements: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -27,5 +29,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxDays: Number(env.GUANXI_SESSION_MAX_DAYS ?? 7),
     logLevel: env.LOG_LEVEL ?? 'info',
     pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
+    preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
   };
 }

@@ -35,6 +35,8 @@ export interface ConnectOptions {
   /** PostgreSQL schema to use (tests isolate themselves in a fresh schema). */
   schema?: string;
   poolSize?: number;
+  /** PostgreSQL: frequent statements run prepared (prepared-pool.ts); default true. */
+  preparedStatements?: boolean;
 }
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
@@ -61,7 +63,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
       c.release();
     }
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.preparedStatements === false ? pool : preparingPool(pool) }) });
   return {
     db,
     kind: 'postgres',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from './test-helpers.ts';
+import { connect } from './connect.ts';
 import type { Tx } from '../records/types.ts';
 
 // On PostgreSQL, statements seen a few times run as prepared statements (prepared-pool.ts);
@@ -36,5 +37,17 @@ describe('prepared statements', () => {
       const all = await preparedHere(trx);
       expect(all.length).toBe(postgres ? 100 : 0);
     });
+  });
+
+  it('are off with GUANXI_PREPARED_STATEMENTS=off (preparedStatements: false)', async () => {
+    const database = await connect({ databaseUrl: process.env.DATABASE_URL, poolSize: 1, preparedStatements: false });
+    try {
+      await database.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < 5; i++) await sql`SELECT ${i}::int + 1 AS n`.execute(trx);
+        expect(await preparedHere(trx)).toEqual([]);
+      });
+    } finally {
+      await database.close();
+    }
   });
 });
