@@ -23,8 +23,8 @@ interface RowForm<T> {
   read: (row: Row) => T;
 }
 
-export interface Page<T> {
-  rows: T[];
+interface Page<T> {
+  data: T[];
   next_cursor: string | null;
 }
 
@@ -55,22 +55,21 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
   const page = rows.length > limit ? rows.slice(0, limit) : rows;
   const last = page.at(-1);
   return {
-    rows: page.map(read),
+    data: page.map(read),
     next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last._id as number) : null,
   };
 }
 
 /** A page of visible records as API objects (`columns` picks fields; refs of the links shown). */
-export async function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<{ data: Row[]; next_cursor: string | null }> {
-  const page = await readPage(db, def, actor, p, (fields) => objectForm(db, def, fields));
-  return { data: page.rows, next_cursor: page.next_cursor };
+export function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<Page<Row>> {
+  return readPage(db, def, actor, p, (fields) => objectForm(db, def, fields));
 }
 
 /** The list answer `{ data, next_cursor }` as JSON text, its rows written the cheaper way for the database. */
 export async function listJson(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams, engineWritesJson: boolean): Promise<string> {
   if (!engineWritesJson) return JSON.stringify(await listRecords(db, def, actor, p));
   const page = await readPage(db, def, actor, p, (fields) => jsonForm(db, def, fields));
-  return `{"data":[${page.rows.join(',')}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
+  return `{"data":[${page.data.join(',')}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
 }
 
 // Per visible-field list, the subsets lists asked for (a UI asks for the same few again and again).
