@@ -7,6 +7,7 @@ import { BATCH, createImport, runImport, startImport } from '../../src/server/mo
 // Not from generate.ts: the measured process must not load the generator's libraries.
 import { EXPECTED_MAPPING, HEADERS } from '../lists.ts';
 import { rssSampler, seconds } from '../lib/measure.ts';
+import { ownCpuMs, postgresCpuMs } from '../lib/cpu.ts';
 import type { Bench } from '../lib/setup.ts';
 import type { Figure } from '../lib/report.ts';
 
@@ -77,6 +78,8 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   // RSS and V8 heap every ~5% of the batches: growth with rows means something is kept.
   const trace: { batch: number; s: number; rss_mb: number; heap_mb: number }[] = [];
   const every = Math.max(1, Math.round(rows / BATCH / 20));
+  const pgBefore = b.kind === 'postgres' ? postgresCpuMs() : null;
+  const nodeBefore = process.cpuUsage();
   t0 = performance.now();
   const dbTime = await b.recorder.totals(() => runImport(b.db, imp.id, {
     id: 0,
@@ -93,6 +96,14 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
     },
   }));
   const runS = seconds(t0);
+  // CPU µs a row: this process (on PGlite, the database engine too) and the PostgreSQL backends.
+  const nodeMs = ownCpuMs(nodeBefore);
+  const pgAfter = pgBefore === null ? null : postgresCpuMs();
+  const cpu_us_per_row = {
+    node: Math.round((nodeMs / rows) * 1000),
+    postgres: pgBefore === null || pgAfter === null ? null : Math.round(((pgAfter - pgBefore) / rows) * 1000),
+  };
+  process.stderr.write(`[${b.kind}]   CPU µs a row: ${Object.entries(cpu_us_per_row).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ')}\n`);
   const sampled = sampler.stop();
   const peakMb = (hwm ? peakRssMb() : null) ?? Math.round(Math.max(peak, sampled.peakMb));
   const done = await b.db.selectFrom('imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();
@@ -112,7 +123,7 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   const sizes = await sql<{ contacts: string; accounts: number }>`SELECT pg_size_pretty(pg_total_relation_size('contacts')) AS contacts, (SELECT count(*)::int FROM accounts) AS accounts`.execute(b.db);
 
   const detail = {
-    rows, file_mb: +(size / 1048576).toFixed(1), upload_s: +uploadS.toFixed(2), run_s: +runS.toFixed(2), copy_s: +copyS.toFixed(2), copy_method: method, copied_rows: copied,
+    rows, file_mb: +(size / 1048576).toFixed(1), upload_s: +uploadS.toFixed(2), run_s: +runS.toFixed(2), cpu_us_per_row, copy_s: +copyS.toFixed(2), copy_method: method, copied_rows: copied,
     created: done.created, updated: done.updated, skipped: done.skipped, failed: done.failed,
     wal_mb_after_import: wal[0]!.mb, indexed_floor: floor,
     accounts: sizes.rows[0]!.accounts, contacts_size: sizes.rows[0]!.contacts,

@@ -14,6 +14,8 @@ export interface Config {
   pgliteSharedBuffers: string;
   /** PostgreSQL: run frequent statements as prepared statements (off behind a pooler that cannot keep them). */
   preparedStatements: boolean;
+  /** PGlite: V8 settings for a smaller process (db/pglite-memory.ts). */
+  pgliteLeanMemory: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,5 +32,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
     preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
+    pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
   };
 }

@@ -12,7 +12,7 @@ import type { Config } from './config.ts';
 export async function openDatabase(config: Config): Promise<Database> {
   const newPGlite = !config.databaseUrl && config.dataDir && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'));
   if (newPGlite) await createPGliteInChild(config.dataDir, config.pgliteSharedBuffers);
-  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers, preparedStatements: config.preparedStatements });
+  const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers, preparedStatements: config.preparedStatements, pgliteLeanMemory: config.pgliteLeanMemory });
   try {
     await migrate(database);
     await bootstrap(database.db, { email: config.adminEmail, password: config.adminPassword });

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGlitePool } from './pglite-pool.ts';
 import { preparingPool } from './prepared-pool.ts';
 import { acquireDataDir } from './data-dir-lock.ts';
+import { leanWasmRuntime } from './pglite-memory.ts';
 import type { DB } from './schema.ts';
 
 export interface Database {
@@ -37,10 +38,13 @@ export interface ConnectOptions {
   poolSize?: number;
   /** PostgreSQL: frequent statements run prepared (prepared-pool.ts); default true. */
   preparedStatements?: boolean;
+  /** PGlite: V8 settings for a smaller process (pglite-memory.ts); default true. */
+  pgliteLeanMemory?: boolean;
 }
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts);
+  if (opts.pgliteLeanMemory !== false) leanWasmRuntime();
   return connectPGlite(opts.dataDir, opts.pgliteSharedBuffers ?? '32MB');
 }
 

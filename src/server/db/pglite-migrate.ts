@@ -11,7 +11,7 @@ if (!dir) {
   process.exit(2);
 }
 try {
-  const database = await connect({ dataDir: dir, pgliteSharedBuffers: sharedBuffers || undefined });
+  const database = await connect({ dataDir: dir, pgliteSharedBuffers: sharedBuffers || undefined, pgliteLeanMemory: false });
   try {
     process.stdout.write(JSON.stringify(await migrate(database)));
   } finally {

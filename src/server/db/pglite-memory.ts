@@ -1,0 +1,25 @@
+import v8 from 'node:v8';
+
+let applied = false;
+
+/**
+ * V8 settings that keep a PGlite process small, applied before PostgreSQL's WASM module is
+ * first compiled (they change nothing for a module compiled before):
+ * - `--no-liftoff`: the engine's functions are compiled once, by the optimising compiler,
+ *   instead of first by the baseline compiler and again when hot. The baseline code of
+ *   PostgreSQL and the compilers' working memory kept the process at ~650–800 MB after a
+ *   start; with it, ~270–300 MB. Costs ~3–4 s once, at the first open.
+ * - `--heap-growing-percent=20`: the JavaScript heap grows by 20% between full collections
+ *   rather than V8's default factor, so an import's short-lived batches do not swell it.
+ * docs/benchmarks.md has the measurements; GUANXI_PGLITE_LEAN_MEMORY=off leaves V8 as it is.
+ */
+export function leanWasmApplied(): boolean {
+  return applied;
+}
+
+export function leanWasmRuntime(): void {
+  if (applied) return;
+  applied = true;
+  v8.setFlagsFromString('--no-liftoff');
+  v8.setFlagsFromString('--heap-growing-percent=20');
+}
