@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openBench } from './lib/setup.ts';
+import { loadConfig } from '../src/server/config.ts';
 import { seconds, type RepeatOptions } from './lib/measure.ts';
 import type { DbResult, Figure, Kind } from './lib/report.ts';
 import { importFigures } from './figures/import.ts';
@@ -36,6 +37,8 @@ const figures: Figure[] = [];
 const meta: Record<string, unknown> = {};
 const b = await openBench(kind, values.work!, values.location, values['pglite-shared-buffers']);
 meta.pglite_shared_buffers_option = values['pglite-shared-buffers'] ?? null;
+// GUANXI_PGLITE_LEAN_MEMORY=off measures PGlite with V8's defaults (db/pglite-memory.ts).
+meta.pglite_lean_memory = kind === 'pglite' ? loadConfig().pgliteLeanMemory : null;
 const step = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
   const t0 = performance.now();
   log(`${name}…`);

@@ -156,7 +156,7 @@ export async function openBench(kind: 'pglite' | 'postgres', workDir: string, lo
     let pglite: PGlite | undefined;
     PGlite.create = (async (...a: unknown[]) => (pglite = await (create as (...x: unknown[]) => Promise<PGlite>).apply(PGlite, a))) as typeof create;
     try {
-      database = await connect({ dataDir: where, ...(pgliteSharedBuffers ? { pgliteSharedBuffers } : {}) });
+      database = await connect({ dataDir: where, pgliteLeanMemory: loadConfig().pgliteLeanMemory, ...(pgliteSharedBuffers ? { pgliteSharedBuffers } : {}) });
     } finally {
       PGlite.create = create;
     }
