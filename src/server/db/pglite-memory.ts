@@ -8,10 +8,10 @@ let applied = false;
  * - `--no-liftoff`: the engine's functions are compiled once, by the optimising compiler,
  *   instead of first by the baseline compiler and again when hot. The baseline code of
  *   PostgreSQL and the compilers' working memory kept a busy process at ~650–800 MB after a
- *   while; with it, ~270–300 MB. Costs ~3–4 s once, at the first open, and some engine speed
- *   (no call feedback to inline with: a 1M import ran ~20% slower).
+ *   while; with it, ~270–300 MB. Costs ~3–4 s once, at the first open; SQL runs as fast.
  * - `--heap-growing-percent=20`: the JavaScript heap grows by 20% between full collections
- *   rather than V8's default factor, so an import's short-lived batches do not swell it.
+ *   rather than V8's default factor, so an import's short-lived batches do not swell it. The
+ *   extra collections cost a 1M import ~25% of its speed (50% kept it at 497 MB, too close).
  * docs/benchmarks.md has the measurements; GUANXI_PGLITE_LEAN_MEMORY=off leaves V8 as it is.
  */
 export function leanWasmApplied(): boolean {
