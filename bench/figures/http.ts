@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Bench } from '../lib/setup.ts';
 import type { Figure } from '../lib/report.ts';
 import { DEFAULT_COLUMNS } from '../../src/web/fields/layout.ts';
-import { ownCpuMs, postgresCpuMs } from '../lib/cpu.ts';
+import { cpuSince, cpuText } from '../lib/cpu.ts';
 
 const run = promisify(execFile);
 const LOAD = path.join(import.meta.dirname, '..', 'load.ts');
@@ -34,20 +34,18 @@ export async function httpFigures(b: Bench, seconds: number, log: (s: string) =>
     if (!res.ok) throw new Error(`http: ${p} answered ${res.status}`);
     const bytes = (await res.arrayBuffer()).byteLength;
     await load(url, b.token, connections, Math.min(3, seconds));
-    const pgBefore = b.kind === 'postgres' ? postgresCpuMs() : null;
-    const nodeBefore = process.cpuUsage();
+    const cpu = cpuSince(b.kind === 'postgres');
     const r = await load(url, b.token, connections, seconds);
-    const nodeMs = ownCpuMs(nodeBefore);
-    const pgAfter = b.kind === 'postgres' ? postgresCpuMs() : null;
+    const spent = cpu();
     // CPU ms per request answered: this process (Fastify, Guanxi, the driver; PGlite's engine
     // too), the PostgreSQL server (every postgres process on the machine), the load generator.
     const per = (ms: number | null) => (ms === null || !r.requests ? null : Math.round((ms / r.requests) * 1000) / 1000);
     const cpu_ms_per_request = {
-      node: per(nodeMs),
-      postgres: per(pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore),
+      node: per(spent.node),
+      postgres: per(spent.postgres),
       load_generator: per(r.cpu_ms ?? null),
     };
-    log(`${id}: ${r.rps} req/s; CPU ms a request: ${Object.entries(cpu_ms_per_request).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ')}`);
+    log(`${id}: ${r.rps} req/s; CPU ms a request: ${cpuText(cpu_ms_per_request)}`);
     if (r.errors > 0 && r.requests === 0) throw new Error(`http: every request failed (${r.errors})`);
     out.push({
       id, unit: 'req/s', label: `${label} (${connections} connections, ${seconds} s)`, product: r.rps, raw: null,

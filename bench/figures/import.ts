@@ -7,7 +7,7 @@ import { BATCH, createImport, runImport, startImport } from '../../src/server/mo
 // Not from generate.ts: the measured process must not load the generator's libraries.
 import { EXPECTED_MAPPING, HEADERS } from '../lists.ts';
 import { rssSampler, seconds } from '../lib/measure.ts';
-import { ownCpuMs, postgresCpuMs } from '../lib/cpu.ts';
+import { cpuSince, cpuText } from '../lib/cpu.ts';
 import type { Bench } from '../lib/setup.ts';
 import type { Figure } from '../lib/report.ts';
 
@@ -78,8 +78,7 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   // RSS and V8 heap every ~5% of the batches: growth with rows means something is kept.
   const trace: { batch: number; s: number; rss_mb: number; heap_mb: number }[] = [];
   const every = Math.max(1, Math.round(rows / BATCH / 20));
-  const pgBefore = b.kind === 'postgres' ? postgresCpuMs() : null;
-  const nodeBefore = process.cpuUsage();
+  const cpu = cpuSince(b.kind === 'postgres');
   t0 = performance.now();
   const dbTime = await b.recorder.totals(() => runImport(b.db, imp.id, {
     id: 0,
@@ -97,13 +96,12 @@ export async function importFigures(b: Bench, csv: string, rows: number): Promis
   }));
   const runS = seconds(t0);
   // CPU µs a row: this process (on PGlite, the database engine too) and the PostgreSQL backends.
-  const nodeMs = ownCpuMs(nodeBefore);
-  const pgAfter = pgBefore === null ? null : postgresCpuMs();
+  const spent = cpu();
   const cpu_us_per_row = {
-    node: Math.round((nodeMs / rows) * 1000),
-    postgres: pgBefore === null || pgAfter === null ? null : Math.round(((pgAfter - pgBefore) / rows) * 1000),
+    node: Math.round((spent.node / rows) * 1000),
+    postgres: spent.postgres === null ? null : Math.round((spent.postgres / rows) * 1000),
   };
-  process.stderr.write(`[${b.kind}]   CPU µs a row: ${Object.entries(cpu_us_per_row).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ')}\n`);
+  process.stderr.write(`[${b.kind}]   CPU µs a row: ${cpuText(cpu_us_per_row)}\n`);
   const sampled = sampler.stop();
   const peakMb = (hwm ? peakRssMb() : null) ?? Math.round(Math.max(peak, sampled.peakMb));
   const done = await b.db.selectFrom('imports').selectAll().where('id', '=', imp.id).executeTakeFirstOrThrow();

@@ -44,7 +44,26 @@ function isClientBackend(pid: string): boolean {
 }
 
 /** This process's CPU ms (user + system) since `since` (a process.cpuUsage() value). */
-export function ownCpuMs(since?: NodeJS.CpuUsage): number {
+function ownCpuMs(since?: NodeJS.CpuUsage): number {
   const u = process.cpuUsage(since);
   return (u.user + u.system) / 1000;
+}
+
+/**
+ * Starts counting CPU: the function returned gives the ms spent since by this process and, when
+ * `postgres`, by the PostgreSQL backends (null when not counted or without /proc).
+ */
+export function cpuSince(postgres: boolean): () => { node: number; postgres: number | null } {
+  const pgBefore = postgres ? postgresCpuMs() : null;
+  const nodeBefore = process.cpuUsage();
+  return () => {
+    const node = ownCpuMs(nodeBefore);
+    const pgAfter = pgBefore === null ? null : postgresCpuMs();
+    return { node, postgres: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore };
+  };
+}
+
+/** `node 0.57, postgres 0.65` for a log line (– where unknown). */
+export function cpuText(split: Record<string, number | null>): string {
+  return Object.entries(split).map(([k, v]) => `${k} ${v ?? '–'}`).join(', ');
 }
