@@ -12,6 +12,7 @@ import type { Database } from './db/connect.ts';
 import type { Config } from './config.ts';
 import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { rejectNulBytes } from './http/validate.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import setupRoutes from './modules/auth/setup.routes.ts';
@@ -45,6 +46,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Validation is done by the zod contracts in each handler (one definition for docs and checks).
   app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
+  app.addHook('preValidation', rejectNulBytes);
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 

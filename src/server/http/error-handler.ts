@@ -15,6 +15,10 @@ function fromDatabase(e: PgError): AppError | null {
       return new AppError('validation_failed', 'A linked record does not exist', [{ field: columnOf(e) ?? 'link', message: 'No such record' }]);
     case '23505':
       return new AppError('conflict', 'A record with the same unique value exists', e.constraint ? { constraint: e.constraint } : undefined);
+    // A deadlock or serialization failure lost a race with another write: retryable, not a server fault.
+    case '40P01':
+    case '40001':
+      return new AppError('conflict', 'Another change to the same records ran at the same time; retry', { reason: 'concurrent_write' });
     case '22P02':
     case '22003':
     case '22007':

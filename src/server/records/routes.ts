@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../http/auth-hook.ts';
 import { idParam, parse } from '../http/validate.ts';
@@ -9,7 +9,15 @@ import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type
 import { exportRecords } from './export.ts';
 import { BulkBody, bulkRecords } from './bulk.ts';
 import { doc } from '../http/validate.ts';
-import type { ObjectDef } from './types.ts';
+import type { ObjectDef, Row } from './types.ts';
+import { etagOf, parseIfMatch } from './versions.ts';
+
+/** A single-record answer carries its version as ETag (what If-Match sends back). */
+function withEtag<T extends { data?: Row }>(reply: FastifyReply, answer: T): T {
+  const tag = etagOf(answer.data);
+  if (tag) reply.header('etag', tag);
+  return answer;
+}
 
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -48,11 +56,15 @@ export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts:
     reply.type('application/json; charset=utf-8').send(await listJson(app.db, def, actorOf(req), listParams(req), app.database.kind === 'pglite')));
   app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await countRecords(app.db, def, actorOf(req), listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
-  app.get(`${base}/:id`, { schema: { tags } }, async (req) => ({ data: await getRecord(app.db, def, actorOf(req), parse(idParam, req.params).id) }));
+  app.get(`${base}/:id`, { schema: { tags } }, async (req, reply) =>
+    withEtag(reply, { data: await getRecord(app.db, def, actorOf(req), parse(idParam, req.params).id) }));
   app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>
-    idempotent(app, req, reply, 201, async () => ({ data: await createRecord(app.db, def, actorOf(req), req.body, opts) })));
-  app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) =>
-    idempotent(app, req, reply, 200, async () => ({ data: await updateRecord(app.db, def, actorOf(req), parse(idParam, req.params).id, req.body, opts) })));
+    withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await createRecord(app.db, def, actorOf(req), req.body, opts) }))));
+  app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) => {
+    const id = parse(idParam, req.params).id;
+    const ifMatch = parseIfMatch(req.headers['if-match']);
+    return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await updateRecord(app.db, def, actorOf(req), id, req.body, { ...opts, ifMatch }) })));
+  });
   app.post(`${base}/bulk`, { schema: { tags, body: doc(BulkBody) } }, async (req) => ({
     data: await bulkRecords(app.db, def, actorOf(req), parse(BulkBody, req.body), opts),
   }));

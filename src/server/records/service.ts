@@ -9,6 +9,7 @@ import { allFields, visibleFields, type ResolvedField } from './fields.ts';
 import { filterCondition } from './query.ts';
 import { searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
+import { assertVersion, expectedVersion } from './versions.ts';
 import { loadRefs } from './refs.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 
@@ -152,13 +153,20 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   return present(db, def, actor, row);
 }
 
-export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: WriteOptions = {}): Promise<Row> {
+export interface UpdateOptions extends WriteOptions {
+  /** The version the client read (If-Match header); a `version` key in the body does the same. */
+  ifMatch?: number;
+}
+
+export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: UpdateOptions = {}): Promise<Row> {
   if (!can(actor, 'write')) throw forbidden('Your role may not change records');
   const fields = await allFields(db, def);
-  const values = validateRecord(fields, input, 'update', actor, def.name, opts.allowExtra);
+  const { values: body, expected } = expectedVersion(input, opts.ifMatch);
+  const values = validateRecord(fields, body, 'update', actor, def.name, opts.allowExtra);
   const events: RecordEvent[] = [];
   const row = await db.transaction().execute(async (trx) => {
     const existing = await loadVisible(trx, def, actor, id, true);
+    if (expected !== undefined) await assertVersion(trx, def, actor, existing, expected);
     await def.beforeWrite?.({ trx, actor, def }, values, existing);
     const { columns, custom } = split(fields, values, existing.custom);
     const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
@@ -180,12 +188,17 @@ export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   if (!can(actor, 'write')) throw forbidden('Your role may not delete records');
   await db.transaction().execute(async (trx) => {
     const existing = await loadVisible(trx, def, actor, id, true);
-    if (!can(actor, 'delete') && def.ownerField && existing[def.ownerField] !== actor.id) throw forbidden('You may delete only your own records');
+    if (!mayDelete(actor, def, existing)) throw forbidden('You may delete only your own records');
     await def.beforeDelete?.({ trx, actor, def }, existing);
     await sql`DELETE FROM ${sql.table(def.name)} WHERE id = ${id}`.execute(trx);
     await writeAudit(trx, { actorId: actor.id, action: 'delete', object: def.name, recordId: id, changes: { before: beforeImage(existing) } });
   });
   publish([{ type: 'deleted', object: def.name, id, actorId: actor.id }]);
+}
+
+/** The delete right on one row: the `delete` capability, or the row is the actor's own. Merges use it too. */
+export function mayDelete(actor: Actor, def: ObjectDef, row: Row): boolean {
+  return can(actor, 'write') && (can(actor, 'delete') || !def.ownerField || row[def.ownerField] === actor.id);
 }
 
 /** A row without derived columns, as kept in the audit log (enough to restore it). */

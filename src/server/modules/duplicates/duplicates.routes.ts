@@ -5,7 +5,8 @@ import { doc, idParam, parse } from '../../http/validate.ts';
 import { loadVisible } from '../../records/service.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { duplicatesOf, findDuplicates } from './duplicates.service.ts';
-import { mergeRecords, undoMerge } from './merge.service.ts';
+import { mergeRecords } from './merge.service.ts';
+import { undoMerge } from './merge-undo.ts';
 
 const MergeBody = z.object({ primary_id: z.number().int().positive(), duplicate_ids: z.array(z.number().int().positive()).min(1).max(20) });
 const CheckBody = z.object({

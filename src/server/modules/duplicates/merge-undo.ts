@@ -1,0 +1,68 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { can, canWriteField, type Actor } from '../../core/access.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
+import { writeAudit } from '../../core/audit.ts';
+import { allFields, type ResolvedField } from '../../records/fields.ts';
+import { derived, insertValues, mayDelete, updateSet } from '../../records/service.ts';
+import type { ObjectDef, Row, Tx } from '../../records/types.ts';
+import { lockVisible, type MergeChanges } from './merge.service.ts';
+
+/**
+ * Reverses a merge from its audit entry: restores the duplicates, moves their references
+ * back and clears what the merge filled on the primary (edits made since are kept). It needs
+ * the rights the merge needed (write, the delete right over each duplicate, write on the
+ * fields it reverts). The audit log is append-only: the undo is a new `undo_merge` entry,
+ * and that entry is what marks the merge as undone.
+ */
+export async function undoMerge(db: Kysely<DB>, def: ObjectDef, actor: Actor, auditId: number): Promise<void> {
+  if (!can(actor, 'write')) throw forbidden('Your role may not undo merges');
+  const fields = await allFields(db, def);
+  await db.transaction().execute(async (trx) => {
+    const entry = await trx.selectFrom('audit_log').selectAll().where('id', '=', auditId).executeTakeFirst();
+    if (!entry || entry.action !== 'merge' || entry.object !== def.name || !entry.record_id) throw new AppError('not_found', 'No such merge in the audit log');
+    const c = entry.changes as MergeChanges & { undone?: boolean };
+    // Locking the primary serialises two undos of one merge: the second sees the first's entry.
+    const primary = (await lockVisible(trx, def, actor, [entry.record_id])).get(entry.record_id)!;
+    const { rows: undone } = await sql`SELECT 1 FROM audit_log WHERE action = 'undo_merge' AND object = ${def.name}
+      AND record_id = ${entry.record_id} AND changes ->> 'audit_id' = ${String(auditId)}`.execute(trx);
+    if (c.undone || undone.length) throw new AppError('conflict', 'This merge was already undone');
+    if (c.duplicates.some((d) => !mayDelete(actor, def, d))) throw forbidden('You may undo only merges of records you may delete');
+    const legacy = c.tags_added === undefined;
+    const reverted = [...(c.filled ?? []), ...(c.tags_added?.length ? ['tags'] : [])];
+    const locked = reverted.find((k) => !canWriteField(actor, def.name, k));
+    if (locked) throw forbidden(`You may not change the field ${locked}`);
+
+    for (const d of c.duplicates) {
+      // A restored record is a new state of it: a client holding its old version must re-read it.
+      const restored = { ...d, custom: JSON.stringify(d.custom ?? {}), version: (Number(d.version) || 1) + 1 };
+      await sql`INSERT INTO ${sql.table(def.name)} ${insertValues({ ...restored, ...(await derived(trx, def, d)) })}`.execute(trx);
+    }
+    for (const m of c.moved) {
+      await sql`UPDATE ${sql.table(m.table)} SET ${sql.ref(m.column)} = ${m.from}
+        WHERE ${sql.ref(m.column)} = ${entry.record_id} AND ${sql.ref(m.keyColumn)} = ANY(${sql.val(m.keys)}::bigint[])`.execute(trx);
+    }
+    await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(legacy ? await legacyRevert(trx, def, c.primary_before) : await revert(trx, def, fields, primary, c))} WHERE id = ${primary.id}`.execute(trx);
+    await writeAudit(trx, { actorId: actor.id, action: 'undo_merge', object: def.name, recordId: primary.id, changes: { audit_id: auditId, restored: c.duplicates.map((d) => d.id), reverted } });
+  });
+}
+
+/** Clears on the current primary exactly what the merge filled, and drops the tags it added. */
+async function revert(trx: Tx, def: ObjectDef, fields: ResolvedField[], primary: Row, c: MergeChanges): Promise<Row> {
+  const cols: Row = {};
+  const custom: Row = { ...(primary.custom ?? {}) };
+  for (const key of c.filled) {
+    const f = fields.find((x) => x.key === key);
+    if (f?.custom) delete custom[key];
+    else if (f) cols[key] = c.primary_before[key] ?? null;
+  }
+  const tags = c.tags_added?.length ? { tags: (primary.tags ?? []).filter((t: string) => !c.tags_added!.includes(t)) } : {};
+  const next = { ...primary, ...cols, custom, ...tags };
+  return { ...cols, ...tags, custom: JSON.stringify(custom), ...(await derived(trx, def, next)), updated_at: new Date() };
+}
+
+/** Entries written before merges recorded what they filled: the primary's before-image comes back whole. */
+async function legacyRevert(trx: Tx, def: ObjectDef, p: Row): Promise<Row> {
+  const { id: _id, version: _v, ...rest } = p;
+  return { ...rest, custom: JSON.stringify(p.custom ?? {}), ...(await derived(trx, def, p)) };
+}
