@@ -13,12 +13,18 @@ export const BulkBody = z.object({
 });
 
 /**
- * The same change to many records. Each record is written, checked and audited on its own,
+ * The same change to many records. Each record goes through the single-record write
+ * (updateRecord / deleteRecord), so the same rights apply: visibility (a hidden record fails
+ * like a missing one), field rules, the delete right. Each is checked and audited on its own,
  * so one failure (a record deleted meanwhile, not the caller's to change) does not stop the rest.
  */
 export async function bulkRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, body: z.infer<typeof BulkBody>, opts: WriteOptions = {}) {
   if (body.action === 'update' && (!body.values || !Object.keys(body.values).length)) {
     throw new AppError('validation_failed', 'Nothing to change', [{ field: 'values', message: 'Give the fields to set', code: 'required' }]);
+  }
+  if (body.action === 'update' && body.values && 'version' in body.values) {
+    // A version is a precondition on one record (PATCH), not a value to set on many.
+    throw new AppError('validation_failed', 'Some fields are not valid', [{ field: 'values.version', message: 'Unknown field', code: 'unknown_field' }]);
   }
   let done = 0;
   const errors: { id: number; code: string; message: string; details?: unknown }[] = [];

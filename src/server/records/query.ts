@@ -50,7 +50,10 @@ function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
   if ((f.type === 'user' || f.key === 'owner_id') && raw === 'me') return actor.id;
   if (f.type === 'datetime') {
     const d = new Date(raw);
-    if (Number.isNaN(d.getTime())) throw invalid([{ field: f.key, message: 'Must be a date-time' }]);
+    // JavaScript dates reach year 275760 and below year 0, which PostgreSQL cannot read back
+    // from an ISO string: a filter stays within years 1 to 9999, like a date field.
+    const year = d.getUTCFullYear();
+    if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw invalid([{ field: f.key, message: 'Must be a date-time between years 1 and 9999' }]);
     return d.toISOString();
   }
   const v = coerceText(f, raw);
@@ -58,6 +61,10 @@ function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
   const base = f.type === 'multiselect' || f.type === 'tags' ? { ...f, type: 'text' as const, options: undefined } : f;
   const r = fieldSchema(base).safeParse(single ?? null);
   if (!r.success) throw invalid([{ field: f.key, message: r.error.issues[0]?.message ?? 'Invalid filter value' }]);
+  // Ids (link, user, id) beyond 2^53 lose digits in JavaScript and overflow bigint: no record has one.
+  if ((f.type === 'link' || f.type === 'user' || f.key === 'id') && typeof r.data === 'number' && !Number.isSafeInteger(r.data)) {
+    throw invalid([{ field: f.key, message: 'Not a record id' }]);
+  }
   return r.data;
 }
 

@@ -24,7 +24,8 @@ const FieldBody = z.object({
   link: z.string().max(50).optional(),
   position: z.number().int().optional(),
 });
-const FieldPatch = FieldBody.pick({ label: true, labels: true, options: true, required: true, position: true }).partial();
+// Strict: a key that cannot change (type, key, object) is named in the error, not dropped silently.
+const FieldPatch = FieldBody.pick({ label: true, labels: true, options: true, required: true, position: true }).partial().strict();
 
 const INDEXED = new Set(['text', 'number', 'money', 'date', 'boolean', 'select', 'link']);
 
@@ -79,6 +80,7 @@ export default async function customFieldsRoutes(app: FastifyInstance) {
     requireCan(actor, 'admin');
     const { id } = parse(idParam, req.params);
     const body = parse(FieldPatch, req.body);
+    if (!Object.keys(body).length) throw new AppError('validation_failed', 'Nothing to change', [{ field: '(body)', message: 'Give label, labels, options, required or position', code: 'required' }]);
     const set: Record<string, unknown> = { ...body };
     if (body.labels) set.labels = JSON.stringify(body.labels);
     if (body.options) set.options = JSON.stringify(body.options);
