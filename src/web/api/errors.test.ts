@@ -4,7 +4,7 @@ import i18n from 'i18next';
 import en from '../i18n/en.ts';
 import zhCN from '../i18n/zh-CN.ts';
 import { ApiError } from './client.ts';
-import { errorText, localizeMessage } from './errors.ts';
+import { errorText, localizeMessage, versionConflict } from './errors.ts';
 
 await i18n.init({ lng: 'zh-CN', resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } } });
 const t = i18n.t.bind(i18n) as TFunction;
@@ -21,5 +21,15 @@ describe('server errors in the user language', () => {
   it('lists each bad field of a validation error', () => {
     const e = new ApiError(400, 'validation_failed', 'Invalid', [{ field: 'email', message: 'x', code: 'invalid_email' }]);
     expect(errorText(t, e)).toBe(`${zhCN.serverErrors.validation_failed} email: ${zhCN.serverErrors.email}`);
+  });
+});
+
+describe('version conflicts', () => {
+  it('reads the current record and who changed it from a 409', () => {
+    const current = { id: 7, version: 3, name: 'X' };
+    const e = new ApiError(409, 'conflict', 'changed', { reason: 'version_mismatch', expected: 2, current, changed_by: { id: 1, name: 'Li' }, changed_at: '2026-01-01T00:00:00Z' });
+    expect(versionConflict(e)).toEqual({ current, changedBy: 'Li', changedAt: '2026-01-01T00:00:00Z' });
+    expect(versionConflict(new ApiError(409, 'conflict', 'unique', { constraint: 'x' }))).toBeNull();
+    expect(versionConflict(new Error('x'))).toBeNull();
   });
 });

@@ -51,3 +51,17 @@ export function errorText(t: TFunction, e: unknown): string {
   }
   return (e as Error)?.message ?? String(e);
 }
+
+/** A 409 because the record changed since the form read it (server: records/versions.ts). */
+export interface VersionConflict {
+  current: { id: number; version: number; [key: string]: unknown };
+  changedBy: string | null;
+  changedAt: string | null;
+}
+
+export function versionConflict(e: unknown): VersionConflict | null {
+  if (!(e instanceof ApiError) || e.code !== 'conflict') return null;
+  const d = e.raw as { reason?: string; current?: VersionConflict['current']; changed_by?: { name?: string } | null; changed_at?: string | null } | undefined;
+  if (d?.reason !== 'version_mismatch' || !d.current || typeof d.current.version !== 'number') return null;
+  return { current: d.current, changedBy: d.changed_by?.name || null, changedAt: d.changed_at ?? null };
+}

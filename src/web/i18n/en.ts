@@ -177,6 +177,10 @@ const en = {
     countryCode: 'Country code', showMore: 'Show all fields', showLess: 'Show fewer fields', searchAccount: 'Search accounts…',
     searchContact: 'Search contacts…', searchUser: 'Search users…', noChanges: 'No changes to save.',
     forbiddenField: 'Your role may not change this field.',
+    conflictTitle: 'Someone else changed this record while you were editing it.',
+    conflictBy: 'Changed by {{name}} at {{when}}.', conflictAt: 'Changed at {{when}}.',
+    conflictHelp: 'Reload shows their version (your edits are dropped); Overwrite saves your edits over theirs.',
+    reload: 'Reload', overwrite: 'Overwrite',
   },
   serverErrors: {
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
@@ -188,6 +192,7 @@ const en = {
     notWritable: 'Your role may not change this field', noRecord: 'No such record', tooLong: 'Too long',
     linkActivity: 'Link the activity to a contact or an account', minPassword: 'At least 8 characters',
     alreadyUsed: 'Already used', wrongPassword: 'Wrong password',
+    idempotency_key_reused: 'This request was already sent with other content; try again.',
   },
   tasks: {
     title: 'My tasks', open: 'Open', overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming', noDate: 'No due date',

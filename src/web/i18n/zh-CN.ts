@@ -180,6 +180,10 @@ const zhCN: Resources = {
     countryCode: '国家/地区代码', showMore: '显示全部字段', showLess: '显示较少字段', searchAccount: '搜索客户公司…',
     searchContact: '搜索联系人…', searchUser: '搜索用户…', noChanges: '没有需要保存的更改。',
     forbiddenField: '您的角色无权修改此字段。',
+    conflictTitle: '在您编辑期间，其他人修改了这条记录。',
+    conflictBy: '由 {{name}} 于 {{when}} 修改。', conflictAt: '于 {{when}} 修改。',
+    conflictHelp: '“重新载入”显示对方的版本（放弃您的修改）；“覆盖”用您的修改覆盖对方的修改。',
+    reload: '重新载入', overwrite: '覆盖',
   },
   serverErrors: {
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
@@ -191,6 +195,7 @@ const zhCN: Resources = {
     notWritable: '您的角色无权修改此字段', noRecord: '记录不存在', tooLong: '内容过长',
     linkActivity: '请将活动关联到联系人或客户公司', minPassword: '至少 8 个字符',
     alreadyUsed: '已被使用', wrongPassword: '密码错误',
+    idempotency_key_reused: '此请求已以不同内容发送过，请重试。',
   },
   tasks: {
     title: '我的任务', open: '进行中', overdue: '已逾期', today: '今天', upcoming: '即将到期', noDate: '无截止时间',

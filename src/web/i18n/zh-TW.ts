@@ -573,7 +573,13 @@ const zhTW: Resources = {
     searchContact: '搜尋聯絡人…',
     searchUser: '搜尋使用者…',
     noChanges: '沒有需要儲存的更改。',
-    forbiddenField: '您的角色無權修改此欄位。'
+    forbiddenField: '您的角色無權修改此欄位。',
+    conflictTitle: '在您編輯期間，其他人修改了這筆記錄。',
+    conflictBy: '由 {{name}} 於 {{when}} 修改。',
+    conflictAt: '於 {{when}} 修改。',
+    conflictHelp: '「重新載入」顯示對方的版本（捨棄您的修改）；「覆寫」以您的修改覆寫對方的修改。',
+    reload: '重新載入',
+    overwrite: '覆寫'
   },
   serverErrors: {
     validation_failed: '部分欄位無效。',
@@ -600,7 +606,8 @@ const zhTW: Resources = {
     linkActivity: '請將活動關聯到聯絡人或客戶公司',
     minPassword: '至少 8 個字元',
     alreadyUsed: '已被使用',
-    wrongPassword: '密碼錯誤'
+    wrongPassword: '密碼錯誤',
+    idempotency_key_reused: '此請求已以不同內容送出過，請重試。'
   },
   tasks: {
     title: '我的任務',

@@ -4,13 +4,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
-import { errorText, localizeMessage } from '../../api/errors.ts';
+import { errorText, localizeMessage, versionConflict, type VersionConflict } from '../../api/errors.ts';
 import { useMeta } from '../../api/hooks.ts';
 import type { ApiRecord, DuplicateMatch, One } from '../../api/types.ts';
 import { FieldFormItem } from '../../fields/FieldInput.tsx';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { groupFields, QUICK_CREATE } from '../../fields/layout.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { formFields, initialValues, payload } from './formValues.ts';
@@ -41,6 +42,8 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   const [showAll, setShowAll] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  // Someone saved the record after this form read it: their version, and the edits waiting to be saved.
+  const [conflict, setConflict] = useState<(VersionConflict & { values: Record<string, unknown> }) | null>(null);
 
   const fields = useMemo(() => formFields(meta.data?.fields ?? [], editing ? 'edit' : 'create'), [meta.data, editing]);
   const visible = useMemo(() => {
@@ -54,6 +57,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   useEffect(() => {
     if (!open) return;
     setFormError(null);
+    setConflict(null);
     setShowAll(false);
     setIdempotencyKey(crypto.randomUUID());
     form.resetFields();
@@ -79,11 +83,13 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   });
 
   const save = useMutation({
-    mutationFn: async (values: Record<string, unknown>) => {
+    mutationFn: async ({ values, version }: { values: Record<string, unknown>; version?: number }) => {
       const body = payload(fields, values, editing ? record.data : null);
       if (editing) {
         if (!Object.keys(body).length) return { record: record.data!, created: false, unchanged: true };
-        const r = await api.patch<One<ApiRecord>>(`/${object}/${recordId}`, body);
+        // The version the form read: the server refuses the save (409) if someone saved since.
+        const read = version ?? record.data?.version;
+        const r = await api.patch<One<ApiRecord>>(`/${object}/${recordId}`, { ...body, ...(typeof read === 'number' ? { version: read } : {}) });
         return { record: r.data, created: false, unchanged: false };
       }
       const r = await api.post<One<ApiRecord>>(`/${object}`, body, { headers: { 'idempotency-key': idempotencyKey } });
@@ -102,7 +108,12 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
       onSaved?.(saved, created);
       onClose();
     },
-    onError: (e) => {
+    onError: (e, vars) => {
+      const c = versionConflict(e);
+      if (c) {
+        setConflict({ ...c, values: vars.values });
+        return;
+      }
       if (e instanceof ApiError && e.details.length) {
         const known = new Set(fields.map((f) => f.key));
         const onForm = e.details.filter((d) => known.has(d.field));
@@ -115,6 +126,20 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
       }
     },
   });
+
+  /** Shows the record as saved by the other person; the edits in the form are dropped. */
+  const reload = () => {
+    if (!conflict) return;
+    qc.setQueryData(['record', object, conflict.current.id], conflict.current);
+    form.resetFields();
+    form.setFieldsValue(initialValues(fields, conflict.current as ApiRecord, {}));
+    setConflict(null);
+  };
+  /** Saves the form's edits over the other person's change, now knowing their version. */
+  const overwrite = () => {
+    if (!conflict) return;
+    save.mutate({ values: conflict.values, version: conflict.current.version });
+  };
 
   const objName = objectLabel(t, object).toLowerCase();
   const title = editing ? t('form.editTitle', { object: objName }) : t('form.createTitle', { object: objName });
@@ -146,12 +171,36 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
           onFinish={() => {
             setFormError(null);
             // The whole store, not only mounted fields: defaults (e.g. the contact a task is for) travel too.
-            save.mutate(form.getFieldsValue(true) as Record<string, unknown>);
+            setConflict(null);
+            save.mutate({ values: form.getFieldsValue(true) as Record<string, unknown> });
           }}
           onFinishFailed={() => setFormError(t('form.fixErrors'))}
           scrollToFirstError
           name={`form-${object}`}
         >
+          {conflict ? (
+            <Alert
+              type="warning"
+              showIcon
+              data-testid="record-form-conflict"
+              style={{ marginBottom: 16 }}
+              title={t('form.conflictTitle')}
+              description={
+                <Space orientation="vertical" size={8}>
+                  <span>
+                    {conflict.changedBy
+                      ? t('form.conflictBy', { name: conflict.changedBy, when: formatDateTime(conflict.changedAt) })
+                      : t('form.conflictAt', { when: formatDateTime(conflict.changedAt) })}{' '}
+                    {t('form.conflictHelp')}
+                  </span>
+                  <Space>
+                    <Button size="small" onClick={reload} data-testid="record-form-reload">{t('form.reload')}</Button>
+                    <Button size="small" danger loading={save.isPending} onClick={overwrite} data-testid="record-form-overwrite">{t('form.overwrite')}</Button>
+                  </Space>
+                </Space>
+              }
+            />
+          ) : null}
           {formError ? <Alert type="error" showIcon title={<span style={{ whiteSpace: 'pre-line' }}>{formError}</span>} style={{ marginBottom: 16 }} /> : null}
           {matches.length > 0 ? (
             <Alert
