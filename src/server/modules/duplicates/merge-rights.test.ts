@@ -66,19 +66,41 @@ describe('merge respects the role', () => {
   });
 
   it('opposite merges at the same time never deadlock into a 500: one wins, the other finds its record gone', async () => {
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 2; round++) {
       const a = await t.api(t.adminToken, 'POST', '/accounts', { name: `Opp A ${round}` });
       const b = await t.api(t.adminToken, 'POST', '/accounts', { name: `Opp B ${round}` });
       await t.api(t.adminToken, 'POST', '/contacts', { name: `On A ${round}`, account_id: a.body.data.id });
       await t.api(t.adminToken, 'POST', '/contacts', { name: `On B ${round}`, account_id: b.body.data.id });
-      const [x, y] = await Promise.all([
-        t.api(t.adminToken, 'POST', '/accounts/merge', { primary_id: a.body.data.id, duplicate_ids: [b.body.data.id] }),
-        t.api(t.adminToken, 'POST', '/accounts/merge', { primary_id: b.body.data.id, duplicate_ids: [a.body.data.id] }),
-      ]);
+      const ids = [a.body.data.id, b.body.data.id];
+      const merge = (p: number, d: number) => t.api(t.adminToken, 'POST', '/accounts/merge', { primary_id: p, duplicate_ids: [d] });
+      let x, y;
+      if (t.database.kind === 'postgres') {
+        // Hold both rows until both merges wait on them, then let them race: locking one row
+        // at a time (A then B against B then A) deadlocked here into a 500.
+        const held = await t.database.db.transaction().execute(async (trx) => {
+          await sql`SELECT id FROM accounts WHERE id IN (${ids[0]}, ${ids[1]}) FOR UPDATE`.execute(trx);
+          const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx);
+          const running = Promise.all([merge(ids[0], ids[1]), merge(ids[1], ids[0])]);
+          for (let i = 0; i < 400; i++) {
+            // pg_stat_activity is a snapshot per transaction: take a fresh one each time.
+            await sql`SELECT pg_stat_clear_snapshot()`.execute(trx);
+            const { rows: w } = await sql<{ n: number }>`WITH b1 AS (SELECT pid FROM pg_stat_activity WHERE ${rows[0]!.pid} = ANY(pg_blocking_pids(pid)))
+              SELECT ((SELECT count(*) FROM b1) + (SELECT count(*) FROM pg_stat_activity
+                WHERE pid NOT IN (SELECT pid FROM b1) AND pg_blocking_pids(pid) && ARRAY(SELECT pid FROM b1)))::int AS n`.execute(trx);
+            if (w[0]!.n >= 2) break;
+            await new Promise((r) => setTimeout(r, 25));
+          }
+          // Returned unawaited: the merges can only finish once this transaction commits.
+          return { running };
+        });
+        [x, y] = await held.running;
+      } else {
+        [x, y] = await Promise.all([merge(ids[0], ids[1]), merge(ids[1], ids[0])]);
+      }
       const statuses = [x.status, y.status].sort();
       expect(statuses[0]).toBe(200);
       expect([404, 409]).toContain(statuses[1]);
-      const left = await t.database.db.selectFrom('accounts').select('id').where('id', 'in', [a.body.data.id, b.body.data.id]).execute();
+      const left = await t.database.db.selectFrom('accounts').select('id').where('id', 'in', ids).execute();
       expect(left).toHaveLength(1);
     }
   });
