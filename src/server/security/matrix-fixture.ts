@@ -80,8 +80,8 @@ export async function buildMatrix(t: TestApp): Promise<Matrix> {
       fields: { credit_limit: String(changed.credit_limit), notes: changed.notes, cf_secret: changed.cf_secret, credit_limit_old: String(con.credit_limit), notes_old: con.notes, cf_secret_old: con.cf_secret },
     });
   }
-  // Each activity is about its owner's contact and the next user's account, so its refs and
-  // both timelines cross owners.
+  // Each activity is about its owner's contact and the next user's account, and a second
+  // contact works at that account, so refs, timelines, related lists and search cross owners.
   const accounts = records.filter((r) => r.object === 'accounts');
   for (const [i, v] of viewers.entries()) {
     const contact = records.find((r) => r.object === 'contacts' && r.owner === v)!;
@@ -90,6 +90,10 @@ export async function buildMatrix(t: TestApp): Promise<Matrix> {
     const r = await api('POST', '/activities', act);
     expect(r.status).toBe(201);
     records.push({ owner: v, object: 'activities', id: r.body.data.id, name: act.subject, fields: { body: act.body } });
+    const other = { name: `REC-${v.label}-contact2`, account_id: account.id, owner_id: v.id, email: `rec-${v.label.toLowerCase()}@example.com` };
+    const c2 = await api('POST', '/contacts', other);
+    expect(c2.status).toBe(201);
+    records.push({ owner: v, object: 'contacts', id: c2.body.data.id, name: other.name, fields: {} });
   }
   const view = await api('POST', '/views', {
     object: 'contacts', name: 'Shared matrix view', shared: true, sort: '-credit_limit', columns: ['name', 'notes', 'credit_limit', 'cf_secret'],
