@@ -53,27 +53,17 @@ export function canWriteField(actor: Actor, object: string, field: string): bool
 /**
  * The SQL condition restricting an object's rows to what the actor may see, given the
  * column holding the owner. Team visibility covers the members of the actor's team and of
- * every team the actor manages.
+ * every team the actor manages. `inline` writes the actor's ids as literals (integers from
+ * the database) so a select list using it can be compiled once per actor and cached.
  */
-export function visibilityCondition(actor: Actor, object: string, ownerColumn: RawBuilder<unknown> | undefined): RawBuilder<boolean> {
+export function visibilityCondition(actor: Actor, object: string, ownerColumn: RawBuilder<unknown> | undefined, opts: { inline?: boolean } = {}): RawBuilder<boolean> {
   if (!ownerColumn) return sql<boolean>`true`;
   const v = visibilityOf(actor, object);
   if (v === 'all') return sql<boolean>`true`;
   if (v === 'none') return sql<boolean>`false`;
-  if (v === 'own') return sql<boolean>`${ownerColumn} = ${actor.id}`;
-  return sql<boolean>`(${ownerColumn} = ${actor.id} OR ${ownerColumn} IN (
-    SELECT u.id FROM users u WHERE u.team_id = ${actor.team_id ?? -1}
-       OR u.team_id IN (SELECT t.id FROM teams t WHERE t.manager_id = ${actor.id})))`;
-}
-
-/** Removes the fields the actor may not read from a record answer. */
-export function redact(actor: Actor, object: string, record: Record<string, unknown>): Record<string, unknown> {
-  const rules = actor.permissions.field_rules?.[object];
-  if (!rules) return record;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(record)) if (rules[k] !== 'hidden') out[k] = v;
-  if (out.refs && typeof out.refs === 'object') {
-    out.refs = Object.fromEntries(Object.entries(out.refs as object).filter(([k]) => rules[k] !== 'hidden'));
-  }
-  return out;
+  const num = (n: number) => (opts.inline ? sql.lit(Math.trunc(n)) : sql`${n}`);
+  if (v === 'own') return sql<boolean>`${ownerColumn} = ${num(actor.id)}`;
+  return sql<boolean>`(${ownerColumn} = ${num(actor.id)} OR ${ownerColumn} IN (
+    SELECT u.id FROM users u WHERE u.team_id = ${num(actor.team_id ?? -1)}
+       OR u.team_id IN (SELECT t.id FROM teams t WHERE t.manager_id = ${num(actor.id)})))`;
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { invalid } from '../http/errors.ts';
 import type { Actor } from '../core/access.ts';
+import { refVisibilityKey, refVisible } from './refs.ts';
 import { visibleFields, type ResolvedField } from './fields.ts';
 import { afterCursor, encodeCursor, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
 import { getObject } from './registry.ts';
@@ -62,13 +63,13 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
 
 /** A page of visible records as API objects (`columns` picks fields; refs of the links shown). */
 export function listRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams): Promise<Page<Row>> {
-  return readPage(db, def, actor, p, (fields) => objectForm(db, def, fields));
+  return readPage(db, def, actor, p, (fields) => objectForm(db, def, fields, actor));
 }
 
 /** The list answer `{ data, next_cursor }` as JSON text, its rows written the cheaper way for the database. */
 export async function listJson(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams, engineWritesJson: boolean): Promise<string> {
   if (!engineWritesJson) return JSON.stringify(await listRecords(db, def, actor, p));
-  const page = await readPage(db, def, actor, p, (fields) => jsonForm(db, def, fields));
+  const page = await readPage(db, def, actor, p, (fields) => jsonForm(db, def, fields, actor));
   return `{"data":[${page.data.join(',')}],"next_cursor":${JSON.stringify(page.next_cursor)}}`;
 }
 
@@ -119,21 +120,36 @@ function compiledOnce<T>(db: Kysely<DB>, expr: RawBuilder<T>): RawBuilder<T> {
   return compiled.parameters.length ? expr : sql.raw<T>(compiled.sql);
 }
 
-/** Forms are cached per visible-field list (cached per role's field rules in fields.ts): per request only the lookup. */
-function cachedForm<T>(cache: WeakMap<ResolvedField[], RowForm<T>>, fields: ResolvedField[], make: () => RowForm<T>): RowForm<T> {
-  let form = cache.get(fields);
-  if (!form) cache.set(fields, (form = make()));
+const linkTargets = new WeakMap<ResolvedField[], string[]>();
+type FormCache<T> = WeakMap<ResolvedField[], Map<string, RowForm<T>>>;
+
+/**
+ * Forms are cached per visible-field list (cached per role's field rules in fields.ts) and per
+ * ref visibility (the same for every actor who sees every linked object; per actor otherwise,
+ * since a linked record's title shows only when the actor may read it): per request only the lookup.
+ */
+function cachedForm<T>(cache: FormCache<T>, fields: ResolvedField[], actor: Actor, make: () => RowForm<T>): RowForm<T> {
+  let byActor = cache.get(fields);
+  if (!byActor) cache.set(fields, (byActor = new Map()));
+  let targets = linkTargets.get(fields);
+  if (!targets) linkTargets.set(fields, (targets = [...new Set(linksOf(fields).map((l) => l.target))]));
+  const key = refVisibilityKey(actor, targets);
+  let form = byActor.get(key);
+  if (!form) {
+    if (byActor.size >= 500) byActor.clear();
+    byActor.set(key, (form = make()));
+  }
   return form;
 }
 
-const objectForms = new WeakMap<ResolvedField[], RowForm<Row>>();
+const objectForms: FormCache<Row> = new WeakMap();
 
 /**
  * Typed columns: id, the visible standard columns, custom (when a custom field is shown), and
  * the titles of linked records as scalar subqueries evaluated for the page's rows only.
  */
-function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): RowForm<Row> {
-  return cachedForm(objectForms, fields, () => {
+function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], actor: Actor): RowForm<Row> {
+  return cachedForm(objectForms, fields, actor, () => {
     const t = def.name;
     const columnKeys = new Set(def.fields.map((f) => f.key));
     const standard = fields.filter((f) => !f.custom && columnKeys.has(f.key));
@@ -147,7 +163,9 @@ function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): Ro
       cols.push(f.type === 'datetime' ? sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${sql.ref(f.key)}` : col);
     }
     if (customKeys.length) cols.push(sql.ref(`${t}.custom`));
-    for (const l of links) cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${linkId(t, l)}) AS ${sql.ref(l.alias)}`);
+    for (const l of links) {
+      cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${linkId(t, l)} AND ${refVisible(actor, l.target, 'r')}) AS ${sql.ref(l.alias)}`);
+    }
     // Every answer object starts as a copy of one template with all its keys, so all rows share
     // one hidden class: objects grown key by key past a dozen properties turn into slow
     // dictionaries, for JSON.stringify too (Object.fromEntries builds the template in fast mode).
@@ -176,7 +194,7 @@ function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): Ro
   });
 }
 
-const jsonForms = new WeakMap<ResolvedField[], RowForm<string>>();
+const jsonForms: FormCache<string> = new WeakMap();
 
 /** json_build_object takes at most 100 arguments: larger objects are merged from parts. */
 const PAIRS_PER_CALL = 50;
@@ -184,10 +202,10 @@ const PAIRS_PER_CALL = 50;
 /**
  * The row as the API shows it, written by the database as JSON text: `id`, each field in
  * order (custom ones read from the jsonb), then `refs` — `{ field: { id, title } }` for each
- * linked record that exists. The same as objectForm gives, which the tests check.
+ * linked record that exists and the actor may read. The same as objectForm gives, which the tests check.
  */
-function jsonForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): RowForm<string> {
-  return cachedForm(jsonForms, fields, () => {
+function jsonForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], actor: Actor): RowForm<string> {
+  return cachedForm(jsonForms, fields, actor, () => {
     const t = def.name;
     const col = (k: string) => sql.ref(`${t}.${k}`);
     const columnKeys = new Set(def.fields.map((f) => f.key));
@@ -205,7 +223,8 @@ function jsonForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[]): RowF
     }
     const refs = linksOf(fields).map((l) => {
       const title = sql.ref(`r.${l.titleCol}`);
-      return [sql.lit(l.key), sql`(SELECT json_build_object('id', r.id, 'title', ${title}) FROM ${sql.table(l.target)} r WHERE r.id = ${linkId(t, l)} AND ${title} IS NOT NULL)`];
+      return [sql.lit(l.key), sql`(SELECT json_build_object('id', r.id, 'title', ${title}) FROM ${sql.table(l.target)} r
+        WHERE r.id = ${linkId(t, l)} AND ${title} IS NOT NULL AND ${refVisible(actor, l.target, 'r')})`];
     });
     const parts: RawBuilder<unknown>[] = [];
     for (let i = 0; i < refs.length; i += PAIRS_PER_CALL) parts.push(sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(refs.slice(i, i + PAIRS_PER_CALL).flat())}))`);

@@ -2,7 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
-import { can, canReadField, redact, visibilityCondition, type Actor } from '../core/access.ts';
+import { can, canReadField, visibilityCondition, type Actor } from '../core/access.ts';
+import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { publish, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
@@ -11,6 +12,7 @@ import { searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
 import { assertVersion, expectedVersion } from './versions.ts';
 import { loadRefs } from './refs.ts';
+import { checkLinks } from './links.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 
 export interface ListParams {
@@ -31,7 +33,7 @@ export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: 
   const custom = (row.custom ?? {}) as Row;
   for (const f of fields) out[f.key] = f.custom ? (custom[f.key] ?? null) : (row[f.key] ?? null);
   for (const [k, v] of Object.entries(row)) if (!(k in out) && !INTERNAL.has(k) && !k.startsWith('_')) out[k] = v;
-  return redact(actor, def.name, out);
+  return redactPayload(actor, def.name, out);
 }
 
 /** WHERE conditions for visibility, filters and q; shared by list, count and export. */
@@ -89,7 +91,7 @@ export async function getRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id
 
 export async function present(db: Tx, def: ObjectDef, actor: Actor, row: Row): Promise<Row> {
   const fields = await visibleFields(db as Kysely<DB>, def, actor);
-  const refs = await loadRefs(db, fields, [row]);
+  const refs = await loadRefs(db, actor, fields, [row]);
   const extra = def.expand ? await def.expand(db, row, actor) : {};
   return toApi(def, fields, { ...row, ...extra, refs: refs(row) }, actor);
 }
@@ -137,6 +139,7 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
   const events: RecordEvent[] = [];
   const row = await db.transaction().execute(async (trx) => {
+    await checkLinks(trx, actor, fields, values, null);
     if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
     await def.beforeWrite?.({ trx, actor, def }, values, null);
     const { columns, custom } = split(fields, values);
@@ -167,6 +170,7 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const row = await db.transaction().execute(async (trx) => {
     const existing = await loadVisible(trx, def, actor, id, true);
     if (expected !== undefined) await assertVersion(trx, def, actor, existing, expected);
+    await checkLinks(trx, actor, fields, values, existing);
     await def.beforeWrite?.({ trx, actor, def }, values, existing);
     const { columns, custom } = split(fields, values, existing.custom);
     const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };

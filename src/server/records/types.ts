@@ -47,6 +47,8 @@ export interface ObjectDef {
   /** Runs inside the write transaction after the row is written (timeline, links). */
   afterWrite?: (ctx: WriteContext, row: Row, existing: Row | null, input: Row) => Promise<void>;
   beforeDelete?: (ctx: WriteContext, row: Row) => Promise<void>;
+  /** The fields its timeline entries show as title and body: hidden from a role, they are blanked there too. */
+  timelineFields?: { title: string; body?: string };
   /** Adds related data to single-record answers (e.g. a contact's accounts). */
   expand?: (db: Tx, row: Row, actor: Actor) => Promise<Row>;
 }

@@ -23,6 +23,7 @@ export const activitiesObject: ObjectDef = registerObject({
   name: 'activities',
   singular: 'activity',
   titleField: 'subject',
+  timelineFields: { title: 'subject', body: 'body' },
   ownerField: 'owner_id',
   fields: [
     { key: 'kind', type: 'select', required: true, options: opts(...ACTIVITY_KINDS) },

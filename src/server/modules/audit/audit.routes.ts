@@ -8,6 +8,7 @@ import { forbidden } from '../../http/errors.ts';
 import { parseFilters, decodeCursor, encodeCursor } from '../../records/query.ts';
 import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
+import { auditRecordVisible, redactAuditRows } from './audit-redact.ts';
 
 const Page = z.object({ limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().optional() });
 
@@ -17,7 +18,8 @@ function idCursor(cursor: string | undefined) {
 }
 
 export default async function auditRoutes(app: FastifyInstance) {
-  // Admins read the whole log; others read the history of a record they can see.
+  // Admins read the whole log; others read the history of a record they can see. Either way
+  // entries about records the actor may not read are left out and hidden fields redacted.
   app.get('/audit-log', { schema: { tags: ['audit'] } }, async (req) => {
     const actor = actorOf(req);
     const page = parse(Page, req.query);
@@ -28,7 +30,7 @@ export default async function auditRoutes(app: FastifyInstance) {
       await loadVisible(app.db, getObject(f.object), actor, Number(f.record_id));
     }
     const limit = page.limit ?? 50;
-    const conds = [sql`true`];
+    const conds = [auditRecordVisible(actor, 'a')];
     if (f.object) conds.push(sql`a.object = ${f.object}`);
     if (f.record_id) conds.push(sql`a.record_id = ${Number(f.record_id)}`);
     if (f.actor_id) conds.push(sql`a.actor_id = ${Number(f.actor_id)}`);
@@ -38,8 +40,9 @@ export default async function auditRoutes(app: FastifyInstance) {
     const { rows } = await sql<Record<string, any>>`
       SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
       WHERE ${sql.join(conds, sql` AND `)} ORDER BY a.id DESC LIMIT ${limit + 1}`.execute(app.db);
-    const data = rows.slice(0, limit);
-    return { data, next_cursor: rows.length > limit ? encodeCursor(null, data.at(-1)!.id) : null };
+    const shown = rows.slice(0, limit);
+    const data = await redactAuditRows(app.db, actor, shown);
+    return { data, next_cursor: rows.length > limit ? encodeCursor(null, shown.at(-1)!.id) : null };
   });
 
   app.get('/auth/login-history', { schema: { tags: ['auth'] } }, async (req) => {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
+import type { Actor } from '../../core/access.ts';
+import { refVisible } from '../../records/refs.ts';
+import { assertLinkable } from '../../records/links.ts';
 import type { Row, Tx, WriteContext } from '../../records/types.ts';
 import { parse } from '../../http/validate.ts';
 
@@ -6,15 +10,19 @@ export const AccountLinks = z
   .array(z.object({ account_id: z.number().int().positive(), role: z.string().trim().max(100).nullish(), is_primary: z.boolean().optional() }))
   .max(100);
 
-export async function contactAccounts(db: Tx, contactId: number) {
-  return db
-    .selectFrom('account_contacts')
-    .innerJoin('accounts', 'accounts.id', 'account_contacts.account_id')
-    .select(['account_contacts.account_id', 'accounts.name as account_name', 'account_contacts.role', 'account_contacts.is_primary'])
-    .where('account_contacts.contact_id', '=', contactId)
-    .orderBy('account_contacts.is_primary', 'desc')
-    .orderBy('accounts.name')
-    .execute();
+/**
+ * The accounts a contact is linked to. The name of an account the actor may not read is left
+ * out (its id stays), and such accounts sort last by id, so neither the name nor its place
+ * in the alphabet shows.
+ */
+export async function contactAccounts(db: Tx, contactId: number, actor: Actor) {
+  const seen = refVisible(actor, 'accounts', 'a');
+  const { rows } = await sql<{ account_id: number; account_name: string | null; role: string | null; is_primary: boolean }>`
+    SELECT l.account_id, CASE WHEN ${seen} THEN a.name END AS account_name, l.role, l.is_primary
+    FROM account_contacts l JOIN accounts a ON a.id = l.account_id
+    WHERE l.contact_id = ${contactId}
+    ORDER BY l.is_primary DESC, CASE WHEN ${seen} THEN a.name END NULLS LAST, l.account_id`.execute(db);
+  return rows.map((r) => (r.account_name === null ? { account_id: r.account_id, role: r.role, is_primary: r.is_primary } : r));
 }
 
 /**
@@ -25,6 +33,10 @@ export async function afterContactWrite(ctx: WriteContext, row: Row, existing: R
   const { trx } = ctx;
   if (input.accounts !== undefined) {
     const links = parse(AccountLinks, input.accounts);
+    // New links are checked like reads; links the contact already has stay acceptable.
+    const current = new Set((await trx.selectFrom('account_contacts').select('account_id').where('contact_id', '=', row.id).execute()).map((l) => Number(l.account_id)));
+    const added = links.map((l) => l.account_id).filter((id) => !current.has(id));
+    await assertLinkable(trx, ctx.actor, 'accounts', added, (id) => `accounts[${links.findIndex((l) => l.account_id === id)}].account_id`);
     await trx.deleteFrom('account_contacts').where('contact_id', '=', row.id).execute();
     for (const l of links) {
       await trx

@@ -71,5 +71,5 @@ export const contactsObject: ObjectDef = registerObject({
   }),
   afterWrite: afterContactWrite,
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
-  expand: async (db, row) => ({ accounts: await contactAccounts(db, row.id) }),
+  expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),
 });

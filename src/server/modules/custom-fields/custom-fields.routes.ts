@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
-import { requireCan } from '../../core/access.ts';
+import { can, requireCan } from '../../core/access.ts';
+import { readable } from '../../core/redact.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
@@ -35,11 +36,13 @@ function indexName(object: string, key: string) {
 
 export default async function customFieldsRoutes(app: FastifyInstance) {
   app.get('/custom-fields', { schema: { tags: ['custom-fields'] } }, async (req) => {
-    actorOf(req);
+    const actor = actorOf(req);
     const { object } = req.query as { object?: string };
     let q = app.db.selectFrom('custom_fields').selectAll().orderBy('object').orderBy('position').orderBy('id').limit(1000);
     if (object) q = q.where('object', '=', object);
-    return { data: await q.execute(), next_cursor: null };
+    const rows = await q.execute();
+    // Administrators manage every field; others learn only of the fields they may read.
+    return { data: can(actor, 'admin') ? rows : rows.filter((r) => readable(actor, r.object, r.key)), next_cursor: null };
   });
 
   app.post('/custom-fields', { schema: { tags: ['custom-fields'], body: doc(FieldBody) } }, async (req, reply) => {

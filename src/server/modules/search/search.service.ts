@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { visibilityCondition, canReadField, type Actor } from '../../core/access.ts';
 import { buildSearchQuery, rankMatch } from '../../text/search-text.ts';
 import { searchCondition } from '../../records/search-sql.ts';
+import { refVisible } from '../../records/refs.ts';
 import type { ObjectDef, Row } from '../../records/types.ts';
 
 export interface SearchHit {
@@ -29,7 +30,7 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
     const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
     // Records named exactly as the query first, however old: the newest CANDIDATES matches
     // alone could all be longer names containing it (张伟 among thousands of 张伟X).
-    const rows = await candidates(db, def, [
+    const rows = await candidates(db, def, actor, [
       { where: sql`${TITLE} = ${query.normalized} AND ${vis}`, limit },
       { where: sql`${cond} AND ${vis}`, limit: CANDIDATES },
     ]);
@@ -44,8 +45,9 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
 }
 
 /** The rows of each part (its own condition, newest first, its own limit) in one statement. */
-async function candidates(db: Kysely<DB>, def: ObjectDef, parts: { where: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
-  const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
+async function candidates(db: Kysely<DB>, def: ObjectDef, actor: Actor, parts: { where: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
+  // The company shows only when the actor may read the account (as refs do).
+  const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND ${refVisible(actor, 'accounts', 'a')}) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
   const selects = parts.map((p) => sql`(SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
     FROM ${sql.table(def.name)} WHERE ${p.where}
     ORDER BY id DESC LIMIT ${p.limit})`);

@@ -17,6 +17,7 @@ export const tasksObject: ObjectDef = registerObject({
   name: 'tasks',
   singular: 'task',
   titleField: 'title',
+  timelineFields: { title: 'title', body: 'description' },
   ownerField: 'owner_id',
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },

@@ -6,6 +6,7 @@ import { idParam, parse } from '../../http/validate.ts';
 import { assertVisible } from '../../records/service.ts';
 import { decodeCursor, encodeCursor } from '../../records/query.ts';
 import type { ObjectDef } from '../../records/types.ts';
+import { redactTimelineEntry, timelineSourceVisible, type EntryText } from './timeline-access.ts';
 
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -22,13 +23,13 @@ export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, colu
     await assertVisible(app.db, def, actor, id);
     const limit = q.limit ?? 50;
     const kinds = q.kind?.split(',').map((s) => s.trim()).filter(Boolean);
-    const conds = [sql`t.${sql.ref(column)} = ${id}`];
+    const conds = [sql`t.${sql.ref(column)} = ${id}`, timelineSourceVisible(actor, 't')];
     if (kinds?.length) conds.push(sql`t.kind IN (${sql.join(kinds)})`);
     if (q.cursor) {
       const [at, cid] = decodeCursor(q.cursor);
       conds.push(sql`(t.occurred_at, t.id) < (CAST(${String(at)} AS timestamptz), ${cid})`);
     }
-    const { rows } = await sql<Record<string, any>>`
+    const { rows } = await sql<EntryText & Record<string, any>>`
       SELECT t.id, t.occurred_at, t.occurred_at::text AS _at, t.kind, t.title, t.body, t.ref_type, t.ref_id, t.contact_id, t.account_id,
              t.actor_id, u.name AS actor_name
       FROM timeline_events t LEFT JOIN users u ON u.id = t.actor_id
@@ -37,7 +38,7 @@ export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, colu
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return {
-      data: page.map(({ actor_id, actor_name, _at, ...e }) => ({ ...e, actor: actor_id ? { id: actor_id, name: actor_name } : null })),
+      data: page.map(({ actor_id, actor_name, _at, ...e }) => ({ ...redactTimelineEntry(actor, e), actor: actor_id ? { id: actor_id, name: actor_name } : null })),
       // The cursor keeps the database's text of occurred_at: a JS Date would drop its microseconds.
       next_cursor: rows.length > limit && last ? encodeCursor(last._at, last.id) : null,
     };

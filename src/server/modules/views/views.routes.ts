@@ -5,6 +5,7 @@ import { doc, idParam, parse } from '../../http/validate.ts';
 import { notFound } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { FILTER_OPS } from '../../../shared/fields.ts';
+import { assertViewReadable, redactView } from './view-redact.ts';
 
 const ViewBody = z.object({
   object: z.string().min(1).max(50),
@@ -32,31 +33,36 @@ export default async function viewsRoutes(app: FastifyInstance) {
       .orderBy('id')
       .limit(200)
       .execute();
-    return { data: rows.map((r) => ({ ...r, mine: r.user_id === actor.id })), next_cursor: null };
+    return { data: rows.map((r) => ({ ...redactView(actor, r), mine: r.user_id === actor.id })), next_cursor: null };
   });
 
   app.post('/views', { schema: { tags: ['views'], body: doc(ViewBody) } }, async (req, reply) => {
     const actor = actorOf(req);
     const body = parse(ViewBody, req.body);
     getObject(body.object);
+    assertViewReadable(actor, body.object, body);
     const row = await app.db
       .insertInto('saved_views')
       .values({ ...body, user_id: actor.id, filters: JSON.stringify(body.filters), columns: JSON.stringify(body.columns), sort: body.sort ?? null })
       .returningAll()
       .executeTakeFirstOrThrow();
     reply.status(201);
-    return { data: row };
+    return { data: redactView(actor, row) };
   });
 
   app.patch('/views/:id', { schema: { tags: ['views'], body: doc(ViewPatch) } }, async (req) => {
     const actor = actorOf(req);
     const body = parse(ViewPatch, req.body);
+    const id = parse(idParam, req.params).id;
+    const mine = await app.db.selectFrom('saved_views').select('object').where('id', '=', id).where('user_id', '=', actor.id).executeTakeFirst();
+    if (!mine) throw notFound('View');
+    assertViewReadable(actor, mine.object, body);
     const set: Record<string, unknown> = { ...body };
     if (body.filters) set.filters = JSON.stringify(body.filters);
     if (body.columns) set.columns = JSON.stringify(body.columns);
-    const row = await app.db.updateTable('saved_views').set(set).where('id', '=', parse(idParam, req.params).id).where('user_id', '=', actor.id).returningAll().executeTakeFirst();
+    const row = await app.db.updateTable('saved_views').set(set).where('id', '=', id).where('user_id', '=', actor.id).returningAll().executeTakeFirst();
     if (!row) throw notFound('View');
-    return { data: row };
+    return { data: redactView(actor, row) };
   });
 
   app.delete('/views/:id', { schema: { tags: ['views'] } }, async (req, reply) => {
