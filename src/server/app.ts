@@ -29,6 +29,7 @@ import activitiesRoutes from './modules/activities/activities.routes.ts';
 import tasksRoutes from './modules/tasks/tasks.routes.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
+import { registerSearchJobs } from './modules/search/reindex.ts';
 
 export const API_PREFIX = '/api/v1';
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -74,6 +75,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     { prefix: API_PREFIX },
   );
   registerImportJobs(app);
+  registerSearchJobs(app);
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });
