@@ -71,6 +71,14 @@ export const contactsObject: ObjectDef = registerObject({
     mobile_key: r.mobile ? phoneKey(r.mobile) || null : null,
     ...splitWhenEmpty(r),
   }),
+  // A new name gives new family/given names unless the same write sets them.
+  beforeWrite: async (_ctx, values, existing) => {
+    if (!existing || typeof values.name !== 'string' || values.name === existing.name) return;
+    if (values.family_name !== undefined || values.given_name !== undefined) return;
+    const split = splitName(values.name);
+    values.family_name = split?.family ?? null;
+    values.given_name = split?.given ?? null;
+  },
   afterWrite: afterContactWrite,
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row) => ({ accounts: await contactAccounts(db, row.id) }),
