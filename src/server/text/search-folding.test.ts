@@ -80,3 +80,14 @@ describe('sections tagged by field', () => {
     expect(finds(old, '王芳', hiddenSectionsRegex(['email'], false))).toBe(true);
   });
 });
+
+describe('field tags', () => {
+  it('differ for every standard field of the searched objects', async () => {
+    const { contactsObject } = await import('../modules/contacts/contacts.object.ts');
+    const { accountsObject } = await import('../modules/accounts/accounts.object.ts');
+    for (const def of [contactsObject, accountsObject]) {
+      const tagsOf = def.fields.map((f) => fieldTag(f.key));
+      expect(new Set(tagsOf).size, def.name).toBe(tagsOf.length);
+    }
+  });
+});
