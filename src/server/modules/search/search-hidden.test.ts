@@ -44,5 +44,6 @@ describe('search and hidden fields', () => {
     expect(await ids(`/search?q=${encodeURIComponent('林晓燕')}`, ro)).toEqual([]);
     expect(await ids(`/contacts?q=${encodeURIComponent('晓燕')}`, ro)).toEqual([]);
     expect(await ids(`/contacts?q=obsidian`, ro)).toEqual([contactId]);
+    expect((await t.api(ro, 'GET', '/search?q=obsidian')).body.data).toEqual([expect.objectContaining({ id: contactId, title: '' })]);
   });
 });

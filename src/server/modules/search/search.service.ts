@@ -79,5 +79,7 @@ function toHit(actor: Actor, def: ObjectDef, r: Row, q: string): SearchHit {
     canReadField(actor, def.name, 'mobile') ? r.mobile : null,
     canReadField(actor, def.name, 'phone') ? r.phone : null,
   ].filter(Boolean);
+  // A role hiding the title field gets the hit without it (found by another field it may read).
+  if (!canReadField(actor, def.name, def.titleField)) return { type: def.singular, id: r.id, title: '', subtitle: parts.join(' · ') || null, score: 3 };
   return { type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title, def.name === 'accounts' ? 'company' : 'person') };
 }
