@@ -30,6 +30,8 @@ import activitiesRoutes from './modules/activities/activities.routes.ts';
 import tasksRoutes from './modules/tasks/tasks.routes.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
+import { registerSearchJobs } from './modules/search/reindex.ts';
+import { loadPhoneRegion } from './modules/settings/settings.service.ts';
 
 export const API_PREFIX = '/api/v1';
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
@@ -77,6 +79,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     { prefix: API_PREFIX },
   );
   registerImportJobs(app);
+  registerSearchJobs(app);
+  app.addHook('onReady', async () => loadPhoneRegion(database.db));
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });

@@ -3,11 +3,14 @@ import { openDatabase } from './runtime.ts';
 import { buildApp } from './app.ts';
 import { AppError } from './http/errors.ts';
 import { runCommand, USAGE } from './cli/commands.ts';
+import { reindexIfStale } from './modules/search/reindex.ts';
 
 async function start() {
   const config = loadConfig();
   const database = await openDatabase(config);
   const app = await buildApp(database, config, { logger: true });
+  // Stored search documents older than this code's are rewritten in the background.
+  if (await reindexIfStale(app.db)) app.log.info('search documents are being reindexed in the background');
   app.jobs.start();
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -6,6 +6,7 @@ import { connect, type Database } from './db/connect.ts';
 import { acquireDataDir } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { bootstrap } from './core/bootstrap.ts';
+import { loadPhoneRegion } from './modules/settings/settings.service.ts';
 import type { Config } from './config.ts';
 
 /** Opens the configured database (PGlite folder or PostgreSQL), migrates it and seeds roles. */
@@ -16,6 +17,7 @@ export async function openDatabase(config: Config): Promise<Database> {
   try {
     await migrate(database);
     await bootstrap(database.db, { email: config.adminEmail, password: config.adminPassword });
+    await loadPhoneRegion(database.db); // CLI imports key phones in the organisation's region too
   } catch (e) {
     await database.close();
     throw e;

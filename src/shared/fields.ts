@@ -8,7 +8,9 @@ export const FIELD_TYPES = [
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Types an admin may give a custom field. */
-export const CUSTOM_FIELD_TYPES = ['text', 'longtext', 'number', 'money', 'date', 'boolean', 'select', 'multiselect', 'link'] as const;
+export const CUSTOM_FIELD_TYPES = ['text', 'longtext', 'email', 'phone', 'url', 'number', 'money', 'date', 'boolean', 'select', 'multiselect', 'link'] as const;
+/** Custom field types whose values may be put in the search document (`searchable`). */
+export const SEARCHABLE_FIELD_TYPES = ['text', 'email', 'phone', 'url'] as const;
 
 export interface FieldOption {
   value: string;
@@ -26,6 +28,8 @@ export interface FieldMeta {
   options?: FieldOption[];
   /** For link fields: the object linked to (e.g. 'accounts'). */
   link?: string;
+  /** Custom fields: its values are found by search (`q`, /search). */
+  searchable?: boolean;
   /** Not writable by the caller (system field or a field rule). */
   readonly: boolean;
   sortable: boolean;

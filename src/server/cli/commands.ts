@@ -8,6 +8,7 @@ import { importFile } from './import.ts';
 import { exportFile } from './export.ts';
 import { backup, restore } from './backup.ts';
 import { seedDemo } from '../seed/demo.ts';
+import { reindexNow } from '../modules/search/reindex.ts';
 import type { Database } from '../db/connect.ts';
 
 export const USAGE = `Guanxi CRM
@@ -21,6 +22,7 @@ export const USAGE = `Guanxi CRM
   guanxi backup FILE.jsonl.gz                  logical backup of every table (PGlite or PostgreSQL)
   guanxi restore FILE.jsonl.gz                 restore a backup into an empty database
   guanxi seed demo                             load the demo dataset
+  guanxi reindex                               rewrite every search document and phone key now
 
 Environment: DATABASE_URL (PostgreSQL; otherwise PGlite in GUANXI_DATA_DIR, default ./data),
 GUANXI_ADMIN_EMAIL / GUANXI_ADMIN_PASSWORD (first admin on first start).`;
@@ -88,6 +90,12 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
       return withDb(async (d) => {
         const counts = await seedDemo(d.db);
         console.log(`demo data loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        return 0;
+      });
+    case 'reindex':
+      return withDb(async (d) => {
+        await reindexNow(d.db);
+        console.log('search documents and phone keys are up to date');
         return 0;
       });
     default:

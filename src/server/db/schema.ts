@@ -29,6 +29,7 @@ export interface DB {
   custom_fields: {
     id: Id; object: string; key: string; label: string; labels: Json<Record<string, string>>; type: string;
     options: Json<unknown[]>; required: Generated<boolean>; link: string | null; position: Generated<number>; created_at: Stamp;
+    searchable: Generated<boolean>;
   };
   saved_views: {
     id: Id; user_id: number; object: string; name: string; filters: Json<unknown[]>; sort: string | null;

@@ -24,6 +24,11 @@ export function invalidateFields(object?: string): void {
   else cache.clear();
 }
 
+/** The fields of an object as last loaded by this process (none yet: []), for synchronous callers. */
+export function loadedFields(object: string): ResolvedField[] {
+  return cache.get(object)?.fields ?? [];
+}
+
 /** Every field of an object, standard then custom, regardless of who asks. */
 export async function allFields(db: Kysely<DB>, def: ObjectDef): Promise<ResolvedField[]> {
   const hit = cache.get(def.name);
@@ -54,6 +59,7 @@ export async function allFields(db: Kysely<DB>, def: ObjectDef): Promise<Resolve
       link: c.link ?? undefined,
       readonly: false,
       system: false,
+      searchable: Boolean(c.searchable),
       sortable: !['longtext', 'multiselect'].includes(c.type),
       filterable: true,
     })),

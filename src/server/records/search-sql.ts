@@ -1,28 +1,72 @@
 import { sql, type RawBuilder } from 'kysely';
-import { buildSearchDocument, buildSearchQuery } from '../text/search-text.ts';
+import { buildSearchDocument, buildSearchQuery, type SearchValue } from '../text/search-text.ts';
+import { hiddenSectionsRegex } from '../text/search-sections.ts';
 import { tokenHashes } from '../text/token-hash.ts';
+import type { Actor } from '../core/access.ts';
+import { loadedFields, type ResolvedField } from './fields.ts';
 import type { ObjectDef, Row } from './types.ts';
 
-/** The index-backed text condition for `q` on an object with a search document. */
-export function searchCondition(table: string, q: string): RawBuilder<boolean> | null {
+/**
+ * The regular expression removing from search_text what this actor may not read (the sections
+ * of fields its role hides), or null when its role hides none: then search is the plain,
+ * unchanged LIKE recheck.
+ */
+export function hiddenSearchRegex(actor: Actor | undefined, def: ObjectDef): string | null {
+  const rules = actor?.permissions.field_rules?.[def.name];
+  if (!rules) return null;
+  const hidden = Object.keys(rules).filter((k) => rules[k] === 'hidden');
+  return hiddenSectionsRegex(hidden, hidden.includes(def.titleField));
+}
+
+/**
+ * The index-backed text condition for `q` on an object with a search document. With an actor
+ * whose role hides fields, the recheck runs on the text without those fields' sections, so a
+ * record is never found by text the actor may not read (the token prefilter may still pass it).
+ */
+export function searchCondition(table: string, q: string, hiddenRegex: string | null = null): RawBuilder<boolean> | null {
   const query = buildSearchQuery(q);
   if (!query) return null;
   const tokens = sql.ref(`${table}.search_tokens`);
-  const text = sql.ref(`${table}.search_text`);
+  const text = hiddenRegex ? sql`regexp_replace(${sql.ref(`${table}.search_text`)}, ${hiddenRegex}, '', 'g')` : sql.ref(`${table}.search_text`);
   const grams = query.grams.length ? sql<boolean>`${tokens} @> ${sql.val(tokenHashes(query.grams))}::int4[]` : sql<boolean>`true`;
   return sql<boolean>`(${grams} AND ${text} LIKE ALL (${sql.val(query.patterns)}::text[]))`;
 }
 
-/** Columns holding the search document of a row (empty when the object has none). */
-export function searchColumns(def: ObjectDef, row: Row, related: { accountName?: string | null }): Row {
+/** The searchable custom fields' values of a row, in the part of the document their type belongs to. */
+function customParts(fields: readonly ResolvedField[], row: Row): Record<'phones' | 'emails' | 'other', SearchValue[]> {
+  const out = { phones: [] as SearchValue[], emails: [] as SearchValue[], other: [] as SearchValue[] };
+  const custom = (row.custom ?? {}) as Row;
+  for (const f of fields) {
+    if (!f.custom || !f.searchable) continue;
+    const value = custom[f.key];
+    if (typeof value !== 'string' || !value.trim()) continue;
+    const part = f.type === 'phone' ? out.phones : f.type === 'email' ? out.emails : out.other;
+    part.push({ field: f.key, value });
+  }
+  return out;
+}
+
+function clean(xs: (SearchValue | null | undefined)[] | undefined): SearchValue[] {
+  return (xs ?? []).filter((x): x is SearchValue => {
+    const v = typeof x === 'string' ? x : x?.value;
+    return typeof v === 'string' && v.trim() !== '';
+  });
+}
+
+/**
+ * Columns holding the search document of a row (empty when the object has none). `fields`
+ * (the object's fields, for its searchable custom fields) defaults to the ones last loaded.
+ */
+export function searchColumns(def: ObjectDef, row: Row, related: { accountName?: string | null }, fields: readonly ResolvedField[] = loadedFields(def.name)): Row {
   if (!def.search) return {};
   const parts = def.search(row, related);
-  const clean = (xs: unknown[] | undefined) => (xs ?? []).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
+  const custom = customParts(fields, row);
   const doc = buildSearchDocument({
     names: clean(parts.names),
-    phones: clean(parts.phones),
-    emails: clean(parts.emails),
-    other: clean(parts.other),
+    pinyin: parts.pinyin,
+    phones: [...clean(parts.phones), ...custom.phones],
+    emails: [...clean(parts.emails), ...custom.emails],
+    other: [...clean(parts.other), ...custom.other],
     notes: clean(parts.notes),
   });
   return { search_text: doc.text, search_tokens: tokenHashes(doc.tokens) };

@@ -8,7 +8,7 @@ import { diff, writeAudit } from '../core/audit.ts';
 import { publish, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
 import { filterCondition } from './query.ts';
-import { searchColumns, searchCondition } from './search-sql.ts';
+import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
 import { assertVersion, expectedVersion } from './versions.ts';
 import { loadRefs } from './refs.ts';
@@ -46,7 +46,7 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
     conds.push(filterCondition(t, f, c, actor));
   }
   if (p.q?.trim()) {
-    const s = def.search ? searchCondition(t, p.q) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + p.q.trim().replace(/[\\%_]/g, '\\$&') + '%'}`;
+    const s = def.search ? searchCondition(t, p.q, hiddenSearchRegex(actor, def)) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + p.q.trim().replace(/[\\%_]/g, '\\$&') + '%'}`;
     if (s) conds.push(s);
   }
   return sql.join(conds, sql` AND `);
@@ -119,7 +119,9 @@ async function relatedForSearch(db: Tx, row: Row) {
 
 /** Derived columns (search document, normalised keys) recomputed from the full row. */
 export async function derived(db: Tx, def: ObjectDef, full: Row): Promise<Row> {
-  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, def.search ? await relatedForSearch(db, full) : {}) };
+  if (!def.search) return def.derive?.(full) ?? {};
+  const fields = await allFields(db as Kysely<DB>, def);
+  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, await relatedForSearch(db, full), fields) };
 }
 
 function jsonColumns(row: Row): Row {

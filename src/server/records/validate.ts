@@ -6,6 +6,24 @@ import { canWriteField, type Actor } from '../core/access.ts';
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
 
+// A bare domain someone typed ('example.com', 'www.例子.cn/about'), read as https://.
+const BARE_DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?::\d{1,5})?(?:[/?#][^\s]*)?$/u;
+
+/**
+ * A web address as stored: http(s) URLs as given, bare domains with https:// in front; null
+ * for anything else (javascript:, data:, mailto:, free text), which a link must never open.
+ */
+export function webUrl(v: string): string | null {
+  const candidate = /^https?:\/\//i.test(v) ? v : BARE_DOMAIN.test(v) ? `https://${v}` : null;
+  if (candidate === null || /\s/.test(candidate)) return null;
+  try {
+    const u = new URL(candidate);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname ? candidate : null;
+  } catch {
+    return null;
+  }
+}
+
 function isRealDate(s: string): boolean {
   if (!DATE_RE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
@@ -29,8 +47,14 @@ function buildFieldSchema(f: ResolvedField): z.ZodType {
   let s: z.ZodType;
   switch (f.type) {
     case 'text':
-    case 'url':
       s = z.string().trim().max(f.max ?? 500);
+      break;
+    case 'url':
+      s = z.string().trim().max(f.max ?? 500).transform((v, ctx) => {
+        const url = webUrl(v);
+        if (url === null) ctx.addIssue({ code: 'custom', message: 'Not a web address (http:// or https://)' });
+        return url ?? v;
+      });
       break;
     case 'longtext':
       s = z.string().max(f.max ?? 20_000);

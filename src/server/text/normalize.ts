@@ -3,7 +3,8 @@ import type { DictLike } from 'opencc-js';
 
 // Text normalisation shared by search documents, search queries, ranking and duplicate
 // detection: NFKC (full-width → half-width, compatibility ideographs → unified), lower case,
-// control characters → space, zero-width characters removed, Traditional → Simplified.
+// accents folded (é → e, ß → ss), control characters → space, zero-width characters removed,
+// Traditional → Simplified.
 //
 // Traditional → Simplified is done CHARACTER BY CHARACTER with a table built from opencc-js
 // (every single character the tw→cn, hk→cn and t→cn dictionaries know, converted by the
@@ -59,13 +60,30 @@ function simplifiedTable(): Map<number, string> {
 
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
+// Letters with diacritics live in Latin-1 Supplement … Greek Extended (U+00C0–U+1FFF); Han,
+// kana and Hangul are above, so Chinese text skips the folding entirely.
+const MAY_HAVE_ACCENTS = /[\u00c0-\u1fff]/;
+// Combining diacritical marks (U+0300–U+036F) only: kana voicing marks and Indic vowel signs
+// are letters' parts, not accents, and stay.
+const DIACRITICS = /[\u0300-\u036f]+/g;
+// Letters that are not a base letter plus a mark, spelt as people type them without accents.
+const LIGATURES: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't' };
+const LIGATURE_RE = /[ßæœøđðłþıŀħŧ]/g;
+
+/** é → e, ü → u, ß → ss, Æ → ae…: "Munchen" finds "München", "Mexico" finds "México". */
+function foldAccents(n: string): string {
+  if (!MAY_HAVE_ACCENTS.test(n)) return n;
+  // NFD splits a letter from its marks; NFC afterwards rebuilds what must stay composed (Hangul).
+  return n.normalize('NFD').replace(DIACRITICS, '').normalize('NFC').replace(LIGATURE_RE, (c) => LIGATURES[c]!);
+}
+
 /**
- * NFKC, lower case, Traditional → Simplified (character by character), controls and line
- * separators → space, zero-width characters removed. After it, U+0020 is the only white space
- * that matters (NFKC already folds U+3000, U+00A0 and the other typographic spaces into it).
+ * NFKC, lower case, accents folded, Traditional → Simplified (character by character), controls
+ * and line separators → space, zero-width characters removed. After it, U+0020 is the only white
+ * space that matters (NFKC already folds U+3000, U+00A0 and the other typographic spaces into it).
  */
 export function normalizeText(s: string): string {
-  const n = s.normalize('NFKC').toLowerCase();
+  const n = foldAccents(s.normalize('NFKC').toLowerCase());
   if (PLAIN_ASCII.test(n)) return n;
   const map = simplifiedTable();
   // Copy unchanged stretches whole; only rewritten characters are looked at one by one.

@@ -1,4 +1,5 @@
 // Phone numbers: digits for search, and a key for duplicate detection.
+import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 const NON_DIGITS = /\D+/g;
 const PLAIN_ASCII = /^[\x20-\x7e]*$/;
@@ -48,19 +49,38 @@ function parsePhone(s: string): ParsedPhone | null {
   return { cc: null, national: d.startsWith('0') && !d.startsWith('00') ? d.slice(1) : d };
 }
 
+// The organisation's default region (settings `phone_region`): numbers written without a
+// country code are read as numbers of this country. Set at start and when the setting changes.
+let region: CountryCode = 'CN';
+
+export function setPhoneRegion(r: string): void {
+  if (isSupportedCountry(r)) region = r;
+}
+
+export function phoneRegion(): CountryCode {
+  return region;
+}
+
+/** Is this an ISO 3166 country code libphonenumber knows ('CN', 'TW', 'DE'…)? */
+export function isPhoneRegion(r: string): boolean {
+  return isSupportedCountry(r);
+}
+
 /**
- * Key for duplicate detection: the national significant number, so every way of writing one
- * number meets: '+86 138 0013 8000', '008613800138000', '8613800138000' and '13800138000' all
- * give '13800138000'; '010-6401-8888' and '+86 10 6401 8888' both give '1064018888'.
- * Rules: an extension is dropped; '+' or '00' starts an international number whose calling
- * code (from a table of common ones) is removed; a national number loses its trunk '0';
- * a number with an unknown calling code keeps all its digits. Under 7 digits: '' (no key).
- * Known limit: a North American number written '1-415-555-0100' without '+' keeps its '1'.
+ * Key for duplicate detection: the number in E.164 ('+8613800138000'), so every way of writing
+ * one number meets — '+86 138 0013 8000', '008613800138000', '8613800138000', '138-0013-8000' —
+ * and the same national digits in two countries do not ('+44 20 7946 0000' vs Guangzhou's
+ * '020 7946 0000'). A number without a country code is read in the organisation's region
+ * (setPhoneRegion); an extension is dropped. A number libphonenumber-js cannot place keeps all
+ * its digits (never equal to an E.164 key, which starts with '+'). Under 7 digits: '' (no key).
  */
-export function phoneKey(s: string): string {
-  const p = parsePhone(s);
-  if (!p || p.national.length < 7) return '';
-  return p.national;
+export function phoneKey(s: string, inRegion: CountryCode = region): string {
+  const raw = (PLAIN_ASCII.test(s) ? s : s.normalize('NFKC')).replace(EXTENSION, '').trim();
+  const digits = raw.replace(NON_DIGITS, '');
+  if (digits.length < 7) return '';
+  const international = raw.startsWith('+') ? raw : digits.startsWith('00') ? `+${digits.slice(2)}` : raw;
+  const parsed = parsePhoneNumberFromString(international, inRegion);
+  return parsed?.isPossible() ? parsed.number : digits;
 }
 
 /**

@@ -16,6 +16,13 @@ const MAX_HAN = 12;
 const CACHE_MAX = 50_000;
 const cache = new Map<string, NamePinyin | null>();
 
+/**
+ * How a name is read: 'person' reads the first character as a surname where it has a surname
+ * reading (曾 zeng, 单 shan, 解 xie); 'company' (and any other text) reads every character in
+ * its ordinary, word-aware reading (招商银行 zhaoshangyinhang, not …yinxing).
+ */
+export type PinyinMode = 'person' | 'company';
+
 /** The Han characters of an (already normalised) name, in order, at most MAX_HAN. */
 export function hanOf(s: string): string {
   let out = '';
@@ -29,16 +36,14 @@ export function hanOf(s: string): string {
   return out;
 }
 
-/**
- * Pinyin of the Han characters of a normalised name, reading the first character as a
- * surname where it has a surname reading (曾 zeng, 单 shan, 解 xie); null without Han.
- */
-export function namePinyin(name: string): NamePinyin | null {
+/** Pinyin of the Han characters of a normalised name (see PinyinMode); null without Han. */
+export function namePinyin(name: string, mode: PinyinMode = 'person'): NamePinyin | null {
   const han = hanOf(name);
   if (!han) return null;
-  const hit = cache.get(han);
+  const key = mode === 'person' ? han : `c:${han}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
-  const raw = pinyin(han, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  const raw = pinyin(han, mode === 'person' ? { toneType: 'none', type: 'array', surname: 'head', v: true } : { toneType: 'none', type: 'array', v: true });
   const syllables: string[] = [];
   for (const s of raw) {
     const clean = s.toLowerCase().replace(/[^a-z]/g, '');
@@ -46,6 +51,6 @@ export function namePinyin(name: string): NamePinyin | null {
   }
   const result = syllables.length ? { syllables, full: syllables.join(''), initials: syllables.map((s) => s[0]).join('') } : null;
   if (cache.size >= CACHE_MAX) cache.clear();
-  cache.set(han, result);
+  cache.set(key, result);
   return result;
 }

@@ -224,11 +224,18 @@ describe('normalizePhone and phoneKey', () => {
     expect(normalizePhone('n/a')).toBe('');
   });
   it('gives every spelling of one number the same key', () => {
-    for (const p of ['+86 138 0013 8000', '008613800138000', '8613800138000', '13800138000', '138-0013-8000']) expect(phoneKey(p), p).toBe('13800138000');
-    for (const p of ['010-6401-8888', '+86 10 6401 8888', '(010) 6401 8888 ext. 12', '010-64018888转12']) expect(phoneKey(p), p).toBe('1064018888');
-    expect(phoneKey('+44 (0)20 7946 0000')).toBe(phoneKey('020 7946 0000'));
-    expect(phoneKey('+1 (415) 555-0100')).toBe(phoneKey('(415) 555-0100'));
-    expect(phoneKey('+852 9123 4567')).toBe(phoneKey('9123 4567'));
+    for (const p of ['+86 138 0013 8000', '008613800138000', '8613800138000', '13800138000', '138-0013-8000']) expect(phoneKey(p), p).toBe('+8613800138000');
+    for (const p of ['010-6401-8888', '+86 10 6401 8888', '(010) 6401 8888 ext. 12', '010-64018888转12']) expect(phoneKey(p), p).toBe('+861064018888');
+    // A number without its country code is read in the organisation's region.
+    expect(phoneKey('+44 (0)20 7946 0000')).toBe(phoneKey('020 7946 0000', 'GB'));
+    expect(phoneKey('+1 (415) 555-0100')).toBe(phoneKey('(415) 555-0100', 'US'));
+    expect(phoneKey('+852 9123 4567')).toBe(phoneKey('9123 4567', 'HK'));
+  });
+  it('keeps the same national digits of two countries apart (E.164 keys)', () => {
+    expect(phoneKey('+44 20 7946 0000')).toBe('+442079460000');
+    expect(phoneKey('020 7946 0000')).toBe('+862079460000'); // Guangzhou, in the default region CN
+    expect(phoneKey('+1 415 555 0100')).not.toBe(phoneKey('+86 415 555 0100'));
+    expect(phoneKey('+886 912 345 678')).toBe('+886912345678');
   });
   it('tells different numbers apart and ignores short ones', () => {
     expect(phoneKey('13800138000')).not.toBe(phoneKey('13900138000'));

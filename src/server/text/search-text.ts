@@ -1,6 +1,7 @@
 import { normalizeText } from './normalize.ts';
 import { normalizePhone, phoneKey, phoneSearchForms } from './phone.ts';
-import { hanOf, namePinyin } from './pinyin.ts';
+import { hanOf, namePinyin, type PinyinMode } from './pinyin.ts';
+import { SEARCH_TEXT_SEPARATOR, fieldTag } from './search-sections.ts';
 import { WORD_PREFIX, SHORT_WORD, addGrams, addShortWords, addTextTokens, codePoints, scanRuns, type TokenMode } from './tokens.ts';
 
 export { normalizeText, normalizePhone, phoneKey };
@@ -13,16 +14,21 @@ export { normalizeText, normalizePhone, phoneKey };
 // the query must be there, which the index answers. search_text holds the normalised text
 // and each pattern ('%term%', one per query word) rechecks that the words really occur.
 
+/** A value of the search document, optionally naming the field it came from (see search-sections.ts). */
+export type SearchValue = string | { field: string; value: string };
+
 export interface SearchParts {
-  names: string[];
-  phones?: string[];
-  emails?: string[];
-  other?: string[];
-  notes?: string[];
+  /** The record's names; the first is its title. They also give their pinyin. */
+  names: SearchValue[];
+  /** How names read in pinyin: a person's surname first, or a company's ordinary reading. */
+  pinyin?: PinyinMode;
+  phones?: SearchValue[];
+  emails?: SearchValue[];
+  other?: SearchValue[];
+  notes?: SearchValue[];
 }
 
-/** Separates the parts of search_text. Query words never contain it (nor any white space). */
-export const SEARCH_TEXT_SEPARATOR = '\u0001';
+export { SEARCH_TEXT_SEPARATOR };
 /** Notes (all of a record's together) are searchable up to this many characters. */
 export const NOTES_CAP = 1000;
 /** Any other single part is searchable up to this many characters. */
@@ -34,23 +40,36 @@ function cap(s: string, n: number): string {
   return s.slice(0, c >= 0xd800 && c <= 0xdbff ? n - 1 : n); // never cut a surrogate pair
 }
 
+const valueOf = (v: SearchValue): string => (typeof v === 'string' ? v : v.value);
+const tagOf = (v: SearchValue): string => (typeof v === 'string' ? '' : fieldTag(v.field));
+
 /**
- * The search document of a record: `text` (normalised parts, for the LIKE recheck) and
- * `tokens` (for the GIN index). Names also give their pinyin (zhangsan, zs); phones are
- * digits only; notes are capped at NOTES_CAP characters, other parts at PART_CAP.
+ * The search document of a record: `text` (normalised sections, for the LIKE recheck) and
+ * `tokens` (for the GIN index). The first name is the bare title; every other section is
+ * tagged with its field (search-sections.ts). Names also give their pinyin (zhangsan, zs);
+ * phones are digits only; notes are capped at NOTES_CAP characters, other parts at PART_CAP.
  */
 export function buildSearchDocument(parts: SearchParts): { text: string; tokens: string[] } {
   const tokens = new Set<string>();
   const text: string[] = [];
   const seen = new Set<string>();
-  const add = (raw: string, limit: number, mode: TokenMode): string => {
-    const n = normalizeText(cap(raw, limit)).trim();
-    if (!n || seen.has(n)) return '';
-    seen.add(n);
-    text.push(n);
+  const push = (tag: string, n: string): boolean => {
+    const section = text.length === 0 ? n : tag + n;
+    if (seen.has(section)) return false;
+    seen.add(section);
+    text.push(section);
+    return true;
+  };
+  const add = (v: SearchValue, limit: number, mode: TokenMode): string => {
+    const n = normalizeText(cap(valueOf(v), limit)).trim();
+    if (!n || !push(tagOf(v), n)) return '';
     addTextTokens(tokens, n, mode);
     return n;
   };
+
+  // The title is always the first section, even empty: a tagged section must never take its place.
+  const title = parts.names[0];
+  if (title === undefined || !normalizeText(cap(valueOf(title), PART_CAP)).trim()) text.push('');
 
   const pinyinDone = new Set<string>();
   for (const name of parts.names) {
@@ -60,9 +79,10 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
     const key = [...hanOf(n)].sort().join('');
     if (!key || pinyinDone.has(key)) continue;
     pinyinDone.add(key);
-    const py = namePinyin(n);
+    const py = namePinyin(n, parts.pinyin);
     if (!py) continue;
-    text.push(py.full, py.initials);
+    push(tagOf(name), py.full);
+    push(tagOf(name), py.initials);
     addGrams(tokens, py.full, 3, false);
     addGrams(tokens, py.initials, 3, false);
     for (const s of py.syllables) if (s.length <= SHORT_WORD) tokens.add(WORD_PREFIX + s);
@@ -71,10 +91,8 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
   }
 
   for (const p of parts.phones ?? []) {
-    for (const d of phoneSearchForms(cap(p, 100))) {
-      if (seen.has(d)) continue;
-      seen.add(d);
-      text.push(d);
+    for (const d of phoneSearchForms(cap(valueOf(p), 100))) {
+      if (!push(tagOf(p), d)) continue;
       addGrams(tokens, d, 3, false);
       if (d.length <= SHORT_WORD) tokens.add(WORD_PREFIX + d);
     }
@@ -168,7 +186,7 @@ export function buildSearchQuery(q: string): { grams: string[]; patterns: string
  * starts with it (or the title's pinyin / initials are the query), 2 the title contains it
  * (or its pinyin / initials start with it), 3 it matched elsewhere (phone, email, notes...).
  */
-export function rankMatch(q: string, title: string): number {
+export function rankMatch(q: string, title: string, mode: PinyinMode = 'person'): number {
   const nq = normalizeText(q).replace(/ {2,}/g, ' ').trim();
   const nt = normalizeText(title ?? '').replace(/ {2,}/g, ' ').trim();
   if (!nq || !nt) return 3;
@@ -176,7 +194,7 @@ export function rankMatch(q: string, title: string): number {
   if (nt.startsWith(nq)) return 1;
   if (nt.includes(nq)) return 2;
   if (!/^[a-z ]+$/.test(nq)) return 3;
-  const py = namePinyin(nt);
+  const py = namePinyin(nt, mode);
   if (!py) return 3;
   const joined = nq.replace(/ /g, '');
   if (py.full === joined || py.initials === joined) return 1;

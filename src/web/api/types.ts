@@ -43,6 +43,7 @@ export interface Permissions {
 export interface OrgSettings {
   organization_name: string;
   currency: string;
+  phone_region: string;
 }
 
 export interface Me {
@@ -166,6 +167,7 @@ export interface CustomField {
   type: string;
   options: Array<{ value: string; label?: string; labels?: Record<string, string> }>;
   required: boolean;
+  searchable?: boolean;
   link: string | null;
   position: number;
 }

@@ -231,6 +231,7 @@ const en = {
       title: 'Organisation', name: 'Organisation name', namePlaceholder: 'Shown at the top of the menu',
       currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
       example: 'Example: {{amount}}',
+      phoneRegion: 'Phone region', phoneRegionHelp: 'Phone numbers written without a country code (+…) are read as numbers of this country or region.',
     },
     teams: { title: 'Teams', new: 'New team', name: 'Team name', manager: 'Manager', members: 'Members', edit: 'Edit team', created: 'Team created' },
     roles: {
@@ -245,6 +246,7 @@ const en = {
       title: 'Custom fields', new: 'New field', object: 'Object', key: 'Key', keyHelp: 'Lowercase letters, digits and _ (cf_ is added).',
       label: 'Label', labelEn: 'Label (English)', labelZhCN: 'Label (简体中文)', labelZhTW: 'Label (繁體中文)', type: 'Type',
       options: 'Options', optionValue: 'Value', optionLabel: 'Label', addOption: 'Add option', required: 'Required',
+      searchable: 'Searchable', searchableHelp: 'Search and the list search box find records by this field’s values.',
       link: 'Links to', created: 'Field created', updated: 'Field updated', deleted: 'Field deleted',
       confirmDelete: 'Delete the field “{{label}}”?', confirmDeleteText: 'Its values are removed from every record.',
       edit: 'Edit field', empty: 'No custom fields on {{objects}} yet.', optionsRequired: 'Add at least one option',

@@ -234,6 +234,7 @@ const zhCN: Resources = {
       title: '组织设置', name: '组织名称', namePlaceholder: '显示在菜单顶部',
       currency: '货币', currencyHelp: '金额字段按此货币显示。',
       example: '示例：{{amount}}',
+      phoneRegion: '电话所属地区', phoneRegionHelp: '未写国家或地区代码（+…）的电话号码按此国家或地区解读。',
     },
     teams: { title: '团队', new: '新建团队', name: '团队名称', manager: '负责人', members: '成员', edit: '编辑团队', created: '团队已创建' },
     roles: {
@@ -248,6 +249,7 @@ const zhCN: Resources = {
       title: '自定义字段', new: '新建字段', object: '对象', key: '字段键', keyHelp: '小写字母、数字和下划线（会自动加 cf_ 前缀）。',
       label: '名称', labelEn: '名称（English）', labelZhCN: '名称（简体中文）', labelZhTW: '名称（繁體中文）', type: '类型',
       options: '选项', optionValue: '值', optionLabel: '名称', addOption: '添加选项', required: '必填',
+      searchable: '可搜索', searchableHelp: '搜索和列表搜索框可以按此字段的值找到记录。',
       link: '关联到', created: '字段已创建', updated: '字段已更新', deleted: '字段已删除',
       confirmDelete: '删除字段“{{label}}”？', confirmDeleteText: '所有记录中该字段的值都会被移除。',
       edit: '编辑字段', empty: '{{objects}}还没有自定义字段。', optionsRequired: '请至少添加一个选项',

@@ -722,7 +722,9 @@ const zhTW: Resources = {
       namePlaceholder: '顯示在選單頂部',
       currency: '貨幣',
       currencyHelp: '金額欄位依此貨幣顯示。',
-      example: '範例：{{amount}}'
+      example: '範例：{{amount}}',
+      phoneRegion: '電話所屬地區',
+      phoneRegionHelp: '未寫國家或地區代碼（+…）的電話號碼依此國家或地區解讀。'
     },
     teams: {
       title: '團隊',
@@ -778,6 +780,8 @@ const zhTW: Resources = {
       optionLabel: '名稱',
       addOption: '新增選項',
       required: '必填',
+      searchable: '可搜尋',
+      searchableHelp: '搜尋和清單搜尋框可以依此欄位的值找到記錄。',
       link: '關聯到',
       created: '欄位已建立',
       updated: '欄位已更新',

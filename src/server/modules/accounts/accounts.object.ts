@@ -2,6 +2,8 @@ import type { ObjectDef, StandardField } from '../../records/types.ts';
 import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
+import { searchValues } from '../../records/search-values.ts';
+import { reindexContactsOfAccount } from '../search/reindex.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 
 const fields: StandardField[] = [
@@ -37,12 +39,17 @@ export const accountsObject: ObjectDef = registerObject({
   titleField: 'name',
   ownerField: 'owner_id',
   search: (r) => ({
-    names: [r.name],
-    phones: [r.phone],
-    emails: [r.email],
-    other: [r.website, r.city, r.province, r.industry, ...(r.tags ?? [])],
-    notes: [r.notes],
+    names: [{ field: 'name', value: r.name }],
+    pinyin: 'company',
+    phones: searchValues(r, ['phone']),
+    emails: searchValues(r, ['email']),
+    other: searchValues(r, ['website', 'industry', ...ADDRESS_FIELDS, 'tags']),
+    notes: searchValues(r, ['notes']),
   }),
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null }),
+  // Contacts carry their account's name in their search document: a rename rewrites them.
+  afterWrite: async (ctx, row, existing) => {
+    if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
+  },
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
 });

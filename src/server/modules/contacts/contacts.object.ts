@@ -2,6 +2,7 @@ import type { ObjectDef, StandardField } from '../../records/types.ts';
 import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER, opts } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
+import { searchValues } from '../../records/search-values.ts';
 import { splitName } from '../../text/names.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
@@ -57,18 +58,27 @@ export const contactsObject: ObjectDef = registerObject({
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  // Every value names its field, so an actor whose role hides that field cannot find by it.
   search: (r, related) => ({
-    names: [r.name, r.family_name && r.given_name ? `${r.given_name} ${r.family_name}` : null].filter(Boolean),
-    phones: [r.phone, r.mobile],
-    emails: [r.email],
-    other: [related.accountName, r.wechat_id, r.city, r.province, r.title, ...(r.tags ?? [])],
-    notes: [r.notes],
+    names: [{ field: 'name', value: r.name }, ...(r.family_name && r.given_name ? [{ field: 'family_name', value: `${r.given_name} ${r.family_name}` }] : [])],
+    phones: searchValues(r, ['phone', 'mobile']),
+    emails: searchValues(r, ['email']),
+    other: [...(related.accountName ? [{ field: 'account_id', value: related.accountName }] : []), ...searchValues(r, ['wechat_id', 'title', ...ADDRESS_FIELDS, 'tags'])],
+    notes: searchValues(r, ['notes']),
   }),
   derive: (r) => ({
     phone_key: r.phone ? phoneKey(r.phone) || null : null,
     mobile_key: r.mobile ? phoneKey(r.mobile) || null : null,
     ...splitWhenEmpty(r),
   }),
+  // A new name gives new family/given names unless the same write sets them.
+  beforeWrite: async (_ctx, values, existing) => {
+    if (!existing || typeof values.name !== 'string' || values.name === existing.name) return;
+    if (values.family_name !== undefined || values.given_name !== undefined) return;
+    const split = splitName(values.name);
+    values.family_name = split?.family ?? null;
+    values.given_name = split?.given ?? null;
+  },
   afterWrite: afterContactWrite,
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),

@@ -9,7 +9,8 @@ import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { allFields, invalidateFields } from '../../records/fields.ts';
-import { CUSTOM_FIELD_TYPES, CUSTOM_PREFIX } from '../../../shared/fields.ts';
+import { CUSTOM_FIELD_TYPES, CUSTOM_PREFIX, SEARCHABLE_FIELD_TYPES } from '../../../shared/fields.ts';
+import { enqueueReindex } from '../search/reindex.ts';
 import { AppError } from '../../http/errors.ts';
 
 const Labels = z.partialRecord(z.enum(["en", "zh-CN", "zh-TW"]), z.string().max(200));
@@ -24,9 +25,16 @@ const FieldBody = z.object({
   required: z.boolean().optional(),
   link: z.string().max(50).optional(),
   position: z.number().int().optional(),
+  searchable: z.boolean().optional(),
 });
 // Strict: a key that cannot change (type, key, object) is named in the error, not dropped silently.
-const FieldPatch = FieldBody.pick({ label: true, labels: true, options: true, required: true, position: true }).partial().strict();
+const FieldPatch = FieldBody.pick({ label: true, labels: true, options: true, required: true, position: true, searchable: true }).partial().strict();
+
+function notSearchable(type: string) {
+  return new AppError('validation_failed', `A ${type} field cannot be searchable`, [
+    { field: 'searchable', message: `Only ${SEARCHABLE_FIELD_TYPES.join(', ')} fields can be searchable` },
+  ]);
+}
 
 const INDEXED = new Set(['text', 'number', 'money', 'date', 'boolean', 'select', 'link']);
 
@@ -55,6 +63,8 @@ export default async function customFieldsRoutes(app: FastifyInstance) {
       throw new AppError('validation_failed', 'A select field needs options', [{ field: 'options', message: 'Add at least one option' }]);
     }
     if (body.type === 'link') getObject(body.link ?? '');
+    if (body.searchable && !(SEARCHABLE_FIELD_TYPES as readonly string[]).includes(body.type)) throw notSearchable(body.type);
+    if (body.searchable && !def.search) throw new AppError('validation_failed', `${def.name} has no search`, [{ field: 'searchable', message: 'This object is not searched' }]);
     if ((await allFields(app.db, def)).some((f) => f.key === key)) throw new AppError('conflict', `The field ${key} exists already`, [{ field: 'key', message: 'Already used' }]);
     const row = await app.db.transaction().execute(async (trx) => {
       const created = await trx
@@ -62,6 +72,7 @@ export default async function customFieldsRoutes(app: FastifyInstance) {
         .values({
           object: body.object, key, label: body.label, labels: JSON.stringify(body.labels ?? {}), type: body.type,
           options: JSON.stringify(body.options ?? []), required: body.required ?? false, link: body.link ?? null, position: body.position ?? 0,
+          searchable: body.searchable ?? false,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -88,8 +99,14 @@ export default async function customFieldsRoutes(app: FastifyInstance) {
     if (body.labels) set.labels = JSON.stringify(body.labels);
     if (body.options) set.options = JSON.stringify(body.options);
     const row = await app.db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('custom_fields').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw notFound('Custom field');
+      if (body.searchable && !(SEARCHABLE_FIELD_TYPES as readonly string[]).includes(before.type)) throw notSearchable(before.type);
+      if (body.searchable && !getObject(before.object).search) throw notSearchable(before.type);
       const r = await trx.updateTable('custom_fields').set(set).where('id', '=', id).returningAll().executeTakeFirst();
       if (!r) throw notFound('Custom field');
+      // Existing values enter (or leave) the search documents through the reindex job.
+      if (body.searchable !== undefined && body.searchable !== before.searchable) await enqueueReindex(trx, r.object);
       await writeAudit(trx, { actorId: actor.id, action: 'update', object: 'custom_fields', recordId: id, changes: body });
       return r;
     });
@@ -106,6 +123,7 @@ export default async function customFieldsRoutes(app: FastifyInstance) {
       if (!r) throw notFound('Custom field');
       await sql`DROP INDEX IF EXISTS ${sql.id(indexName(r.object, r.key))}`.execute(trx);
       await sql`UPDATE ${sql.table(r.object)} SET custom = custom - ${r.key}::text WHERE custom ? ${r.key}`.execute(trx);
+      if (r.searchable) await enqueueReindex(trx, r.object);
       await writeAudit(trx, { actorId: actor.id, action: 'delete', object: 'custom_fields', recordId: id, changes: r });
       return r;
     });

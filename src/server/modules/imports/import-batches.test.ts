@@ -115,7 +115,7 @@ describe('import in batches', () => {
     const db = t.database.db;
     const same = await db.selectFrom('contacts').select('name').where(sql`lower(email)`, '=', 'side5@example.com').execute();
     expect(same.map((r) => r.name)).toEqual(['Side Person 5']);
-    const mobile = await db.selectFrom('contacts').select('name').where('mobile_key', '=', '13700000006').execute();
+    const mobile = await db.selectFrom('contacts').select('name').where('mobile_key', '=', '+8613700000006').execute();
     expect(mobile.map((r) => r.name)).toEqual(['Side Person 6']);
     const third = await db.selectFrom('contacts').select('name').where(sql`lower(email)`, '=', 'side3@example.com').execute();
     expect(third.map((r) => r.name)).toEqual([`Side Person ${BATCH + 11}`]);

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { visibilityCondition, canReadField, type Actor } from '../../core/access.ts';
 import { buildSearchQuery, rankMatch } from '../../text/search-text.ts';
-import { searchCondition } from '../../records/search-sql.ts';
+import { hiddenSearchRegex, searchCondition } from '../../records/search-sql.ts';
 import { refVisible } from '../../records/refs.ts';
 import type { ObjectDef, Row } from '../../records/types.ts';
 
@@ -25,15 +25,21 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
   if (!query) return [];
   const hits = new Map<string, SearchHit>();
   for (const def of objects) {
-    const cond = searchCondition(def.name, q);
+    const cond = searchCondition(def.name, q, hiddenSearchRegex(actor, def));
     if (!cond) continue;
     const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
-    // Records named exactly as the query first, however old: the newest CANDIDATES matches
-    // alone could all be longer names containing it (张伟 among thousands of 张伟X).
-    const rows = await candidates(db, def, actor, [
-      { where: sql`${TITLE} = ${query.normalized} AND ${vis}`, limit },
-      { where: sql`${cond} AND ${vis}`, limit: CANDIDATES },
-    ]);
+    const parts = [{ where: sql`${cond} AND ${vis}`, order: NEWEST, limit: CANDIDATES }];
+    if (canReadField(actor, def.name, def.titleField)) {
+      // Records named exactly as the query, then records whose name starts with it, however
+      // old: the newest CANDIDATES matches alone could all be newer names merely containing
+      // it (张伟 among thousands of 张伟X; 奇 among every name with 奇 in it).
+      const [from, to] = prefixRange(query.normalized);
+      parts.unshift(
+        { where: sql`${TITLE} = ${query.normalized} AND ${vis}`, order: NEWEST, limit },
+        { where: sql`${TITLE} ~>=~ ${from} AND ${TITLE} ~<~ ${to} AND ${vis}`, order: BY_TITLE, limit },
+      );
+    }
+    const rows = await candidates(db, def, actor, parts);
     for (const r of rows) {
       const key = `${def.name}:${r.id}`;
       if (!hits.has(key)) hits.set(key, toHit(actor, def, r, q));
@@ -44,23 +50,38 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
   return sorted.slice(0, limit).map((h) => ({ ...h, score: 1 / (1 + h.score) }));
 }
 
+const NEWEST = sql`id DESC`;
+// The order of the title index (migration 011), so the prefix part reads only `limit` entries.
+const BY_TITLE = sql`${TITLE}, id`;
+
+/**
+ * The byte-order range of titles starting with a prefix, for the text_pattern_ops index:
+ * [prefix, prefix + U+10FFFF). Bound parameters, not a LIKE pattern, so a generic prepared
+ * plan still uses the index.
+ */
+function prefixRange(prefix: string): [string, string] {
+  return [prefix, `${prefix}\u{10FFFF}`];
+}
+
 /** The rows of each part (its own condition, newest first, its own limit) in one statement. */
-async function candidates(db: Kysely<DB>, def: ObjectDef, actor: Actor, parts: { where: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
+async function candidates(db: Kysely<DB>, def: ObjectDef, actor: Actor, parts: { where: RawBuilder<unknown>; order: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
   // The company shows only when the actor may read the account (as refs do).
   const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND ${refVisible(actor, 'accounts', 'a')}) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
   const selects = parts.map((p) => sql`(SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
     FROM ${sql.table(def.name)} WHERE ${p.where}
-    ORDER BY id DESC LIMIT ${p.limit})`);
+    ORDER BY ${p.order} LIMIT ${p.limit})`);
   const { rows } = await sql<Row>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return rows;
 }
 
 function toHit(actor: Actor, def: ObjectDef, r: Row, q: string): SearchHit {
   const parts = [
-    canReadField(actor, def.name, 'company') ? r.company : null,
+    canReadField(actor, def.name, def.name === 'contacts' ? 'account_id' : 'city') ? r.company : null,
     canReadField(actor, def.name, 'email') ? r.email : null,
     canReadField(actor, def.name, 'mobile') ? r.mobile : null,
     canReadField(actor, def.name, 'phone') ? r.phone : null,
   ].filter(Boolean);
-  return { type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title) };
+  // A role hiding the title field gets the hit without it (found by another field it may read).
+  if (!canReadField(actor, def.name, def.titleField)) return { type: def.singular, id: r.id, title: '', subtitle: parts.join(' · ') || null, score: 3 };
+  return { type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title, def.name === 'accounts' ? 'company' : 'person') };
 }

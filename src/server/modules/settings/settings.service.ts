@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../core/audit.ts';
+import { isPhoneRegion, setPhoneRegion } from '../../text/phone.ts';
+import { enqueueReindex } from '../search/reindex.ts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -14,11 +16,17 @@ export const SettingsPatch = z
       .trim()
       .toUpperCase()
       .refine((c) => CURRENCIES.has(c), 'Not an ISO 4217 currency code (CNY, TWD, HKD, USD…)'),
+    // Phone numbers written without a country code are read as numbers of this region.
+    phone_region: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .refine(isPhoneRegion, 'Not an ISO 3166 country code with a phone numbering plan (CN, TW, HK, US…)'),
   })
   .partial()
   .strict();
 export type Settings = Required<z.infer<typeof SettingsPatch>>;
-export const DEFAULT_SETTINGS: Settings = { organization_name: '', currency: 'CNY' };
+export const DEFAULT_SETTINGS: Settings = { organization_name: '', currency: 'CNY', phone_region: 'CN' };
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();
@@ -29,7 +37,7 @@ export async function getSettings(db: Kysely<DB>): Promise<Settings> {
 
 /** Writes the given keys in one transaction, auditing old → new for each that changed. */
 export async function updateSettings(db: Kysely<DB>, actorId: number, patch: Partial<Settings>): Promise<Settings> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const before = await getSettings(trx);
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [key, value] of Object.entries(patch)) {
@@ -42,6 +50,15 @@ export async function updateSettings(db: Kysely<DB>, actorId: number, patch: Par
         .execute();
     }
     if (Object.keys(changes).length) await writeAudit(trx, { actorId, action: 'update', object: 'settings', recordId: null, changes });
+    // Phone keys depend on the region: stored ones are recomputed in the background.
+    if (changes.phone_region) await enqueueReindex(trx, null);
     return { ...before, ...patch };
   });
+  if (result.phone_region) setPhoneRegion(result.phone_region);
+  return result;
+}
+
+/** Makes this process read phones in the stored region (at start). */
+export async function loadPhoneRegion(db: Kysely<DB>): Promise<void> {
+  setPhoneRegion((await getSettings(db)).phone_region);
 }

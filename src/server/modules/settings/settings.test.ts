@@ -8,7 +8,7 @@ describe('organisation settings', () => {
     const sales = await t.userToken('sales');
     const r = await t.api(sales.token, 'GET', '/settings');
     expect(r.status).toBe(200);
-    expect(r.body.data).toEqual({ organization_name: '', currency: 'CNY' });
+    expect(r.body.data).toEqual({ organization_name: '', currency: 'CNY', phone_region: 'CN' });
     expect((await t.api('', 'GET', '/settings')).status).toBe(401);
   });
 
@@ -18,7 +18,7 @@ describe('organisation settings', () => {
     expect(denied.status).toBe(403);
     const ok = await t.api(t.adminToken, 'PATCH', '/settings', { currency: 'twd', organization_name: '台北精品茶行' });
     expect(ok.status).toBe(200);
-    expect(ok.body.data).toEqual({ organization_name: '台北精品茶行', currency: 'TWD' });
+    expect(ok.body.data).toEqual({ organization_name: '台北精品茶行', currency: 'TWD', phone_region: 'CN' });
     expect((await t.api(sales.token, 'GET', '/settings')).body.data.currency).toBe('TWD');
     const audit = await t.api(t.adminToken, 'GET', '/audit-log?filter[object]=settings');
     const entry = audit.body.data.find((e: any) => e.object === 'settings');

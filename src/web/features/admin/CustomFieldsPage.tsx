@@ -8,7 +8,7 @@ import { errorText, localizeMessage } from '../../api/errors.ts';
 import type { CustomField, Page } from '../../api/types.ts';
 import { objectLabel } from '../../fields/labels.ts';
 import { currentLocale } from '../../i18n/index.ts';
-import { CUSTOM_FIELD_TYPES } from '../../../shared/fields.ts';
+import { CUSTOM_FIELD_TYPES, SEARCHABLE_FIELD_TYPES } from '../../../shared/fields.ts';
 import { AdminPage } from './common.tsx';
 
 const OBJECTS = ['contacts', 'accounts', 'activities', 'tasks'];
@@ -26,6 +26,7 @@ interface Values {
   labelZhCN?: string;
   labelZhTW?: string;
   required?: boolean;
+  searchable?: boolean;
   link?: string;
   options?: OptionRow[];
 }
@@ -48,6 +49,7 @@ function toBody(v: Values, creating: boolean, object: string) {
     label: v.labelEn,
     labels,
     required: Boolean(v.required),
+    ...(SEARCHABLE_FIELD_TYPES.includes(v.type as never) ? { searchable: Boolean(v.searchable) } : {}),
     ...(options ? { options } : {}),
   };
 }
@@ -102,6 +104,7 @@ export function CustomFieldsPage() {
         labelZhCN: f.labels?.['zh-CN'],
         labelZhTW: f.labels?.['zh-TW'],
         required: f.required,
+        searchable: Boolean(f.searchable),
         link: f.link ?? undefined,
         options: (f.options ?? []).map((o) => ({ value: o.value, en: o.labels?.en ?? o.label, zhCN: o.labels?.['zh-CN'], zhTW: o.labels?.['zh-TW'] })),
       });
@@ -179,6 +182,11 @@ export function CustomFieldsPage() {
             <Col xs={24} sm={12}>
               <Form.Item name="required" label={t('admin.customFields.required')} valuePropName="checked"><Switch /></Form.Item>
             </Col>
+            {SEARCHABLE_FIELD_TYPES.includes(type as never) ? (
+              <Col xs={24} sm={12}>
+                <Form.Item name="searchable" label={t('admin.customFields.searchable')} extra={t('admin.customFields.searchableHelp')} valuePropName="checked"><Switch /></Form.Item>
+              </Col>
+            ) : null}
           </Row>
           {type === 'select' || type === 'multiselect' ? (
             <Form.List name="options" rules={[{ validator: async (_r, v) => ((v ?? []).length ? undefined : Promise.reject(new Error(t('admin.customFields.optionsRequired')))) }]}>

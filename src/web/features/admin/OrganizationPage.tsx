@@ -13,6 +13,21 @@ import { AdminPage } from './common.tsx';
 // The currencies a Chinese or international team most often uses come first.
 const COMMON = ['CNY', 'HKD', 'TWD', 'MOP', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'SGD', 'MYR', 'THB', 'AUD', 'CAD'];
 
+// Regions a Chinese or international team most often dials first.
+const COMMON_REGIONS = ['CN', 'HK', 'TW', 'MO', 'SG', 'MY', 'US', 'GB', 'DE', 'FR', 'JP', 'KR', 'AU', 'CA'];
+
+function regionOptions(locale: string) {
+  const names = new Intl.DisplayNames([locale], { type: 'region' });
+  const all: string[] = [];
+  for (let a = 65; a <= 90; a++) for (let b = 65; b <= 90; b++) {
+    const code = String.fromCharCode(a, b);
+    const name = names.of(code);
+    if (name && name !== code) all.push(code);
+  }
+  const ordered = [...COMMON_REGIONS, ...all.filter((c) => !COMMON_REGIONS.includes(c))];
+  return ordered.map((c) => ({ value: c, label: `${c} · ${names.of(c) ?? c}` }));
+}
+
 function currencyOptions(locale: string) {
   const names = new Intl.DisplayNames([locale], { type: 'currency' });
   const all = Intl.supportedValuesOf('currency');
@@ -27,6 +42,7 @@ export function OrganizationPage() {
   const settings = useSettings();
   const [form] = Form.useForm<OrgSettings>();
   const options = useMemo(() => currencyOptions(currentLocale()), []);
+  const regions = useMemo(() => regionOptions(currentLocale()), []);
   const currency = Form.useWatch('currency', form);
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -48,6 +64,9 @@ export function OrganizationPage() {
           </Form.Item>
           <Form.Item name="currency" label={t('admin.organization.currency')} extra={t('admin.organization.currencyHelp')} rules={[{ required: true, message: t('form.required', { field: t('admin.organization.currency') }) }]}>
             <Select showSearch options={options} optionFilterProp="label" aria-label={t('admin.organization.currency')} />
+          </Form.Item>
+          <Form.Item name="phone_region" label={t('admin.organization.phoneRegion')} extra={t('admin.organization.phoneRegionHelp')}>
+            <Select showSearch options={regions} optionFilterProp="label" aria-label={t('admin.organization.phoneRegion')} />
           </Form.Item>
           {currency ? <Typography.Paragraph type="secondary">{t('admin.organization.example', { amount: formatMoney(1234567.5, currency) })}</Typography.Paragraph> : null}
           <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
