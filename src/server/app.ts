@@ -63,7 +63,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
 
   await app.register(
     async (api) => {
-      api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async () => ({ status: 'ok' }));
+      // For load balancers and supervisors: 503 while the database does not answer.
+      api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async (_req, reply) => {
+        const up = await database.ping();
+        reply.status(up ? 200 : 503);
+        return { status: up ? 'ok' : 'unavailable', database: up ? 'ok' : 'down' };
+      });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       for (const routes of [
         authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,

@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -17,6 +18,7 @@ export const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface FieldIssue {

@@ -181,7 +181,7 @@ const en = {
   serverErrors: {
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',
-    internal: 'The server had a problem. Try again.', network: 'Cannot reach the server. Check your connection.',
+    internal: 'The server had a problem. Try again.', unavailable: 'The database is not reachable right now. Try again in a moment.', network: 'Cannot reach the server. Check your connection.',
     required: 'This field is required', email: 'Not a valid email address', phone: 'Not a valid phone number',
     number: 'Must be a number', date: 'Must be a date', datetime: 'Must be a date and time', boolean: 'Must be yes or no',
     oneOf: 'Not one of the allowed values', unknownField: 'Unknown field', system: 'This field is set by the system',

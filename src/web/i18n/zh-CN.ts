@@ -184,7 +184,7 @@ const zhCN: Resources = {
   serverErrors: {
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',
-    internal: '服务器出错，请重试。', network: '无法连接服务器，请检查网络。',
+    internal: '服务器出错，请重试。', unavailable: '数据库暂时无法连接，请稍后重试。', network: '无法连接服务器，请检查网络。',
     required: '此字段为必填项', email: '邮箱格式不正确', phone: '电话号码格式不正确',
     number: '必须是数字', date: '必须是日期', datetime: '必须是日期和时间', boolean: '必须是“是”或“否”',
     oneOf: '不是允许的选项', unknownField: '未知字段', system: '此字段由系统设置',

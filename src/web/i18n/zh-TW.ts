@@ -583,6 +583,7 @@ const zhTW: Resources = {
     conflict: '與現有資料衝突。',
     rate_limited: '請求過於頻繁，請稍候。',
     internal: '伺服器出錯，請重試。',
+    unavailable: '資料庫暫時無法連線，請稍後重試。',
     network: '無法連線伺服器，請檢查網路。',
     required: '此欄位為必填項',
     email: '電子郵件格式不正確',
