@@ -31,13 +31,17 @@ import settingsRoutes from './modules/settings/settings.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
 
 export const API_PREFIX = '/api/v1';
+/** Trust the nearest `n` proxies (Fastify's own meaning of a number, which its types omit). */
+const hops = (n: number) => (_addr: string, i: number) => i < n;
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // Proxy headers only from configured proxies (GUANXI_TRUST_PROXY): otherwise any client could
+    // pick its own address for the sign-in limits.
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
   });
   app.decorate('database', database);
   app.decorate('db', database.db);

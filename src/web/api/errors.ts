@@ -18,7 +18,9 @@ const PATTERNS: [RegExp, string][] = [
   [/no such record/i, 'serverErrors.noRecord'],
   [/too (big|long)|at most \d+ char/i, 'serverErrors.tooLong'],
   [/link the activity/i, 'serverErrors.linkActivity'],
-  [/at least 8/i, 'serverErrors.minPassword'],
+  [/at least 10 char/i, 'serverErrors.minPassword'],
+  [/too common/i, 'serverErrors.commonPassword'],
+  [/must not be the email/i, 'serverErrors.passwordIsEmail'],
   [/already used/i, 'serverErrors.alreadyUsed'],
   [/wrong password/i, 'serverErrors.wrongPassword'],
 ];

@@ -120,7 +120,7 @@ const zhTW: Resources = {
     password: '密碼',
     submit: '登入',
     failed: '電子郵件或密碼錯誤。',
-    rateLimited: '嘗試次數過多，請一分鐘後再試。',
+    rateLimited: '登入失敗次數過多，請 15 分鐘後再試。',
     emailRequired: '請輸入電子郵件',
     passwordRequired: '請輸入密碼',
     loggedOut: '您已登出。',
@@ -128,7 +128,7 @@ const zhTW: Resources = {
     setup: {
       title: '歡迎使用關係 CRM', intro: '請先建立第一個管理員帳號。', name: '您的姓名',
       nameRequired: '請輸入姓名', confirm: '再次輸入密碼', mismatch: '兩次輸入的密碼不一致',
-      short: '至少 8 個字元', submit: '建立管理員並登入',
+      short: '至少 10 個字元', submit: '建立管理員並登入',
     },
   },
   objects: {
@@ -599,7 +599,9 @@ const zhTW: Resources = {
     noRecord: '記錄不存在',
     tooLong: '內容過長',
     linkActivity: '請將活動關聯到聯絡人或客戶公司',
-    minPassword: '至少 8 個字元',
+    minPassword: '至少 10 個字元',
+    commonPassword: '密碼過於常見：它出現在已外洩的密碼清單中',
+    passwordIsEmail: '密碼不能與電子郵件相同',
     alreadyUsed: '已被使用',
     wrongPassword: '密碼錯誤'
   },
