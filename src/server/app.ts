@@ -12,6 +12,7 @@ import type { Database } from './db/connect.ts';
 import type { Config } from './config.ts';
 import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import setupRoutes from './modules/auth/setup.routes.ts';
@@ -52,6 +53,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
