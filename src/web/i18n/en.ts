@@ -188,6 +188,7 @@ const en = {
     notWritable: 'Your role may not change this field', noRecord: 'No such record', tooLong: 'Too long',
     linkActivity: 'Link the activity to a contact or an account', minPassword: 'At least 10 characters',
     commonPassword: 'Too common: this password is in lists of leaked passwords', passwordIsEmail: 'Must not be the email address',
+    lastAdmin: 'This would leave no active administrator: make another user an administrator first.',
     alreadyUsed: 'Already used', wrongPassword: 'Wrong password',
   },
   tasks: {

@@ -191,6 +191,7 @@ const zhCN: Resources = {
     notWritable: '您的角色无权修改此字段', noRecord: '记录不存在', tooLong: '内容过长',
     linkActivity: '请将活动关联到联系人或客户公司', minPassword: '至少 10 个字符',
     commonPassword: '密码过于常见：它出现在已泄露的密码列表中', passwordIsEmail: '密码不能与邮箱相同',
+    lastAdmin: '这样将没有可用的管理员：请先将另一位用户设为管理员。',
     alreadyUsed: '已被使用', wrongPassword: '密码错误',
   },
   tasks: {

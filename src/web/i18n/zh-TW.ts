@@ -602,6 +602,7 @@ const zhTW: Resources = {
     minPassword: '至少 10 個字元',
     commonPassword: '密碼過於常見：它出現在已外洩的密碼清單中',
     passwordIsEmail: '密碼不能與電子郵件相同',
+    lastAdmin: '這樣將沒有可用的管理員：請先將另一位使用者設為管理員。',
     alreadyUsed: '已被使用',
     wrongPassword: '密碼錯誤'
   },
