@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import setupRoutes from './modules/auth/setup.routes.ts';
@@ -34,13 +35,17 @@ import { registerSearchJobs } from './modules/search/reindex.ts';
 import { loadPhoneRegion } from './modules/settings/settings.service.ts';
 
 export const API_PREFIX = '/api/v1';
+/** Trust the nearest `n` proxies (Fastify's own meaning of a number, which its types omit). */
+const hops = (n: number) => (_addr: string, i: number) => i < n;
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
 export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 10 * 1024 * 1024,
-    trustProxy: true,
+    // Proxy headers only from configured proxies (GUANXI_TRUST_PROXY): otherwise any client could
+    // pick its own address for the sign-in limits.
+    trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
   });
   app.decorate('database', database);
   app.decorate('db', database.db);
@@ -53,6 +58,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 
+  await registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
@@ -68,7 +74,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
 
   await app.register(
     async (api) => {
-      api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async () => ({ status: 'ok' }));
+      // For load balancers and supervisors: 503 while the database does not answer.
+      api.get('/health', { config: { public: true }, schema: { tags: ['meta'] } }, async (_req, reply) => {
+        const up = await database.ping();
+        reply.status(up ? 200 : 503);
+        return { status: up ? 'ok' : 'unavailable', database: up ? 'ok' : 'down' };
+      });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       for (const routes of [
         authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,

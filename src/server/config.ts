@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -16,22 +17,67 @@ export interface Config {
   preparedStatements: boolean;
   /** PGlite: V8 settings for a smaller process (db/pglite-memory.ts). */
   pgliteLeanMemory: boolean;
+  /** Fastify trustProxy: whose X-Forwarded-For / -Proto to believe (false: nobody's). */
+  trustProxy: boolean | number | string[];
+}
+
+/** A setting Guanxi cannot run with: refused at start with this message, not at every request. */
+export class ConfigError extends Error {}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new ConfigError(`${name} must be a number greater than 0 (got "${raw}")`);
+  return n;
+}
+
+function port(env: NodeJS.ProcessEnv): number {
+  const raw = env.PORT ?? '3000';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`PORT must be a port number (got "${raw}")`);
+  return n;
+}
+
+/**
+ * GUANXI_TRUST_PROXY: unset or `false` (default) believes no proxy header, so X-Forwarded-For
+ * cannot dodge the sign-in limits; `true` believes any; a number is how many proxies stand in
+ * front; otherwise a comma-separated list of proxy addresses or CIDR ranges (`loopback`,
+ * `uniquelocal` and `linklocal` stand for their ranges).
+ */
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  const v = raw?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const list = v.split(',').map((x) => x.trim()).filter(Boolean);
+  for (const item of list) {
+    const [addr, bits, extra] = item.split('/');
+    const family = net.isIP(addr ?? '');
+    const named = ['loopback', 'uniquelocal', 'linklocal'].includes(item);
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!named && (!family || !bitsOk || extra !== undefined)) {
+      throw new ConfigError(`GUANXI_TRUST_PROXY must be true, false, a number of proxies, or addresses/CIDR ranges separated by commas (got "${item}")`);
+    }
+  }
+  return list;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
-    port: Number(env.PORT ?? 3000),
+    port: port(env),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.GUANXI_DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     adminEmail: env.GUANXI_ADMIN_EMAIL || undefined,
     adminPassword: env.GUANXI_ADMIN_PASSWORD || undefined,
     webDir: path.resolve(env.GUANXI_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
-    sessionIdleHours: Number(env.GUANXI_SESSION_IDLE_HOURS ?? 12),
-    sessionMaxDays: Number(env.GUANXI_SESSION_MAX_DAYS ?? 7),
+    sessionIdleHours: positiveNumber(env, 'GUANXI_SESSION_IDLE_HOURS', 12),
+    sessionMaxDays: positiveNumber(env, 'GUANXI_SESSION_MAX_DAYS', 7),
     logLevel: env.LOG_LEVEL ?? 'info',
     pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
     preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
+    trustProxy: trustProxy(env.GUANXI_TRUST_PROXY),
   };
 }

@@ -1,4 +1,4 @@
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './runtime.ts';
 import { buildApp } from './app.ts';
 import { AppError } from './http/errors.ts';
@@ -34,7 +34,7 @@ try {
   else if (command === 'help' || command === '--help') console.log(USAGE);
   else process.exitCode = await runCommand(command, args);
 } catch (e) {
-  if (e instanceof AppError) {
+  if (e instanceof AppError || e instanceof ConfigError) {
     console.error(`guanxi: ${e.message}`);
     process.exitCode = 2;
   } else throw e;

@@ -19,8 +19,9 @@ export const USAGE = `Guanxi CRM
   guanxi import contacts|accounts FILE.csv|FILE.xlsx [--duplicates skip|update|create] [--as EMAIL]
                                                [--server URL --token TOKEN]  (through a running server)
   guanxi export contacts|accounts FILE.csv|FILE.xlsx [--as EMAIL]
-  guanxi backup FILE.jsonl.gz                  logical backup of every table (PGlite or PostgreSQL)
-  guanxi restore FILE.jsonl.gz                 restore a backup into an empty database
+  guanxi backup FILE.jsonl.gz                  logical backup of every table, one consistent snapshot
+  guanxi restore FILE.jsonl.gz [--repair-links] restore a backup into an empty database (refused when
+                                               its links are broken, unless --repair-links clears them)
   guanxi seed demo                             load the demo dataset
   guanxi reindex                               rewrite every search document and phone key now
 
@@ -46,6 +47,7 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
       as: { type: 'string' },
       server: { type: 'string' },
       token: { type: 'string' },
+      'repair-links': { type: 'boolean', default: false },
     },
   });
   switch (command) {
@@ -84,7 +86,7 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
       return withDb((d) => backup(d, positionals[0]!));
     case 'restore':
       if (!positionals[0]) return usage();
-      return withDb((d) => restore(d, positionals[0]!));
+      return withDb((d) => restore(d, positionals[0]!, { repairLinks: values['repair-links'] }));
     case 'seed':
       if (positionals[0] !== 'demo') return usage();
       return withDb(async (d) => {

@@ -1,8 +1,9 @@
-import { Kysely, PostgresDialect, type Dialect } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Dialect } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PGlitePool } from './pglite-pool.ts';
 import { preparingPool } from './prepared-pool.ts';
+import { isDatabaseUnavailable } from './unavailable.ts';
 import { acquireDataDir } from './data-dir-lock.ts';
 import { leanWasmRuntime } from './pglite-memory.ts';
 import type { DB } from './schema.ts';
@@ -12,7 +13,20 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   /** Holds one session and runs multi-statement SQL scripts on it (migrations, advisory locks). Returns the last statement's rows. */
   session<T>(fn: (exec: (script: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
+  /** Whether the database answers a trivial query within `timeoutMs` (health checks). */
+  ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+async function pingWith(db: Kysely<DB>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const query = sql`SELECT 1`.execute(db).then(() => true, () => false);
+  try {
+    return await Promise.race([query, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const INT8 = 20;
@@ -56,9 +70,19 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
     connectionString: url,
     max: opts.poolSize ?? 10,
     options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    // Names this process's connections in pg_stat_activity (tests find their own by schema).
+    application_name: opts.schema ? `guanxi ${opts.schema}` : 'guanxi',
+    // While the server is down or restarting, a request waits at most this long for a
+    // connection and then answers 503 instead of hanging.
+    connectionTimeoutMillis: 5_000,
   });
-  // An idle client losing its server must not crash the process; the pool replaces it.
+  // A connection losing its server (restart, pg_terminate_backend, network) emits 'error'.
+  // Without a listener Node turns that into an uncaught exception and the process dies: the
+  // pool listens for idle clients, and every client gets its own listener for the time it is
+  // checked out. The query that was running rejects on its own; pg-pool then drops the broken
+  // client on release and opens a new one on the next checkout, so the pool recovers by itself.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   if (opts.schema) {
     const c = await pool.connect();
     try {
@@ -67,21 +91,28 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
       c.release();
     }
   }
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: opts.preparedStatements === false ? pool : preparingPool(pool) }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool, { prepare: opts.preparedStatements !== false }) }) });
   return {
     db,
     kind: 'postgres',
     async session(fn) {
       const c = await pool.connect();
+      let broken: Error | undefined;
       try {
         return await fn(async (text) => {
-          const res = (await c.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
-          return Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows;
+          try {
+            const res = (await c.query(text)) as unknown as pg.QueryResult | pg.QueryResult[];
+            return Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows;
+          } catch (e) {
+            if (isDatabaseUnavailable(e)) broken = e as Error;
+            throw e;
+          }
         });
       } finally {
-        c.release();
+        c.release(broken);
       }
     },
+    ping: (timeoutMs = 2_000) => pingWith(db, timeoutMs),
     async close() {
       await db.destroy();
     },
@@ -108,6 +139,7 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string)
     async session(fn) {
       return pool.exclusive(() => fn(async (text) => (await pglite.exec(text)).at(-1)?.rows ?? []));
     },
+    ping: (timeoutMs = 2_000) => pingWith(db, timeoutMs),
     async close() {
       await db.destroy();
       // Kysely ends the pool only if it ever used it: a process that ran only session()

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { isDatabaseUnavailable } from './unavailable.ts';
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 
 /**
@@ -26,7 +27,8 @@ interface Tracked {
   name?: string;
 }
 
-export function preparingPool(pool: pg.Pool): PostgresPool {
+export function preparingPool(pool: pg.Pool, opts: { prepare?: boolean } = {}): PostgresPool {
+  const prepare = opts.prepare !== false;
   const texts = new Map<string, Tracked>();
   let named = 0;
   const perClient = new WeakMap<pg.PoolClient, Set<string>>();
@@ -54,14 +56,21 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
+      // A connection that lost its server (restart, terminated backend) goes back to pg-pool
+      // with the error, so it is closed instead of handed to the next request.
+      let broken: Error | undefined;
+      const noteBroken = (e: unknown) => {
+        if (isDatabaseUnavailable(e)) broken = e as Error;
+        throw e;
+      };
       return {
         query: ((sqlOrCursor: string | PostgresCursor<unknown>, parameters?: ReadonlyArray<unknown>) => {
           if (typeof sqlOrCursor !== 'string') return client.query(sqlOrCursor as never);
-          const name = nameFor(client, sqlOrCursor);
+          const name = prepare ? nameFor(client, sqlOrCursor) : undefined;
           const values = parameters as unknown[];
-          return (name ? client.query({ name, text: sqlOrCursor, values }) : client.query(sqlOrCursor, values)) as Promise<PostgresQueryResult<unknown>>;
+          return (name ? client.query({ name, text: sqlOrCursor, values }) : client.query(sqlOrCursor, values)).catch(noteBroken) as Promise<PostgresQueryResult<unknown>>;
         }) as PostgresPoolClient['query'],
-        release: () => client.release(),
+        release: () => client.release(broken),
       };
     },
     end: () => pool.end(),

@@ -15,7 +15,7 @@ export function registerAuth(app: FastifyInstance): void {
     if (!req.url.startsWith('/api/')) return;
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
-      const r = await resolveToken(app.db, app.config, header.slice(7).trim());
+      const r = await resolveToken(app.db, app.config, requestToken(req) ?? '');
       if (r) {
         req.actor = r.actor;
         req.authVia = r.via === 'api_key' ? 'api_key' : 'bearer';
@@ -43,6 +43,13 @@ export function registerAuth(app: FastifyInstance): void {
   app.addHook('onSend', async (req) => {
     if (UNSAFE.has(req.method) && req.url.startsWith('/api/')) invalidateAuthCache();
   });
+}
+
+/** The session token or API key this request came with (cookie, else bearer header). */
+export function requestToken(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  return req.cookies[SESSION_COOKIE] || undefined;
 }
 
 export function actorOf(req: FastifyRequest): Actor {

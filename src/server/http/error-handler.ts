@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, STATUS, type ErrorCode } from './errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 
 interface PgError {
   code?: string;
@@ -38,6 +39,12 @@ function columnOf(e: PgError): string | undefined {
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}): void {
   app.setErrorHandler((err: FastifyError & PgError, req, reply) => {
     let e: AppError | null = err instanceof AppError ? err : fromDatabase(err);
+    // The database is restarting or unreachable: the client may retry; the pool reconnects.
+    if (!e && isDatabaseUnavailable(err)) {
+      req.log.warn({ err: err.message }, 'database unavailable');
+      e = new AppError('unavailable', 'The database is not reachable right now; try again shortly');
+      reply.header('retry-after', '5');
+    }
     if (!e && err.statusCode === 429) e = new AppError('rate_limited', 'Too many requests; try again later');
     if (!e && err.statusCode === 413) e = new AppError('payload_too_large', 'The upload is too large');
     if (!e && err.validation) e = new AppError('validation_failed', err.message);

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'rate_limited'
   | 'payload_too_large'
-  | 'internal';
+  | 'internal'
+  | 'unavailable';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -19,6 +20,7 @@ export const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
 };
 
 export interface FieldIssue {

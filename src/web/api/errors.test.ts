@@ -22,6 +22,15 @@ describe('server errors in the user language', () => {
     const e = new ApiError(400, 'validation_failed', 'Invalid', [{ field: 'email', message: 'x', code: 'invalid_email' }]);
     expect(errorText(t, e)).toBe(`${zhCN.serverErrors.validation_failed} email: ${zhCN.serverErrors.email}`);
   });
+  it('translates the password policy, the last-administrator refusal and a database outage', async () => {
+    const { PASSWORD_MESSAGES } = await import('../../server/core/password-policy.ts');
+    expect(localizeMessage(t, PASSWORD_MESSAGES.short, 'too_small')).toBe(zhCN.serverErrors.minPassword);
+    expect(localizeMessage(t, PASSWORD_MESSAGES.common, 'weak_password')).toBe(zhCN.serverErrors.commonPassword);
+    expect(localizeMessage(t, PASSWORD_MESSAGES.email, 'weak_password')).toBe(zhCN.serverErrors.passwordIsEmail);
+    const lastAdmin = new ApiError(409, 'conflict', 'This would leave no active administrator: make another user an administrator first', []);
+    expect(errorText(t, lastAdmin)).toBe(`${zhCN.serverErrors.conflict} ${zhCN.serverErrors.lastAdmin}`);
+    expect(errorText(t, new ApiError(503, 'unavailable', 'The database is not reachable right now; try again shortly', []))).toBe(zhCN.serverErrors.unavailable);
+  });
 });
 
 describe('version conflicts', () => {

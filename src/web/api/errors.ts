@@ -18,7 +18,10 @@ const PATTERNS: [RegExp, string][] = [
   [/no such record/i, 'serverErrors.noRecord'],
   [/too (big|long)|at most \d+ char/i, 'serverErrors.tooLong'],
   [/link the activity/i, 'serverErrors.linkActivity'],
-  [/at least 8/i, 'serverErrors.minPassword'],
+  [/at least 10 char/i, 'serverErrors.minPassword'],
+  [/too common/i, 'serverErrors.commonPassword'],
+  [/must not be the email/i, 'serverErrors.passwordIsEmail'],
+  [/no active administrator/i, 'serverErrors.lastAdmin'],
   [/already used/i, 'serverErrors.alreadyUsed'],
   [/wrong password/i, 'serverErrors.wrongPassword'],
 ];
@@ -47,7 +50,7 @@ export function errorText(t: TFunction, e: unknown): string {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;
-    return e.code === 'internal' || e.code === 'network' || e.message === base ? base : `${base} ${localizeMessage(t, e.message)}`;
+    return e.code === 'internal' || e.code === 'network' || e.code === 'unavailable' || e.message === base ? base : `${base} ${localizeMessage(t, e.message)}`;
   }
   return (e as Error)?.message ?? String(e);
 }

@@ -30,13 +30,13 @@ const en = {
   },
   auth: {
     title: 'Sign in to Guanxi', email: 'Email', password: 'Password', submit: 'Sign in',
-    failed: 'Wrong email or password.', rateLimited: 'Too many attempts. Wait a minute and try again.',
+    failed: 'Wrong email or password.', rateLimited: 'Too many failed sign-ins. Wait 15 minutes and try again.',
     emailRequired: 'Enter your email', passwordRequired: 'Enter your password', loggedOut: 'You are signed out.',
     sessionExpired: 'Your session ended. Sign in again.',
     setup: {
       title: 'Welcome to Guanxi', intro: 'Create the first administrator to start using Guanxi.', name: 'Your name',
       nameRequired: 'Enter your name', confirm: 'Repeat the password', mismatch: 'The passwords differ',
-      short: 'At least 8 characters', submit: 'Create administrator and sign in',
+      short: 'At least 10 characters', submit: 'Create administrator and sign in',
     },
   },
   objects: {
@@ -185,12 +185,14 @@ const en = {
   serverErrors: {
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',
-    internal: 'The server had a problem. Try again.', network: 'Cannot reach the server. Check your connection.',
+    internal: 'The server had a problem. Try again.', unavailable: 'The database is not reachable right now. Try again in a moment.', network: 'Cannot reach the server. Check your connection.',
     required: 'This field is required', email: 'Not a valid email address', phone: 'Not a valid phone number',
     number: 'Must be a number', date: 'Must be a date', datetime: 'Must be a date and time', boolean: 'Must be yes or no',
     oneOf: 'Not one of the allowed values', unknownField: 'Unknown field', system: 'This field is set by the system',
     notWritable: 'Your role may not change this field', noRecord: 'No such record', tooLong: 'Too long',
-    linkActivity: 'Link the activity to a contact or an account', minPassword: 'At least 8 characters',
+    linkActivity: 'Link the activity to a contact or an account', minPassword: 'At least 10 characters',
+    commonPassword: 'Too common: this password is in lists of leaked passwords', passwordIsEmail: 'Must not be the email address',
+    lastAdmin: 'This would leave no active administrator: make another user an administrator first.',
     alreadyUsed: 'Already used', wrongPassword: 'Wrong password',
     idempotency_key_reused: 'This request was already sent with other content; try again.',
   },

@@ -32,13 +32,13 @@ const zhCN: Resources = {
   },
   auth: {
     title: '登录关系 CRM', email: '邮箱', password: '密码', submit: '登录',
-    failed: '邮箱或密码错误。', rateLimited: '尝试次数过多，请一分钟后再试。',
+    failed: '邮箱或密码错误。', rateLimited: '登录失败次数过多，请 15 分钟后再试。',
     emailRequired: '请输入邮箱', passwordRequired: '请输入密码', loggedOut: '您已退出登录。',
     sessionExpired: '会话已结束，请重新登录。',
     setup: {
       title: '欢迎使用关系 CRM', intro: '请先创建第一个管理员账号。', name: '您的姓名',
       nameRequired: '请输入姓名', confirm: '再次输入密码', mismatch: '两次输入的密码不一致',
-      short: '至少 8 个字符', submit: '创建管理员并登录',
+      short: '至少 10 个字符', submit: '创建管理员并登录',
     },
   },
   objects: {
@@ -188,12 +188,14 @@ const zhCN: Resources = {
   serverErrors: {
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',
-    internal: '服务器出错，请重试。', network: '无法连接服务器，请检查网络。',
+    internal: '服务器出错，请重试。', unavailable: '数据库暂时无法连接，请稍后重试。', network: '无法连接服务器，请检查网络。',
     required: '此字段为必填项', email: '邮箱格式不正确', phone: '电话号码格式不正确',
     number: '必须是数字', date: '必须是日期', datetime: '必须是日期和时间', boolean: '必须是“是”或“否”',
     oneOf: '不是允许的选项', unknownField: '未知字段', system: '此字段由系统设置',
     notWritable: '您的角色无权修改此字段', noRecord: '记录不存在', tooLong: '内容过长',
-    linkActivity: '请将活动关联到联系人或客户公司', minPassword: '至少 8 个字符',
+    linkActivity: '请将活动关联到联系人或客户公司', minPassword: '至少 10 个字符',
+    commonPassword: '密码过于常见：它出现在已泄露的密码列表中', passwordIsEmail: '密码不能与邮箱相同',
+    lastAdmin: '这样将没有可用的管理员：请先将另一位用户设为管理员。',
     alreadyUsed: '已被使用', wrongPassword: '密码错误',
     idempotency_key_reused: '此请求已以不同内容发送过，请重试。',
   },

@@ -120,7 +120,7 @@ const zhTW: Resources = {
     password: '密碼',
     submit: '登入',
     failed: '電子郵件或密碼錯誤。',
-    rateLimited: '嘗試次數過多，請一分鐘後再試。',
+    rateLimited: '登入失敗次數過多，請 15 分鐘後再試。',
     emailRequired: '請輸入電子郵件',
     passwordRequired: '請輸入密碼',
     loggedOut: '您已登出。',
@@ -128,7 +128,7 @@ const zhTW: Resources = {
     setup: {
       title: '歡迎使用關係 CRM', intro: '請先建立第一個管理員帳號。', name: '您的姓名',
       nameRequired: '請輸入姓名', confirm: '再次輸入密碼', mismatch: '兩次輸入的密碼不一致',
-      short: '至少 8 個字元', submit: '建立管理員並登入',
+      short: '至少 10 個字元', submit: '建立管理員並登入',
     },
   },
   objects: {
@@ -589,6 +589,7 @@ const zhTW: Resources = {
     conflict: '與現有資料衝突。',
     rate_limited: '請求過於頻繁，請稍候。',
     internal: '伺服器出錯，請重試。',
+    unavailable: '資料庫暫時無法連線，請稍後重試。',
     network: '無法連線伺服器，請檢查網路。',
     required: '此欄位為必填項',
     email: '電子郵件格式不正確',
@@ -604,7 +605,10 @@ const zhTW: Resources = {
     noRecord: '記錄不存在',
     tooLong: '內容過長',
     linkActivity: '請將活動關聯到聯絡人或客戶公司',
-    minPassword: '至少 8 個字元',
+    minPassword: '至少 10 個字元',
+    commonPassword: '密碼過於常見：它出現在已外洩的密碼清單中',
+    passwordIsEmail: '密碼不能與電子郵件相同',
+    lastAdmin: '這樣將沒有可用的管理員：請先將另一位使用者設為管理員。',
     alreadyUsed: '已被使用',
     wrongPassword: '密碼錯誤',
     idempotency_key_reused: '此請求已以不同內容送出過，請重試。'

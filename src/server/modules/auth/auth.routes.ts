@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { doc, parse } from '../../http/validate.ts';
-import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from '../../http/auth-hook.ts';
+import { actorOf, CSRF_COOKIE, requestToken, SESSION_COOKIE } from '../../http/auth-hook.ts';
 import { login, logout } from './auth.service.ts';
-import { randomToken, hashPassword, verifyPassword } from '../../core/passwords.ts';
+import { randomToken, hashPassword, verifyPassword, tokenHash } from '../../core/passwords.ts';
+import { assertPasswordPolicy, NewPassword } from '../../core/password-policy.ts';
+import { endSessions } from '../users/users.service.ts';
 import { AppError } from '../../http/errors.ts';
 import { LOCALES } from '../../../shared/fields.ts';
 import { writeAudit } from '../../core/audit.ts';
@@ -12,7 +14,7 @@ export const LoginBody = z.object({ email: z.string().trim().min(3).max(320), pa
 export const MeBody = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   locale: z.enum(LOCALES).optional(),
-  password: z.string().min(8, 'At least 8 characters').max(500).optional(),
+  password: NewPassword.optional(),
   current_password: z.string().optional(),
 });
 
@@ -21,17 +23,9 @@ export function meView(a: { id: number; email: string; name: string; role: strin
 }
 
 export default async function authRoutes(app: FastifyInstance) {
+  // Failed attempts are limited per account and per address in auth.service (login-throttle.ts).
   app.post('/auth/login', {
-    config: {
-      public: true,
-      // Per address and account: guessing one account's password is slowed without locking out an office behind one IP.
-      rateLimit: {
-        max: 10,
-        timeWindow: '1 minute',
-        hook: 'preHandler',
-        keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-      },
-    },
+    config: { public: true },
     schema: { tags: ['auth'], body: doc(LoginBody) },
   }, async (req, reply) => {
     const body = parse(LoginBody, req.body);
@@ -43,7 +37,7 @@ export default async function authRoutes(app: FastifyInstance) {
   });
 
   app.post('/auth/logout', { config: { public: true }, schema: { tags: ['auth'] } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE] ?? req.headers.authorization?.replace(/^Bearer /, '');
+    const token = requestToken(req);
     if (token) await logout(app.db, token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
     return { data: { ok: true } };
@@ -62,10 +56,16 @@ export default async function authRoutes(app: FastifyInstance) {
       if (!body.current_password || !(await verifyPassword(body.current_password, u.password_hash))) {
         throw new AppError('validation_failed', 'The current password is wrong', [{ field: 'current_password', message: 'Wrong password' }]);
       }
+      assertPasswordPolicy(body.password, actor.email);
       set.password_hash = await hashPassword(body.password);
     }
     await app.db.transaction().execute(async (trx) => {
       await trx.updateTable('users').set(set).where('id', '=', actor.id).execute();
+      // Whoever knew the old password is signed out everywhere else; this session stays.
+      if (body.password) {
+        const current = requestToken(req);
+        await endSessions(trx, actor.id, req.authVia === 'api_key' || !current ? undefined : tokenHash(current));
+      }
       const changed = Object.keys(set).filter((k) => k !== 'updated_at').map((k) => (k === 'password_hash' ? 'password' : k));
       await writeAudit(trx, { actorId: actor.id, action: 'update', object: 'users', recordId: actor.id, changes: { fields: changed } });
     });

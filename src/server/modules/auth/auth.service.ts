@@ -4,22 +4,35 @@ import type { Actor } from '../../core/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { randomToken, tokenHash, verifyPassword } from '../../core/passwords.ts';
 import type { Config } from '../../config.ts';
+import { LOGIN_WINDOW_MINUTES, loginThrottled, normaliseEmail } from './login-throttle.ts';
 
 const API_KEY_PREFIX = 'gx_';
 const TOUCH_EVERY_MS = 5 * 60_000;
+
+// A hash of a random secret with the current parameters: an unknown account costs the same
+// scrypt work as a wrong password, so the answer's timing does not tell which e-mails exist.
+const DUMMY_HASH = 'scrypt$16384$8$1$HR3dbI73iguXn5bHxMBfpQ==$Vu4z71uhZCGTHX1Amh8NtfzMNjBNsqwmgHgH69eHo6Y=';
 
 export async function login(
   db: Kysely<DB>,
   config: Config,
   input: { email: string; password: string; ip?: string; userAgent?: string },
 ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
-  const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', input.email.trim().toLowerCase()).executeTakeFirst();
-  const ok = user && user.active && (await verifyPassword(input.password, user.password_hash));
-  await db
-    .insertInto('login_history')
-    .values({ user_id: user?.id ?? null, email: input.email.slice(0, 320), success: Boolean(ok), ip: input.ip ?? null, user_agent: input.userAgent?.slice(0, 500) ?? null })
-    .execute();
-  if (!ok) throw new AppError('unauthenticated', 'Wrong email or password');
+  const email = normaliseEmail(input.email).slice(0, 320);
+  const ip = input.ip ?? null;
+  const record = (userId: number | null, success: boolean) =>
+    db.insertInto('login_history').values({ user_id: userId, email, success, ip, user_agent: input.userAgent?.slice(0, 500) ?? null }).execute();
+  if (await loginThrottled(db, email, ip)) {
+    await record(null, false);
+    throw new AppError('rate_limited', `Too many failed sign-ins; try again in ${LOGIN_WINDOW_MINUTES} minutes`);
+  }
+  const user = await db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email).executeTakeFirst();
+  // Always one password check, and one answer for an unknown account, a wrong password and a
+  // deactivated user.
+  const valid = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+  const ok = Boolean(user && user.active && valid);
+  await record(user?.id ?? null, ok);
+  if (!ok || !user) throw new AppError('unauthenticated', 'Wrong email or password');
   const token = randomToken();
   const expiresAt = new Date(Date.now() + config.sessionMaxDays * 86_400_000);
   await db.insertInto('sessions').values({ token_hash: tokenHash(token), user_id: user.id, expires_at: expiresAt }).execute();

@@ -5,7 +5,7 @@ const t = useTestApp();
 
 describe('authentication', () => {
   it('answers health without auth and publishes OpenAPI', async () => {
-    expect((await t.api('', 'GET', '/health')).body).toEqual({ status: 'ok' });
+    expect((await t.api('', 'GET', '/health')).body).toEqual({ status: 'ok', database: 'ok' });
     const doc = await t.api('', 'GET', '/openapi.json');
     expect(doc.status).toBe(200);
     expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/v1/contacts', '/api/v1/accounts/{id}/timeline', '/api/v1/search', '/api/v1/imports']));

@@ -5,11 +5,12 @@ import { doc, parse } from '../../http/validate.ts';
 import { AppError } from '../../http/errors.ts';
 import { LOCALES } from '../../../shared/fields.ts';
 import { createUser } from '../users/users.service.ts';
+import { NewPassword } from '../../core/password-policy.ts';
 
 const SetupBody = z.object({
   email: z.email({ message: 'Not a valid email address' }).max(320),
   name: z.string().trim().min(1).max(200),
-  password: z.string().min(8, 'At least 8 characters').max(500),
+  password: NewPassword,
   locale: z.enum(LOCALES).optional(),
 });
 

@@ -6,6 +6,7 @@ import { requireCan } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import type { RolePermissions } from '../../db/schema.ts';
+import { assertAdminRemains, lockAdministrators } from './users.service.ts';
 
 const Visibility = z.enum(['own', 'team', 'all', 'none']);
 const RoleBody = z.object({
@@ -28,6 +29,7 @@ export default async function rolesRoutes(app: FastifyInstance) {
     const { key } = req.params as { key: string };
     const body = parse(RoleBody, req.body);
     return app.db.transaction().execute(async (trx) => {
+      if (body.can?.admin === false) await lockAdministrators(trx);
       const role = await trx.selectFrom('roles').selectAll().where('key', '=', key).forUpdate().executeTakeFirst();
       if (!role) throw notFound('Role');
       const before = role.permissions as RolePermissions;
@@ -46,6 +48,7 @@ export default async function rolesRoutes(app: FastifyInstance) {
       // An admin cannot lock every admin out of administration.
       if (key === 'admin') after.can = { ...after.can, admin: true };
       await trx.updateTable('roles').set({ permissions: JSON.stringify(after), name: body.name ?? role.name, updated_at: new Date() }).where('key', '=', key).execute();
+      if (body.can?.admin === false) await assertAdminRemains(trx);
       await writeAudit(trx, { actorId: actor.id, action: 'update', object: 'roles', recordId: null, changes: { role: key, before, after } });
       return { data: { key, name: body.name ?? role.name, ...after } };
     });

@@ -5,9 +5,11 @@ import { actorOf } from '../../http/auth-hook.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
 import { requireCan } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
-import { notFound } from '../../http/errors.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { LOCALES } from '../../../shared/fields.ts';
-import { createUser, UserFields } from './users.service.ts';
+import { assertAdminRemains, createUser, endSessions, lockAdministrators, revokeApiKeys, UserFields } from './users.service.ts';
+import { assertPasswordPolicy, NewPassword } from '../../core/password-policy.ts';
+import { hashPassword } from '../../core/passwords.ts';
 import { decodeCursor, encodeCursor } from '../../records/query.ts';
 
 const UserPatch = z.object({
@@ -16,7 +18,7 @@ const UserPatch = z.object({
   team_id: z.number().int().positive().nullable().optional(),
   active: z.boolean().optional(),
   locale: z.enum(LOCALES).optional(),
-  password: z.string().min(8, 'At least 8 characters').max(500).optional(),
+  password: NewPassword.optional(),
 });
 const UserList = z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(200).optional(), cursor: z.string().optional() });
 const TeamBody = z.object({ name: z.string().trim().min(1).max(200), manager_id: z.number().int().positive().nullable().optional() });
@@ -61,15 +63,31 @@ export default async function usersRoutes(app: FastifyInstance) {
     const { id } = parse(idParam, req.params);
     const body = parse(UserPatch, req.body);
     return app.db.transaction().execute(async (trx) => {
+      // Before any row lock: a change of role or status may remove the last administrator.
+      const mayRemoveAdmin = body.role !== undefined || body.active === false;
+      if (mayRemoveAdmin) await lockAdministrators(trx);
       const before = await trx.selectFrom('users').select([...PUBLIC_COLUMNS]).where('id', '=', id).forUpdate().executeTakeFirst();
       if (!before) throw notFound('User');
+      if (body.role !== undefined && !(await trx.selectFrom('roles').select('key').where('key', '=', body.role).executeTakeFirst())) {
+        throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role' }]);
+      }
       const { password, ...rest } = body;
       const set: Record<string, unknown> = { ...rest, updated_at: new Date() };
-      if (password) set.password_hash = await (await import('../../core/passwords.ts')).hashPassword(password);
+      if (password) {
+        assertPasswordPolicy(password, before.email);
+        set.password_hash = await hashPassword(password);
+      }
       const after = await trx.updateTable('users').set(set).where('id', '=', id).returning([...PUBLIC_COLUMNS]).executeTakeFirstOrThrow();
-      if (body.active === false || password) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      if (mayRemoveAdmin) await assertAdminRemains(trx);
       const changes: Record<string, unknown> = {};
       for (const k of Object.keys(rest)) changes[k] = [(before as Record<string, unknown>)[k], (after as Record<string, unknown>)[k]];
+      // A reset password or a deactivated account ends every session and revokes every API key
+      // (keys stay revoked if the account is activated again: its owner makes new ones).
+      if (body.active === false || password) {
+        await endSessions(trx, id);
+        const revoked = await revokeApiKeys(trx, id);
+        if (revoked) changes.api_keys_revoked = revoked;
+      }
       if (password) changes.password = ['(changed)', '(changed)'];
       await writeAudit(trx, { actorId: actor.id, action: 'update', object: 'users', recordId: id, changes });
       return { data: after };

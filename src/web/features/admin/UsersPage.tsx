@@ -107,7 +107,7 @@ export function UsersPage() {
             name="password"
             label={editing === 'new' ? t('admin.users.password') : t('admin.users.newPassword')}
             extra={editing === 'new' ? undefined : t('admin.users.newPasswordHint')}
-            rules={[{ required: editing === 'new', message: t('form.required', { field: t('admin.users.password') }) }, { min: 8, message: t('serverErrors.minPassword') }]}
+            rules={[{ required: editing === 'new', message: t('form.required', { field: t('admin.users.password') }) }, { min: 10, message: t('serverErrors.minPassword') }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { invalid } from '../http/errors.ts';
+
+/**
+ * What a new password must be (user create, password change and reset, first-run setup, CLI,
+ * GUANXI_ADMIN_PASSWORD): at least PASSWORD_MIN characters, not one of the passwords found most
+ * often in leaks (common-passwords.txt, compared case-insensitively), and not the account's
+ * e-mail address. Length and a breach list are what NIST SP 800-63B asks for; composition rules
+ * (a digit, a symbol) are not, because they push people to `Password1!`.
+ */
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 500;
+
+export const PASSWORD_MESSAGES = {
+  short: `At least ${PASSWORD_MIN} characters`,
+  common: 'Too common: this password is in lists of leaked passwords',
+  email: 'Must not be the email address',
+} as const;
+
+let common: Set<string> | null = null;
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const text = fs.readFileSync(path.join(import.meta.dirname, 'common-passwords.txt'), 'utf8');
+    common = new Set(text.split('\n').filter((l) => l && !l.startsWith('#')));
+  }
+  return common;
+}
+
+/** Why this password may not be used, or null when it may. */
+export function passwordProblem(password: string, email?: string | null): string | null {
+  if ([...password].length < PASSWORD_MIN) return PASSWORD_MESSAGES.short;
+  const lower = password.trim().toLowerCase();
+  if (commonPasswords().has(lower)) return PASSWORD_MESSAGES.common;
+  if (email && lower === email.trim().toLowerCase()) return PASSWORD_MESSAGES.email;
+  return null;
+}
+
+/** Throws validation_failed on the `password` field when the policy refuses it. */
+export function assertPasswordPolicy(password: string, email?: string | null): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw invalid([{ field: 'password', message: problem, code: 'weak_password' }], `The password is too weak: ${problem.toLowerCase()}`);
+}
+
+/** The password field of request contracts (the e-mail rule is checked where the e-mail is known). */
+export const NewPassword = z
+  .string()
+  .max(PASSWORD_MAX)
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
