@@ -26,9 +26,19 @@ describe('record versions: no lost updates', () => {
       const body = object === 'accounts' ? { name: 'V Co' } : object === 'activities' ? { kind: 'note', subject: 'V', contact_id: id } : { title: 'V' };
       const r = await t.api(t.adminToken, 'POST', `/${object}`, body);
       expect(r.body.data.version).toBe(1);
-      const u = await t.api(t.adminToken, 'PATCH', `/${object}/${r.body.data.id}`, {}, { 'if-match': '"1"' });
+      const change = object === 'accounts' ? { name: 'V Co 2' } : object === 'activities' ? { subject: 'V2' } : { title: 'V2' };
+      const u = await t.api(t.adminToken, 'PATCH', `/${object}/${r.body.data.id}`, change, { 'if-match': '"1"' });
       expect([object, u.status, u.body.data.version]).toEqual([object, 200, 2]);
     }
+  });
+
+  it('derived columns rewritten alone (reindex, an account renamed) keep the version', async () => {
+    const c = await t.api(t.adminToken, 'POST', '/contacts', { name: 'Derived only', mobile: '13900000001' });
+    const id = c.body.data.id;
+    await sql`UPDATE contacts SET search_text = search_text || ' x', phone_key = NULL, updated_at = now() WHERE id = ${id}`.execute(t.database.db);
+    expect((await t.api(t.adminToken, 'GET', `/contacts/${id}`)).body.data.version).toBe(1);
+    await sql`UPDATE contacts SET search_text = search_text || ' y', city = 'Hefei' WHERE id = ${id}`.execute(t.database.db);
+    expect((await t.api(t.adminToken, 'GET', `/contacts/${id}`)).body.data.version).toBe(2);
   });
 
   it('a stale If-Match or body version is a 409 with the current record and who changed it; nothing is written', async () => {

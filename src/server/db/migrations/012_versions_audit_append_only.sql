@@ -3,9 +3,18 @@
 -- A later module registering a record object adds the same two statements for its table:
 --   ALTER TABLE <t> ADD COLUMN version integer NOT NULL DEFAULT 1;
 --   CREATE TRIGGER <t>_version BEFORE UPDATE ON <t> FOR EACH ROW EXECUTE FUNCTION guanxi_bump_version();
+-- Derived columns alone (the search document and phone keys rewritten by a reindex or by an
+-- account's rename) are not a change a person made: they keep the version, so an edit form
+-- open meanwhile does not meet a conflict nobody caused.
 CREATE FUNCTION guanxi_bump_version() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  derived text[] := ARRAY['search_text', 'search_tokens', 'phone_key', 'mobile_key', 'name_key', 'updated_at', 'version'];
 BEGIN
-  NEW.version := OLD.version + 1;
+  IF (to_jsonb(NEW) - derived) IS DISTINCT FROM (to_jsonb(OLD) - derived) THEN
+    NEW.version := OLD.version + 1;
+  ELSE
+    NEW.version := OLD.version;
+  END IF;
   RETURN NEW;
 END $$;
 
