@@ -86,11 +86,14 @@ describe('metadata', () => {
   });
 
   it('custom-field and object metadata name no hidden field', async () => {
-    for (const path of ['/custom-fields', '/custom-fields?object=contacts', '/meta/objects/contacts']) {
+    for (const path of ['/custom-fields', '/custom-fields?object=contacts', '/meta/objects/contacts', '/roles']) {
       const r = await t.api(rep.token, 'GET', path);
       expect(r.status).toBe(200);
       expect(leaks(r.body), path).toEqual([]);
     }
     expect(JSON.stringify((await t.api(t.adminToken, 'GET', '/custom-fields')).body)).toContain('cf_secret');
+    // Roles: a non-administrator reads their names only, an administrator their field rules.
+    expect((await t.api(rep.token, 'GET', '/roles')).body.data.find((r: { key: string }) => r.key === 'sales')).toEqual({ key: 'sales', name: 'Sales rep' });
+    expect(JSON.stringify((await t.api(t.adminToken, 'GET', '/roles')).body)).toContain('cf_secret');
   });
 });

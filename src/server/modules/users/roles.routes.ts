@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { doc, parse } from '../../http/validate.ts';
-import { requireCan } from '../../core/access.ts';
+import { can, requireCan } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import type { RolePermissions } from '../../db/schema.ts';
@@ -18,9 +18,10 @@ const RoleBody = z.object({
 
 export default async function rolesRoutes(app: FastifyInstance) {
   app.get('/roles', { schema: { tags: ['users'] } }, async (req) => {
-    actorOf(req);
+    // Field rules name the fields a role may not see: only administrators read permissions.
+    const admin = can(actorOf(req), 'admin');
     const rows = await app.db.selectFrom('roles').selectAll().orderBy('key').execute();
-    return { data: rows.map((r) => ({ key: r.key, name: r.name, ...(r.permissions as RolePermissions) })), next_cursor: null };
+    return { data: rows.map((r) => ({ key: r.key, name: r.name, ...(admin ? (r.permissions as RolePermissions) : {}) })), next_cursor: null };
   });
 
   app.patch('/roles/:key', { schema: { tags: ['users'], body: doc(RoleBody) } }, async (req) => {
