@@ -3,6 +3,7 @@ import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
+import { orgNameKey } from '../../text/identity.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -43,6 +44,7 @@ export const accountsObject: ObjectDef = registerObject({
     other: [r.website, r.city, r.province, r.industry, ...(r.tags ?? [])],
     notes: [r.notes],
   }),
-  derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null }),
+  // name_key: the normalised name imports de-duplicate accounts by (text/identity.ts).
+  derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
 });
