@@ -35,6 +35,19 @@ function remember(cache: AccountCache, key: string, a: { id: number; name: strin
   cache.nameById.set(a.id, a.name);
 }
 
+// A company name's key by its spelling: files repeat a few thousand names over many rows.
+const keys = new Map<string, string>();
+
+/** orgNameKey, remembered for the spellings seen lately. */
+export function accountKey(name: string): string {
+  let k = keys.get(name);
+  if (k === undefined) {
+    if (keys.size >= 10_000) keys.clear();
+    keys.set(name, (k = orgNameKey(name)));
+  }
+  return k;
+}
+
 /**
  * Account ids (by name key) for the company names of a batch: from the cache, else found or
  * created in one short transaction (one statement each). Batches resolve their accounts one
@@ -45,7 +58,7 @@ export async function resolveAccounts(db: Kysely<DB>, actor: Actor, cache: Accou
   const ids = new Map<string, number>();
   const wanted = new Map<string, string>(); // name key → first spelling in the batch
   for (const n of names) {
-    const k = orgNameKey(n);
+    const k = accountKey(n);
     const hit = cache.byKey.get(k);
     if (hit) ids.set(k, hit.id);
     else if (!wanted.has(k)) wanted.set(k, n);

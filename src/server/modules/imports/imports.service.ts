@@ -10,7 +10,8 @@ import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { writeBatch } from './write-batch.ts';
 import { publish } from '../../core/events.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
@@ -250,7 +251,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
 async function maintenanceFor(db: Kysely<DB>, table: string) {
   const { rows: [info] } = await sql<{ tuples: number; pglite: boolean }>`SELECT greatest(reltuples, 0)::float8 AS tuples, version() LIKE '%PGlite%' AS pglite
     FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
-  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name, email, phone_key)`;
+  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name_key, email, phone_key)`;
   let analyzed = info?.tuples ?? 0;
   let sinceAnalyze = 0;
   let sinceCheckpoint = 0;
