@@ -12,6 +12,7 @@ import type { ListParams } from './service.ts';
 import { listRecords } from './list.ts';
 import { listParams } from './routes.ts';
 import type { ObjectDef, Row } from './types.ts';
+import type { ResolvedField } from './fields.ts';
 import { writeAudit } from '../core/audit.ts';
 
 const PAGE = 200;
@@ -24,6 +25,33 @@ export async function* iterateRecords(db: Kysely<DB>, def: ObjectDef, actor: Act
     yield* page.data;
     cursor = page.next_cursor ?? undefined;
   } while (cursor);
+}
+
+/**
+ * The column written beside a link or user field with the linked record's name (its title):
+ * account_id → account_name, owner_id → owner_name, parent_id → parent_name, a custom link
+ * `supplier` → supplier_name. Ids mean nothing in another database; the importer resolves
+ * links by these names (modules/imports/import-links.ts).
+ */
+export function linkNameColumn(key: string): string {
+  return key.endsWith('_id') ? `${key.slice(0, -3)}_name` : `${key}_name`;
+}
+
+/** The file's columns: each chosen link or user field followed by its name column. */
+export function withLinkNames(columns: string[], fields: ResolvedField[]): { key: string; link?: string }[] {
+  const out: { key: string; link?: string }[] = [];
+  for (const k of columns) {
+    out.push({ key: k });
+    const f = fields.find((x) => x.key === k);
+    const name = linkNameColumn(k);
+    if (f && (f.type === 'user' || (f.type === 'link' && f.link)) && !columns.includes(name) && !fields.some((x) => x.key === name)) out.push({ key: name, link: k });
+  }
+  return out;
+}
+
+/** A cell of an exported row: a field's value, or the title of the record a link column points to. */
+export function columnCell(r: Row, c: { key: string; link?: string }): string | number | boolean {
+  return cell(c.link ? (r.refs as Record<string, { title?: string }> | undefined)?.[c.link]?.title : r[c.key]);
 }
 
 /** One value as a spreadsheet cell (lists joined with ';', as the importer splits them). */
@@ -43,14 +71,15 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   if (format !== 'csv' && format !== 'xlsx') throw invalid([{ field: 'format', message: 'csv or xlsx' }]);
   const fields = await visibleFields(app.db, def, actor);
   const wanted = q.columns ? q.columns.split(',').map((s) => s.trim()) : ['id', ...fields.map((f) => f.key)];
-  const columns = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));
+  const chosen = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));
+  const columns = withLinkNames(chosen, fields);
   const params = listParams(req);
   delete params.cursor;
   // The file's columns are chosen above (a field the actor cannot see is left out, not refused).
   delete params.columns;
   // Validate filters and sort now, so a bad request gets a JSON error rather than a broken file.
   await listRecords(app.db, def, actor, { ...params, limit: 1 });
-  await writeAudit(app.db, { actorId: actor.id, action: 'export', object: def.name, recordId: null, changes: { format, filters: params.filters, columns } });
+  await writeAudit(app.db, { actorId: actor.id, action: 'export', object: def.name, recordId: null, changes: { format, filters: params.filters, columns: chosen } });
   const rows = iterateRecords(app.db, def, actor, params);
   const stamp = new Date().toISOString().slice(0, 10);
   reply.header('content-disposition', `attachment; filename="${def.name}-${stamp}.${format}"`);
@@ -65,11 +94,13 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   return reply.send(out);
 }
 
-async function* csvLines(columns: string[], rows: AsyncIterable<Row>) {
-  yield '\ufeff' + stringify([columns]);
+type Column = { key: string; link?: string };
+
+async function* csvLines(columns: Column[], rows: AsyncIterable<Row>) {
+  yield '\ufeff' + stringify([columns.map((c) => c.key)]);
   let batch: unknown[][] = [];
   for await (const r of rows) {
-    batch.push(columns.map((c) => cell(r[c])));
+    batch.push(columns.map((c) => columnCell(r, c)));
     if (batch.length >= PAGE) {
       yield stringify(batch);
       batch = [];
@@ -78,11 +109,11 @@ async function* csvLines(columns: string[], rows: AsyncIterable<Row>) {
   if (batch.length) yield stringify(batch);
 }
 
-async function writeXlsx(columns: string[], rows: AsyncIterable<Row>, out: PassThrough) {
+async function writeXlsx(columns: Column[], rows: AsyncIterable<Row>, out: PassThrough) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('export');
-  ws.addRow(columns).commit();
-  for await (const r of rows) ws.addRow(columns.map((c) => cell(r[c]))).commit();
+  ws.addRow(columns.map((c) => c.key)).commit();
+  for await (const r of rows) ws.addRow(columns.map((c) => columnCell(r, c))).commit();
   ws.commit();
   await wb.commit();
 }

@@ -214,7 +214,7 @@ const en = {
     line: 'Line', reason: 'Problem', start: 'Start import', starting: 'Starting…',
     status: { uploaded: 'Uploaded', queued: 'Queued', running: 'Running', done: 'Done', failed: 'Failed' },
     progress: 'Progress', processed: '{{processed}} of {{total}} rows', estimate: 'About {{time}} left',
-    created: 'Created', updated: 'Updated', skipped: 'Skipped', failedRows: 'Rejected', errorReport: 'Download error report',
+    created: 'Created', updated: 'Updated', skipped: 'Skipped', failedRows: 'Rejected', errorReport: 'Download error report', skippedReport: 'Download skipped rows',
     leaveHint: 'You can leave this page; the import keeps running. Find it again under Imports.',
     finished: 'Import finished', failedTitle: 'The import failed', file: 'File', startedAt: 'Started', finishedAt: 'Finished',
     rows: 'Rows', empty: 'No imports yet. Bring your contacts or accounts in from a spreadsheet.',

@@ -217,7 +217,7 @@ const zhCN: Resources = {
     line: '行号', reason: '问题', start: '开始导入', starting: '正在开始…',
     status: { uploaded: '已上传', queued: '排队中', running: '进行中', done: '已完成', failed: '失败' },
     progress: '进度', processed: '已处理 {{processed}} / {{total}} 行', estimate: '预计还需 {{time}}',
-    created: '新建', updated: '更新', skipped: '跳过', failedRows: '拒绝', errorReport: '下载错误报告',
+    created: '新建', updated: '更新', skipped: '跳过', failedRows: '拒绝', errorReport: '下载错误报告', skippedReport: '下载跳过的行',
     leaveHint: '可以离开此页面，导入会继续进行。稍后可在“数据导入”中找到它。',
     finished: '导入完成', failedTitle: '导入失败', file: '文件', startedAt: '开始时间', finishedAt: '结束时间',
     rows: '行数', empty: '还没有导入记录。从表格导入联系人或客户公司吧。',

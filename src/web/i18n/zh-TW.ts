@@ -683,6 +683,7 @@ const zhTW: Resources = {
     skipped: '跳過',
     failedRows: '拒絕',
     errorReport: '下載錯誤報表',
+    skippedReport: '下載略過的列',
     leaveHint: '可以離開此頁面，匯入會繼續進行。稍後可在「資料匯入」中找到它。',
     finished: '匯入完成',
     failedTitle: '匯入失敗',

@@ -5,6 +5,7 @@ import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { reindexContactsOfAccount } from '../search/reindex.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
+import { orgNameKey } from '../../text/identity.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -46,7 +47,8 @@ export const accountsObject: ObjectDef = registerObject({
     other: searchValues(r, ['website', 'industry', ...ADDRESS_FIELDS, 'tags']),
     notes: searchValues(r, ['notes']),
   }),
-  derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null }),
+  // name_key: the normalised name imports de-duplicate accounts by (text/identity.ts).
+  derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
   // Contacts carry their account's name in their search document: a rename rewrites them.
   afterWrite: async (ctx, row, existing) => {
     if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);

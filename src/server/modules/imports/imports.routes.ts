@@ -73,6 +73,14 @@ export default async function importsRoutes(app: FastifyInstance) {
     return { data: await startImport(app.db, (n, p) => app.jobs.enqueue(n, p), actorOf(req), parse(idParam, req.params).id, body.mapping, body.duplicate_mode) };
   });
 
+  // The rows skipped as duplicates, each with the record it matched (docs/api.md, "Import matching").
+  app.get('/imports/:id/skipped.csv', { schema: { tags: ['imports'] } }, async (req, reply) => {
+    const imp = await getImport(app.db, actorOf(req), parse(idParam, req.params).id);
+    const rows = await app.db.selectFrom('import_skipped').select(['line', 'record_id', 'record_title', 'reason']).where('import_id', '=', imp.id).orderBy('line').limit(100_000).execute();
+    reply.header('content-disposition', `attachment; filename="import-${imp.id}-skipped.csv"`).type('text/csv; charset=utf-8');
+    return '\ufeff' + stringify([['line', 'record_id', 'record_title', 'reason'], ...rows.map((r) => [r.line, r.record_id ?? '', r.record_title ?? '', r.reason])]);
+  });
+
   app.get('/imports/:id/errors.csv', { schema: { tags: ['imports'] } }, async (req, reply) => {
     const imp = await getImport(app.db, actorOf(req), parse(idParam, req.params).id);
     const rows = await app.db.selectFrom('import_errors').select(['line', 'reason']).where('import_id', '=', imp.id).orderBy('line').limit(100_000).execute();

@@ -10,7 +10,9 @@ import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatchAccounts, writeBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { writeBatch } from './write-batch.ts';
+import { publish } from '../../core/events.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
 
@@ -55,7 +57,7 @@ export async function inspect(db: Kysely<DB>, fileId: number, format: ImportForm
 async function planFor(db: Kysely<DB>, imp: Record<string, any>, actor: Actor, mapping: Record<string, string | null>, mode: DuplicateMode): Promise<ImportPlan> {
   const def = getObject(imp.object);
   const fields = await allFields(db, def);
-  return { def, fields, actor, columns: planColumns(imp.headers as string[], mapping, fields, def.name), duplicateMode: mode };
+  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def.name, actor), duplicateMode: mode };
 }
 
 /** Registers an uploaded (stored) file as an import and reads its header and first rows. */
@@ -150,22 +152,32 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     // PGlite runs in this thread: one batch at a time. `update` locks existing records, which
     // two batches written at once could take in opposite orders: one at a time too.
     const writer = new BatchWriter({ writers: maintenance.pglite || plan.duplicateMode === 'update' ? 1 : WRITERS });
-    const write = async (rows: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null, skipped: number, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
+    const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
       let created = 0;
-      await db.transaction().execute(async (trx) => {
+      const events = await db.transaction().execute(async (trx) => {
         // Committed after the batch before it, or not at all (see batch-writer.ts).
-        const r = await writeBatch(trx, plan, rows, state, importId, prev, narrow);
+        const r = await writeBatch(trx, plan, rows, state, importId, prev, narrow, dropped);
         created = r.created;
         const allErrors = [...rowErrors, ...r.errors];
         const recordErrors = allErrors.length
-          ? sql`WITH errs AS (INSERT INTO import_errors (import_id, line, reason)
+          ? sql`errs AS (INSERT INTO import_errors (import_id, line, reason)
               SELECT ${importId}::bigint, * FROM unnest(${sql.val(allErrors.map((e) => e.line))}::int[], ${sql.val(allErrors.map((e) => e.reason))}::text[])
-              ON CONFLICT DO NOTHING) `
-          : sql``;
-        await sql`${recordErrors}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
-          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped + skipped}, failed = failed + ${allErrors.length}
+              ON CONFLICT DO NOTHING)`
+          : null;
+        const sk = r.skippedRows;
+        const recordSkipped = sk.length
+          ? sql`skips AS (INSERT INTO import_skipped (import_id, line, record_id, record_title, reason)
+              SELECT ${importId}::bigint, * FROM unnest(${sql.val(sk.map((s) => s.line))}::int[], ${sql.val(sk.map((s) => s.recordId))}::bigint[],
+                ${sql.val(sk.map((s) => s.title))}::text[], ${sql.val(sk.map((s) => s.reason))}::text[])
+              ON CONFLICT DO NOTHING)`
+          : null;
+        const ctes = [recordErrors, recordSkipped].filter((c) => c !== null);
+        await sql`${ctes.length ? sql`WITH ${sql.join(ctes)} ` : sql``}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
+          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
           ${total === null ? sql`` : sql`, total_rows = GREATEST(${total}::int, processed_rows + ${n})`} WHERE id = ${importId}`.execute(trx);
+        return r.events;
       });
+      publish(events);
       return created;
     };
     const afterBatch = async (created: number) => {
@@ -184,13 +196,18 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       // Duplicate mode `skip`: a row sharing a key with a batch still being written duplicates
       // the record that batch leaves; skipped here, the two batches can be written side by side.
       let kept = rows;
+      let dropped: PreparedRow[] = [];
       if (plan.duplicateMode === 'skip') {
         const taken = await writer.creating(batchKeys(rows));
-        if (taken.size) kept = rows.filter((r) => !r.keys!.some((k) => taken.has(k)));
+        if (taken.size) {
+          kept = rows.filter((r) => !r.keys!.some((k) => taken.has(k)));
+          dropped = rows.filter((r) => r.keys!.some((k) => taken.has(k)));
+        }
       }
-      const skipped = rows.length - kept.length;
-      await resolveBatchAccounts(db, plan, state, kept);
-      await writer.start(batchKeys(kept), (prev, narrow) => write(kept, rowErrors, n, total, skipped, prev, narrow), afterBatch);
+      const resolved = await resolveBatch(db, plan, state, kept);
+      rowErrors.push(...resolved.errors);
+      const ok = resolved.rows;
+      await writer.start(batchKeys(ok), (prev, narrow) => write(ok, dropped, rowErrors, n, total, prev, narrow), afterBatch);
       // PGlite runs in this thread: nothing to overlap, and a batch less in memory.
       if (maintenance.pglite) await writer.finish();
     };
@@ -204,7 +221,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
         if (seen <= skip) continue;
         const p = prepareRow(plan, r);
         if ('reason' in p) errors.push(p);
-        else batch.push(completeRow(plan, state, p));
+        else batch.push(completeRow(plan, state, p, r.cells));
         if (++batchRows >= BATCH) await flush();
         // A 1 MB chunk holds thousands of rows, all parsed without waiting: let the batches being
         // written proceed (their next statements) instead of waiting for the whole chunk.
@@ -234,7 +251,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
 async function maintenanceFor(db: Kysely<DB>, table: string) {
   const { rows: [info] } = await sql<{ tuples: number; pglite: boolean }>`SELECT greatest(reltuples, 0)::float8 AS tuples, version() LIKE '%PGlite%' AS pglite
     FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
-  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name, email, phone_key)`;
+  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name_key, email, phone_key)`;
   let analyzed = info?.tuples ?? 0;
   let sinceAnalyze = 0;
   let sinceCheckpoint = 0;

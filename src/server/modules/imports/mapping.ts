@@ -1,5 +1,6 @@
 import type { ResolvedField } from '../../records/fields.ts';
 import { normalizeText } from '../../text/search-text.ts';
+import { linkNameColumn } from '../../records/export.ts';
 
 /** Pseudo-field for contacts: the company name, matched to an account (created when missing). */
 export const ACCOUNT_NAME = 'account_name';
@@ -57,6 +58,13 @@ export function suggestMapping(headers: string[], fields: ResolvedField[], objec
     const k = norm(word);
     if (k && !index.has(k)) index.set(k, key);
   };
+  // An export's own columns first: `account_name` (a contact's company), `owner_name`… name
+  // the linked records of the id columns beside them (records/export.ts).
+  if (object === 'contacts') add(ACCOUNT_NAME, ACCOUNT_NAME);
+  for (const f of writable) if (f.type === 'user' || (f.type === 'link' && f.link)) {
+    const name = linkNameColumn(f.key);
+    if (!writable.some((x) => x.key === name)) add(name, name);
+  }
   for (const f of writable) {
     add(f.key, f.key);
     add(f.key.replace(/_/g, ' '), f.key);

@@ -1,19 +1,18 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { inTransaction } from '../../db/tx.ts';
-import type { Actor } from '../../core/access.ts';
+import { canWriteField, type Actor } from '../../core/access.ts';
+import type { RecordEvent } from '../../core/events.ts';
 import { AppError, type FieldIssue } from '../../http/errors.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { coerceText, fieldIndex, validateRecord } from '../../records/validate.ts';
 import { searchColumns } from '../../records/search-sql.ts';
-import { updateSet } from '../../records/service.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
-import { writeAudit } from '../../core/audit.ts';
-import { phoneKey } from '../../text/search-text.ts';
 import { ACCOUNT_NAME } from './mapping.ts';
-import { getObject } from '../../records/registry.ts';
-import { asText, bulkInsertSql, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
+import { asText, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
 import type { SheetRow } from './readers.ts';
+import { dupKeys } from './match.ts';
+import { accountKey, newAccountCache, resolveAccounts, type AccountCache } from './import-accounts.ts';
+import { linkFields, linkNameFields, resolveLinks, type LinkField, type RowLinks } from './import-links.ts';
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
 
@@ -23,6 +22,10 @@ export interface ImportPlan {
   actor: Actor;
   /** Column index → field key. */
   columns: { index: number; key: string }[];
+  /** Column index → link field key, for the columns naming a linked record (`owner_name`…; not a contact's account_name). */
+  linkNames?: { index: number; key: string }[];
+  /** The link and user fields the import may write (their ids are checked, their names resolved). */
+  links?: LinkField[];
   duplicateMode: DuplicateMode;
 }
 
@@ -30,9 +33,9 @@ export interface PreparedRow {
   line: number;
   values: Row;
   accountName: string | null;
-  /** The account of accountName, set by resolveBatchAccounts. */
+  /** The account of accountName, set by resolveBatch. */
   accountId?: number;
-  /** Duplicate keys ('e:' + lower-case email, 'p:' + phone key), set by completeRow. */
+  /** Duplicate keys (match.ts), set by completeRow. */
   keys?: string[];
   /**
    * Column values of the insert as text (`asText` of bulk-insert.ts: search tokens joined into
@@ -41,6 +44,20 @@ export interface PreparedRow {
    * enough to reach V8's old generation: one string per column keeps them small.
    */
   insert?: Row;
+  /** Duplicate mode `update`: the values an update of a matched record writes. */
+  update?: Row;
+  /** Link ids and names to check or resolve (only when there is something to check). */
+  links?: RowLinks;
+  /** Link field → id, resolved from the row's names by resolveBatch. */
+  resolved?: Row;
+}
+
+/** A row skipped as a duplicate, with the record it matched (null when that one is not visible). */
+export interface SkippedRow {
+  line: number;
+  recordId: number | null;
+  title: string | null;
+  reason: string;
 }
 
 export interface BatchResult {
@@ -48,12 +65,9 @@ export interface BatchResult {
   updated: number;
   skipped: number;
   errors: { line: number; reason: string }[];
-}
-
-/** Accounts cached across the batches of one import (by lower-case name, and names by id). */
-export interface AccountCache {
-  byName: Map<string, { id: number; name: string }>;
-  nameById: Map<number, string>;
+  skippedRows: SkippedRow[];
+  /** Record events of the updates, published once the batch has committed. */
+  events: RecordEvent[];
 }
 
 /** State an import keeps across its batches. Nothing in it grows with the number of rows. */
@@ -68,28 +82,37 @@ export async function loadColumns(db: Tx, state: ImportState, table: string): Pr
   await columnsFor(db, state, 'accounts');
 }
 
-// Distinct company names are far fewer than rows; past this many the cache starts again
-// (a few more lookups) rather than grow with a file of unique names.
-const ACCOUNT_CACHE_MAX = 100_000;
-
 export function newImportState(): ImportState {
-  return { accounts: { byName: new Map(), nameById: new Map() }, columns: new Map() };
+  return { accounts: newAccountCache(), columns: new Map() };
 }
 
-export function planColumns(headers: string[], mapping: Record<string, string | null>, fields: ResolvedField[], object: string): { index: number; key: string }[] {
-  const keys = new Set(fields.filter((f) => !f.system).map((f) => f.key));
-  if (object === 'contacts') keys.add(ACCOUNT_NAME);
+const unknownField = (header: string, key: string) =>
+  new AppError('validation_failed', `Unknown field ${key}`, [{ field: `mapping.${header}`, message: `Unknown field ${key}` }]);
+
+/**
+ * The file's columns for the record's fields, and those naming linked records. A field the
+ * actor may not see is refused as an unknown one; one they may only read is refused as such.
+ */
+export function planColumns(headers: string[], mapping: Record<string, string | null>, fields: ResolvedField[], object: string, actor?: Actor): Pick<ImportPlan, 'columns' | 'linkNames' | 'links'> {
+  const keys = new Map(fields.filter((f) => !f.system).map((f) => [f.key, f]));
+  const names = linkNameFields(fields, object);
   const out: { index: number; key: string }[] = [];
+  const linkNames: { index: number; key: string }[] = [];
   for (const [header, key] of Object.entries(mapping)) {
     if (!key) continue;
     const index = headers.indexOf(header);
     if (index < 0) throw new AppError('validation_failed', `No column named ${header}`, [{ field: `mapping.${header}`, message: 'No such column' }]);
-    if (!keys.has(key)) throw new AppError('validation_failed', `Unknown field ${key}`, [{ field: `mapping.${header}`, message: `Unknown field ${key}` }]);
-    if (out.some((c) => c.key === key)) throw new AppError('validation_failed', `Two columns map to ${key}`, [{ field: `mapping.${header}`, message: 'Field used twice' }]);
-    out.push({ index, key });
+    const field = keys.get(key) ?? names.get(key) ?? (object === 'contacts' && key === ACCOUNT_NAME ? keys.get('account_id') : undefined);
+    if (!field || (actor && actor.permissions.field_rules?.[object]?.[field.key] === 'hidden')) throw unknownField(header, key);
+    if (actor && !canWriteField(actor, object, field.key)) {
+      throw new AppError('forbidden', `You may not change the field ${field.key}`, [{ field: `mapping.${header}`, message: 'Not writable for your role' }]);
+    }
+    if (out.some((c) => c.key === key) || linkNames.some((c) => c.key === names.get(key)?.key)) throw new AppError('validation_failed', `Two columns map to ${key}`, [{ field: `mapping.${header}`, message: 'Field used twice' }]);
+    if (names.has(key)) linkNames.push({ index, key: field.key });
+    else out.push({ index, key });
   }
   if (!out.length) throw new AppError('validation_failed', 'Map at least one column', [{ field: 'mapping', message: 'Nothing mapped' }]);
-  return out;
+  return { columns: out, linkNames, links: linkFields(fields, linkNames) };
 }
 
 /** Turns a sheet row into validated values, or the reason it is rejected. */
@@ -120,17 +143,51 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
 /**
  * Computes what the write needs and does not depend on the database: duplicate keys, table
  * columns, derived columns and the search document. runImport calls it while the previous
- * batch is being written, so this CPU work overlaps the database's.
+ * batch is being written, so this CPU work overlaps the database's. `cells` are the sheet
+ * row's (for the columns naming linked records).
  */
-export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow): PreparedRow {
-  r.keys = plan.duplicateMode === 'create' ? [] : dupKeys(r.values);
+export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow, cells: string[] = []): PreparedRow {
+  const { def } = plan;
+  // A name beside an id decides the link: ids from another database mean nothing here.
+  if (r.accountName && r.values.account_id !== undefined) delete r.values.account_id;
+  const names: Record<string, string> = {};
+  for (const n of plan.linkNames ?? []) {
+    const v = (cells[n.index] ?? '').trim();
+    if (v) {
+      names[n.key] = v;
+      delete r.values[n.key];
+    }
+  }
+  const hasNames = Object.keys(names).length > 0;
+  const ids: Record<string, number> = {};
+  let checkIds = false;
+  for (const l of plan.links ?? []) {
+    const v = r.values[l.key];
+    if (typeof v !== 'number') continue;
+    ids[l.key] = v;
+    // The importer as owner (the default) needs no check.
+    if (!(l.target === 'users' && v === plan.actor.id)) checkIds = true;
+  }
+  if (hasNames || checkIds) r.links = { ids, names };
+  r.keys = plan.duplicateMode === 'create' ? [] : dupKeys(def, r.values);
+  if (plan.duplicateMode === 'update') r.update = updateValues(plan, r.values);
+  // Names are resolved per batch, after which the insert columns are computed.
+  if (hasNames) return r;
   r.insert = insertColumns(plan, state, r.values, r.accountName);
   // Only duplicate mode `update` merges values again; the others need the columns alone.
   if (plan.duplicateMode !== 'update') r.values = {};
   return r;
 }
 
-function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accountName: string | null): Row {
+/** What an update writes: the file's values, without the owner the import defaults to the importer. */
+function updateValues(plan: ImportPlan, values: Row): Row {
+  const owner = plan.def.ownerField;
+  if (!owner || plan.columns.some((c) => c.key === owner) || plan.linkNames?.some((c) => c.key === owner)) return { ...values };
+  const { [owner]: _owner, ...rest } = values;
+  return rest;
+}
+
+export function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accountName: string | null): Row {
   const { def } = plan;
   const info = state.columns.get(def.name)!;
   const cols = toColumns(plan, values);
@@ -148,96 +205,14 @@ function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accoun
 /** Every duplicate key of a batch's rows (see BatchWriter: batches sharing one are not written together). */
 export function batchKeys(rows: PreparedRow[]): Set<string> {
   const keys = new Set<string>();
-  for (const r of rows) for (const k of r.keys ?? dupKeys(r.values)) keys.add(k);
+  for (const r of rows) for (const k of r.keys ?? []) keys.add(k);
   return keys;
 }
 
-function dupKeys(values: Row): string[] {
-  const keys: string[] = [];
-  if (typeof values.email === 'string' && values.email) keys.push(`e:${values.email.toLowerCase()}`);
-  for (const p of [values.phone, values.mobile]) if (typeof p === 'string' && p) {
-    const k = phoneKey(p);
-    if (k) keys.push(`p:${k}`);
-  }
-  return keys;
-}
-
-async function columnsFor(trx: Tx, state: ImportState, table: string): Promise<TableColumns> {
+export async function columnsFor(trx: Tx, state: ImportState, table: string): Promise<TableColumns> {
   let c = state.columns.get(table);
   if (!c) state.columns.set(table, (c = await tableColumns(trx, table)));
   return c;
-}
-
-/**
- * Finds existing records sharing an email or phone with the batch: one statement per batch,
- * one index lookup per key kind. (A single WHERE … OR … could only be a bitmap OR, and
- * without statistics on lower(email) the planner chose a full scan: quadratic over an import.)
- */
-async function existingByKey(trx: Tx, def: ObjectDef, rows: PreparedRow[]): Promise<Map<string, number>> {
-  const emails = new Set<string>();
-  const phones = new Set<string>();
-  for (const r of rows) for (const k of r.keys ?? dupKeys(r.values)) (k.startsWith('e:') ? emails : phones).add(k.slice(2));
-  const map = new Map<string, number>();
-  if (!emails.size && !phones.size) return map;
-  const table = sql.table(def.name);
-  const e = sql.val([...emails]);
-  const p = sql.val([...phones]);
-  const parts = [];
-  if (emails.size) parts.push(sql`SELECT id, 'e:' || lower(email) AS k FROM ${table} WHERE lower(email) = ANY(${e}::text[]) AND email IS NOT NULL`);
-  if (phones.size) {
-    parts.push(sql`SELECT id, 'p:' || phone_key AS k FROM ${table} WHERE phone_key = ANY(${p}::text[])`);
-    if (def.name === 'contacts') parts.push(sql`SELECT id, 'p:' || mobile_key AS k FROM ${table} WHERE mobile_key = ANY(${p}::text[])`);
-  }
-  const { rows: found } = await sql<{ id: number; k: string }>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx);
-  for (const f of found) map.set(f.k, f.id);
-  return map;
-}
-
-function remember(cache: AccountCache, a: { id: number; name: string }) {
-  if (cache.byName.size >= ACCOUNT_CACHE_MAX) {
-    cache.byName.clear();
-    cache.nameById.clear();
-  }
-  cache.byName.set(a.name.toLowerCase(), a);
-  cache.nameById.set(a.id, a.name);
-}
-
-/**
- * Account ids (by lower-case name) for the company names of a batch: from the cache, else
- * found or created in one transaction (one statement each). The answer is the batch's own
- * map, so a cache restarted by a later batch cannot lose an id this batch still needs.
- */
-async function resolveAccounts(db: Kysely<DB>, plan: ImportPlan, state: ImportState, names: string[]): Promise<Map<string, number>> {
-  const cache = state.accounts;
-  const ids = new Map<string, number>();
-  const wanted = new Map<string, string>(); // lower-case name → first spelling in the batch
-  for (const n of names) {
-    const l = n.toLowerCase();
-    const hit = cache.byName.get(l);
-    if (hit) ids.set(l, hit.id);
-    else if (!wanted.has(l)) wanted.set(l, n);
-  }
-  if (!wanted.size) return ids;
-  const found = await inTransaction(db, (trx) => findOrCreateAccounts(trx, plan, state, wanted));
-  for (const a of found) {
-    remember(cache, a);
-    ids.set(a.name.toLowerCase(), a.id);
-  }
-  return ids;
-}
-
-async function findOrCreateAccounts(trx: Tx, plan: ImportPlan, state: ImportState, wanted: Map<string, string>): Promise<{ id: number; name: string }[]> {
-  const { rows } = await sql<{ id: number; name: string }>`SELECT DISTINCT ON (lower(name)) id, name FROM accounts
-    WHERE lower(name) = ANY(${sql.val([...wanted.keys()])}::text[]) ORDER BY lower(name), id`.execute(trx);
-  for (const r of rows) wanted.delete(r.name.toLowerCase());
-  if (!wanted.size) return rows;
-  const accountsDef = getObject('accounts');
-  const inserts = [...wanted.values()].map((name) => {
-    const base = { name, owner_id: plan.actor.id, created_by: plan.actor.id, custom: '{}' };
-    return { ...base, ...searchColumns(accountsDef, base, {}) };
-  });
-  const { rows: created } = await bulkInsertSql(await columnsFor(trx, state, 'accounts'), 'accounts', inserts, ['id', 'name']).execute(trx);
-  return [...rows, ...(created as { id: number; name: string }[])];
 }
 
 function toColumns(plan: ImportPlan, values: Row): Row {
@@ -252,119 +227,30 @@ function toColumns(plan: ImportPlan, values: Row): Row {
   return columns;
 }
 
-/** Names of the accounts with these ids, from the cache or the database. */
-async function accountNamesOf(trx: Tx, cache: AccountCache, ids: number[]): Promise<Map<number, string>> {
-  const out = new Map<number, string>();
-  const missing: number[] = [];
-  for (const id of ids) {
-    const n = cache.nameById.get(id);
-    if (n !== undefined) out.set(id, n);
-    else missing.push(id);
-  }
-  if (missing.length) {
-    const { rows } = await sql<{ id: number; name: string }>`SELECT id, name FROM accounts WHERE id = ANY(${sql.val(missing)}::bigint[])`.execute(trx);
-    for (const r of rows) out.set(r.id, r.name);
-  }
-  return out;
-}
-
 /**
- * Finds or creates the accounts a batch names (cached in `state`). Runs in its own short
- * transaction before the batch is written: batches written side by side then never create
- * the same account twice, as this step runs for one batch at a time.
+ * Before a batch is written (each batch in turn, in its own short transaction): checks its
+ * link ids, resolves the names of linked records, and finds or creates the accounts it names
+ * (cached in `state`; batches written side by side then never create one account twice).
+ * Answers the rows to write and those rejected, with their reasons.
  */
-export async function resolveBatchAccounts(db: Kysely<DB>, plan: ImportPlan, state: ImportState, rows: PreparedRow[]): Promise<void> {
-  const names = rows.map((r) => r.accountName).filter((n): n is string => Boolean(n));
-  if (!names.length) return;
-  const ids = await resolveAccounts(db, plan, state, names);
-  for (const r of rows) if (r.accountName) r.accountId = ids.get(r.accountName.toLowerCase())!;
-}
-
-/**
- * Writes one batch of prepared rows (inside the caller's transaction), whose accounts
- * `resolveBatchAccounts` has resolved: duplicate check, one INSERT for the new records (with
- * their account links), then, once `ready` (the previous batch's commit) resolves, the audit
- * entry and the updates one by one (duplicate mode `update`). `created` learns the duplicate
- * keys of the records to be created as soon as the duplicate check has decided them.
- */
-export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], state: ImportState, importId: number, ready: Promise<void> = Promise.resolve(), created?: (keys: Set<string>) => void): Promise<BatchResult> {
-  const { def, actor } = plan;
-  const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [] };
-  let createdIds: string | null = null;
-  const accounts = state.accounts;
-  const existing = plan.duplicateMode === 'create' ? new Map<string, number>() : await existingByKey(trx, def, rows);
-  const inBatch = new Map<string, PreparedRow>();
-  const inserts: PreparedRow[] = [];
-  const updates = new Map<number, Row>();
-  for (const r of rows) {
-    const keys = plan.duplicateMode === 'create' ? [] : (r.keys ?? dupKeys(r.values));
-    let dbId: number | undefined;
-    let pending: PreparedRow | undefined;
-    for (const k of keys) if ((dbId = existing.get(k)) !== undefined) break;
-    for (const k of keys) if ((pending = inBatch.get(k))) break;
-    if (dbId !== undefined || pending) {
-      if (plan.duplicateMode === 'skip') {
-        result.skipped++;
-        continue;
-      }
-      if (pending) {
-        // A later row of the same batch completes the pending insert: its columns are recomputed.
-        pending.values = { ...pending.values, ...r.values };
-        if (r.accountName) {
-          pending.accountName = r.accountName;
-          pending.accountId = r.accountId;
-        }
-        pending.insert = undefined;
-      } else {
-        const values: Row = { ...r.values };
-        if (r.accountId !== undefined) values.account_id = r.accountId;
-        updates.set(dbId!, { ...(updates.get(dbId!) ?? {}), ...values });
-      }
-      continue;
-    }
-    inserts.push(r);
-    for (const k of keys) inBatch.set(k, r);
+export async function resolveBatch(db: Kysely<DB>, plan: ImportPlan, state: ImportState, rows: PreparedRow[]): Promise<{ rows: PreparedRow[]; errors: { line: number; reason: string }[] }> {
+  let kept = rows;
+  const errors: { line: number; reason: string }[] = [];
+  if (plan.links && rows.some((r) => r.links)) {
+    const rejected = await resolveLinks(db, plan.actor, plan.links, rows.filter((r) => r.links));
+    if (rejected.size) kept = rows.filter((r) => !rejected.has(r.line));
+    for (const [line, reason] of rejected) errors.push({ line, reason });
   }
-  created?.(batchKeys(inserts));
-  if (inserts.length) {
-    const prepared = inserts.map((r) => {
-      const row = { ...(r.insert ?? insertColumns(plan, state, r.values, r.accountName)) };
-      if (r.accountId !== undefined) row.account_id = String(r.accountId);
-      return row;
-    });
-    const insert = bulkInsertSql(await columnsFor(trx, state, def.name), def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id'], { asText: true });
-    // New contacts and their account links in one statement.
-    const links = def.name === 'contacts'
-      ? sql`, links AS (INSERT INTO account_contacts (account_id, contact_id, is_primary)
-          SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
-      : sql``;
-    const { rows: out } = await sql<{ n: number; ids: string }>`WITH ins AS (${insert})${links}
-      SELECT count(*)::int AS n, coalesce(jsonb_agg(id), '[]')::text AS ids FROM ins`.execute(trx);
-    result.created = out[0]!.n;
-    createdIds = out[0]!.ids;
+  for (const r of kept) if (r.links?.names && Object.keys(r.links.names).length) {
+    Object.assign(r.values, r.resolved ?? {});
+    if (r.update) Object.assign(r.update, r.resolved ?? {});
+    r.insert = insertColumns(plan, state, r.values, r.accountName);
+    if (plan.duplicateMode !== 'update') r.values = {};
   }
-  // The audit entry (and any update) after the batch before this one has committed: the audit
-  // log lists an import's batches in file order.
-  await ready;
-  if (createdIds) {
-    await sql`INSERT INTO audit_log (actor_id, action, object, record_id, changes)
-      VALUES (${actor.id}, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', ${createdIds}::jsonb))`.execute(trx);
+  const names = kept.map((r) => r.accountName).filter((n): n is string => Boolean(n));
+  if (names.length) {
+    const ids = await resolveAccounts(db, plan.actor, state.accounts, () => columnsFor(db, state, 'accounts'), names);
+    for (const r of kept) if (r.accountName) r.accountId = ids.get(accountKey(r.accountName))!;
   }
-  if (updates.size) {
-    const names = new Map<number, string>();
-    for (const [id, values] of updates) {
-      const { rows: cur } = await sql<Row>`SELECT * FROM ${sql.table(def.name)} WHERE id = ${id} FOR UPDATE`.execute(trx);
-      if (!cur[0]) continue;
-      const cols = toColumns(plan, values);
-      const merged: Row = { ...cur[0], ...cols, custom: { ...(cur[0].custom ?? {}), ...cols.custom } };
-      if (merged.account_id != null && !names.has(merged.account_id)) {
-        for (const [k, v] of await accountNamesOf(trx, accounts, [merged.account_id])) names.set(k, v);
-      }
-      const set = { ...cols, custom: JSON.stringify(merged.custom), ...(def.derive?.(merged) ?? {}), ...searchColumns(def, merged, { accountName: names.get(merged.account_id) ?? null }), updated_at: new Date() };
-      await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(set)} WHERE id = ${id}`.execute(trx);
-      await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes: { import_id: importId, fields: Object.keys(values) } });
-      result.updated++;
-    }
-  }
-  return result;
+  return { rows: kept, errors };
 }

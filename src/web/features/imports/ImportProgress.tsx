@@ -101,6 +101,9 @@ export function ImportProgress() {
                   {hasErrors ? (
                     <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${job.id}/errors.csv`)} data-testid="error-report">{t('imports.errorReport')}</Button>
                   ) : null}
+                  {job.status === 'done' && (job.skipped ?? 0) > 0 ? (
+                    <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${job.id}/skipped.csv`)} data-testid="skipped-report">{t('imports.skippedReport')}</Button>
+                  ) : null}
                   <Link to={`/imports/new?object=${job.object}`}><Button>{t('imports.again')}</Button></Link>
                 </Space>
               }

@@ -1,0 +1,36 @@
+import { expect } from 'vitest';
+import type { TestApp } from '../../db/test-helpers.ts';
+import { multipartBody } from '../../db/multipart.ts';
+
+// Shared by the import tests: upload a file as a user, run it to the end, read its reports.
+
+export async function uploadAs(t: TestApp, token: string, name: string, data: Buffer | string, object = 'contacts') {
+  const body = await multipartBody({ object }, { name, data });
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...body.headers, authorization: `Bearer ${token}` }, payload: body.payload });
+  expect(res.statusCode).toBe(201);
+  return res.json().data as { id: number; headers: string[]; suggested_mapping: Record<string, string | null> };
+}
+
+/** Uploads and runs a file with its suggested mapping (or `mapping`); answers the finished import. */
+export async function importAs(t: TestApp, token: string, csv: string, mode: 'skip' | 'update' | 'create', object = 'contacts', mapping?: Record<string, string | null>) {
+  const up = await uploadAs(t, token, 'file.csv', csv, object);
+  const start = await t.api(token, 'POST', `/imports/${up.id}/start`, { mapping: mapping ?? up.suggested_mapping, duplicate_mode: mode });
+  expect(start.status).toBe(202);
+  await t.app.jobs.drain();
+  const done = (await t.api(token, 'GET', `/imports/${up.id}`)).body.data;
+  expect(done.status).toBe('done');
+  return done as { id: number; created: number; updated: number; skipped: number; failed: number; processed_rows: number };
+}
+
+/** A CSV report of an import (errors.csv, skipped.csv) as rows of cells, without its header. */
+export async function report(t: TestApp, token: string, id: number, name: 'errors' | 'skipped'): Promise<string[][]> {
+  const r = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}/${name}.csv`, headers: { authorization: `Bearer ${token}` } });
+  expect(r.statusCode).toBe(200);
+  const lines = r.body.replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  return lines.slice(1).map((l) => l.split(','));
+}
+
+/** The counts of a finished import, which always add up to its data rows. */
+export function counts(done: { created: number; updated: number; skipped: number; failed: number }) {
+  return { created: done.created, updated: done.updated, skipped: done.skipped, failed: done.failed };
+}

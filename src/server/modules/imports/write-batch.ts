@@ -1,0 +1,118 @@
+import { sql } from 'kysely';
+import { bulkInsertSql } from '../../db/bulk-insert.ts';
+import type { Row, Tx } from '../../records/types.ts';
+import { findMatches, type Match } from './match.ts';
+import { updateMatched } from './update-rows.ts';
+import { batchKeys, columnsFor, insertColumns, type BatchResult, type ImportPlan, type ImportState, type PreparedRow, type SkippedRow } from './pipeline.ts';
+
+// The write of one batch of an import (see pipeline.ts for what comes before it).
+
+const MATCHED_ON: Record<string, string> = { e: 'email', m: 'mobile', n: 'phone and name', a: 'name' };
+
+/** The first of `keys` matching a record, with what it matched on. */
+function firstMatch(keys: string[], found: Map<string, Match>): SkippedRow | null {
+  for (const k of keys) {
+    const m = found.get(k);
+    if (m) return { line: 0, recordId: m.id, title: m.title, reason: `Same ${MATCHED_ON[k[0]!]} as an existing record` };
+  }
+  return null;
+}
+
+/**
+ * Writes one batch of prepared rows (inside the caller's transaction), whose links
+ * `resolveBatch` has resolved: duplicate check among the records the importer may see, one
+ * INSERT for the new records (with their account links), then, once `ready` (the previous
+ * batch's commit) resolves, the audit entry, the records the skipped rows matched, and the
+ * updates one by one (duplicate mode `update`). `created` learns the duplicate keys of the
+ * records to be created as soon as the duplicate check has decided them. `dropped` are rows
+ * the caller skipped already, as duplicates of records a batch in flight creates.
+ */
+export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[], state: ImportState, importId: number, ready: Promise<void> = Promise.resolve(), created?: (keys: Set<string>) => void, dropped: PreparedRow[] = []): Promise<BatchResult> {
+  const { def, actor } = plan;
+  const result: BatchResult = { created: 0, updated: 0, skipped: 0, errors: [], skippedRows: [], events: [] };
+  let createdIds: string | null = null;
+  const existing = plan.duplicateMode === 'create' ? new Map<string, Match>() : await findMatches(trx, def, actor, batchKeys(rows));
+  const inBatch = new Map<string, PreparedRow>();
+  const inserts: PreparedRow[] = [];
+  const updates = new Map<number, { values: Row; lines: number[] }>();
+  // Skipped rows whose record is created by this batch or one before it: found once written.
+  const later: PreparedRow[] = [...dropped];
+  for (const r of rows) {
+    const keys = r.keys ?? [];
+    let pending: PreparedRow | undefined;
+    for (const k of keys) if ((pending = inBatch.get(k))) break;
+    const match = pending ? null : firstMatch(keys, existing);
+    if (match || pending) {
+      if (plan.duplicateMode === 'skip') {
+        if (match) result.skippedRows.push({ ...match, line: r.line });
+        else later.push(r);
+        continue;
+      }
+      if (pending) {
+        // A later row of the same batch completes the pending insert: its columns are recomputed.
+        pending.values = { ...pending.values, ...r.values };
+        if (r.accountName) {
+          pending.accountName = r.accountName;
+          pending.accountId = r.accountId;
+        }
+        pending.insert = undefined;
+      } else {
+        const values: Row = { ...(r.update ?? {}) };
+        if (r.accountId !== undefined) values.account_id = r.accountId;
+        const u = updates.get(match!.recordId!) ?? { values: {}, lines: [] };
+        u.values = { ...u.values, ...values };
+        u.lines.push(r.line);
+        updates.set(match!.recordId!, u);
+        continue;
+      }
+      // Counted as an update of the record the earlier row creates: every row is counted once.
+      result.updated++;
+      continue;
+    }
+    inserts.push(r);
+    for (const k of keys) inBatch.set(k, r);
+  }
+  created?.(batchKeys(inserts));
+  if (inserts.length) {
+    const prepared = inserts.map((r) => {
+      const row = { ...(r.insert ?? insertColumns(plan, state, r.values, r.accountName)) };
+      if (r.accountId !== undefined) row.account_id = String(r.accountId);
+      return row;
+    });
+    const insert = bulkInsertSql(await columnsFor(trx, state, def.name), def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id'], { asText: true });
+    // New contacts and their account links in one statement.
+    const links = def.name === 'contacts'
+      ? sql`, links AS (INSERT INTO account_contacts (account_id, contact_id, is_primary)
+          SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
+      : sql``;
+    const { rows: out } = await sql<{ n: number; ids: string }>`WITH ins AS (${insert})${links}
+      SELECT count(*)::int AS n, coalesce(jsonb_agg(id), '[]')::text AS ids FROM ins`.execute(trx);
+    result.created = out[0]!.n;
+    createdIds = out[0]!.ids;
+  }
+  // The audit entry (and any update) after the batch before this one has committed: the audit
+  // log lists an import's batches in file order.
+  await ready;
+  if (createdIds) {
+    await sql`INSERT INTO audit_log (actor_id, action, object, record_id, changes)
+      VALUES (${actor.id}, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', ${createdIds}::jsonb))`.execute(trx);
+  }
+  if (later.length) {
+    // The batches before this one have committed and this one's inserts are written: the
+    // records these rows duplicate are found like any other (if the importer may see them).
+    const found = await findMatches(trx, def, actor, batchKeys(later));
+    for (const r of later) {
+      const m = firstMatch(r.keys ?? [], found);
+      result.skippedRows.push(m ? { ...m, line: r.line } : { line: r.line, recordId: null, title: null, reason: 'Same as an earlier row of the file' });
+    }
+  }
+  result.skipped = result.skippedRows.length;
+  for (const [id, u] of updates) {
+    const event = await updateMatched(trx, def, plan.fields, actor, id, u.values);
+    if (event) {
+      result.updated += u.lines.length;
+      result.events.push(event);
+    } else for (const line of u.lines) result.errors.push({ line, reason: 'The matching record was deleted or changed owner during the import' });
+  }
+  return result;
+}
