@@ -19,7 +19,7 @@ describe('CSV reader', () => {
   const text = '\ufeff姓名,城市,备注\n张三,北京,"第一行\n第二行"\n陳靜,臺北,"说 ""你好"""\n';
   const expected = [
     { line: 1, cells: ['姓名', '城市', '备注'] },
-    { line: 3, cells: ['张三', '北京', '第一行\n第二行'] },
+    { line: 2, cells: ['张三', '北京', '第一行\n第二行'] },
     { line: 4, cells: ['陳靜', '臺北', '说 "你好"'] },
   ];
 
