@@ -41,3 +41,16 @@ describe('CSV reader', () => {
     expect(rows.map((r) => r.cells)).toEqual([['姓名', '城市'], ['陈静', '广州']]);
   });
 });
+
+describe('encoding detection', () => {
+  it('tells Windows-1252 from GB18030 and UTF-8, accents side by side included', async () => {
+    const { detectEncoding } = await import('./encoding.ts');
+    const latin = 'name,city\nJoão Gonçalves,São Paulo\nInformações,Ação\nFrançois Müller,Zürich\nÑandú,Logroño\n';
+    expect(detectEncoding(Buffer.from(latin, 'latin1'))).toBe('windows-1252');
+    expect(detectEncoding(Buffer.from(latin, 'utf8'))).toBe('utf-8');
+    // "姓名,城市\n陈静,广州\n" and "中文" in GB18030.
+    expect(detectEncoding(Buffer.from('d0d5c3fb2cb3c7cad00ab3c2beb22cb9e3d6dd0a', 'hex'))).toBe('gb18030');
+    expect(detectEncoding(Buffer.from('6e616d650a d6d0cec40a'.replace(/ /g, ''), 'hex'))).toBe('gb18030');
+    expect(detectEncoding(Buffer.from('plain ascii,only\n'))).toBe('utf-8');
+  });
+});
