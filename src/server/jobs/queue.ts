@@ -55,6 +55,7 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
   }
 
   async function runOne(): Promise<boolean> {
+    if (abort.signal.aborted) return false;
     const job = await claim();
     if (!job) return false;
     const signal = abort.signal;
@@ -123,6 +124,7 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
     start() {
       if (!stopped) return;
       stopped = false;
+      if (abort.signal.aborted) abort = new AbortController();
       tick();
     },
     async stop(opts = {}) {
@@ -130,7 +132,6 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
       if (timer) clearTimeout(timer);
       if (opts.interrupt) abort.abort();
       await running;
-      abort = new AbortController();
     },
     async drain() {
       while (await runOne());

@@ -10,6 +10,7 @@ import { saveFile } from './file-store.ts';
 import { checkUpload, encodingOrRefuse, formatOrRefuse, spoolUpload, type CheckedUpload } from './upload-check.ts';
 import { createImport, getImport, IMPORT_JOB, IMPORTABLE, inspect, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
 import { ENCODINGS } from './encoding.ts';
+import { failOrphanedImports } from './recovery.ts';
 import { decodeCursor, encodeCursor } from '../../records/query.ts';
 
 const StartBody = z.object({
@@ -21,6 +22,10 @@ const REPORT_ROWS = 1000;
 
 export function registerImportJobs(app: FastifyInstance): void {
   app.jobs.register(IMPORT_JOB, (payload, ctx) => runImport(app.db, Number(payload.import_id), ctx));
+  app.addHook('onReady', async () => {
+    const failed = await failOrphanedImports(app.db);
+    if (failed.length) app.log.warn({ imports: failed }, 'imports interrupted with no job to resume them were marked failed');
+  });
 }
 
 export default async function importsRoutes(app: FastifyInstance) {

@@ -59,15 +59,15 @@ export async function spoolUpload(source: AsyncIterable<Buffer>, name: string): 
  * What must hold before an upload is stored: not empty, an .xlsx within the inflation limits
  * (zip-guard.ts), and a header row that can be read. Removes the temporary file on refusal.
  */
-export async function checkUpload(up: CheckedUpload): Promise<void> {
+export async function checkUpload(up: CheckedUpload): Promise<string[]> {
   try {
     if (!up.size) throw new AppError('validation_failed', 'The file is empty', [{ field: 'file', message: 'Empty file' }]);
     if (up.format === 'xlsx') await checkXlsx(up.path);
     const stream = fs.createReadStream(up.path);
-    let header = false;
+    let header: string[] | null = null;
     try {
-      for await (const _ of readRows(stream, up.format, { encoding: up.encoding })) {
-        header = true;
+      for await (const row of readRows(stream, up.format, { encoding: up.encoding })) {
+        header = row.cells.map((h, i) => h.trim() || `column_${i + 1}`);
         break;
       }
     } catch (e) {
@@ -77,14 +77,15 @@ export async function checkUpload(up: CheckedUpload): Promise<void> {
       stream.destroy();
     }
     if (!header) throw new AppError('validation_failed', 'The file has no header row', [{ field: 'file', message: 'No header row' }]);
+    return header;
   } catch (e) {
     up.remove();
     throw e;
   }
 }
 
-/** A file on disk (the CLI) checked the same way as an upload, without copying it. */
-export async function checkLocalFile(file: string): Promise<CheckedUpload> {
+/** A file on disk (the CLI) checked the same way as an upload, without copying it; with its header. */
+export async function checkLocalFile(file: string, chosen: Encoding | null = null): Promise<CheckedUpload & { header: string[] }> {
   const format = formatOrRefuse(file);
   let encoding: Encoding | null = null;
   let size = 0;
@@ -94,9 +95,8 @@ export async function checkLocalFile(file: string): Promise<CheckedUpload> {
       sniffer.update(chunk);
       size += chunk.length;
     }
-    encoding = sniffer.finish();
+    encoding = chosen ?? sniffer.finish();
   } else size = fs.statSync(file).size;
   const up: CheckedUpload = { path: file, name: path.basename(file), format, size, encoding, remove: () => {} };
-  await checkUpload(up);
-  return up;
+  return { ...up, header: await checkUpload(up) };
 }
