@@ -6,9 +6,11 @@
  * (Excel in Western Europe and the Americas).
  */
 
+import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../shared/imports.ts';
+
 /** Encodings a user may choose (the import API's `encoding`, the wizard, `--encoding`). */
-export const ENCODINGS = ['utf-8', 'gb18030', 'big5', 'windows-1252', 'shift_jis', 'utf-16le', 'utf-16be'] as const;
-export type Encoding = (typeof ENCODINGS)[number];
+export const ENCODINGS = IMPORT_ENCODINGS;
+export type Encoding = ImportEncoding;
 
 export function isEncoding(s: unknown): s is Encoding {
   return typeof s === 'string' && (ENCODINGS as readonly string[]).includes(s);
