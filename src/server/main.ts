@@ -17,7 +17,8 @@ async function start() {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
-    await app.jobs.stop();
+    // A running import stops after its current batch and resumes at the next start.
+    await app.jobs.stop({ interrupt: true });
     await app.close();
     await database.close();
     process.exit(0);
@@ -34,8 +35,9 @@ try {
   else if (command === 'help' || command === '--help') console.log(USAGE);
   else process.exitCode = await runCommand(command, args);
 } catch (e) {
-  if (e instanceof AppError || e instanceof ConfigError) {
-    console.error(`guanxi: ${e.message}`);
+  // A CLI user gets the message, not a stack trace (GUANXI_DEBUG=1 shows it).
+  if (e instanceof AppError || e instanceof ConfigError || (command !== 'start' && !process.env.GUANXI_DEBUG)) {
+    console.error(`guanxi: ${(e as Error).message}`);
     process.exitCode = 2;
   } else throw e;
 }

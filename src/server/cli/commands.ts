@@ -4,7 +4,7 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../runtime.ts';
 import { migrate } from '../db/migrate.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { importFile } from './import.ts';
+import { importFile, precheckImport } from './import.ts';
 import { exportFile } from './export.ts';
 import { backup, restore } from './backup.ts';
 import { seedDemo } from '../seed/demo.ts';
@@ -17,7 +17,11 @@ export const USAGE = `Guanxi CRM
   guanxi migrate                               apply database migrations
   guanxi user create EMAIL NAME PASSWORD [--role admin|manager|sales|service|marketing|readonly]
   guanxi import contacts|accounts FILE.csv|FILE.xlsx [--duplicates skip|update|create] [--as EMAIL]
+                                               [--map COLUMN=FIELD]... (COLUMN= leaves it out)
+                                               [--encoding auto|utf-8|gb18030|big5|windows-1252|shift_jis|utf-16le|utf-16be]
                                                [--server URL --token TOKEN]  (through a running server)
+                                               exit 0: every row imported; 1: rows rejected or failed;
+                                               3: interrupted (run again to resume)
   guanxi export contacts|accounts FILE.csv|FILE.xlsx [--as EMAIL]
   guanxi backup FILE.jsonl.gz                  logical backup of every table, one consistent snapshot
   guanxi restore FILE.jsonl.gz [--repair-links] restore a backup into an empty database (refused when
@@ -48,6 +52,8 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
       server: { type: 'string' },
       token: { type: 'string' },
       'repair-links': { type: 'boolean', default: false },
+      map: { type: 'string', multiple: true },
+      encoding: { type: 'string' },
     },
   });
   switch (command) {
@@ -73,8 +79,9 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
         console.error(`guanxi: no file ${file}`);
         return 2;
       }
-      const opts = { object, file, duplicates: values.duplicates!, as: values.as, server: values.server, token: values.token };
-      return opts.server ? importFile(null, opts) : withDb((d) => importFile(d, opts));
+      const opts = { object, file, duplicates: values.duplicates!, as: values.as, server: values.server, token: values.token, map: values.map, encoding: values.encoding };
+      const local = await precheckImport(opts);
+      return opts.server ? importFile(null, opts, local) : withDb((d) => importFile(d, opts, local));
     }
     case 'export': {
       const [object, file] = positionals;

@@ -47,6 +47,7 @@ export interface DB {
   imports: RecordRow;
   import_errors: { import_id: number; line: number; reason: string };
   import_skipped: { import_id: number; line: number; record_id: number | null; record_title: string | null; reason: string };
+  import_warnings: { import_id: number; line: number; field: string; reason: string };
   account_contacts: { account_id: number; contact_id: number; role: string | null; is_primary: Generated<boolean>; created_at: Stamp };
   accounts: RecordRow;
   contacts: RecordRow;

@@ -7,6 +7,8 @@ export interface JobContext {
   attempt: number;
   /** Extends the lease; long handlers call it between batches. */
   heartbeat(): Promise<void>;
+  /** Aborted when the process is stopping (stop({ interrupt: true })): long handlers stop at their next safe point. */
+  signal?: AbortSignal;
 }
 export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => Promise<void>;
 
@@ -14,7 +16,8 @@ export interface JobQueue {
   enqueue(name: string, payload: Record<string, unknown>, opts?: { runAt?: Date; maxAttempts?: number }): Promise<number>;
   register(name: string, handler: JobHandler): void;
   start(): void;
-  stop(): Promise<void>;
+  /** Stops polling and waits for the running job; `interrupt` asks it to stop early (it is released, not failed, and runs again later). */
+  stop(opts?: { interrupt?: boolean }): Promise<void>;
   /** Runs queued jobs until none is ready (tests, CLI). */
   drain(): Promise<void>;
 }
@@ -34,6 +37,7 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let stopped = true;
+  let abort = new AbortController();
 
   async function claim() {
     const names = [...handlers.keys()];
@@ -51,9 +55,12 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
   }
 
   async function runOne(): Promise<boolean> {
+    if (abort.signal.aborted) return false;
     const job = await claim();
     if (!job) return false;
+    const signal = abort.signal;
     const ctx: JobContext = {
+      signal,
       id: job.id,
       attempt: job.attempts,
       heartbeat: async () => {
@@ -64,6 +71,11 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
       await handlers.get(job.name)!(job.payload, ctx);
       await db.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_by: null, locked_until: null }).where('id', '=', job.id).execute();
     } catch (e) {
+      if (signal.aborted) {
+        // Interrupted on purpose: back in the queue at once, the attempt not counted.
+        await sql`UPDATE jobs SET status = 'queued', attempts = attempts - 1, locked_by = NULL, locked_until = NULL, run_at = now() WHERE id = ${job.id}`.execute(db);
+        return false;
+      }
       const final = job.attempts >= job.max_attempts;
       log.error({ job: job.id, name: job.name, err: (e as Error).message }, 'job failed');
       await sql`UPDATE jobs SET status = ${final ? 'failed' : 'queued'}, last_error = ${String((e as Error).message).slice(0, 2000)},
@@ -112,11 +124,13 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
     start() {
       if (!stopped) return;
       stopped = false;
+      if (abort.signal.aborted) abort = new AbortController();
       tick();
     },
-    async stop() {
+    async stop(opts = {}) {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (opts.interrupt) abort.abort();
       await running;
     },
     async drain() {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResolvedField } from './fields.ts';
 import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
 import { canWriteField, type Actor } from '../core/access.ts';
+import { normalizePhone, parseTypedDate, type DateOrder } from './typed-formats.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
@@ -175,12 +176,20 @@ export function validateRecord(
 const TRUE = new Set(['true', 'yes', 'y', '1', '是', '对', 'x', '✓']);
 const FALSE = new Set(['false', 'no', 'n', '0', '否', '不', '']);
 
+export interface CoerceOptions {
+  /** Order of day and month in numeric dates such as 3/5/2024 (default day first). */
+  dateOrder?: DateOrder;
+}
+
 /**
  * Turns a text cell (CSV/Excel import, query strings) into the field's JSON type so the same
- * validation applies. Returns undefined for an empty cell.
+ * validation applies. Returns undefined for an empty cell. Values with a structure (numbers,
+ * dates, phones, e-mails…) are NFKC-normalised first, so full-width digits and brackets typed
+ * with a Chinese input method read as their ASCII forms; free text is kept as typed.
  */
-export function coerceText(f: ResolvedField, raw: string): unknown {
-  const s = raw.trim();
+export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = {}): unknown {
+  const structured = f.type !== 'text' && f.type !== 'longtext' && f.type !== 'select' && f.type !== 'multiselect' && f.type !== 'tags';
+  const s = (structured ? raw.normalize('NFKC') : raw).trim();
   if (s === '') return undefined;
   switch (f.type) {
     case 'number':
@@ -192,10 +201,11 @@ export function coerceText(f: ResolvedField, raw: string): unknown {
       const l = s.toLowerCase();
       return TRUE.has(l) ? true : FALSE.has(l) ? false : s;
     }
-    case 'date': {
-      const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
-      return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
-    }
+    case 'date':
+    case 'datetime':
+      return parseTypedDate(s, opts.dateOrder ?? 'dmy') ?? s;
+    case 'phone':
+      return normalizePhone(s);
     case 'multiselect':
     case 'tags':
       return s.split(/[;,，；|]/).map((t) => t.trim()).filter(Boolean);

@@ -146,6 +146,10 @@ export interface ImportJob {
   finished_at: string | null;
   created_at?: string;
   error?: string | null;
+  /** CSV: the encoding the file is read with (decided from all its bytes, or chosen). */
+  encoding?: string | null;
+  /** Cells left out of imported rows (see the report's warnings). */
+  warned?: number | null;
   headers?: string[];
   preview?: Array<Record<string, unknown> | unknown[]>;
   suggested_mapping?: Record<string, string | null>;
@@ -155,7 +159,10 @@ export interface ImportJob {
 
 export interface ImportValidation {
   rows_checked: number;
+  date_order?: 'dmy' | 'mdy' | null;
   errors: Array<{ line: number; reason: string }>;
+  /** Optional cells that would be left out (the row is imported without them). */
+  warnings?: Array<{ line: number; field: string; reason: string }>;
 }
 
 export interface CustomField {

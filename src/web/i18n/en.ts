@@ -203,6 +203,9 @@ const en = {
   },
   activities: { title: 'Activities' },
   imports: {
+    encoding: 'File encoding', encodingAuto: 'Detect from the whole file', encodingHelp: 'If names look garbled in the samples, choose the encoding the file was saved in.',
+    encodings: { 'utf-8': 'UTF-8', gb18030: 'GB18030 / GBK (Simplified Chinese)', big5: 'Big5 (Traditional Chinese)', 'windows-1252': 'Windows-1252 (Western Europe, Americas)', shift_jis: 'Shift_JIS (Japanese)', 'utf-16le': 'UTF-16 LE (Excel Unicode text)', 'utf-16be': 'UTF-16 BE' },
+    validationWarnings: '{{count}} cells are not valid and will be left out; their rows are imported without them.',
     title: 'Imports', job: 'Import #{{id}}', accountName: 'Company (matched to an account)', new: 'New import', object: 'Import into', stepUpload: 'Upload', stepMapping: 'Map columns',
     stepCheck: 'Check', stepRun: 'Import', dropHere: 'Click or drop a .csv or .xlsx file here',
     dropHint: 'The first row must hold the column headers. Up to 1 GB.', uploading: 'Uploading…',

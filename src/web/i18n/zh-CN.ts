@@ -206,6 +206,9 @@ const zhCN: Resources = {
   },
   activities: { title: '活动记录' },
   imports: {
+    encoding: '文件编码', encodingAuto: '根据整个文件自动识别', encodingHelp: '如果示例中的姓名显示为乱码，请选择文件保存时使用的编码。',
+    encodings: { 'utf-8': 'UTF-8', gb18030: 'GB18030 / GBK（简体中文）', big5: 'Big5（繁体中文）', 'windows-1252': 'Windows-1252（西欧、美洲）', shift_jis: 'Shift_JIS（日文）', 'utf-16le': 'UTF-16 LE（Excel Unicode 文本）', 'utf-16be': 'UTF-16 BE' },
+    validationWarnings: '{{count}} 个单元格无效，将被略过；所在行仍会导入。',
     title: '数据导入', job: '导入 #{{id}}', accountName: '公司（匹配到客户公司）', new: '新建导入', object: '导入到', stepUpload: '上传', stepMapping: '字段映射',
     stepCheck: '检查', stepRun: '导入', dropHere: '点击或拖入 .csv / .xlsx 文件',
     dropHint: '第一行须为列标题。最大 1 GB。', uploading: '上传中…',

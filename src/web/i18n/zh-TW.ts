@@ -635,6 +635,9 @@ const zhTW: Resources = {
     title: '活動記錄'
   },
   imports: {
+    encoding: '檔案編碼', encodingAuto: '根據整個檔案自動識別', encodingHelp: '如果範例中的姓名顯示為亂碼，請選擇檔案儲存時使用的編碼。',
+    encodings: { 'utf-8': 'UTF-8', gb18030: 'GB18030 / GBK（簡體中文）', big5: 'Big5（繁體中文）', 'windows-1252': 'Windows-1252（西歐、美洲）', shift_jis: 'Shift_JIS（日文）', 'utf-16le': 'UTF-16 LE（Excel Unicode 文字）', 'utf-16be': 'UTF-16 BE' },
+    validationWarnings: '{{count}} 個儲存格無效，將被略過；所在列仍會匯入。',
     title: '資料匯入',
     job: '匯入 #{{id}}',
     accountName: '公司（對應到客戶公司）',

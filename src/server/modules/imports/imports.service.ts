@@ -10,9 +10,10 @@ import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow } from './pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 import { publish } from '../../core/events.ts';
+import { dateOrderOf, detectStoredEncoding } from './file-facts.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
 
@@ -35,11 +36,11 @@ export async function getImport(db: Kysely<DB>, actor: Actor, id: number) {
 }
 
 /** Reads the header and the first rows of a stored file for the mapping step. */
-export async function inspect(db: Kysely<DB>, fileId: number, format: ImportFormat, object: string, actor: Actor) {
+export async function inspect(db: Kysely<DB>, fileId: number, format: ImportFormat, object: string, actor: Actor, encoding: string | null = null) {
   const rows: string[][] = [];
   const stream = readFile(db, fileId);
   try {
-    for await (const r of readRows(stream, format)) {
+    for await (const r of readRows(stream, format, { encoding })) {
       rows.push(r.cells);
       if (rows.length > PREVIEW_ROWS) break;
     }
@@ -57,21 +58,41 @@ export async function inspect(db: Kysely<DB>, fileId: number, format: ImportForm
 async function planFor(db: Kysely<DB>, imp: Record<string, any>, actor: Actor, mapping: Record<string, string | null>, mode: DuplicateMode): Promise<ImportPlan> {
   const def = getObject(imp.object);
   const fields = await allFields(db, def);
-  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def.name, actor), duplicateMode: mode };
+  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def.name, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined };
+}
+
+/** The file's day/month order (see dateOrderOf), decided once and kept with the import. */
+async function withDateOrder(db: Kysely<DB>, imp: Record<string, any>, plan: ImportPlan, save: boolean): Promise<void> {
+  if (plan.dateOrder) return;
+  plan.dateOrder = await dateOrderOf(db, imp as { file_id: number; format: ImportFormat; encoding: string | null }, plan);
+  if (save) await db.updateTable('imports').set({ date_order: plan.dateOrder }).where('id', '=', imp.id).execute();
+}
+
+/** Changes the encoding of an import not started yet: its headers and samples are read again. */
+export async function setEncoding(db: Kysely<DB>, actor: Actor, id: number, encoding: string | null) {
+  const imp = await getImport(db, actor, id);
+  if (imp.status !== 'uploaded') throw new AppError('conflict', `This import is ${imp.status} already`);
+  if (imp.format !== 'csv') throw new AppError('validation_failed', 'Only CSV files have an encoding', [{ field: 'encoding', message: 'Not a CSV file' }]);
+  const chosen = encoding ?? (await detectStoredEncoding(db, imp.file_id));
+  const info = await inspect(db, imp.file_id, imp.format, imp.object, actor, chosen);
+  const row = await db.updateTable('imports').set({ encoding: chosen, headers: JSON.stringify(info.headers) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return { ...row, preview: info.preview, suggested_mapping: info.suggested_mapping };
 }
 
 /** Registers an uploaded (stored) file as an import and reads its header and first rows. */
 export async function createImport(
-  db: Kysely<DB>, actor: Actor, object: string, upload: { id: number; size: number; name: string },
+  db: Kysely<DB>, actor: Actor, object: string, upload: { id: number; size: number; name: string }, encoding: string | null = null,
 ): Promise<Record<string, any> & { id: number; preview: string[][]; suggested_mapping: Record<string, string | null> }> {
   requireCan(actor, 'import');
   if (!IMPORTABLE.includes(object)) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
   const format = formatOf(upload.name);
   if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type' }]);
-  const info = await inspect(db, upload.id, format, object, actor);
+  // Files checked on the way in (upload-check.ts) come with the encoding of all their bytes.
+  if (format === 'csv' && !encoding) encoding = await detectStoredEncoding(db, upload.id);
+  const info = await inspect(db, upload.id, format, object, actor, encoding);
   const imp: Record<string, any> = await db
     .insertInto('imports')
-    .values({ object, file_id: upload.id, file_name: upload.name, format, headers: JSON.stringify(info.headers), created_by: actor.id })
+    .values({ object, file_id: upload.id, file_name: upload.name, format, encoding, headers: JSON.stringify(info.headers), created_by: actor.id })
     .returningAll()
     .executeTakeFirstOrThrow();
   await writeAudit(db, { actorId: actor.id, action: 'import', object, recordId: null, changes: { import_id: imp.id, file: upload.name, size: upload.size } });
@@ -82,21 +103,24 @@ export async function createImport(
 export async function validateImport(db: Kysely<DB>, actor: Actor, id: number, mapping: Record<string, string | null>, mode: DuplicateMode) {
   const imp = await getImport(db, actor, id);
   const plan = await planFor(db, imp, actor, mapping, mode);
+  await withDateOrder(db, imp, plan, false);
   const errors: { line: number; reason: string }[] = [];
+  const warnings: ImportWarning[] = [];
   let checked = 0;
   const stream = readFile(db, imp.file_id);
   try {
     let header = true;
-    for await (const r of readRows(stream, imp.format)) {
+    for await (const r of readRows(stream, imp.format, { encoding: imp.encoding })) {
       if (header) { header = false; continue; }
       const p = prepareRow(plan, r);
       if ('reason' in p) errors.push(p);
+      else if (p.warnings) warnings.push(...p.warnings);
       if (++checked >= DRY_RUN_ROWS) break;
     }
   } finally {
     stream.destroy();
   }
-  return { rows_checked: checked, errors: errors.slice(0, 200) };
+  return { rows_checked: checked, date_order: plan.dateOrder ?? null, errors: errors.slice(0, 200), warnings: warnings.slice(0, 200) };
 }
 
 export async function startImport(db: Kysely<DB>, enqueue: (name: string, p: Record<string, unknown>) => Promise<number>, actor: Actor, id: number, mapping: Record<string, string | null>, mode: DuplicateMode) {
@@ -107,6 +131,13 @@ export async function startImport(db: Kysely<DB>, enqueue: (name: string, p: Rec
   await db.updateTable('imports').set({ status: 'queued', mapping: JSON.stringify(mapping), duplicate_mode: mode }).where('id', '=', id).execute();
   await enqueue(IMPORT_JOB, { import_id: id });
   return getImport(db, actor, id);
+}
+
+/** Thrown when the job was asked to stop (its signal aborted): the import stays resumable. */
+export class ImportInterrupted extends Error {
+  constructor() {
+    super('the import was interrupted; it resumes after its last committed batch');
+  }
 }
 
 /**
@@ -125,6 +156,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
   if (!actor) throw new Error('the user who started the import no longer exists');
   try {
     const plan = await planFor(db, imp, actor, imp.mapping, imp.duplicate_mode);
+    await withDateOrder(db, imp, plan, true);
     warmNormalizer();
     if (imp.started_at === null) {
       await db.updateTable('imports').set({ status: 'running', started_at: new Date() }).where('id', '=', importId).execute();
@@ -148,11 +180,12 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     let bytes = 0;
     let batch: PreparedRow[] = [];
     let errors: { line: number; reason: string }[] = [];
+    let warnings: ImportWarning[] = [];
     let batchRows = 0;
     // PGlite runs in this thread: one batch at a time. `update` locks existing records, which
     // two batches written at once could take in opposite orders: one at a time too.
     const writer = new BatchWriter({ writers: maintenance.pglite || plan.duplicateMode === 'update' ? 1 : WRITERS });
-    const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: { line: number; reason: string }[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
+    const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: { line: number; reason: string }[], rowWarnings: ImportWarning[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
       let created = 0;
       const events = await db.transaction().execute(async (trx) => {
         // Committed after the batch before it, or not at all (see batch-writer.ts).
@@ -171,9 +204,14 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
                 ${sql.val(sk.map((s) => s.title))}::text[], ${sql.val(sk.map((s) => s.reason))}::text[])
               ON CONFLICT DO NOTHING)`
           : null;
-        const ctes = [recordErrors, recordSkipped].filter((c) => c !== null);
+        const recordWarnings = rowWarnings.length
+          ? sql`warns AS (INSERT INTO import_warnings (import_id, line, field, reason)
+              SELECT ${importId}::bigint, * FROM unnest(${sql.val(rowWarnings.map((w) => w.line))}::int[], ${sql.val(rowWarnings.map((w) => w.field))}::text[], ${sql.val(rowWarnings.map((w) => w.reason))}::text[])
+              ON CONFLICT DO NOTHING)`
+          : null;
+        const ctes = [recordErrors, recordSkipped, recordWarnings].filter((c) => c !== null);
         await sql`${ctes.length ? sql`WITH ${sql.join(ctes)} ` : sql``}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
-          updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
+          warned = warned + ${rowWarnings.length}, updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
           ${total === null ? sql`` : sql`, total_rows = GREATEST(${total}::int, processed_rows + ${n})`} WHERE id = ${importId}`.execute(trx);
         return r.events;
       });
@@ -189,9 +227,11 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       const total = fileSize && bytes ? Math.round((seen * fileSize) / bytes) : null;
       const rows = batch;
       const rowErrors = errors;
+      const rowWarnings = warnings;
       const n = batchRows;
       batch = [];
       errors = [];
+      warnings = [];
       batchRows = 0;
       // Duplicate mode `skip`: a row sharing a key with a batch still being written duplicates
       // the record that batch leaves; skipped here, the two batches can be written side by side.
@@ -207,22 +247,29 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       const resolved = await resolveBatch(db, plan, state, kept);
       rowErrors.push(...resolved.errors);
       const ok = resolved.rows;
-      await writer.start(batchKeys(ok), (prev, narrow) => write(ok, dropped, rowErrors, n, total, prev, narrow), afterBatch);
+      await writer.start(batchKeys(ok), (prev, narrow) => write(ok, dropped, rowErrors, rowWarnings, n, total, prev, narrow), afterBatch);
       // PGlite runs in this thread: nothing to overlap, and a batch less in memory.
       if (maintenance.pglite) await writer.finish();
     };
     const stream = readFile(db, imp.file_id);
     try {
       let header = true;
-      for await (const r of readRows(stream, imp.format)) {
+      for await (const r of readRows(stream, imp.format, { encoding: imp.encoding })) {
         if (header) { header = false; continue; }
         seen++;
         if (r.bytes) bytes = r.bytes;
         if (seen <= skip) continue;
         const p = prepareRow(plan, r);
         if ('reason' in p) errors.push(p);
-        else batch.push(completeRow(plan, state, p, r.cells));
-        if (++batchRows >= BATCH) await flush();
+        else {
+          if (p.warnings) warnings.push(...p.warnings);
+          batch.push(completeRow(plan, state, p, r.cells));
+        }
+        if (++batchRows >= BATCH) {
+          await flush();
+          // Stopped (SIGTERM): what was read is committed batch by batch; the rest waits for the job to be resumed.
+          if (job.signal?.aborted) throw new ImportInterrupted();
+        }
         // A 1 MB chunk holds thousands of rows, all parsed without waiting: let the batches being
         // written proceed (their next statements) instead of waiting for the whole chunk.
         else if (batchRows % YIELD_ROWS === 0) await new Promise(setImmediate);
@@ -238,6 +285,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     await maintenance.done();
     await db.updateTable('imports').set({ status: 'done', finished_at: new Date(), total_rows: sql<number>`processed_rows` }).where('id', '=', importId).execute();
   } catch (e) {
+    if (e instanceof ImportInterrupted) throw e;
     await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message).slice(0, 1000), finished_at: new Date() }).where('id', '=', importId).execute();
   }
 }

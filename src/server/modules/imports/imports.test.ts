@@ -19,7 +19,7 @@ async function runToEnd(id: number, mapping: Record<string, string | null>, dupl
 }
 
 describe('import', () => {
-  it('maps Chinese headers, reports each bad row with its line number, links companies and skips duplicates', async () => {
+  it('maps Chinese headers, reports each bad row and bad optional cell with its line number, links companies and skips duplicates', async () => {
     const csv = [
       '姓名,手机,邮箱,公司,城市,会员等级',
       '张三,138 0013 8000,zhangsan@example.cn,北京烤鸭有限公司,北京,gold',
@@ -37,16 +37,23 @@ describe('import', () => {
     expect(imp.preview).toHaveLength(5);
 
     const dry = await t.api(t.adminToken, 'POST', `/imports/${imp.id}/validate`, { mapping: imp.suggested_mapping, duplicate_mode: 'skip' });
-    expect(dry.body.data.errors.map((e: any) => e.line)).toEqual([3, 4]);
+    // A bad optional cell (李四's e-mail) is left out with a warning; a missing name rejects the row.
+    expect(dry.body.data.errors.map((e: any) => e.line)).toEqual([4]);
+    expect(dry.body.data.warnings).toEqual([{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)' }]);
     expect(await t.api(t.adminToken, 'GET', '/contacts/count').then((r) => r.body.data.count)).toBe(0);
 
     const done = await runToEnd(imp.id, imp.suggested_mapping);
-    expect(done).toMatchObject({ status: 'done', total_rows: 5, processed_rows: 5, created: 2, skipped: 1, failed: 2 });
+    expect(done).toMatchObject({ status: 'done', total_rows: 5, processed_rows: 5, created: 3, skipped: 1, failed: 1, warned: 1 });
     const errors = await t.api(t.adminToken, 'GET', `/imports/${imp.id}/errors.csv`);
     const lines = String(errors.body).replace(/^\ufeff/, '').trim().split('\n');
     expect(lines[0]).toBe('line,reason');
-    expect(lines[1]).toMatch(/^3,.*email/);
-    expect(lines[2]).toMatch(/^4,.*name/);
+    expect(lines[1]).toMatch(/^4,.*name/);
+    const report = await t.api(t.adminToken, 'GET', `/imports/${imp.id}/report`);
+    expect(report.body.data).toEqual({ errors: [{ line: 4, reason: 'name: This field is required' }], warnings: [{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)' }] });
+    const warnCsv = await t.api(t.adminToken, 'GET', `/imports/${imp.id}/warnings.csv`);
+    expect(String(warnCsv.body).replace(/^\ufeff/, '').trim().split('\n')).toEqual(['line,field,reason', '3,email,Not a valid email address (not-an-email)']);
+    const ls = await t.api(t.adminToken, 'GET', '/contacts?filter[name]=李四');
+    expect(ls.body.data[0]).toMatchObject({ mobile: '13900001111', email: null });
 
     const zs = await t.api(t.adminToken, 'GET', '/contacts?filter[name]=张三');
     expect(zs.body.data[0]).toMatchObject({ mobile: '138 0013 8000', tier: 'gold', city: '北京' });

@@ -20,9 +20,9 @@ const SYNONYMS: Record<string, string[]> = {
   phone: ['phone', 'telephone', 'tel', 'work phone', 'office phone', '电话', '座机', '固定电话', '办公电话', '联系电话'],
   mobile: ['mobile', 'cell', 'cellphone', 'mobile phone', '手机', '手机号', '手机号码', '移动电话'],
   wechat_id: ['wechat', 'wechat id', 'weixin', '微信', '微信号'],
-  title: ['title', 'job title', 'position', '职位', '职务', '头衔'],
+  title: ['title', 'job title', 'contact title', 'position', '职位', '职务', '头衔'],
   department: ['department', 'dept', '部门'],
-  [ACCOUNT_NAME]: ['company', 'organization', 'organisation', 'account', 'employer', '公司', '单位', '所属公司', '企业', '工作单位'],
+  [ACCOUNT_NAME]: ['account name', 'company name', 'company', 'organization', 'organisation', 'organization name', 'account', 'employer', '公司', '公司名称', '单位', '所属公司', '企业', '工作单位'],
   type: ['type', 'customer type', '类型', '客户类型'],
   tier: ['tier', 'level', 'vip', 'grade', '等级', '级别', '会员等级', '客户等级'],
   lifecycle_status: ['status', 'lifecycle', 'lifecycle status', 'stage', '状态', '生命周期'],
@@ -43,12 +43,20 @@ const SYNONYMS: Record<string, string[]> = {
   payment_terms: ['payment terms', '付款条件', '账期'],
   payment_standing: ['payment standing', 'payment history', '付款记录', '信用状况'],
   notes: ['notes', 'note', 'comments', 'remarks', 'description', '备注', '说明', '描述'],
-  website: ['website', 'web', 'url', 'homepage', '网站', '网址', '官网'],
+  website: ['website', 'web', 'url', 'homepage', 'home page', 'web site', '网站', '网址', '官网'],
   employees: ['employees', 'headcount', 'staff', '员工数', '人数', '员工人数'],
   annual_revenue: ['annual revenue', 'revenue', 'turnover', '年收入', '营业额', '年营业额'],
 };
 
-const norm = (s: string) => normalizeText(s).replace(/[\s_\-.:：()（）]+/g, ' ').trim();
+/**
+ * Header words compared without case, punctuation or word joins: `PostalCode`, `postal_code`,
+ * `Postal Code` and `postal-code` all read "postal code" (camelCase and PascalCase are split
+ * into words before matching).
+ */
+export const norm = (s: string) =>
+  normalizeText(s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'))
+    .replace(/[\s_\-.:：()（）]+/g, ' ')
+    .trim();
 
 /** Guesses, for each header, the field it fills (or null to ignore the column). */
 export function suggestMapping(headers: string[], fields: ResolvedField[], object: string): Record<string, string | null> {
@@ -58,9 +66,15 @@ export function suggestMapping(headers: string[], fields: ResolvedField[], objec
     const k = norm(word);
     if (k && !index.has(k)) index.set(k, key);
   };
-  // An export's own columns first: `account_name` (a contact's company), `owner_name`… name
-  // the linked records of the id columns beside them (records/export.ts).
-  if (object === 'contacts') add(ACCOUNT_NAME, ACCOUNT_NAME);
+  const keys = new Set(writable.map((f) => f.key));
+  // For a contact, "account name" / "company name" is its account (the documented
+  // `account_name` column), never the contact's own name: registered before any label.
+  if (object === 'contacts') {
+    keys.add(ACCOUNT_NAME);
+    for (const w of [ACCOUNT_NAME, 'company name', 'organization name', '公司名称']) add(w, ACCOUNT_NAME);
+  }
+  // An export's own columns: `owner_name`… name the linked records of the id columns beside
+  // them (records/export.ts).
   for (const f of writable) if (f.type === 'user' || (f.type === 'link' && f.link)) {
     const name = linkNameColumn(f.key);
     if (!writable.some((x) => x.key === name)) add(name, name);
@@ -71,12 +85,15 @@ export function suggestMapping(headers: string[], fields: ResolvedField[], objec
     if (f.label) add(f.label, f.key);
     for (const l of Object.values(f.labels ?? {})) add(l, f.key);
   }
-  const keys = new Set(writable.map((f) => f.key));
-  if (object === 'contacts') keys.add(ACCOUNT_NAME);
   for (const [key, words] of Object.entries(SYNONYMS)) {
     if (!keys.has(key)) continue;
     // An account's "company name" is its name; for a contact it is the account.
-    for (const w of words) if (!(object === 'contacts' && key === 'name' && /company|公司/.test(w))) add(w, key);
+    for (const w of words) {
+      if (key === 'name' && object === 'contacts' && /company|account|公司/.test(w)) continue;
+      // An account's name is never a person's: "ContactName" beside "CompanyName" (Northwind).
+      if (key === 'name' && object === 'accounts' && /contact|customer|full ?name|姓名|名字|联系人|会员/.test(w)) continue;
+      add(w, key);
+    }
   }
   if (object === 'accounts') for (const w of SYNONYMS[ACCOUNT_NAME]!) add(w, 'name');
   const used = new Set<string>();

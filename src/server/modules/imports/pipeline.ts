@@ -13,6 +13,7 @@ import type { SheetRow } from './readers.ts';
 import { dupKeys } from './match.ts';
 import { accountKey, newAccountCache, resolveAccounts, type AccountCache } from './import-accounts.ts';
 import { linkFields, linkNameFields, resolveLinks, type LinkField, type RowLinks } from './import-links.ts';
+import type { DateOrder } from '../../records/typed-formats.ts';
 
 export type DuplicateMode = 'skip' | 'update' | 'create';
 
@@ -27,12 +28,16 @@ export interface ImportPlan {
   /** The link and user fields the import may write (their ids are checked, their names resolved). */
   links?: LinkField[];
   duplicateMode: DuplicateMode;
+  /** Day/month order of the file's numeric dates (readers: dateOrderOf). */
+  dateOrder?: DateOrder;
 }
 
 export interface PreparedRow {
   line: number;
   values: Row;
   accountName: string | null;
+  /** Optional cells left out of the row because their value is not valid (the row is imported without them). */
+  warnings?: ImportWarning[];
   /** The account of accountName, set by resolveBatch. */
   accountId?: number;
   /** Duplicate keys (match.ts), set by completeRow. */
@@ -57,6 +62,12 @@ export interface SkippedRow {
   line: number;
   recordId: number | null;
   title: string | null;
+  reason: string;
+}
+
+export interface ImportWarning {
+  line: number;
+  field: string;
   reason: string;
 }
 
@@ -115,28 +126,47 @@ export function planColumns(headers: string[], mapping: Record<string, string | 
   return { columns: out, linkNames, links: linkFields(fields, linkNames) };
 }
 
-/** Turns a sheet row into validated values, or the reason it is rejected. */
+/**
+ * Turns a sheet row into validated values, or the reason it is rejected. Text is normalised
+ * before validation (coerceText). A row is rejected when a required field is missing or bad,
+ * or when a mapped cell holds U+FFFD (bytes the file's encoding could not decode: storing it
+ * would keep garbage); a bad optional cell is left out and reported as a warning.
+ */
 export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { line: number; reason: string } {
   const byKey = fieldIndex(plan.fields);
   const input: Row = {};
   let accountName: string | null = null;
+  const undecodable: string[] = [];
   for (const c of plan.columns) {
     const raw = row.cells[c.index] ?? '';
+    if (raw.includes('\uFFFD')) undecodable.push(c.key);
     if (c.key === ACCOUNT_NAME) {
       accountName = raw.trim() || null;
       continue;
     }
-    const v = coerceText(byKey.get(c.key)!, raw);
+    const v = coerceText(byKey.get(c.key)!, raw, { dateOrder: plan.dateOrder });
     if (v !== undefined) input[c.key] = v;
   }
-  try {
-    const values = validateRecord(plan.fields, input, 'create', plan.actor, plan.def.name);
-    if (plan.def.ownerField && values[plan.def.ownerField] === undefined) values[plan.def.ownerField] = plan.actor.id;
-    return { line: row.line, values, accountName };
-  } catch (e) {
-    if (!(e instanceof AppError)) throw e;
-    const details = (e.details as FieldIssue[] | undefined) ?? [];
-    return { line: row.line, reason: details.length ? details.map((d) => `${d.field}: ${d.message}`).join('; ') : e.message };
+  if (undecodable.length) {
+    return { line: row.line, reason: `${undecodable.join(', ')}: characters that cannot be decoded (is the file's encoding right?)` };
+  }
+  const warnings: ImportWarning[] = [];
+  for (;;) {
+    try {
+      const values = validateRecord(plan.fields, input, 'create', plan.actor, plan.def.name);
+      if (plan.def.ownerField && values[plan.def.ownerField] === undefined) values[plan.def.ownerField] = plan.actor.id;
+      return warnings.length ? { line: row.line, values, accountName, warnings } : { line: row.line, values, accountName };
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const details = (e.details as FieldIssue[] | undefined) ?? [];
+      // Optional cells with a bad value are dropped and validated again; anything else rejects the row.
+      const optional = e.code === 'validation_failed' && details.length > 0 && details.every((d) => d.code !== 'required' && input[d.field] !== undefined && !byKey.get(d.field)?.required);
+      if (!optional) return { line: row.line, reason: details.length ? details.map((d) => `${d.field}: ${d.message}`).join('; ') : e.message };
+      for (const d of details) {
+        warnings.push({ line: row.line, field: d.field, reason: `${d.message} (${String(row.cells[plan.columns.find((c) => c.key === d.field)!.index] ?? '').trim().slice(0, 100)})` });
+        delete input[d.field];
+      }
+    }
   }
 }
 

@@ -19,7 +19,7 @@ describe('CSV reader', () => {
   const text = '\ufeff姓名,城市,备注\n张三,北京,"第一行\n第二行"\n陳靜,臺北,"说 ""你好"""\n';
   const expected = [
     { line: 1, cells: ['姓名', '城市', '备注'] },
-    { line: 3, cells: ['张三', '北京', '第一行\n第二行'] },
+    { line: 2, cells: ['张三', '北京', '第一行\n第二行'] },
     { line: 4, cells: ['陳靜', '臺北', '说 "你好"'] },
   ];
 
@@ -39,5 +39,18 @@ describe('CSV reader', () => {
     const bytes = Buffer.from('d0d5c3fb2cb3c7cad00ab3c2beb22cb9e3d6dd0a', 'hex');
     const rows = await rowsOf(cut(bytes, 3));
     expect(rows.map((r) => r.cells)).toEqual([['姓名', '城市'], ['陈静', '广州']]);
+  });
+});
+
+describe('encoding detection', () => {
+  it('tells Windows-1252 from GB18030 and UTF-8, accents side by side included', async () => {
+    const { detectEncoding } = await import('./encoding.ts');
+    const latin = 'name,city\nJoão Gonçalves,São Paulo\nInformações,Ação\nFrançois Müller,Zürich\nÑandú,Logroño\n';
+    expect(detectEncoding(Buffer.from(latin, 'latin1'))).toBe('windows-1252');
+    expect(detectEncoding(Buffer.from(latin, 'utf8'))).toBe('utf-8');
+    // "姓名,城市\n陈静,广州\n" and "中文" in GB18030.
+    expect(detectEncoding(Buffer.from('d0d5c3fb2cb3c7cad00ab3c2beb22cb9e3d6dd0a', 'hex'))).toBe('gb18030');
+    expect(detectEncoding(Buffer.from('6e616d650a d6d0cec40a'.replace(/ /g, ''), 'hex'))).toBe('gb18030');
+    expect(detectEncoding(Buffer.from('plain ascii,only\n'))).toBe('utf-8');
   });
 });

@@ -1,6 +1,9 @@
 import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
+import { detectEncoding } from './encoding.ts';
+import { sniffDelimiter } from './delimiter.ts';
 
 export interface SheetRow {
   /** Line (CSV) or row (Excel) number in the file as a person sees it; the header is line 1. */
@@ -17,32 +20,88 @@ export function formatOf(fileName: string): ImportFormat | null {
   return ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' ? 'xlsx' : null;
 }
 
+export interface ReadOptions {
+  /** The file's encoding (detected when it was uploaded, or chosen by the user); sniffed from the first bytes when absent. */
+  encoding?: string | null;
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+/** The first bytes of a stream (at least HEAD_BYTES, or all of it) and a stream of every byte. */
+async function peek(input: Readable): Promise<{ head: Buffer; complete: boolean; all: Readable }> {
+  const it = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const parts: Buffer[] = [];
+  let size = 0;
+  let complete = false;
+  while (size < HEAD_BYTES) {
+    const r = await it.next();
+    if (r.done) {
+      complete = true;
+      break;
+    }
+    parts.push(r.value);
+    size += r.value.length;
+  }
+  async function* all() {
+    try {
+      yield* parts;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        yield r.value;
+      }
+    } finally {
+      await it.return?.();
+    }
+  }
+  return { head: Buffer.concat(parts), complete, all: Readable.from(all(), { objectMode: false }) };
+}
+
 /**
- * Chinese Excel saves CSV as GB18030 (GBK); decode that when the bytes are not UTF-8. The
- * decision is taken on the first chunk and kept for the whole file. UTF-8 passes through as
- * bytes: the CSV parser decodes each field itself (a character cut between two chunks is
- * joined first), which spares decoding every chunk into a string and encoding it back.
+ * Decodes to text. UTF-8 passes through as bytes: the CSV parser decodes each field itself (a
+ * character cut between two chunks is joined first, an invalid byte becomes U+FFFD), which
+ * spares decoding every chunk into a string and encoding it back.
  */
-function decodeToUtf8(): Transform {
-  let decoder: TextDecoder | null = null;
-  let utf8 = true;
+function decoder(encoding: string): Transform | null {
+  if (encoding === 'utf-8') return null;
+  const d = new TextDecoder(encoding);
   return new Transform({
     transform(chunk: Buffer, _enc, cb) {
-      if (!decoder) {
-        try {
-          new TextDecoder('utf-8', { fatal: true }).decode(chunk.subarray(0, Math.min(chunk.length, 64 * 1024 - 4)), { stream: true });
-        } catch {
-          utf8 = false;
-        }
-        decoder = new TextDecoder(utf8 ? 'utf-8' : 'gb18030');
-      }
-      cb(null, utf8 ? chunk : decoder.decode(chunk, { stream: true }));
+      cb(null, d.decode(chunk, { stream: true }));
     },
     flush(cb) {
-      if (utf8) cb();
-      else cb(null, decoder?.decode() ?? '');
+      cb(null, d.decode());
     },
   });
+}
+
+const BREAK = /\r\n|\r|\n/g;
+
+/** Line breaks inside a record's quoted cells: the record spans that many more lines. */
+function breaksIn(cells: string[]): number {
+  let n = 0;
+  for (const c of cells) if (c.includes('\n') || c.includes('\r')) n += c.match(BREAK)!.length;
+  return n;
+}
+
+async function* readCsv(input: Readable, opts: ReadOptions): AsyncGenerator<SheetRow> {
+  const { head, complete, all } = await peek(input);
+  const encoding = opts.encoding ?? detectEncoding(head);
+  const delimiter = sniffDelimiter(new TextDecoder(encoding).decode(head), complete);
+  const parser = parseCsv({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, info: true });
+  // Empty lines are records here (one empty cell) so that every line is counted: csv-parse's
+  // own line count runs ahead on CRLF inside quoted cells. `pipeline` passes any stream's error
+  // to the parser (whose reader sees it) and destroys the chain when the reader stops early.
+  const dec = decoder(encoding);
+  const done = dec ? pipeline(all, dec, parser) : pipeline(all, parser);
+  done.catch(() => {});
+  let line = 1;
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { bytes: number } }>) {
+    const first = line;
+    line += 1 + breaksIn(rec.record);
+    if (rec.record.every((c) => c.trim() === '')) continue;
+    yield { line: first, cells: rec.record, bytes: rec.info.bytes };
+  }
 }
 
 function cellText(v: ExcelJS.CellValue): string {
@@ -59,12 +118,9 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 /** Rows of a CSV or .xlsx stream (header included), streamed: memory does not grow with the file. */
-export async function* readRows(input: Readable, format: ImportFormat): AsyncGenerator<SheetRow> {
+export async function* readRows(input: Readable, format: ImportFormat, opts: ReadOptions = {}): AsyncGenerator<SheetRow> {
   if (format === 'csv') {
-    const parser = input.pipe(decodeToUtf8()).pipe(parseCsv({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
-    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
-      yield { line: rec.info.lines, cells: rec.record, bytes: rec.info.bytes };
-    }
+    yield* readCsv(input, opts);
     return;
   }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit' });

@@ -11,6 +11,7 @@ import type { ImportJob, ImportValidation, One } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { SYSTEM_KEYS } from '../records/formValues.ts';
 import { uploadFile } from './upload.ts';
+import { IMPORT_ENCODINGS } from '../../../shared/imports.ts';
 
 type Mode = 'skip' | 'update' | 'create';
 const OBJECTS = ['contacts', 'accounts'];
@@ -54,6 +55,16 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
     onSuccess: (v) => {
       setValidation(v);
       setStep(2);
+    },
+    onError: (e) => message.error(errorText(t, e)),
+  });
+  // The encoding can be changed until the import starts: the server reads the headers and samples again.
+  const encoding = useMutation({
+    mutationFn: async (value: string) => (await api.patch<One<ImportJob>>(`/imports/${job!.id}`, { encoding: value })).data,
+    onSuccess: (data) => {
+      setJob({ ...data, object });
+      setMapping(data.suggested_mapping ?? {});
+      setValidation(null);
     },
     onError: (e) => message.error(errorText(t, e)),
   });
@@ -174,6 +185,21 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
 
         {step === 1 && job ? (
           <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+            {job.encoding ? (
+              <Space wrap>
+                <Typography.Text>{t('imports.encoding')}</Typography.Text>
+                <Select
+                  style={{ width: 240 }}
+                  value={job.encoding}
+                  loading={encoding.isPending}
+                  onChange={(v: string) => encoding.mutate(v)}
+                  options={[{ value: 'auto', label: t('imports.encodingAuto') }, ...IMPORT_ENCODINGS.map((e) => ({ value: e, label: t(`imports.encodings.${e}`) }))]}
+                  aria-label={t('imports.encoding')}
+                  data-testid="import-encoding"
+                />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('imports.encodingHelp')}</Typography.Text>
+              </Space>
+            ) : null}
             {mappingTable}
             <div>
               <Typography.Text strong>{t('imports.duplicateMode')}</Typography.Text>
@@ -213,6 +239,23 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
                 />
               </>
             )}
+            {validation.warnings?.length ? (
+              <>
+                <Alert type="info" showIcon title={t('imports.validationWarnings', { count: validation.warnings.length })} />
+                <Table
+                  size="small"
+                  rowKey={(r) => `${r.line}-${r.field}`}
+                  dataSource={validation.warnings}
+                  pagination={validation.warnings.length > 10 ? { pageSize: 10 } : false}
+                  columns={[
+                    { key: 'l', title: t('imports.line'), dataIndex: 'line', width: 90 },
+                    { key: 'f', title: t('imports.field'), dataIndex: 'field', width: 160, render: (k: string) => fieldLabel(t, object, targetFields.find((f) => f.key === k) ?? k) },
+                    { key: 'r', title: t('imports.reason'), dataIndex: 'reason' },
+                  ]}
+                  data-testid="validation-warnings"
+                />
+              </>
+            ) : null}
             <Space>
               <Button onClick={() => setStep(1)}>{t('common.back')}</Button>
               <Button type="primary" loading={start.isPending} onClick={() => start.mutate()} data-testid="import-start">{t('imports.start')}</Button>
