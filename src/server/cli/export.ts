@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { stringify } from 'csv-stringify/sync';
+import { csvSafe } from '../records/csv-formula.ts';
 import ExcelJS from 'exceljs';
 import type { Database } from '../db/connect.ts';
 import { getObject } from '../records/registry.ts';
@@ -31,7 +32,7 @@ export async function exportFile(database: Database, o: { object: string; file: 
     const out = fs.createWriteStream(o.file);
     out.write('\ufeff' + stringify([header]));
     for await (const r of iterateRecords(db, def, actor, {})) {
-      if (!out.write(stringify([columns.map((c) => columnCell(r, c))]))) await once(out, 'drain');
+      if (!out.write(stringify([columns.map((c) => csvSafe(columnCell(r, c)))]))) await once(out, 'drain');
       n++;
     }
     out.end();

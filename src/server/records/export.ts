@@ -14,6 +14,7 @@ import { listParams } from './routes.ts';
 import type { ObjectDef, Row } from './types.ts';
 import type { ResolvedField } from './fields.ts';
 import { writeAudit } from '../core/audit.ts';
+import { csvSafe } from './csv-formula.ts';
 
 const PAGE = 200;
 
@@ -100,7 +101,7 @@ async function* csvLines(columns: Column[], rows: AsyncIterable<Row>) {
   yield '\ufeff' + stringify([columns.map((c) => c.key)]);
   let batch: unknown[][] = [];
   for await (const r of rows) {
-    batch.push(columns.map((c) => columnCell(r, c)));
+    batch.push(columns.map((c) => csvSafe(columnCell(r, c))));
     if (batch.length >= PAGE) {
       yield stringify(batch);
       batch = [];

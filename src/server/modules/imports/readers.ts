@@ -4,6 +4,7 @@ import { parse as parseCsv } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { detectEncoding } from './encoding.ts';
 import { sniffDelimiter } from './delimiter.ts';
+import { csvUnescape } from '../../records/csv-formula.ts';
 
 export interface SheetRow {
   /** Line (CSV) or row (Excel) number in the file as a person sees it; the header is line 1. */
@@ -100,7 +101,7 @@ async function* readCsv(input: Readable, opts: ReadOptions): AsyncGenerator<Shee
     const first = line;
     line += 1 + breaksIn(rec.record);
     if (rec.record.every((c) => c.trim() === '')) continue;
-    yield { line: first, cells: rec.record, bytes: rec.info.bytes };
+    yield { line: first, cells: rec.record.map(csvUnescape), bytes: rec.info.bytes };
   }
 }
 
