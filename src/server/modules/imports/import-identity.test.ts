@@ -60,7 +60,7 @@ describe('import identity', () => {
     expect(done.created + done.updated + done.skipped + done.failed).toBe(total);
     const skipped = await report(t, t.adminToken, done.id, 'skipped');
     expect(skipped).toEqual([
-      ['11', String(await contactId('sum2@example.com')), 'Sum Person 2', 'Same email as an existing record'],
+      ['11', String(await contactId('sum2@example.com')), 'Sum Person 2', 'Same email as line 3'],
       ['21', String(existing), 'Sum Existing', 'Same email as an existing record'],
       [String(BATCH + 6), String(await contactId('sum3@example.com')), 'Sum Person 3', 'Same email as an existing record'],
     ]);

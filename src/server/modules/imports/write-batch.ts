@@ -35,17 +35,23 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
   const inBatch = new Map<string, PreparedRow>();
   const inserts: PreparedRow[] = [];
   const updates = new Map<number, { values: Row; lines: number[] }>();
-  // Skipped rows whose record is created by this batch or one before it: found once written.
+  // Skipped rows duplicating a record a batch before this one creates: found once it is written.
   const later: PreparedRow[] = [...dropped];
+  // Skipped rows duplicating a row of this batch: the record is known once inserted.
+  const sameBatch: { line: number; of: PreparedRow; key: string }[] = [];
   for (const r of rows) {
     const keys = r.keys ?? [];
     let pending: PreparedRow | undefined;
-    for (const k of keys) if ((pending = inBatch.get(k))) break;
+    let key = '';
+    for (const k of keys) if ((pending = inBatch.get(k))) {
+      key = k;
+      break;
+    }
     const match = pending ? null : firstMatch(keys, existing);
     if (match || pending) {
       if (plan.duplicateMode === 'skip') {
         if (match) result.skippedRows.push({ ...match, line: r.line });
-        else later.push(r);
+        else sameBatch.push({ line: r.line, of: pending!, key });
         continue;
       }
       if (pending) {
@@ -86,7 +92,7 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
           SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
       : sql``;
     const { rows: out } = await sql<{ n: number; ids: string }>`WITH ins AS (${insert})${links}
-      SELECT count(*)::int AS n, coalesce(jsonb_agg(id), '[]')::text AS ids FROM ins`.execute(trx);
+      SELECT count(*)::int AS n, coalesce(jsonb_agg(id ORDER BY id), '[]')::text AS ids FROM ins`.execute(trx);
     result.created = out[0]!.n;
     createdIds = out[0]!.ids;
   }
@@ -105,6 +111,17 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
       const m = firstMatch(r.keys ?? [], found);
       result.skippedRows.push(m ? { ...m, line: r.line } : { line: r.line, recordId: null, title: null, reason: 'Same as an earlier row of the file' });
     }
+  }
+  if (sameBatch.length) {
+    // One INSERT numbers its rows from the sequence in the order given: the ids in ascending
+    // order are the inserts' in order.
+    const ids = JSON.parse(createdIds ?? '[]') as number[];
+    const index = new Map(inserts.map((r, i) => [r, i]));
+    for (const s of sameBatch) {
+      const title = s.of.insert?.[def.titleField] ?? s.of.values[def.titleField] ?? null;
+      result.skippedRows.push({ line: s.line, recordId: ids[index.get(s.of)!] ?? null, title, reason: `Same ${MATCHED_ON[s.key[0]!]} as line ${s.of.line}` });
+    }
+    result.skippedRows.sort((a, b) => a.line - b.line);
   }
   result.skipped = result.skippedRows.length;
   for (const [id, u] of updates) {
