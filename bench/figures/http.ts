@@ -17,7 +17,7 @@ export const HTTP_PATH = '/api/v1/contacts?limit=50&filter%5Bcf_member_level%5D=
 const UI_PATH = `${HTTP_PATH}&columns=${[...DEFAULT_COLUMNS.contacts!, 'cf_member_level'].join(',')}`;
 
 async function load(url: string, token: string, connections: number, seconds: number) {
-  const { stdout } = await run(process.execPath, [LOAD, '--url', url, '--token', token, '--connections', String(connections), '--seconds', String(seconds)], { timeout: (seconds + 60) * 1000 });
+  const { stdout } = await run(process.execPath, [LOAD, '--url', url, `--token=${token}`, '--connections', String(connections), '--seconds', String(seconds)], { timeout: (seconds + 60) * 1000 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!);
 }
 
