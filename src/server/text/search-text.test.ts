@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import {
   NOTES_CAP,
   buildSearchDocument,
@@ -230,6 +231,21 @@ describe('normalizePhone and phoneKey', () => {
     expect(phoneKey('+44 (0)20 7946 0000')).toBe(phoneKey('020 7946 0000', 'GB'));
     expect(phoneKey('+1 (415) 555-0100')).toBe(phoneKey('(415) 555-0100', 'US'));
     expect(phoneKey('+852 9123 4567')).toBe(phoneKey('9123 4567', 'HK'));
+  });
+  it('keys mainland mobiles exactly as libphonenumber-js does (fast path), in any region and repeated', () => {
+    const spellings = (d: string) => [d, `${d.slice(0, 3)} ${d.slice(3, 7)} ${d.slice(7)}`, `${d.slice(0, 3)}-${d.slice(3, 7)}-${d.slice(7)}`, `+86 ${d}`, `+86${d}`, `(+86) ${d}`, `0086${d}`];
+    for (let i = 0; i < 200; i++) {
+      const d = `1${3 + (i % 7)}${String(100_000_000 + i * 4_999_981).slice(-9)}`;
+      for (const s of spellings(d)) {
+        const lib = parsePhoneNumberFromString(s.startsWith('00') ? `+${s.slice(2)}` : s, 'CN');
+        expect(phoneKey(s), s).toBe(lib?.isPossible() ? lib.number : d);
+        expect(phoneKey(s), `${s} again`).toBe(`+86${d}`);
+      }
+      // Outside China an 11-digit number without its code is not a mainland mobile.
+      const gb = parsePhoneNumberFromString(d, 'GB');
+      expect(phoneKey(d, 'GB')).toBe(gb?.isPossible() ? gb.number : d);
+      expect(phoneKey(`+86 ${d}`, 'GB')).toBe(`+86${d}`);
+    }
   });
   it('keeps the same national digits of two countries apart (E.164 keys)', () => {
     expect(phoneKey('+44 20 7946 0000')).toBe('+442079460000');
