@@ -124,7 +124,7 @@ export async function openTestDatabase(template: TemplateInfo | undefined): Prom
   const name = `t_${randomBytes(6).toString('hex')}`;
   if (template?.kind !== 'postgres') {
     const database = await connect({ databaseUrl: url, schema: name, poolSize: 4 });
-    return { database, drop: () => database.session((exec) => exec(`DROP SCHEMA "${name}" CASCADE`)).then(() => {}) };
+    return { database, drop: () => adminQuery(url, `DROP SCHEMA IF EXISTS "${name}" CASCADE`) };
   }
   await createFromTemplate(url, name, template.database);
   try {
