@@ -65,9 +65,26 @@ async function buildPGliteTemplate(): Promise<{ info: TemplateInfo; teardown: ()
   }
 }
 
+const TEMPLATE_PREFIX = 'gx_tpl_';
+
+/** Drops templates left by runs killed before their teardown (named by their start time; a run lasts minutes, not hours). */
+async function dropStaleTemplates(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, application_name: 'guanxi tests' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE '${TEMPLATE_PREFIX}%'`);
+    for (const { datname } of rows) {
+      const started = parseInt(datname.slice(TEMPLATE_PREFIX.length).split('_')[0]!, 36);
+      if (Date.now() - started > 6 * 3600_000) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 async function buildPostgresTemplate(url: string): Promise<{ info: TemplateInfo; teardown: () => Promise<void> }> {
   // Unique per run: other runs may share the server.
-  const name = `gx_tpl_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const name = `${TEMPLATE_PREFIX}${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   try {
     await adminQuery(url, `CREATE DATABASE "${name}"`);
   } catch (e) {
@@ -75,6 +92,7 @@ async function buildPostgresTemplate(url: string): Promise<{ info: TemplateInfo;
     if ((e as { code?: string }).code === '42501') return { info: { kind: 'none' }, teardown: async () => {} };
     throw e;
   }
+  await dropStaleTemplates(url);
   const drop = () => adminQuery(url, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   try {
     const database = await connect({ databaseUrl: databaseUrl(url, name), poolSize: 1, applicationName: 'guanxi tests' });
