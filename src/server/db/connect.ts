@@ -15,6 +15,8 @@ export interface Database {
   session<T>(fn: (exec: (script: string) => Promise<Record<string, unknown>[]>) => Promise<T>): Promise<T>;
   /** Whether the database answers a trivial query within `timeoutMs` (health checks). */
   ping(timeoutMs?: number): Promise<boolean>;
+  /** PGlite only: the whole data folder as a tarball, for `pgliteLoadDataDir` (tests clone a migrated template). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -54,12 +56,16 @@ export interface ConnectOptions {
   preparedStatements?: boolean;
   /** PGlite: V8 settings for a smaller process (pglite-memory.ts); default true. */
   pgliteLeanMemory?: boolean;
+  /** In-memory PGlite: start from this data folder tarball (from `dumpDataDir`) instead of an empty database. */
+  pgliteLoadDataDir?: Blob;
+  /** PostgreSQL application_name (tests find their own connections by it); default 'guanxi' or 'guanxi <schema>'. */
+  applicationName?: string;
 }
 
 export async function connect(opts: ConnectOptions): Promise<Database> {
   if (opts.databaseUrl) return connectPostgres(opts.databaseUrl, opts);
   if (opts.pgliteLeanMemory !== false) leanWasmRuntime();
-  return connectPGlite(opts.dataDir, opts.pgliteSharedBuffers ?? '32MB');
+  return connectPGlite(opts.dataDir, opts.pgliteSharedBuffers ?? '32MB', opts.pgliteLoadDataDir);
 }
 
 async function connectPostgres(url: string, opts: ConnectOptions): Promise<Database> {
@@ -71,7 +77,7 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
     max: opts.poolSize ?? 10,
     options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
     // Names this process's connections in pg_stat_activity (tests find their own by schema).
-    application_name: opts.schema ? `guanxi ${opts.schema}` : 'guanxi',
+    application_name: opts.applicationName ?? (opts.schema ? `guanxi ${opts.schema}` : 'guanxi'),
     // While the server is down or restarting, a request waits at most this long for a
     // connection and then answers 503 instead of hanging.
     connectionTimeoutMillis: 5_000,
@@ -119,13 +125,13 @@ async function connectPostgres(url: string, opts: ConnectOptions): Promise<Datab
   };
 }
 
-async function connectPGlite(dataDir: string | undefined, sharedBuffers: string): Promise<Database> {
+async function connectPGlite(dataDir: string | undefined, sharedBuffers: string, loadDataDir?: Blob): Promise<Database> {
   const unlock = dataDir ? acquireDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
     // PostgreSQL's default 128MB of shared buffers costs ~300MB of WASM memory; the OS page
     // cache still caches the data files, so a smaller pool keeps a laptop install light.
-    pglite = await PGlite.create(dataDir, { parsers, postgresqlconf: [`shared_buffers=${sharedBuffers}`] });
+    pglite = await PGlite.create(dataDir, { parsers, postgresqlconf: [`shared_buffers=${sharedBuffers}`], ...(loadDataDir ? { loadDataDir } : {}) });
   } catch (e) {
     unlock();
     throw e;
@@ -140,6 +146,7 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string)
       return pool.exclusive(() => fn(async (text) => (await pglite.exec(text)).at(-1)?.rows ?? []));
     },
     ping: (timeoutMs = 2_000) => pingWith(db, timeoutMs),
+    dumpDataDir: () => pool.exclusive(() => pglite.dumpDataDir('none')),
     async close() {
       await db.destroy();
       // Kysely ends the pool only if it ever used it: a process that ran only session()

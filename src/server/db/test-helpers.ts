@@ -1,13 +1,14 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { connect, type Database } from './connect.ts';
+import type { Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { bootstrap } from '../core/bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { ADMIN, openTestDatabase } from './test-template.ts';
 
-export const ADMIN = { email: 'admin@test.guanxi', password: 'admin-password-1' };
+export { ADMIN };
 
 export interface TestApp {
   app: FastifyInstance;
@@ -22,13 +23,14 @@ export interface TestApp {
 }
 
 /**
- * A fresh app on a fresh database: in-memory PGlite, or — when DATABASE_URL is set — a new
- * schema on that PostgreSQL server, dropped again on close.
+ * A fresh app on a fresh database copied from the run's migrated template (test-template.ts):
+ * in-memory PGlite, or — when DATABASE_URL is set — a new database (or schema) on that
+ * PostgreSQL server, dropped again on close.
  */
 export async function createTestApp(): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
-  const schema = url ? `t_${randomBytes(6).toString('hex')}` : undefined;
-  const database = await connect({ databaseUrl: url, schema, poolSize: 4 });
+  const { database, drop } = await openTestDatabase(inject('guanxiTestTemplate'));
+  // No-ops on the template's copy; they still apply a migration added since it was built.
   await migrate(database);
   await bootstrap(database.db, ADMIN);
   const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url };
@@ -64,8 +66,8 @@ export async function createTestApp(): Promise<TestApp> {
     close: async () => {
       await app.jobs.stop();
       await app.close();
-      if (schema) await database.session((exec) => exec(`DROP SCHEMA "${schema}" CASCADE`));
       await database.close();
+      await drop();
     },
   };
 }

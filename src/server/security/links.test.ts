@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, useTestApp } from '../db/test-helpers.ts';
+import { factories } from '../db/factories.ts';
 import { listJson, listRecords } from '../records/list.ts';
 import { getObject } from '../records/registry.ts';
 import { loadActor } from '../modules/auth/auth.service.ts';
@@ -17,11 +18,12 @@ const NO_SUCH = (field: string) => ({ code: 'validation_failed', message: expect
 
 beforeAll(async () => {
   expect((await t.api(t.adminToken, 'POST', '/custom-fields', { object: 'activities', key: 'partner', label: 'Partner', type: 'link', link: 'accounts' })).status).toBe(201);
-  rep = await t.userToken('sales');
-  other = await t.userToken('sales');
-  theirContact = (await t.api(other.token, 'POST', '/contacts', { name: 'LINK-SECRET-contact' })).body.data.id;
-  theirAccount = (await t.api(other.token, 'POST', '/accounts', { name: 'LINK-SECRET-account' })).body.data.id;
-  myContact = (await t.api(rep.token, 'POST', '/contacts', { name: 'Mine' })).body.data.id;
+  const f = factories(t);
+  rep = await f.user('sales');
+  other = await f.user('sales');
+  theirContact = (await f.as(other.token).contact({ name: 'LINK-SECRET-contact' })).id;
+  theirAccount = (await f.as(other.token).account({ name: 'LINK-SECRET-account' })).id;
+  myContact = (await f.as(rep.token).contact({ name: 'Mine' })).id;
 });
 
 describe('link writes', () => {
@@ -42,7 +44,7 @@ describe('link writes', () => {
       expect(JSON.stringify(a.body)).not.toContain('LINK-SECRET');
     }
     // Re-pointing an existing activity at someone else's contact is refused the same way, and changes nothing.
-    const act = (await t.api(rep.token, 'POST', '/activities', { kind: 'call', subject: 'mine', contact_id: myContact })).body.data;
+    const act = await factories(t, rep.token).activity({ subject: 'mine', contact_id: myContact });
     for (const id of [theirContact, MISSING]) {
       const r = await t.api(rep.token, 'PATCH', `/activities/${act.id}`, { contact_id: id });
       expect(r.status).toBe(400);
@@ -83,8 +85,8 @@ describe('link writes', () => {
 
 describe('refs in lists', () => {
   it('leave out titles of records the actor may not read, in both row forms', async () => {
-    const acct = (await t.api(t.adminToken, 'POST', '/accounts', { name: 'LINK-SECRET-listed' })).body.data.id;
-    const c = (await t.api(t.adminToken, 'POST', '/contacts', { name: 'Listed', owner_id: rep.id, account_id: acct })).body.data.id;
+    const acct = (await factories(t).account({ name: 'LINK-SECRET-listed' })).id;
+    const c = (await factories(t).contact({ name: 'Listed', owner_id: rep.id, account_id: acct })).id;
     const actor = (await loadActor(t.app.db, rep.id))!;
     const contacts = getObject('contacts');
     const p = { filters: [{ field: 'id', op: 'eq' as const, value: String(c) }] };

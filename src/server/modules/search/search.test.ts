@@ -1,13 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
+import { factories } from '../../db/factories.ts';
 
 const t = useTestApp();
 beforeAll(async () => {
-  const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: '北京精密机械有限公司', phone: '010-6401-8888' });
-  await t.api(t.adminToken, 'POST', '/contacts', { name: '张三', mobile: '+86 138-0013-8000', email: 'zhangsan@example.cn', account_id: acc.body.data.id });
-  await t.api(t.adminToken, 'POST', '/contacts', { name: '张三丰', email: 'sanfeng@wudang.cn' });
-  await t.api(t.adminToken, 'POST', '/contacts', { name: '張四', city: '台北' });
-  await t.api(t.adminToken, 'POST', '/contacts', { name: 'Emma Wilson', email: 'emma.wilson@acme.co.uk', notes: 'Prefers morning calls about the Shenzhen factory' });
+  const f = factories(t);
+  const acc = await f.account({ name: '北京精密机械有限公司', phone: '010-6401-8888' });
+  await f.contact({ name: '张三', mobile: '+86 138-0013-8000', email: 'zhangsan@example.cn', account_id: acc.id });
+  await f.contact({ name: '张三丰', email: 'sanfeng@wudang.cn' });
+  await f.contact({ name: '張四', city: '台北' });
+  await f.contact({ name: 'Emma Wilson', email: 'emma.wilson@acme.co.uk', notes: 'Prefers morning calls about the Shenzhen factory' });
 });
 
 const titles = async (q: string) => (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent(q)}`)).body.data.map((h: any) => h.title);
@@ -42,14 +44,14 @@ describe('global search', () => {
     expect(await titles('wil')).toEqual(['Emma Wilson']);
   });
   it('finds a record named exactly as the query even behind hundreds of newer partial matches', async () => {
-    const exact = await t.api(t.adminToken, 'POST', '/contacts', { name: '张伟' });
-    for (let i = 0; i < 210; i++) await t.api(t.adminToken, 'POST', '/contacts', { name: `张伟${String(i).padStart(3, '0')}` });
+    const exact = await factories(t).contact({ name: '张伟' });
+    for (let i = 0; i < 210; i++) await factories(t).contact({ name: `张伟${String(i).padStart(3, '0')}` });
     const hits = (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent('张伟')}&limit=5`)).body.data;
-    expect(hits[0]).toMatchObject({ id: exact.body.data.id, title: '张伟' });
+    expect(hits[0]).toMatchObject({ id: exact.id, title: '张伟' });
     expect(hits).toHaveLength(5);
     // The Traditional form of the exact name finds it too.
     const trad = (await t.api(t.adminToken, 'GET', `/search?q=${encodeURIComponent('張偉')}&types=contact&limit=1`)).body.data;
-    expect(trad[0].id).toBe(exact.body.data.id);
+    expect(trad[0].id).toBe(exact.id);
   });
   it('lists filter by q with the same index', async () => {
     const r = await t.api(t.adminToken, 'GET', `/contacts?q=${encodeURIComponent('張三')}&sort=name`);
