@@ -28,24 +28,27 @@ describe('recurring jobs', () => {
   it('runs a due schedule exactly once across two processes, and not again before its next time', async () => {
     const other = await connectSameDatabase(t.database);
     try {
-      let runs = 0;
-      const queues = [createJobQueue(t.database.db, quiet), createJobQueue(other.database.db, quiet)];
-      for (const q of queues) q.schedule('test.once', 3600, async () => void runs++);
-      await Promise.all(queues.map((q) => q.drain())); // creates the row, not due yet
-      expect(runs).toBe(0);
-      await sql`UPDATE schedules SET next_run_at = now() - interval '1 second' WHERE name = 'test.once'`.execute(t.database.db);
+      // Several queues per process and many due schedules, all polling at once: any gap in the
+      // claim would show as a schedule run twice.
+      const names = Array.from({ length: 20 }, (_, i) => `test.once.${i}`);
+      const runs = new Map<string, number>();
+      const queues = [t.database, other.database, t.database, other.database].map((d) => createJobQueue(d.db, quiet));
+      for (const q of queues) for (const n of names) q.schedule(n, 3600, async () => void runs.set(n, (runs.get(n) ?? 0) + 1));
+      await Promise.all(queues.map((q) => q.drain())); // creates the rows, not due yet
+      expect(runs.size).toBe(0);
+      await sql`UPDATE schedules SET next_run_at = now() - interval '1 second' WHERE name LIKE 'test.once.%'`.execute(t.database.db);
+      await Promise.all(queues.flatMap((q) => [q.drain(), q.drain()]));
       await Promise.all(queues.map((q) => q.drain()));
-      await Promise.all(queues.map((q) => q.drain()));
-      expect(runs).toBe(1);
-      const row = await t.database.db.selectFrom('schedules').selectAll().where('name', '=', 'test.once').executeTakeFirstOrThrow();
+      expect(names.map((n) => runs.get(n))).toEqual(names.map(() => 1));
+      const row = await t.database.db.selectFrom('schedules').selectAll().where('name', '=', 'test.once.0').executeTakeFirstOrThrow();
       expect(row.spec).toBe('every 3600s');
       expect(row.next_run_at.getTime()).toBeGreaterThan(Date.now() + 3500_000);
 
       // A restarted process keeps the stored time rather than running at once.
       const restarted = createJobQueue(t.database.db, quiet);
-      restarted.schedule('test.once', 3600, async () => void runs++);
+      restarted.schedule('test.once.0', 3600, async () => void runs.set('test.once.0', 99));
       await restarted.drain();
-      expect(runs).toBe(1);
+      expect(runs.get('test.once.0')).toBe(1);
     } finally {
       await other.close();
     }
