@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.ts';
 // the process died between commit and delivery. Later modules (webhooks, workflow rules,
 // notifications) subscribe here and must tolerate seeing an event twice. The audit row and
 // timeline entries are written inside the transaction itself (core/audit.ts, core/timeline.ts).
+/** `imported`: one per import batch; `id` is the import's, `record.created_ids` the new records'. */
 export interface RecordEvent {
   type: 'created' | 'updated' | 'deleted' | 'merged' | 'imported';
   object: string;

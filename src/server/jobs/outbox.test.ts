@@ -112,7 +112,7 @@ describe('event outbox', () => {
     await deliverOutbox(t.database.db, quiet);
     for (let i = 1; i <= 3; i++) await t.api(t.adminToken, 'POST', '/contacts', { name: `Imp ${i}`, email: `imp${i}@outbox.test` });
     await deliverOutbox(t.database.db, quiet);
-    const csv = ['name,email', ...[1, 2, 3].map((i) => `Imported ${i},imp${i}@outbox.test`)].join('\n');
+    const csv = ['name,email', ...[1, 2, 3, 4, 5].map((i) => `Imported ${i},imp${i}@outbox.test`)].join('\n');
     const body = await multipartBody({ object: 'contacts' }, { name: 'outbox.csv', data: csv });
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...body.headers, authorization: `Bearer ${t.adminToken}` }, payload: body.payload });
     const up = res.json().data;
@@ -120,6 +120,9 @@ describe('event outbox', () => {
     await t.app.jobs.drain();
     const rows = await pending();
     expect(rows).toHaveLength(1);
-    expect((rows[0]!.events as RecordEvent[]).map((e) => e.type)).toEqual(['updated', 'updated', 'updated']);
+    const events = rows[0]!.events as RecordEvent[];
+    expect(events.map((e) => e.type)).toEqual(['imported', 'updated', 'updated', 'updated']);
+    const created = await t.database.db.selectFrom('contacts').select('id').where('email', 'in', ['imp4@outbox.test', 'imp5@outbox.test']).orderBy('id').execute();
+    expect(events[0]).toMatchObject({ object: 'contacts', id: up.id, record: { created_ids: created.map((c) => c.id) } });
   });
 });
