@@ -32,11 +32,13 @@ export async function deliverOutbox(db: Kysely<DB>, log: Log = console): Promise
       RETURNING id, events, attempts`.execute(db);
     if (!rows.length) return delivered;
     rows.sort((a, b) => Number(a.id) - Number(b.id));
+    // Marked delivered together after the batch (one statement per batch, not per write): a
+    // crash before that only delivers the batch again, which at-least-once allows.
+    const done: number[] = [];
     for (const row of rows) {
       try {
         for (const e of row.events) await dispatch(e);
-        await sql`UPDATE event_outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${row.id}`.execute(db);
-        delivered++;
+        done.push(row.id);
       } catch (err) {
         const message = String((err as Error)?.message ?? err).slice(0, 2000);
         const giveUp = row.attempts >= MAX_DELIVERY_ATTEMPTS;
@@ -46,6 +48,11 @@ export async function deliverOutbox(db: Kysely<DB>, log: Log = console): Promise
           next_attempt_at = now() + make_interval(secs => ${Math.min(2 ** row.attempts, 3600)}) WHERE id = ${row.id}`.execute(db);
       }
     }
+    if (done.length) {
+      await sql`UPDATE event_outbox SET delivered_at = now(), locked_until = NULL, last_error = NULL WHERE id = ANY(${sql.val(done)}::bigint[])`.execute(db);
+      delivered += done.length;
+    }
+    if (rows.length < BATCH) return delivered;
   }
 }
 
