@@ -15,6 +15,8 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
+import { registerOutbox } from './jobs/outbox.ts';
+import { registerRetention } from './jobs/retention.ts';
 import authRoutes from './modules/auth/auth.routes.ts';
 import setupRoutes from './modules/auth/setup.routes.ts';
 import usersRoutes from './modules/users/users.routes.ts';
@@ -51,6 +53,10 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('db', database.db);
   app.decorate('config', config);
   app.decorate('jobs', createJobQueue(database.db, app.log));
+  // Record events reach subscribers through the outbox; old rows and files go by retention.
+  const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
+  app.addHook('onClose', stopOutbox);
+  registerRetention(app.jobs, database.db, config.retention);
   // Validation is done by the zod contracts in each handler (one definition for docs and checks).
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).

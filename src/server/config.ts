@@ -19,6 +19,8 @@ export interface Config {
   pgliteLeanMemory: boolean;
   /** Fastify trustProxy: whose X-Forwarded-For / -Proto to believe (false: nobody's). */
   trustProxy: boolean | number | string[];
+  /** Days kept of finished jobs, delivered events and import files (jobs/retention.ts). */
+  retention: { jobsDays: number; eventsDays: number; filesDays: number };
 }
 
 /** A setting Guanxi cannot run with: refused at start with this message, not at every request. */
@@ -63,6 +65,16 @@ function trustProxy(raw: string | undefined): Config['trustProxy'] {
   return list;
 }
 
+/** GUANXI_RETENTION_DAYS for every kind, or one kind's own GUANXI_RETENTION_{JOBS,EVENTS,FILES}_DAYS. */
+function retention(env: NodeJS.ProcessEnv): Config['retention'] {
+  const all = positiveNumber(env, 'GUANXI_RETENTION_DAYS', 30);
+  return {
+    jobsDays: positiveNumber(env, 'GUANXI_RETENTION_JOBS_DAYS', all),
+    eventsDays: positiveNumber(env, 'GUANXI_RETENTION_EVENTS_DAYS', all),
+    filesDays: positiveNumber(env, 'GUANXI_RETENTION_FILES_DAYS', all),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: port(env),
@@ -79,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
     trustProxy: trustProxy(env.GUANXI_TRUST_PROXY),
+    retention: retention(env),
   };
 }

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { AppError } from './http/errors.ts';
 import { runCommand, USAGE } from './cli/commands.ts';
 import { reindexIfStale } from './modules/search/reindex.ts';
+import { deliverSoon } from './core/events.ts';
 
 async function start() {
   const config = loadConfig();
@@ -12,6 +13,8 @@ async function start() {
   // Stored search documents older than this code's are rewritten in the background.
   if (await reindexIfStale(app.db)) app.log.info('search documents are being reindexed in the background');
   app.jobs.start();
+  // Record events a killed process committed but never delivered go out now, not at the next sweep.
+  deliverSoon();
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -44,6 +44,11 @@ export interface DB {
     attempts: Generated<number>; max_attempts: Generated<number>; locked_by: string | null; locked_until: Date | null;
     last_error: string | null; created_at: Stamp; finished_at: Date | null;
   };
+  event_outbox: {
+    id: Id; events: Json<unknown[]>; created_at: Stamp; attempts: Generated<number>; next_attempt_at: Stamp;
+    locked_until: Date | null; last_error: string | null; delivered_at: Date | null; gave_up_at: Date | null;
+  };
+  schedules: { name: string; spec: string; next_run_at: Date; last_run_at: Date | null };
   imports: RecordRow;
   import_errors: { import_id: number; line: number; reason: string };
   import_skipped: { import_id: number; line: number; record_id: number | null; record_title: string | null; reason: string };

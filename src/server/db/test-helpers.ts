@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import type { Database } from './connect.ts';
 import { migrate } from './migrate.ts';
@@ -80,4 +81,17 @@ export function useTestApp(): TestApp {
   });
   afterAll(async () => holder.close?.());
   return holder;
+}
+
+/**
+ * A second connection to a test app's database, as another Guanxi process would open it: the
+ * same schema on PostgreSQL; on PGlite (one process only) the same database object, and close
+ * does nothing.
+ */
+export async function connectSameDatabase(database: Database): Promise<{ database: Database; close: () => Promise<void> }> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return { database, close: async () => {} };
+  const { rows } = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(database.db);
+  const other = await connect({ databaseUrl: url, schema: rows[0]!.s, poolSize: 2 });
+  return { database: other, close: () => other.close() };
 }

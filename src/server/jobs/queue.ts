@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { fireDueSchedules, parseSchedule, SCHEDULE_JOB_PREFIX, type Schedule, type ScheduleSpec } from './schedules.ts';
 
 export interface JobContext {
   id: number;
@@ -15,6 +16,15 @@ export type JobHandler = (payload: Record<string, unknown>, ctx: JobContext) => 
 export interface JobQueue {
   enqueue(name: string, payload: Record<string, unknown>, opts?: { runAt?: Date; maxAttempts?: number }): Promise<number>;
   register(name: string, handler: JobHandler): void;
+  /**
+   * A recurring job: every `spec` seconds, or at the minutes of a `m h * * *` cron expression
+   * (UTC). It runs once across all processes sharing the database, and its next run time is
+   * stored (schedules table), so it survives restarts. A failed run is not retried: the next
+   * run comes at its time.
+   */
+  schedule(name: string, spec: ScheduleSpec, handler: JobHandler): void;
+  /** True between start() and stop(). */
+  started(): boolean;
   start(): void;
   /** Stops polling and waits for the running job; `interrupt` asks it to stop early (it is released, not failed, and runs again later). */
   stop(opts?: { interrupt?: boolean }): Promise<void>;
@@ -33,6 +43,8 @@ const POLL_MS = 500;
  */
 export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: string) => void } = console): JobQueue {
   const handlers = new Map<string, JobHandler>();
+  const schedules = new Map<string, Schedule>();
+  const ensured = { done: false };
   const me = `${process.pid}-${randomUUID().slice(0, 8)}`;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -85,7 +97,16 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
     return true;
   }
 
+  async function fireSchedules() {
+    try {
+      await fireDueSchedules(db, schedules, ensured);
+    } catch (e) {
+      log.error({ err: (e as Error).message }, 'schedules failed');
+    }
+  }
+
   async function loop() {
+    await fireSchedules();
     while (!stopped) {
       let worked = false;
       try {
@@ -121,6 +142,12 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
     register(name, handler) {
       handlers.set(name, handler);
     },
+    schedule(name, spec, handler) {
+      schedules.set(name, parseSchedule(spec));
+      ensured.done = false;
+      handlers.set(SCHEDULE_JOB_PREFIX + name, handler);
+    },
+    started: () => !stopped,
     start() {
       if (!stopped) return;
       stopped = false;
@@ -134,6 +161,7 @@ export function createJobQueue(db: Kysely<DB>, log: { error: (o: object, m: stri
       await running;
     },
     async drain() {
+      await fireSchedules();
       while (await runOne());
     },
   };

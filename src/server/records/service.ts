@@ -5,7 +5,7 @@ import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
 import { can, canReadField, visibilityCondition, type Actor } from '../core/access.ts';
 import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
-import { publish, type RecordEvent } from '../core/events.ts';
+import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
 import { filterCondition } from './query.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
@@ -152,9 +152,10 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     await def.afterWrite?.({ trx, actor, def }, created, null, input as Row);
     await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
     events.push({ type: 'created', object: def.name, id: created.id, actorId: actor.id });
+    await writeEvents(trx, events);
     return created;
   });
-  publish(events);
+  deliverSoon();
   return present(db, def, actor, row);
 }
 
@@ -184,9 +185,10 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     const changes = diff(before, values);
     if (Object.keys(changes).length) await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes });
     events.push({ type: 'updated', object: def.name, id, actorId: actor.id, changes });
+    await writeEvents(trx, events);
     return updated;
   });
-  publish(events);
+  deliverSoon();
   return present(db, def, actor, row);
 }
 
@@ -198,8 +200,9 @@ export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     await def.beforeDelete?.({ trx, actor, def }, existing);
     await sql`DELETE FROM ${sql.table(def.name)} WHERE id = ${id}`.execute(trx);
     await writeAudit(trx, { actorId: actor.id, action: 'delete', object: def.name, recordId: id, changes: { before: beforeImage(existing) } });
+    await writeEvents(trx, [{ type: 'deleted', object: def.name, id, actorId: actor.id }]);
   });
-  publish([{ type: 'deleted', object: def.name, id, actorId: actor.id }]);
+  deliverSoon();
 }
 
 /** The delete right on one row: the `delete` capability, or the row is the actor's own. Merges use it too. */

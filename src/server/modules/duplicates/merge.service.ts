@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { can, canWriteField, visibilityCondition, type Actor } from '../../core/access.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../../core/audit.ts';
-import { publish } from '../../core/events.ts';
+import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { allFields, type ResolvedField } from '../../records/fields.ts';
 import { beforeImage, derived, mayDelete, present, updateSet } from '../../records/service.ts';
 import { referencesTo } from '../../records/references.ts';
@@ -90,9 +90,10 @@ export async function mergeRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     const changes: MergeChanges = { primary_before: beforeImage(primary), duplicates: dups.map(beforeImage), moved, filled, tags_added: tagsAdded };
     await writeAudit(trx, { actorId: actor.id, action: 'merge', object: def.name, recordId: primaryId, changes });
     for (const d of dups) await writeAudit(trx, { actorId: actor.id, action: 'delete', object: def.name, recordId: d.id, changes: { merged_into: primaryId } });
+    await writeEvents(trx, [{ type: 'merged', object: def.name, id: primaryId, actorId: actor.id }]);
     return rows[0]!;
   });
-  publish([{ type: 'merged', object: def.name, id: primaryId, actorId: actor.id }]);
+  deliverSoon();
   return present(db, def, actor, row);
 }
 

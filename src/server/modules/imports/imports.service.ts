@@ -12,7 +12,7 @@ import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
 import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow } from './pipeline.ts';
 import { writeBatch } from './write-batch.ts';
-import { publish } from '../../core/events.ts';
+import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { dateOrderOf, detectStoredEncoding } from './file-facts.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
@@ -187,7 +187,7 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     const writer = new BatchWriter({ writers: maintenance.pglite || plan.duplicateMode === 'update' ? 1 : WRITERS });
     const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: { line: number; reason: string }[], rowWarnings: ImportWarning[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
       let created = 0;
-      const events = await db.transaction().execute(async (trx) => {
+      await db.transaction().execute(async (trx) => {
         // Committed after the batch before it, or not at all (see batch-writer.ts).
         const r = await writeBatch(trx, plan, rows, state, importId, prev, narrow, dropped);
         created = r.created;
@@ -213,9 +213,9 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
         await sql`${ctes.length ? sql`WITH ${sql.join(ctes)} ` : sql``}UPDATE imports SET processed_rows = processed_rows + ${n}, created = created + ${r.created},
           warned = warned + ${rowWarnings.length}, updated = updated + ${r.updated}, skipped = skipped + ${r.skipped}, failed = failed + ${allErrors.length}
           ${total === null ? sql`` : sql`, total_rows = GREATEST(${total}::int, processed_rows + ${n})`} WHERE id = ${importId}`.execute(trx);
-        return r.events;
+        await writeEvents(trx, r.events);
       });
-      publish(events);
+      deliverSoon();
       return created;
     };
     const afterBatch = async (created: number) => {

@@ -77,7 +77,7 @@ export interface BatchResult {
   skipped: number;
   errors: { line: number; reason: string }[];
   skippedRows: SkippedRow[];
-  /** Record events of the updates, published once the batch has committed. */
+  /** Record events of the batch (one `imported` for its new records, one `updated` per update), written to the outbox with it. */
   events: RecordEvent[];
 }
 

@@ -102,6 +102,8 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
   if (createdIds) {
     await sql`INSERT INTO audit_log (actor_id, action, object, record_id, changes)
       VALUES (${actor.id}, 'import', ${def.name}, NULL, jsonb_build_object('import_id', ${importId}::bigint, 'created_ids', ${createdIds}::jsonb))`.execute(trx);
+    // One event for all the batch's new records: it shares the batch's one outbox row.
+    if (result.created) result.events.push({ type: 'imported', object: def.name, id: importId, actorId: actor.id, record: { created_ids: JSON.parse(createdIds) } });
   }
   if (later.length) {
     // The batches before this one have committed and this one's inserts are written: the

@@ -1,0 +1,48 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { JobQueue } from './queue.ts';
+
+export interface RetentionConfig {
+  /** Finished (done or failed) jobs older than this go. */
+  jobsDays: number;
+  /** Delivered outbox rows older than this go (rows never delivered stay). */
+  eventsDays: number;
+  /** Uploaded files of imports finished or failed longer ago than this go. */
+  filesDays: number;
+}
+
+/** Idempotency keys answer retries for a day; a key still in progress (status 0) is never deleted. */
+const IDEMPOTENCY_HOURS = 24;
+/** An upload no import refers to is abandoned after a day. */
+const UNUSED_FILE_HOURS = 24;
+const RETENTION_CRON = '17 * * * *';
+
+const days = (n: number) => sql`now() - make_interval(secs => ${Math.round(n * 86400)})`;
+const hours = (n: number) => sql`now() - make_interval(secs => ${Math.round(n * 3600)})`;
+
+async function count(db: Kysely<DB>, statement: ReturnType<typeof sql>): Promise<number> {
+  const r = await statement.execute(db);
+  return Number(r.numAffectedRows ?? 0);
+}
+
+/** Deletes what is past its retention; answers how many rows of each kind went. */
+export async function runRetention(db: Kysely<DB>, cfg: RetentionConfig): Promise<Record<string, number>> {
+  return {
+    jobs: await count(db, sql`DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ${days(cfg.jobsDays)}`),
+    sessions: await count(db, sql`DELETE FROM sessions WHERE expires_at < now()`),
+    idempotency_keys: await count(db, sql`DELETE FROM idempotency_keys WHERE status <> 0 AND created_at < ${hours(IDEMPOTENCY_HOURS)}`),
+    event_outbox: await count(db, sql`DELETE FROM event_outbox WHERE delivered_at < ${days(cfg.eventsDays)}`),
+    // A file goes when every import using it ended long enough ago, or when none uses it and it
+    // is older than a day (an upload that never became an import). Chunks go with it (cascade).
+    files: await count(db, sql`DELETE FROM files f WHERE
+      CASE WHEN EXISTS (SELECT 1 FROM imports i WHERE i.file_id = f.id)
+        THEN NOT EXISTS (SELECT 1 FROM imports i WHERE i.file_id = f.id
+          AND NOT (i.status IN ('done', 'failed') AND i.finished_at < ${days(cfg.filesDays)}))
+        ELSE f.created_at < ${hours(UNUSED_FILE_HOURS)} END`),
+  };
+}
+
+/** Runs retention hourly (once across processes). */
+export function registerRetention(queue: JobQueue, db: Kysely<DB>, cfg: RetentionConfig): void {
+  queue.schedule('retention', RETENTION_CRON, async () => void (await runRetention(db, cfg)));
+}
