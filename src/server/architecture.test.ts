@@ -9,6 +9,18 @@ import { describe, expect, it } from 'vitest';
  */
 const FORBIDDEN = ['app.db', '.selectFrom(', '.insertInto(', '.updateTable(', '.deleteFrom(', 'sql`', '.transaction(', 'database.'];
 const root = join(import.meta.dirname);
+const src = join(root, '..');
+
+/** Every non-test TypeScript source under src/ (server, shared, web), relative to src/. */
+function sources(dir = src): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) && !/test-(helpers|kit)\.ts$/.test(e.name) ? [relative(src, path)] : [];
+  });
+}
+const holding = (needle: string | RegExp) =>
+  sources().filter((f) => { const text = readFileSync(join(src, f), 'utf8'); return typeof needle === 'string' ? text.includes(needle) : needle.test(text); });
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -41,5 +53,22 @@ describe('layers', () => {
       routeFiles(root).map((f) => [relative(root, f), databaseTouches(readFileSync(f, 'utf8'))] as const).filter(([, hits]) => hits.length > 0),
     );
     expect(offenders).toEqual({});
+  });
+});
+
+// Cursor pagination, LIKE escaping and CSV parsing each exist once.
+describe('one copy each', () => {
+  it('LIKE escaping is db/like.ts', () => {
+    expect(holding('/[\\\\%_]/g')).toEqual(['server/db/like.ts']);
+  });
+
+  it('cursors are encoded and decoded in records/query.ts and pages cut in records/page.ts', () => {
+    expect(holding("toString('base64url')").filter((f) => !f.endsWith('passwords.ts'))).toEqual(['server/records/query.ts']);
+    expect(holding('encodeCursor(')).toEqual(['server/records/page.ts', 'server/records/query.ts']);
+  });
+
+  it('CSV is parsed by csv-parse in the import reader only (the web app reads JSON)', () => {
+    expect(holding(/from 'csv-parse/)).toEqual(['server/modules/imports/readers.ts']);
+    expect(holding(/function parseCsv\b/)).toEqual([]);
   });
 });
