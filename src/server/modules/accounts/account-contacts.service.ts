@@ -3,12 +3,9 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../core/access.ts';
 import { loadVisible, type ListParams } from '../../records/service.ts';
 import { listRecords } from '../../records/list.ts';
-import type { Tx } from '../../records/types.ts';
+import { selectLinks } from './accounts.repo.ts';
 import { contactsObject } from '../contacts/contacts.object.ts';
 import { accountsObject } from './accounts.object.ts';
-
-const selectLinks = (db: Tx, accountId: number) =>
-  db.selectFrom('account_contacts').select(['contact_id', 'role', 'is_primary']).where('account_id', '=', accountId).limit(1000).execute();
 
 /** The people at an account the actor may see (primary or not), as a contacts list with the link's role. */
 export async function accountContacts(db: Kysely<DB>, actor: Actor, id: number, p: ListParams) {
