@@ -10,8 +10,9 @@ export default async function viewsRoutes(app: FastifyInstance) {
   const views = bindDb(app, { listViews, createView, updateView, deleteView });
 
   app.get('/views', { schema: { tags: ['views'] } }, async (req) => {
+    const actor = actorOf(req);
     const { object } = parse(z.object({ object: z.string().max(50) }), req.query);
-    return { data: await views.listViews(actorOf(req), object), next_cursor: null };
+    return { data: await views.listViews(actor, object), next_cursor: null };
   });
 
   app.post('/views', { schema: { tags: ['views'], body: doc(ViewBody) } }, async (req, reply) => {
