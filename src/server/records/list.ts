@@ -4,7 +4,8 @@ import { invalid } from '../http/errors.ts';
 import type { Actor } from '../core/access.ts';
 import { refVisibilityKey, refVisible } from './refs.ts';
 import { visibleFields, type ResolvedField } from './fields.ts';
-import { afterCursor, encodeCursor, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
+import { pageOf } from './page.ts';
+import { afterCursor, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
 import { getObject } from './registry.ts';
 import { ID_FIELD, whereFor, type ListParams } from './service.ts';
 import type { ObjectDef, Row } from './types.ts';
@@ -53,12 +54,8 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
   } else {
     rows = (await select(p.cursor ? afterCursor(t, sort, p.cursor) : sql<boolean>`true`, orderBy(t, sort), limit + 1)).rows;
   }
-  const page = rows.length > limit ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return {
-    data: page.map(read),
-    next_cursor: rows.length > limit && last ? encodeCursor(last._sort, last._id as number) : null,
-  };
+  const page = pageOf(rows, limit, (last) => [last._sort, last._id as number]);
+  return { data: page.data.map(read), next_cursor: page.next_cursor };
 }
 
 /** A page of visible records as API objects (`columns` picks fields; refs of the links shown). */

@@ -4,6 +4,7 @@ import { FILTER_OPS, type FilterClause, type FilterOp } from '../../shared/field
 import { AppError, invalid } from '../http/errors.ts';
 import type { Actor } from '../core/access.ts';
 import { coerceText, fieldSchema } from './validate.ts';
+import { likeEscape } from '../db/like.ts';
 
 /** The SQL expression of a field's value: a column, or a typed read of the custom jsonb. */
 export function fieldExpr(table: string, f: ResolvedField): RawBuilder<unknown> {
@@ -40,10 +41,6 @@ export function parseFilters(query: Record<string, unknown>): FilterClause[] {
     for (const value of Array.isArray(v) ? v : [v]) out.push({ field: m[1]!, op, value: String(value) });
   }
   return out;
-}
-
-function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {

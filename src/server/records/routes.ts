@@ -9,6 +9,7 @@ import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type
 import { exportRecords } from './export.ts';
 import { BulkBody, bulkRecords } from './bulk.ts';
 import { doc } from '../http/validate.ts';
+import { bindDb, jsonRowsFrom } from '../core/bind-db.ts';
 import type { ObjectDef, Row } from './types.ts';
 import { etagOf, parseIfMatch } from './versions.ts';
 
@@ -52,24 +53,26 @@ export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts:
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 
+  const engine = bindDb(app, { listJson, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord });
+
   app.get(base, { schema: { tags, querystring: listDoc } }, async (req, reply) =>
-    reply.type('application/json; charset=utf-8').send(await listJson(app.db, def, actorOf(req), listParams(req), app.database.kind === 'pglite')));
-  app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await countRecords(app.db, def, actorOf(req), listParams(req)) }));
+    reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), listParams(req), jsonRowsFrom(app))));
+  app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await engine.countRecords(def, actorOf(req), listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
   app.get(`${base}/:id`, { schema: { tags } }, async (req, reply) =>
-    withEtag(reply, { data: await getRecord(app.db, def, actorOf(req), parse(idParam, req.params).id) }));
+    withEtag(reply, { data: await engine.getRecord(def, actorOf(req), parse(idParam, req.params).id) }));
   app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>
-    withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await createRecord(app.db, def, actorOf(req), req.body, opts) }))));
+    withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await engine.createRecord(def, actorOf(req), req.body, opts) }))));
   app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) => {
     const id = parse(idParam, req.params).id;
     const ifMatch = parseIfMatch(req.headers['if-match']);
-    return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await updateRecord(app.db, def, actorOf(req), id, req.body, { ...opts, ifMatch }) })));
+    return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await engine.updateRecord(def, actorOf(req), id, req.body, { ...opts, ifMatch }) })));
   });
   app.post(`${base}/bulk`, { schema: { tags, body: doc(BulkBody) } }, async (req) => ({
-    data: await bulkRecords(app.db, def, actorOf(req), parse(BulkBody, req.body), opts),
+    data: await engine.bulkRecords(def, actorOf(req), parse(BulkBody, req.body), opts),
   }));
   app.delete(`${base}/:id`, { schema: { tags } }, async (req, reply) => {
-    await deleteRecord(app.db, def, actorOf(req), parse(idParam, req.params).id);
+    await engine.deleteRecord(def, actorOf(req), parse(idParam, req.params).id);
     reply.status(204).send();
   });
 }

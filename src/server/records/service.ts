@@ -8,6 +8,7 @@ import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
 import { filterCondition } from './query.ts';
+import { likeEscape } from '../db/like.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
 import { validateRecord } from './validate.ts';
 import { assertVersion, expectedVersion } from './versions.ts';
@@ -46,7 +47,7 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
     conds.push(filterCondition(t, f, c, actor));
   }
   if (p.q?.trim()) {
-    const s = def.search ? searchCondition(t, p.q, hiddenSearchRegex(actor, def)) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + p.q.trim().replace(/[\\%_]/g, '\\$&') + '%'}`;
+    const s = def.search ? searchCondition(t, p.q, hiddenSearchRegex(actor, def)) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + likeEscape(p.q.trim()) + '%'}`;
     if (s) conds.push(s);
   }
   return sql.join(conds, sql` AND `);

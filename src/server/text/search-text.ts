@@ -1,4 +1,5 @@
 import { normalizeText } from './normalize.ts';
+import { likeEscape } from '../db/like.ts';
 import { normalizePhone, phoneKey, phoneSearchForms } from './phone.ts';
 import { hanOf, namePinyin, type PinyinMode } from './pinyin.ts';
 import { SEARCH_TEXT_SEPARATOR, fieldTag } from './search-sections.ts';
@@ -108,10 +109,6 @@ export function buildSearchDocument(parts: SearchParts): { text: string; tokens:
   return { text: text.join(SEARCH_TEXT_SEPARATOR), tokens: [...tokens] };
 }
 
-/** Escapes a string for LIKE with the default escape character (backslash). */
-export function likeEscape(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 // A word made only of digits and phone punctuation is a phone fragment: searched as digits,
 // as phones are stored (138-0013 → 1380013). Dates and decimals are not phones.

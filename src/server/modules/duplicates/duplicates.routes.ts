@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
+import { bindDb } from '../../core/bind-db.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
 import { loadVisible } from '../../records/service.ts';
 import type { ObjectDef } from '../../records/types.ts';
@@ -21,20 +22,21 @@ const UndoBody = z.object({ audit_id: z.number().int().positive() });
 /** Duplicate detection and merge for an object (contacts, accounts). */
 export function registerDuplicateRoutes(app: FastifyInstance, def: ObjectDef): void {
   const tags = [def.name];
+  const dup = bindDb(app, { loadVisible, duplicatesOf, findDuplicates, mergeRecords, undoMerge });
   app.get(`/${def.name}/:id/duplicates`, { schema: { tags } }, async (req) => {
     const actor = actorOf(req);
-    const row = await loadVisible(app.db, def, actor, parse(idParam, req.params).id);
-    return { data: await duplicatesOf(app.db, def, actor, row) };
+    const row = await dup.loadVisible(def, actor, parse(idParam, req.params).id);
+    return { data: await dup.duplicatesOf(def, actor, row) };
   });
   app.post(`/${def.name}/duplicates/check`, { schema: { tags, body: doc(CheckBody) } }, async (req) => ({
-    data: await findDuplicates(app.db, def, actorOf(req), parse(CheckBody, req.body)),
+    data: await dup.findDuplicates(def, actorOf(req), parse(CheckBody, req.body)),
   }));
   app.post(`/${def.name}/merge`, { schema: { tags, body: doc(MergeBody) } }, async (req) => {
     const body = parse(MergeBody, req.body);
-    return { data: await mergeRecords(app.db, def, actorOf(req), body.primary_id, body.duplicate_ids) };
+    return { data: await dup.mergeRecords(def, actorOf(req), body.primary_id, body.duplicate_ids) };
   });
   app.post(`/${def.name}/merge/undo`, { schema: { tags, body: doc(UndoBody) } }, async (req) => {
-    await undoMerge(app.db, def, actorOf(req), parse(UndoBody, req.body).audit_id);
+    await dup.undoMerge(def, actorOf(req), parse(UndoBody, req.body).audit_id);
     return { data: { ok: true } };
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
-import { counts, importAs, report, uploadAs } from './import-test-helpers.ts';
+import { counts, csvRows, importAs, report, uploadAs } from './import-test-helpers.ts';
 
 // Links across databases: an export writes each linked record's name beside its id, and the
 // import trusts the name; an id alone must be a record the importer may see, else the row is
@@ -14,7 +14,7 @@ describe('links in exports and imports', () => {
     await t.api(t.adminToken, 'POST', '/contacts', { name: 'Trip Person', email: 'trip@example.com', account_id: acc.id });
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export?format=csv&filter[email]=trip@example.com', headers: { authorization: `Bearer ${t.adminToken}` } });
     expect(res.statusCode).toBe(200);
-    const [header, row] = res.body.replace(/^\ufeff/, '').trim().split(/\r?\n/).map((l) => l.split(','));
+    const [header, row] = csvRows(res.body);
     const col = (k: string) => header!.indexOf(k);
     expect(col('account_name')).toBe(col('account_id') + 1);
     expect(col('owner_name')).toBe(col('owner_id') + 1);

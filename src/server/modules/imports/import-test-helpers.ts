@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../../db/test-helpers.ts';
 import { multipartBody } from '../../db/multipart.ts';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 // Shared by the import tests: upload a file as a user, run it to the end, read its reports.
 
@@ -26,11 +27,15 @@ export async function importAs(t: TestApp, token: string, csv: string, mode: 'sk
 export async function report(t: TestApp, token: string, id: number, name: 'errors' | 'skipped'): Promise<string[][]> {
   const r = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}/${name}.csv`, headers: { authorization: `Bearer ${token}` } });
   expect(r.statusCode).toBe(200);
-  const lines = r.body.replace(/^\ufeff/, '').trim().split(/\r?\n/);
-  return lines.slice(1).map((l) => l.split(','));
+  return csvRows(r.body).slice(1);
 }
 
 /** The counts of a finished import, which always add up to its data rows. */
 export function counts(done: { created: number; updated: number; skipped: number; failed: number }) {
   return { created: done.created, updated: done.updated, skipped: done.skipped, failed: done.failed };
+}
+
+/** A CSV answer (BOM, quoted cells) as rows of cells, read by the same parser as the importer. */
+export function csvRows(text: string): string[][] {
+  return parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
 }

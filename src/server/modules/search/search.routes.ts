@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
+import { bindDb } from '../../core/bind-db.ts';
 import { parse } from '../../http/validate.ts';
 import { getObject } from '../../records/registry.ts';
 import { search } from './search.service.ts';
@@ -14,11 +15,12 @@ const SearchQuery = z.object({
 const SEARCHABLE = ['contacts', 'accounts'];
 
 export default async function searchRoutes(app: FastifyInstance) {
+  const searcher = bindDb(app, { search });
   app.get('/search', { schema: { tags: ['search'] } }, async (req) => {
     const actor = actorOf(req);
     const q = parse(SearchQuery, req.query);
     const wanted = q.types?.split(',').map((t) => t.trim()) ?? null;
     const objects = SEARCHABLE.map(getObject).filter((d) => !wanted || wanted.includes(d.singular) || wanted.includes(d.name));
-    return { data: await search(app.db, actor, q.q, objects, q.limit) };
+    return { data: await searcher.search(actor, q.q, objects, q.limit) };
   });
 }

@@ -3,13 +3,12 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, apiUrl, download, ApiError } from '../../api/client.ts';
+import { api, download, ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { ImportJob, One } from '../../api/types.ts';
 import { objectLabel } from '../../fields/labels.ts';
 import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { NotFound } from '../../app/NotFound.tsx';
-import { parseCsv } from './csv.ts';
 import { ImportWizard } from './ImportWizard.tsx';
 
 export const STATUS_COLOR: Record<string, string> = { uploaded: 'default', queued: 'gold', running: 'blue', done: 'green', failed: 'red' };
@@ -38,13 +37,9 @@ export function ImportProgress() {
   const errors = useQuery({
     queryKey: ['import-errors', id, job?.status],
     enabled: hasErrors,
-    queryFn: async () => {
-      const res = await fetch(apiUrl(`/imports/${id}/errors.csv`), { credentials: 'include' });
-      if (!res.ok) return [];
-      const rows = parseCsv(await res.text());
-      const body = rows[0]?.[0]?.toLowerCase() === 'line' ? rows.slice(1) : rows;
-      return body.map((r) => ({ line: r[0] ?? '', reason: r.slice(1).join(',') }));
-    },
+    // The first rejected rows as JSON (the full list is the errors.csv download): the web
+    // app parses no CSV, the server's import reader is the one CSV parser.
+    queryFn: async () => (await api.get<One<{ errors: { line: number; reason: string }[] }>>(`/imports/${id}/report`)).data.errors.map((e) => ({ line: String(e.line), reason: e.reason })),
   });
   const eta = useEstimate(job);
 

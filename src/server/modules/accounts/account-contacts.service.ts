@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../core/access.ts';
+import { loadVisible, type ListParams } from '../../records/service.ts';
+import { listRecords } from '../../records/list.ts';
+import { selectLinks } from './accounts.repo.ts';
+import { contactsObject } from '../contacts/contacts.object.ts';
+import { accountsObject } from './accounts.object.ts';
+
+/** The people at an account the actor may see (primary or not), as a contacts list with the link's role. */
+export async function accountContacts(db: Kysely<DB>, actor: Actor, id: number, p: ListParams) {
+  await loadVisible(db, accountsObject, actor, id);
+  const links = await selectLinks(db, id);
+  const ids = links.map((l) => l.contact_id);
+  if (!ids.length) return { data: [], next_cursor: null };
+  const page = await listRecords(db, contactsObject, actor, { ...p, filters: [...(p.filters ?? []), { field: 'id', op: 'in', value: ids.join(',') }] });
+  const byId = new Map(links.map((l) => [l.contact_id, l]));
+  return { ...page, data: page.data.map((c) => ({ ...c, account_role: byId.get(c.id as number)?.role ?? null, is_primary: byId.get(c.id as number)?.is_primary ?? false })) };
+}

@@ -1,0 +1,26 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Tx } from '../../records/types.ts';
+
+export interface AuditFilter { object?: string; record_id?: number; actor_id?: number; action?: string; before?: number | null }
+
+/** Audit entries, newest first, with the actor's name; visible: the caller's row condition on `a`. */
+export async function selectAuditPage(db: Tx, visible: RawBuilder<unknown>, f: AuditFilter, limit: number) {
+  const conds = [visible];
+  if (f.object) conds.push(sql`a.object = ${f.object}`);
+  if (f.record_id !== undefined) conds.push(sql`a.record_id = ${f.record_id}`);
+  if (f.actor_id !== undefined) conds.push(sql`a.actor_id = ${f.actor_id}`);
+  if (f.action) conds.push(sql`a.action = ${f.action}`);
+  if (f.before) conds.push(sql`a.id < ${f.before}`);
+  const { rows } = await sql<Record<string, any>>`
+    SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
+    WHERE ${sql.join(conds, sql` AND `)} ORDER BY a.id DESC LIMIT ${limit}`.execute(db);
+  return rows;
+}
+
+/** Sign-in attempts, newest first (of one user unless userId is null). */
+export function selectLoginHistory(db: Tx, userId: number | null, before: number | null, limit: number) {
+  let q = db.selectFrom('login_history').selectAll().orderBy('id', 'desc').limit(limit);
+  if (userId !== null) q = q.where('user_id', '=', userId);
+  if (before) q = q.where('id', '<', before);
+  return q.execute();
+}
