@@ -2,12 +2,12 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import type { Database } from './connect.ts';
+import { connect, type Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { bootstrap } from '../core/bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { ADMIN, openTestDatabase } from './test-template.ts';
+import { ADMIN, databaseUrl, openTestDatabase } from './test-template.ts';
 
 export { ADMIN };
 
@@ -91,7 +91,9 @@ export function useTestApp(): TestApp {
 export async function connectSameDatabase(database: Database): Promise<{ database: Database; close: () => Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) return { database, close: async () => {} };
-  const { rows } = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(database.db);
-  const other = await connect({ databaseUrl: url, schema: rows[0]!.s, poolSize: 2 });
+  // Each test file has a database copied from the template (or, as a fallback, a schema of its own).
+  const { rows } = await sql<{ d: string; s: string }>`SELECT current_database() AS d, current_schema() AS s`.execute(database.db);
+  const { d, s } = rows[0]!;
+  const other = await connect({ databaseUrl: databaseUrl(url, d), ...(s === 'public' ? {} : { schema: s }), poolSize: 2 });
   return { database: other, close: () => other.close() };
 }
