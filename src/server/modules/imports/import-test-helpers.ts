@@ -5,11 +5,17 @@ import { parse as parseCsv } from 'csv-parse/sync';
 
 // Shared by the import tests: upload a file as a user, run it to the end, read its reports.
 
-export async function uploadAs(t: TestApp, token: string, name: string, data: Buffer | string, object = 'contacts') {
-  const body = await multipartBody({ object }, { name, data });
+/** Posts a file to /imports as a user (form fields beside it); answers status and body, whatever they are. */
+export async function postUpload(t: TestApp, token: string, name: string, data: Buffer | string, fields: Record<string, string> = {}) {
+  const body = await multipartBody({ object: 'contacts', ...fields }, { name, data });
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...body.headers, authorization: `Bearer ${token}` }, payload: body.payload });
-  expect(res.statusCode).toBe(201);
-  return res.json().data as { id: number; headers: string[]; suggested_mapping: Record<string, string | null> };
+  return { status: res.statusCode, body: res.json() };
+}
+
+export async function uploadAs(t: TestApp, token: string, name: string, data: Buffer | string, object = 'contacts') {
+  const res = await postUpload(t, token, name, data, { object });
+  expect(res.status).toBe(201);
+  return res.body.data as { id: number; headers: string[]; suggested_mapping: Record<string, string | null> };
 }
 
 /** Uploads and runs a file with its suggested mapping (or `mapping`); answers the finished import. */

@@ -1,14 +1,10 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../../db/test-helpers.ts';
-import { multipartBody } from '../../db/multipart.ts';
+import { postUpload } from './import-test-helpers.ts';
 
 /** Test support for import tests: upload a file, run it to the end, read its report. */
 export function importKit(t: TestApp) {
-  async function upload(name: string, data: Buffer | string, fields: Record<string, string> = {}) {
-    const body = await multipartBody({ object: 'contacts', ...fields }, { name, data });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...body.headers, authorization: `Bearer ${t.adminToken}` }, payload: body.payload });
-    return { status: res.statusCode, body: res.json() };
-  }
+  const upload = (name: string, data: Buffer | string, fields: Record<string, string> = {}) => postUpload(t, t.adminToken, name, data, fields);
   async function run(id: number, mapping: Record<string, string | null>, duplicate_mode = 'create') {
     const start = await t.api(t.adminToken, 'POST', `/imports/${id}/start`, { mapping, duplicate_mode });
     expect(start.status).toBe(202);

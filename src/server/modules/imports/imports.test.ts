@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { useTestApp } from '../../db/test-helpers.ts';
+import { postUpload } from './import-test-helpers.ts';
 import { multipartBody } from '../../db/multipart.ts';
 
 const t = useTestApp();
 
-async function upload(name: string, data: Buffer | string, object = 'contacts') {
-  const body = await multipartBody({ object }, { name, data });
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...body.headers, authorization: `Bearer ${t.adminToken}` }, payload: body.payload });
-  return { status: res.statusCode, body: res.json() };
-}
+const upload = (name: string, data: Buffer | string, object = 'contacts') => postUpload(t, t.adminToken, name, data, { object });
 
 async function runToEnd(id: number, mapping: Record<string, string | null>, duplicate_mode = 'skip') {
   const start = await t.api(t.adminToken, 'POST', `/imports/${id}/start`, { mapping, duplicate_mode });
