@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 
 /**
- * Security headers on every answer (@fastify/helmet): a content security policy the built web
+ * Security headers on every answer (helmet): a content security policy the built web
  * app and /api/docs run under, no framing, no MIME sniffing, no referrer to other sites.
  *
  * - scripts only from this origin: Vite emits no inline script, so an injected `<script>` or
@@ -28,10 +28,13 @@ export const CONTENT_SECURITY_POLICY = {
 };
 
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  await app.register(helmet, {
+  // One helmet middleware, built once: @fastify/helmet built it again for every request
+  // (parsing the policy each time), a measurable share of a list request's CPU.
+  const headers = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     // HSTS only matters over HTTPS (browsers ignore it on http://); not for sibling subdomains.
     strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
     referrerPolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (req, reply, done) => headers(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
 }
