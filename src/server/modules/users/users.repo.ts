@@ -1,13 +1,17 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../records/types.ts';
 import type { RolePermissions } from '../../db/schema.ts';
+import { likeEscape } from '../../db/like.ts';
 
 /** SQL of the users module (users, teams, roles, API keys); rules live in the services. */
 export const PUBLIC_COLUMNS = ['id', 'email', 'name', 'role', 'team_id', 'locale', 'active', 'created_at'] as const;
 
 export async function selectUsersPage(db: Tx, q: { text?: string; after?: [string, unknown]; limit: number }) {
   let query = db.selectFrom('users').select([...PUBLIC_COLUMNS]).orderBy('name').orderBy('id').limit(q.limit);
-  if (q.text) query = query.where((eb) => eb.or([eb('name', 'ilike', `%${q.text}%`), eb('email', 'ilike', `%${q.text}%`)]));
+  if (q.text) {
+    const pattern = `%${likeEscape(q.text)}%`;
+    query = query.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('email', 'ilike', pattern)]));
+  }
   if (q.after) query = query.where(sql<boolean>`(name, id) > (${q.after[0]}, ${q.after[1]})`);
   return query.execute();
 }
