@@ -13,10 +13,11 @@ describe('import wizard', () => {
     await b?.close();
   });
 
-  it('imports a small CSV to "done", showing the counts and the rejected row with its line number', async () => {
+  it('imports a small CSV to "done", showing the counts, the rejected row and the cell left out with their line numbers', async () => {
     const { page } = b;
-    // Line 1 is the header; line 3 has no name and must be rejected.
-    const csv = tempFile('members.csv', '姓名,手机,邮箱,城市\n周杰,13600000001,zhoujie@example.cn,台北市\n,13600000002,noname@example.cn,高雄市\n蔡依林,13600000003,jolin@example.cn,台北市\n');
+    // Line 1 is the header; line 3 has no name and must be rejected; line 5's e-mail is not one:
+    // the row is imported without it and the cell is listed.
+    const csv = tempFile('members.csv', '姓名,手机,邮箱,城市\n周杰,13600000001,zhoujie@example.cn,台北市\n,13600000002,noname@example.cn,高雄市\n蔡依林,13600000003,jolin@example.cn,台北市\n林俊杰,13600000004,not-an-email,新加坡\n');
     await page.goto('/imports/new?object=contacts');
     await page.setInputFiles('input[type=file]', csv);
     await page.getByTestId('mapping-table').waitFor();
@@ -30,13 +31,19 @@ describe('import wizard', () => {
 
     await page.waitForURL(/\/imports\/\d+$/);
     await page.locator('[data-testid=import-status][data-status=done]').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('count-created').textContent()).toBe('2');
+    expect(await page.getByTestId('count-created').textContent()).toBe('3');
     expect(await page.getByTestId('count-failed').textContent()).toBe('1');
     const rejected = page.getByTestId('rejected-rows').locator('tbody tr');
     await rejected.first().waitFor();
     expect(await rejected.count()).toBe(1);
     expect((await rejected.first().locator('td').first().textContent())?.trim()).toBe('3');
     expect(await page.getByTestId('error-report').isVisible()).toBe(true);
+    const leftOut = page.getByTestId('left-out-cells').locator('tbody tr');
+    await leftOut.first().waitFor();
+    expect(await leftOut.count()).toBe(1);
+    expect((await leftOut.first().locator('td').allTextContents()).slice(0, 2).map((x) => x.trim())).toEqual(['5', 'email']);
+    expect(await page.getByTestId('warnings-report').isVisible()).toBe(true);
+    if (process.env.GUANXI_E2E_SHOTS) await page.screenshot({ path: `${process.env.GUANXI_E2E_SHOTS}/import-done.png`, fullPage: true });
 
     // The people are really there.
     const found = await api<{ data: { name: string }[] }>(admin, 'GET', `/contacts?filter[email][contains]=${encodeURIComponent('@example.cn')}&q=${encodeURIComponent('蔡依林')}`);
@@ -47,6 +54,6 @@ describe('import wizard', () => {
     await page.goto('/imports');
     await page.goto(url);
     await page.locator('[data-testid=import-status][data-status=done]').waitFor();
-    expect(await page.getByTestId('count-created').textContent()).toBe('2');
+    expect(await page.getByTestId('count-created').textContent()).toBe('3');
   });
 });

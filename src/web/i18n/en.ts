@@ -223,6 +223,7 @@ const en = {
     rows: 'Rows', empty: 'No imports yet. Bring your contacts or accounts in from a spreadsheet.',
     mappingNeeded: 'Map at least one column to a field.', nameRequired: 'Map a column to the Name field.',
     viewRecords: 'View {{objects}}', again: 'Import another file', rejectedRows: 'Rejected rows',
+    leftOutCells: 'Cells left out (the rows were imported without them)', warningsReport: 'Download cells left out', field: 'Field',
     back: 'Back to imports', seconds: '{{count}} s', minutes: '{{count}} min',
   },
   admin: {

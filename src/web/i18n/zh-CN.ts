@@ -226,6 +226,7 @@ const zhCN: Resources = {
     rows: '行数', empty: '还没有导入记录。从表格导入联系人或客户公司吧。',
     mappingNeeded: '请至少将一列映射到字段。', nameRequired: '请将一列映射到“姓名/名称”字段。',
     viewRecords: '查看{{objects}}', again: '再导入一个文件', rejectedRows: '被拒绝的行',
+    leftOutCells: '未导入的单元格（所在行已导入，不含这些值）', warningsReport: '下载未导入的单元格', field: '字段',
     back: '返回导入列表', seconds: '{{count}} 秒', minutes: '{{count}} 分钟',
   },
   admin: {

@@ -700,6 +700,9 @@ const zhTW: Resources = {
     viewRecords: '檢視{{objects}}',
     again: '再匯入一個檔案',
     rejectedRows: '被拒絕的行',
+    leftOutCells: '未匯入的儲存格（所在列已匯入，不含這些值）',
+    warningsReport: '下載未匯入的儲存格',
+    field: '欄位',
     back: '返回匯入列表',
     seconds: '{{count}} 秒',
     minutes: '{{count}} 分鐘'

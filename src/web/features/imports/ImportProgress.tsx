@@ -11,6 +11,12 @@ import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 
+/** GET /imports/{id}/report: the first rejected rows and cells left out. */
+interface ImportReport {
+  errors: { line: number; reason: string }[];
+  warnings: { line: number; field: string; reason: string }[];
+}
+
 export const STATUS_COLOR: Record<string, string> = { uploaded: 'default', queued: 'gold', running: 'blue', done: 'green', failed: 'red' };
 const ACTIVE = new Set(['queued', 'running']);
 
@@ -34,13 +40,16 @@ export function ImportProgress() {
   });
   const job = q.data;
   const hasErrors = Boolean(job && job.status === 'done' && (job.failed ?? 0) > 0) || job?.status === 'failed';
-  const errors = useQuery({
-    queryKey: ['import-errors', id, job?.status],
-    enabled: hasErrors,
-    // The first rejected rows as JSON (the full list is the errors.csv download): the web
-    // app parses no CSV, the server's import reader is the one CSV parser.
-    queryFn: async () => (await api.get<One<{ errors: { line: number; reason: string }[] }>>(`/imports/${id}/report`)).data.errors.map((e) => ({ line: String(e.line), reason: e.reason })),
+  const hasWarnings = Boolean(job && job.status === 'done' && (job.warned ?? 0) > 0);
+  // The first rejected rows and cells left out as JSON (the full lists are the errors.csv and
+  // warnings.csv downloads): the web app parses no CSV, the server's import reader is the one CSV parser.
+  const report = useQuery({
+    queryKey: ['import-report', id, job?.status],
+    enabled: hasErrors || hasWarnings,
+    queryFn: async () => (await api.get<One<ImportReport>>(`/imports/${id}/report`)).data,
   });
+  const rejected = report.data?.errors.map((e) => ({ line: String(e.line), reason: e.reason })) ?? [];
+  const warnings = report.data?.warnings ?? [];
   const eta = useEstimate(job);
 
   if (q.isError && q.error instanceof ApiError && q.error.status === 404) return <NotFound />;
@@ -96,6 +105,9 @@ export function ImportProgress() {
                   {hasErrors ? (
                     <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${job.id}/errors.csv`)} data-testid="error-report">{t('imports.errorReport')}</Button>
                   ) : null}
+                  {hasWarnings ? (
+                    <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${job.id}/warnings.csv`)} data-testid="warnings-report">{t('imports.warningsReport')}</Button>
+                  ) : null}
                   {job.status === 'done' && (job.skipped ?? 0) > 0 ? (
                     <Button icon={<DownloadOutlined />} onClick={() => download(`/imports/${job.id}/skipped.csv`)} data-testid="skipped-report">{t('imports.skippedReport')}</Button>
                   ) : null}
@@ -107,18 +119,34 @@ export function ImportProgress() {
           </>
         )}
       </Card>
-      {hasErrors && (errors.data?.length ?? 0) > 0 ? (
+      {hasErrors && rejected.length > 0 ? (
         <Card variant="borderless" className="gx-card" title={t('imports.rejectedRows')} size="small">
           <Table
             size="small"
             rowKey={(r) => `${r.line}-${r.reason}`}
-            dataSource={errors.data}
-            pagination={(errors.data?.length ?? 0) > 20 ? { pageSize: 20 } : false}
+            dataSource={rejected}
+            pagination={rejected.length > 20 ? { pageSize: 20 } : false}
             columns={[
               { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
               { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
             ]}
             data-testid="rejected-rows"
+          />
+        </Card>
+      ) : null}
+      {hasWarnings && warnings.length > 0 ? (
+        <Card variant="borderless" className="gx-card" title={t('imports.leftOutCells')} size="small">
+          <Table
+            size="small"
+            rowKey={(r) => `${r.line}-${r.field}`}
+            dataSource={warnings}
+            pagination={warnings.length > 20 ? { pageSize: 20 } : false}
+            columns={[
+              { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
+              { key: 'field', title: t('imports.field'), dataIndex: 'field', width: 160 },
+              { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
+            ]}
+            data-testid="left-out-cells"
           />
         </Card>
       ) : null}
