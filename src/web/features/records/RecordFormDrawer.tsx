@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Drawer, Form, Row, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,12 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   // Someone saved the record after this form read it: their version, and the edits waiting to be saved.
   const [conflict, setConflict] = useState<(VersionConflict & { values: Record<string, unknown> }) | null>(null);
+  // The save button is at the bottom and these messages at the top of a long form: bring them
+  // into view, or a person who edited a field far down sees nothing happen.
+  const messages = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict || formError) messages.current?.scrollIntoView({ block: 'start' });
+  }, [conflict, formError]);
 
   const fields = useMemo(() => formFields(meta.data?.fields ?? [], editing ? 'edit' : 'create'), [meta.data, editing]);
   const visible = useMemo(() => {
@@ -178,6 +184,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
           scrollToFirstError
           name={`form-${object}`}
         >
+          <div ref={messages} />
           {conflict ? (
             <Alert
               type="warning"
