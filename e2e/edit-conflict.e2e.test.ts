@@ -35,10 +35,10 @@ describe('edit conflicts', () => {
     await alert.waitFor();
     expect(await alert.textContent()).toContain('王芳');
     // The message is scrolled into view: the save was pressed with a field far down the form in view.
-    await page.waitForFunction(() => {
-      const r = document.querySelector('[data-testid=record-form-conflict]')!.getBoundingClientRect();
-      return r.top >= 0 && r.bottom <= window.innerHeight;
-    }, undefined, { timeout: 5_000 });
+    await expect.poll(async () => {
+      const box = await alert.boundingBox();
+      return Boolean(box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height);
+    }, { timeout: 5_000 }).toBe(true);
     // Nothing was written by the refused save.
     expect((await api<{ data: { city: string } }>(admin, 'GET', `/contacts/${id}`)).data.city).toBe('广州');
     await page.getByTestId('record-form-overwrite').click();
