@@ -48,7 +48,7 @@ export function ImportProgress() {
     enabled: hasErrors || hasWarnings,
     queryFn: async () => (await api.get<One<ImportReport>>(`/imports/${id}/report`)).data,
   });
-  const rejected = report.data?.errors.map((e) => ({ line: String(e.line), reason: e.reason })) ?? [];
+  const rejected = report.data?.errors ?? [];
   const warnings = report.data?.warnings ?? [];
   const eta = useEstimate(job);
 
@@ -119,37 +119,8 @@ export function ImportProgress() {
           </>
         )}
       </Card>
-      {hasErrors && rejected.length > 0 ? (
-        <Card variant="borderless" className="gx-card" title={t('imports.rejectedRows')} size="small">
-          <Table
-            size="small"
-            rowKey={(r) => `${r.line}-${r.reason}`}
-            dataSource={rejected}
-            pagination={rejected.length > 20 ? { pageSize: 20 } : false}
-            columns={[
-              { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
-              { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
-            ]}
-            data-testid="rejected-rows"
-          />
-        </Card>
-      ) : null}
-      {hasWarnings && warnings.length > 0 ? (
-        <Card variant="borderless" className="gx-card" title={t('imports.leftOutCells')} size="small">
-          <Table
-            size="small"
-            rowKey={(r) => `${r.line}-${r.field}`}
-            dataSource={warnings}
-            pagination={warnings.length > 20 ? { pageSize: 20 } : false}
-            columns={[
-              { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
-              { key: 'field', title: t('imports.field'), dataIndex: 'field', width: 160 },
-              { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
-            ]}
-            data-testid="left-out-cells"
-          />
-        </Card>
-      ) : null}
+      {hasErrors && rejected.length > 0 ? <ReportCard title={t('imports.rejectedRows')} rows={rejected} testId="rejected-rows" /> : null}
+      {hasWarnings && warnings.length > 0 ? <ReportCard title={t('imports.leftOutCells')} rows={warnings} testId="left-out-cells" withField /> : null}
       <Card variant="borderless" className="gx-card" size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('imports.object')}>{objects}</Descriptions.Item>
@@ -159,5 +130,28 @@ export function ImportProgress() {
         </Descriptions>
       </Card>
     </div>
+  );
+}
+
+type ReportRow = { line: number; field?: string; reason: string };
+
+/** The first rows of an import report (rejected rows, or cells left out with their field). */
+function ReportCard({ title, rows, testId, withField = false }: { title: string; rows: ReportRow[]; testId: string; withField?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card variant="borderless" className="gx-card" title={title} size="small">
+      <Table
+        size="small"
+        rowKey={(r) => `${r.line}-${r.field ?? ''}-${r.reason}`}
+        dataSource={rows}
+        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        columns={[
+          { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
+          ...(withField ? [{ key: 'field', title: t('imports.field'), dataIndex: 'field', width: 160 }] : []),
+          { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
+        ]}
+        data-testid={testId}
+      />
+    </Card>
   );
 }
