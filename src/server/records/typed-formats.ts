@@ -49,6 +49,6 @@ export function dateOrderEvidence(s: string): DateOrder | null {
  * Phone numbers as typed: full-width forms are NFKC-normalised by the caller; a country code
  * in brackets, "(+86) 138…", becomes "+86 138…"; runs of spaces become one.
  */
-export function normalizePhone(s: string): string {
+export function tidyTypedPhone(s: string): string {
   return s.replace(/^\(\s*(\+\d{1,4})\s*\)\s*/, '$1 ').replace(/\s+/g, ' ').trim();
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ResolvedField } from './fields.ts';
 import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
 import { canWriteField, type Actor } from '../core/access.ts';
-import { normalizePhone, parseTypedDate, type DateOrder } from './typed-formats.ts';
+import { tidyTypedPhone, parseTypedDate, type DateOrder } from './typed-formats.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
@@ -205,7 +205,7 @@ export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = 
     case 'datetime':
       return parseTypedDate(s, opts.dateOrder ?? 'dmy') ?? s;
     case 'phone':
-      return normalizePhone(s);
+      return tidyTypedPhone(s);
     case 'multiselect':
     case 'tags':
       return s.split(/[;,，；|]/).map((t) => t.trim()).filter(Boolean);
