@@ -3,6 +3,8 @@ import type { DB } from '../db/schema.ts';
 import type { FieldMeta, FieldOption, FieldType } from '../../shared/fields.ts';
 import type { SearchParts } from '../text/search-text.ts';
 import type { Actor } from '../core/access.ts';
+import type { Locale } from '../../shared/fields.ts';
+import type { FormSection, MenuEntry, ObjectLabels, RecordAction, RelatedList } from '../../shared/objects.ts';
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 export type Row = Record<string, any>;
@@ -51,6 +53,31 @@ export interface ObjectDef {
   timelineFields?: { title: string; body?: string };
   /** Adds related data to single-record answers (e.g. a contact's accounts). */
   expand?: (db: Tx, row: Row, actor: Actor) => Promise<Row>;
+
+  // ---- Object definition v2: everything the platform needs to serve an object, declared
+  // ---- here so a module is one folder (docs/ARCHITECTURE.md, "Adding a module").
+  /** Labels in the three languages: object, fields, options, form sections. */
+  labels?: Record<Locale, ObjectLabels>;
+  /** How the web app shows it; served in the object's descriptor (src/shared/objects.ts). */
+  ui?: {
+    /** null or absent: no menu entry. */
+    menu?: MenuEntry | null;
+    /** Records open on a page of their own (true) or in a drawer over the list. */
+    recordPage?: boolean;
+    listColumns?: string[];
+    quickCreate?: string[];
+    sections?: FormSection[];
+    /** Related lists on the record page. */
+    related?: RelatedList[];
+  };
+  /**
+   * Which built-in roles may do each action by default (role keys). An action left out falls
+   * back to the role's coarse capabilities (write, delete, import, export; list/read: visibility).
+   * An administrator can override per role and object (roles.permissions.objects).
+   */
+  policy?: Partial<Record<RecordAction, readonly string[]>>;
+  /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
+  notNull?: string[];
 }
 
 export type { FieldMeta };

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { ObjectDef } from '../records/types.ts';
+import type { Reference } from '../records/references.ts';
+
+/**
+ * A module: one folder under src/server/modules (or a folder named in GUANXI_MODULES / a test
+ * app's `modules` option) whose `module.ts` default-exports `defineModule({...})`. The app
+ * discovers modules at start; nothing outside the folder names it.
+ *
+ * - `objects`: record objects (ObjectDef v2) — routes, search, import, export, merge, audit,
+ *   timeline, custom fields, saved views, permissions and the menu come from the definition.
+ * - `routes`: extra routes beside the record REST surface (mounted under /api/v1).
+ * - `jobs`: registers job handlers and schedules (`app.jobs.register`, `app.jobs.schedule`).
+ * - `references`: columns of non-record tables pointing at records, which merges move.
+ * - `bootstrap`: runs once per start after migrations (idempotent).
+ * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
+ *   recorded in schema_migrations as `<name>/<file>`.
+ */
+export interface ModuleManifest {
+  name: string;
+  /** The module's folder (import.meta.dirname of its module.ts). */
+  dir: string;
+  objects?: ObjectDef[];
+  routes?: (app: FastifyInstance) => Promise<void>;
+  jobs?: (app: FastifyInstance) => void;
+  references?: { object: string; ref: Reference }[];
+  bootstrap?: (db: Kysely<DB>) => Promise<void>;
+}
+
+export function defineModule(m: ModuleManifest): ModuleManifest {
+  return m;
+}
