@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { RolePermissions, Visibility, FieldRule } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
+import { RECORD_ACTIONS, type RecordAction } from '../../shared/objects.ts';
 
 /** Who is calling: resolved once per request by the auth layer. */
 export interface Actor {
@@ -66,4 +67,35 @@ export function visibilityCondition(actor: Actor, object: string, ownerColumn: R
   return sql<boolean>`(${ownerColumn} = ${num(actor.id)} OR ${ownerColumn} IN (
     SELECT u.id FROM users u WHERE u.team_id = ${num(actor.team_id ?? -1)}
        OR u.team_id IN (SELECT t.id FROM teams t WHERE t.manager_id = ${num(actor.id)})))`;
+}
+
+/** The part of an object definition the policy reads (records/types.ts ObjectDef). */
+interface PolicySource {
+  name: string;
+  policy?: Partial<Record<RecordAction, readonly string[]>>;
+}
+
+const CAPABILITY: Partial<Record<RecordAction, keyof NonNullable<RolePermissions['can']>>> = {
+  create: 'write', update: 'write', delete: 'delete', import: 'import', export: 'export',
+};
+
+/**
+ * May the actor do `action` on the object's records? In order: the role's own setting for the
+ * object (roles.permissions.objects, set by an administrator), the object's default policy
+ * (built-in role keys), then the role's coarse capability (list/read: any visibility but none).
+ * Record-level visibility and field rules still apply on top.
+ */
+export function canDo(actor: Actor, def: PolicySource, action: RecordAction): boolean {
+  const own = actor.permissions.objects?.[def.name]?.[action];
+  if (typeof own === 'boolean') return own;
+  const roles = def.policy?.[action];
+  if (roles) return roles.includes(actor.role);
+  const cap = CAPABILITY[action];
+  if (cap) return can(actor, cap);
+  return visibilityOf(actor, def.name) !== 'none';
+}
+
+/** Every action at once, for the object's descriptor. */
+export function actionsFor(actor: Actor, def: PolicySource): Record<RecordAction, boolean> {
+  return Object.fromEntries(RECORD_ACTIONS.map((a) => [a, canDo(actor, def, a)])) as Record<RecordAction, boolean>;
 }

@@ -68,4 +68,6 @@ export interface RolePermissions {
   field_rules?: Record<string, Record<string, FieldRule>>;
   /** Coarse capabilities: admin (users, roles, custom fields), write (create/update/delete records), import, export. */
   can?: { admin?: boolean; write?: boolean; import?: boolean; export?: boolean; delete?: boolean };
+  /** Per object and action, overriding the object's default policy (core/access.ts canDo). */
+  objects?: Record<string, Partial<Record<import('../../shared/objects.ts').RecordAction, boolean>>>;
 }
