@@ -17,31 +17,19 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
-import authRoutes from './modules/auth/auth.routes.ts';
-import setupRoutes from './modules/auth/setup.routes.ts';
-import usersRoutes from './modules/users/users.routes.ts';
-import rolesRoutes from './modules/users/roles.routes.ts';
-import apiKeysRoutes from './modules/users/api-keys.routes.ts';
-import customFieldsRoutes from './modules/custom-fields/custom-fields.routes.ts';
-import viewsRoutes from './modules/views/views.routes.ts';
-import auditRoutes from './modules/audit/audit.routes.ts';
-import searchRoutes from './modules/search/search.routes.ts';
-import metaRoutes from './modules/records/meta.routes.ts';
-import accountsRoutes from './modules/accounts/accounts.routes.ts';
-import contactsRoutes from './modules/contacts/contacts.routes.ts';
-import activitiesRoutes from './modules/activities/activities.routes.ts';
-import tasksRoutes from './modules/tasks/tasks.routes.ts';
-import settingsRoutes from './modules/settings/settings.routes.ts';
-import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
-import { registerSearchJobs } from './modules/search/reindex.ts';
-import { loadPhoneRegion } from './modules/settings/settings.service.ts';
+import { loadModules } from './core/module-loader.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Trust the nearest `n` proxies (Fastify's own meaning of a number, which its types omit). */
 const hops = (n: number) => (_addr: string, i: number) => i < n;
 const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
 
-export async function buildApp(database: Database, config: Config, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/**
+ * `opts.modules`: module folders beside the built-in ones and config.modules (GUANXI_MODULES);
+ * their migrations and bootstrap steps must have run (migrate/bootstrap with the same list).
+ */
+export async function buildApp(database: Database, config: Config, opts: { logger?: boolean; modules?: string[] } = {}): Promise<FastifyInstance> {
+  const modules = await loadModules([...config.modules, ...(opts.modules ?? [])]);
   const app = Fastify({
     logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     bodyLimit: 10 * 1024 * 1024,
@@ -87,17 +75,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
         return { status: up ? 'ok' : 'unavailable', database: up ? 'ok' : 'down' };
       });
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-      for (const routes of [
-        authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
-        searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
-        settingsRoutes,
-      ]) await api.register(routes);
+      // Every module's routes; each is a plugin of its own, so the order does not matter.
+      for (const m of modules) if (m.routes) await api.register(m.routes);
     },
     { prefix: API_PREFIX },
   );
-  registerImportJobs(app);
-  registerSearchJobs(app);
-  app.addHook('onReady', async () => loadPhoneRegion(database.db));
+  for (const m of modules) m.jobs?.(app);
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });

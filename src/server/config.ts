@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Days kept of finished jobs, delivered events and import files (jobs/retention.ts). */
   retention: { jobsDays: number; eventsDays: number; filesDays: number };
+  /** Module folders beside the built-in ones (GUANXI_MODULES: absolute paths, comma-separated). */
+  modules: string[];
 }
 
 /** A setting Guanxi cannot run with: refused at start with this message, not at every request. */
@@ -75,6 +77,12 @@ function retention(env: NodeJS.ProcessEnv): Config['retention'] {
   };
 }
 
+function moduleFolders(raw: string | undefined): string[] {
+  const list = (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const dir of list) if (!path.isAbsolute(dir)) throw new ConfigError(`GUANXI_MODULES must list absolute folder paths separated by commas (got "${dir}")`);
+  return list;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: port(env),
@@ -92,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
     trustProxy: trustProxy(env.GUANXI_TRUST_PROXY),
     retention: retention(env),
+    modules: moduleFolders(env.GUANXI_MODULES),
   };
 }

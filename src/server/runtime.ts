@@ -6,7 +6,6 @@ import { connect, type Database } from './db/connect.ts';
 import { acquireDataDir } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { bootstrap } from './core/bootstrap.ts';
-import { loadPhoneRegion } from './modules/settings/settings.service.ts';
 import type { Config } from './config.ts';
 
 /** Opens the configured database (PGlite folder or PostgreSQL), migrates it and seeds roles. */
@@ -15,9 +14,10 @@ export async function openDatabase(config: Config): Promise<Database> {
   if (newPGlite) await createPGliteInChild(config.dataDir, config.pgliteSharedBuffers);
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers, preparedStatements: config.preparedStatements, pgliteLeanMemory: config.pgliteLeanMemory });
   try {
-    await migrate(database);
-    await bootstrap(database.db, { email: config.adminEmail, password: config.adminPassword });
-    await loadPhoneRegion(database.db); // CLI imports key phones in the organisation's region too
+    // The same modules the app serves (built-in + GUANXI_MODULES); their bootstrap steps also
+    // load the organisation's phone region, which CLI imports key phones in.
+    await migrate(database, { modules: config.modules });
+    await bootstrap(database.db, { email: config.adminEmail, password: config.adminPassword }, { modules: config.modules });
   } catch (e) {
     await database.close();
     throw e;

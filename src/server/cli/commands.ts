@@ -30,7 +30,8 @@ export const USAGE = `Guanxi CRM
   guanxi reindex                               rewrite every search document and phone key now
 
 Environment: DATABASE_URL (PostgreSQL; otherwise PGlite in GUANXI_DATA_DIR, default ./data),
-GUANXI_ADMIN_EMAIL / GUANXI_ADMIN_PASSWORD (first admin on first start).`;
+GUANXI_ADMIN_EMAIL / GUANXI_ADMIN_PASSWORD (first admin on first start),
+GUANXI_MODULES (extra module folders: absolute paths, comma-separated).`;
 
 async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(loadConfig());
@@ -59,7 +60,7 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
   switch (command) {
     case 'migrate':
       return withDb(async (d) => {
-        const applied = await migrate(d);
+        const applied = await migrate(d, { modules: loadConfig().modules });
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
         return 0;
       });

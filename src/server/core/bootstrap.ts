@@ -2,14 +2,17 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { DEFAULT_ROLES } from './access.ts';
 import { createUser } from '../modules/users/users.service.ts';
-import { fillAccountNameKeys } from '../modules/accounts/name-keys.ts';
+import { loadModules } from './module-loader.ts';
 
-/** Built-in roles exist on every database; an admin is created on first start when asked for. */
-export async function bootstrap(db: Kysely<DB>, admin: { email?: string; password?: string }): Promise<{ createdAdmin: boolean }> {
+/**
+ * Built-in roles exist on every database, each module's bootstrap step runs (`opts.modules`:
+ * extra module folders), and an admin is created on first start when asked for.
+ */
+export async function bootstrap(db: Kysely<DB>, admin: { email?: string; password?: string }, opts: { modules?: readonly string[] } = {}): Promise<{ createdAdmin: boolean }> {
   for (const [key, r] of Object.entries(DEFAULT_ROLES)) {
     await db.insertInto('roles').values({ key, name: r.name, permissions: JSON.stringify(r.permissions) }).onConflict((oc) => oc.column('key').doNothing()).execute();
   }
-  await fillAccountNameKeys(db);
+  for (const m of await loadModules(opts.modules)) await m.bootstrap?.(db);
   if (!admin.email || !admin.password) return { createdAdmin: false };
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return { createdAdmin: false };

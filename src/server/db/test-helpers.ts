@@ -23,18 +23,24 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+export interface TestAppOptions {
+  /** Module folders (absolute paths) loaded beside the built-in ones, as GUANXI_MODULES would. */
+  modules?: string[];
+}
+
 /**
  * A fresh app on a fresh database copied from the run's migrated template (test-template.ts):
  * in-memory PGlite, or — when DATABASE_URL is set — a new database (or schema) on that
  * PostgreSQL server, dropped again on close.
  */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp> {
   const url = process.env.DATABASE_URL;
   const { database, drop } = await openTestDatabase(inject('guanxiTestTemplate'));
-  // No-ops on the template's copy; they still apply a migration added since it was built.
-  await migrate(database);
-  await bootstrap(database.db, ADMIN);
-  const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url };
+  // No-ops on the template's copy; they still apply a migration added since it was built,
+  // and the migrations of the extra modules this app loads.
+  await migrate(database, { modules: opts.modules });
+  await bootstrap(database.db, ADMIN, { modules: opts.modules });
+  const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url, modules: opts.modules ?? [] };
   const app = await buildApp(database, config);
   await app.ready();
 
@@ -74,10 +80,10 @@ export async function createTestApp(): Promise<TestApp> {
 }
 
 /** Registers hooks giving the test file one fresh app; the returned object is filled before the tests run. */
-export function useTestApp(): TestApp {
+export function useTestApp(opts: TestAppOptions = {}): TestApp {
   const holder = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(holder, await createTestApp());
+    Object.assign(holder, await createTestApp(opts));
   });
   afterAll(async () => holder.close?.());
   return holder;

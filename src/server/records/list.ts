@@ -33,7 +33,7 @@ interface Page<T> {
 async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams, form: (fields: ResolvedField[]) => RowForm<T>): Promise<Page<T>> {
   const fields = await visibleFields(db, def, actor);
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
-  const sort = parseSort(p.sort, [...fields, ID_FIELD], def.defaultSort ?? '-created_at');
+  const sort = parseSort(p.sort, [...fields, ID_FIELD], def);
   const t = def.name;
   const where = whereFor(def, fields, actor, p);
   const { columns, read } = form(chosenFields(fields, p.columns));

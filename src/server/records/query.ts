@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { ResolvedField } from './fields.ts';
+import type { ObjectDef } from './types.ts';
 import { FILTER_OPS, type FilterClause, type FilterOp } from '../../shared/fields.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import type { Actor } from '../core/access.ts';
@@ -134,17 +135,18 @@ export interface SortSpec {
   indexed: boolean;
 }
 
-const NOT_NULL = new Set(['id', 'created_at', 'updated_at', 'name', 'title', 'subject', 'kind', 'status', 'occurred_at']);
+/** Columns every record table has NOT NULL; an object names its others in `def.notNull`. */
+const ALWAYS_NOT_NULL = ['id', 'created_at', 'updated_at'];
 /** Custom field types whose index expression (custom-fields.routes.ts) is exactly fieldExpr(). */
 const INDEXED_CUSTOM = new Set(['text', 'select', 'date', 'number', 'money']);
 
-export function parseSort(sort: string | undefined, fields: ResolvedField[], fallback: string): SortSpec {
-  const s = sort || fallback;
+export function parseSort(sort: string | undefined, fields: ResolvedField[], def: Pick<ObjectDef, 'defaultSort' | 'notNull'>): SortSpec {
+  const s = sort || def.defaultSort || '-created_at';
   const desc = s.startsWith('-');
   const key = desc ? s.slice(1) : s;
   const f = fields.find((x) => x.key === key);
   if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}` }]);
-  return { field: f, desc, notNull: !f.custom && NOT_NULL.has(f.key), indexed: f.custom && INDEXED_CUSTOM.has(f.type) };
+  return { field: f, desc, notNull: !f.custom && (ALWAYS_NOT_NULL.includes(f.key) || Boolean(def.notNull?.includes(f.key))), indexed: f.custom && INDEXED_CUSTOM.has(f.type) };
 }
 
 /** ORDER BY of a whole list: NULLS LAST both ways, id breaking ties. */

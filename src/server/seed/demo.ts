@@ -5,10 +5,6 @@ import { loadActor } from '../modules/auth/auth.service.ts';
 import { createRecord } from '../records/service.ts';
 import { getObject } from '../records/registry.ts';
 import type { Actor } from '../core/access.ts';
-import '../modules/accounts/accounts.object.ts';
-import '../modules/contacts/contacts.object.ts';
-import '../modules/activities/activities.object.ts';
-import '../modules/tasks/tasks.object.ts';
 
 // A deterministic demo: a Beijing hotpot chain with its members (B2C) and an industrial
 // supplier with its business customers (B2B), with a few months of interaction history.

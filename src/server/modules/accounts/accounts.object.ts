@@ -1,5 +1,4 @@
 import type { ObjectDef, StandardField } from '../../records/types.ts';
-import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
@@ -33,7 +32,7 @@ const fields: StandardField[] = [
   { key: 'updated_at', type: 'datetime', system: true },
 ];
 
-export const accountsObject: ObjectDef = registerObject({
+export const accountsObject: ObjectDef = {
   name: 'accounts',
   singular: 'account',
   fields,
@@ -54,4 +53,5 @@ export const accountsObject: ObjectDef = registerObject({
     if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
   },
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
-});
+  notNull: ['name'],
+};

@@ -1,5 +1,4 @@
 import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
-import { registerObject } from '../../records/registry.ts';
 import { opts } from '../../records/options.ts';
 import { syncTimeline } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
@@ -19,7 +18,7 @@ async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
   });
 }
 
-export const activitiesObject: ObjectDef = registerObject({
+export const activitiesObject: ObjectDef = {
   name: 'activities',
   singular: 'activity',
   titleField: 'subject',
@@ -47,4 +46,5 @@ export const activitiesObject: ObjectDef = registerObject({
   },
   afterWrite: putOnTimeline,
   beforeDelete: async (ctx, row) => syncTimeline(ctx.trx, 'activity', row.id, null),
-});
+  notNull: ['kind', 'subject', 'occurred_at'],
+};

@@ -1,5 +1,4 @@
 import type { ObjectDef, StandardField } from '../../records/types.ts';
-import { registerObject } from '../../records/registry.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER, opts } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
@@ -52,7 +51,7 @@ const fields: StandardField[] = [
   { key: 'updated_at', type: 'datetime', system: true },
 ];
 
-export const contactsObject: ObjectDef = registerObject({
+export const contactsObject: ObjectDef = {
   name: 'contacts',
   singular: 'contact',
   fields,
@@ -82,4 +81,5 @@ export const contactsObject: ObjectDef = registerObject({
   afterWrite: afterContactWrite,
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),
-});
+  notNull: ['name'],
+};

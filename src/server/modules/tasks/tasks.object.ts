@@ -1,5 +1,4 @@
 import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
-import { registerObject } from '../../records/registry.ts';
 import { opts } from '../../records/options.ts';
 import { emitTimeline, syncTimeline } from '../../core/timeline.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
@@ -13,7 +12,7 @@ async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): 
   }
 }
 
-export const tasksObject: ObjectDef = registerObject({
+export const tasksObject: ObjectDef = {
   name: 'tasks',
   singular: 'task',
   titleField: 'title',
@@ -41,4 +40,5 @@ export const tasksObject: ObjectDef = registerObject({
   },
   afterWrite: taskTimeline,
   beforeDelete: async (ctx, row) => syncTimeline(ctx.trx, 'task', row.id, null),
-});
+  notNull: ['title', 'status'],
+};

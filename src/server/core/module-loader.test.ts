@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { useTestApp } from '../db/test-helpers.ts';
+import { migrate } from '../db/migrate.ts';
+import { BUILTIN_MODULES_DIR, loadModules, moduleDirs } from './module-loader.ts';
+import { objectNames } from '../records/registry.ts';
+
+// An extra module folder, as GUANXI_MODULES names one: a migration, a bootstrap step, a route.
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-modules-'));
+const extra = path.join(root, 'gx_extra');
+fs.mkdirSync(path.join(extra, 'migrations'), { recursive: true });
+fs.writeFileSync(path.join(extra, 'migrations', '001_notes.sql'), 'CREATE TABLE gx_extra_notes (id int PRIMARY KEY, body text NOT NULL);\n');
+fs.writeFileSync(path.join(extra, 'migrations', '002_more.sql'), "ALTER TABLE gx_extra_notes ADD COLUMN tag text NOT NULL DEFAULT 'x';\n");
+fs.writeFileSync(path.join(extra, 'module.ts'), `
+export default {
+  name: 'gx_extra',
+  dir: import.meta.dirname,
+  bootstrap: async (db) => {
+    await db.insertInto('gx_extra_notes').values({ id: 1, body: 'seeded' }).onConflict((oc) => oc.column('id').doNothing()).execute();
+  },
+  routes: async (app) => {
+    app.get('/gx-extra/notes', async () => ({ data: await app.db.selectFrom('gx_extra_notes').selectAll().execute() }));
+  },
+};
+`);
+
+const t = useTestApp({ modules: [extra] });
+
+describe('module discovery', () => {
+  it('finds every built-in module folder, sorted, and app.ts names none of them', () => {
+    const dirs = moduleDirs();
+    expect(dirs.map((d) => path.basename(d))).toEqual(expect.arrayContaining(['accounts', 'auth', 'contacts', 'imports', 'search', 'users']));
+    expect(dirs).toEqual([...dirs].sort());
+    for (const dir of fs.readdirSync(BUILTIN_MODULES_DIR)) expect(fs.existsSync(path.join(BUILTIN_MODULES_DIR, dir, 'module.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(import.meta.dirname, '..', 'app.ts'), 'utf8')).not.toMatch(/modules\//);
+  });
+
+  it('registers the objects of the manifests', async () => {
+    await loadModules();
+    expect(objectNames().sort()).toEqual(expect.arrayContaining(['accounts', 'activities', 'contacts', 'tasks']));
+  });
+
+  it('refuses a relative folder, a folder without module.ts and a second module of one name', () => {
+    expect(() => moduleDirs(['relative/mod'])).toThrow(/absolute/);
+    expect(() => moduleDirs([root])).toThrow(/no module\.ts/);
+    const twin = path.join(root, 'twin', 'contacts');
+    fs.mkdirSync(twin, { recursive: true });
+    fs.writeFileSync(path.join(twin, 'module.ts'), "export default { name: 'contacts', dir: import.meta.dirname };\n");
+    expect(() => moduleDirs([twin])).toThrow(/two modules are named contacts/);
+  });
+
+  it('refuses a manifest whose name is not its folder name', async () => {
+    const odd = path.join(root, 'odd');
+    fs.mkdirSync(odd);
+    fs.writeFileSync(path.join(odd, 'module.ts'), "export default { name: 'other', dir: import.meta.dirname };\n");
+    await expect(loadModules([odd])).rejects.toThrow(/folder named other/);
+  });
+});
+
+describe('an extra module folder', () => {
+  it('gets its migrations on its first start, recorded as <module>/<file>, once', async () => {
+    const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name LIKE 'gx_extra/%' ORDER BY name`.execute(t.database.db);
+    expect(rows.map((r) => r.name)).toEqual(['gx_extra/001_notes.sql', 'gx_extra/002_more.sql']);
+    expect(await migrate(t.database, { modules: [extra] })).toEqual([]);
+    // Core migrations keep their bare names, before the modules'.
+    const core = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = '001_core.sql'`.execute(t.database.db);
+    expect(core.rows).toHaveLength(1);
+  });
+
+  it('runs its bootstrap step and serves its routes under /api/v1', async () => {
+    const r = await t.api(t.adminToken, 'GET', '/gx-extra/notes');
+    expect(r.status).toBe(200);
+    expect(r.body.data).toEqual([{ id: 1, body: 'seeded', tag: 'x' }]);
+    expect((await t.api('', 'GET', '/gx-extra/notes')).status).toBe(401);
+  });
+
+  it('a failing module migration is rolled back and names the module file', async () => {
+    const bad = path.join(root, 'gx_bad');
+    fs.mkdirSync(path.join(bad, 'migrations'), { recursive: true });
+    fs.writeFileSync(path.join(bad, 'module.ts'), "export default { name: 'gx_bad', dir: import.meta.dirname };\n");
+    fs.writeFileSync(path.join(bad, 'migrations', '001_half.sql'), 'CREATE TABLE gx_bad_half (id int);\nSELECT no_such_function();\n');
+    await expect(migrate(t.database, { modules: [extra, bad] })).rejects.toThrow(/migration gx_bad\/001_half\.sql failed/);
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'gx_bad_half'`.execute(t.database.db);
+    expect(rows[0]!.n).toBe(0);
+  });
+});

@@ -1,0 +1,5 @@
+import { defineModule } from '../../core/modules.ts';
+import { activitiesObject } from './activities.object.ts';
+import routes from './activities.routes.ts';
+
+export default defineModule({ name: 'activities', dir: import.meta.dirname, objects: [activitiesObject], routes });

@@ -1,0 +1,4 @@
+import { defineModule } from '../../core/modules.ts';
+import routes from './audit.routes.ts';
+
+export default defineModule({ name: 'audit', dir: import.meta.dirname, routes });

@@ -1,0 +1,5 @@
+import { defineModule } from '../../core/modules.ts';
+import { tasksObject } from './tasks.object.ts';
+import routes from './tasks.routes.ts';
+
+export default defineModule({ name: 'tasks', dir: import.meta.dirname, objects: [tasksObject], routes });
