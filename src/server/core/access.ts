@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { RolePermissions, Visibility, FieldRule } from '../db/schema.ts';
 import { forbidden } from '../http/errors.ts';
 import { RECORD_ACTIONS, type RecordAction } from '../../shared/objects.ts';
+import { findObject } from '../records/registry.ts';
 
 /** Who is calling: resolved once per request by the auth layer. */
 export interface Actor {
@@ -47,8 +48,11 @@ export function canReadField(actor: Actor, object: string, field: string): boole
   return fieldRule(actor, object, field) !== 'hidden';
 }
 
+/** A field is writable without a field rule and when the role may create or update the object's records. */
 export function canWriteField(actor: Actor, object: string, field: string): boolean {
-  return fieldRule(actor, object, field) === undefined && can(actor, 'write');
+  if (fieldRule(actor, object, field) !== undefined) return false;
+  const def = findObject(object) ?? { name: object };
+  return canDo(actor, def, 'create') || canDo(actor, def, 'update');
 }
 
 /**
@@ -98,4 +102,26 @@ export function canDo(actor: Actor, def: PolicySource, action: RecordAction): bo
 /** Every action at once, for the object's descriptor. */
 export function actionsFor(actor: Actor, def: PolicySource): Record<RecordAction, boolean> {
   return Object.fromEntries(RECORD_ACTIONS.map((a) => [a, canDo(actor, def, a)])) as Record<RecordAction, boolean>;
+}
+
+/** canDo or 403 `forbidden`, before anything is read or written. */
+export function requireDo(actor: Actor, def: PolicySource, action: RecordAction): void {
+  if (!canDo(actor, def, action)) throw forbidden(`Your role may not ${action} ${def.name}`);
+}
+
+/**
+ * The delete right on one row: the `delete` action deletes any record the actor sees; without
+ * it a role that may update deletes its own records only; an administrator's explicit
+ * "delete: false" for the role and object leaves none.
+ */
+export function mayDeleteRow(actor: Actor, def: PolicySource & { ownerField?: string }, row: Record<string, unknown>): boolean {
+  if (actor.permissions.objects?.[def.name]?.delete === false) return false;
+  if (canDo(actor, def, 'delete')) return true;
+  return canDo(actor, def, 'update') && (!def.ownerField || row[def.ownerField] === actor.id);
+}
+
+/** Whether the actor may delete any record of the object at all (checked before rows are read). */
+export function requireSomeDelete(actor: Actor, def: PolicySource & { ownerField?: string }): void {
+  const explicitNo = actor.permissions.objects?.[def.name]?.delete === false;
+  if (explicitNo || !(canDo(actor, def, 'delete') || canDo(actor, def, 'update'))) throw forbidden(`Your role may not delete ${def.name}`);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema.ts';
-import type { Actor } from '../core/access.ts';
+import { requireDo, requireSomeDelete, type Actor } from '../core/access.ts';
 import { AppError } from '../http/errors.ts';
 import { deleteRecord, updateRecord, type WriteOptions } from './service.ts';
 import type { ObjectDef } from './types.ts';
@@ -26,6 +26,10 @@ export async function bulkRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, 
     // A version is a precondition on one record (PATCH), not a value to set on many.
     throw new AppError('validation_failed', 'Some fields are not valid', [{ field: 'values.version', message: 'Unknown field', code: 'unknown_field' }]);
   }
+  // The action itself is checked once for the whole request (403, nothing changed); rights on
+  // each record (visibility, own records) are per record below.
+  if (body.action === 'delete') requireSomeDelete(actor, def);
+  else requireDo(actor, def, 'update');
   let done = 0;
   const errors: { id: number; code: string; message: string; details?: unknown }[] = [];
   for (const id of [...new Set(body.ids)]) {

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { DB } from '../db/schema.ts';
 import { actorOf } from '../http/auth-hook.ts';
-import { requireCan, type Actor } from '../core/access.ts';
+import { requireDo, type Actor } from '../core/access.ts';
 import { invalid } from '../http/errors.ts';
 import { visibleFields } from './fields.ts';
 import type { ListParams } from './service.ts';
@@ -66,7 +66,7 @@ export function cell(v: unknown): string | number | boolean {
 
 export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: FastifyRequest, reply: FastifyReply) {
   const actor = actorOf(req);
-  requireCan(actor, 'export');
+  requireDo(actor, def, 'export');
   const q = req.query as Record<string, string | undefined>;
   const format = q.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw invalid([{ field: 'format', message: 'csv or xlsx' }]);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FieldMeta, FieldOption, FieldType } from '../../shared/fields.ts';
 import type { ObjectDef } from './types.ts';
-import { can, canReadField, canWriteField, type Actor } from '../core/access.ts';
+import { canDo, canReadField, canWriteField, type Actor } from '../core/access.ts';
 
 export interface ResolvedField extends FieldMeta {
   max?: number;
@@ -75,7 +75,7 @@ const visibleCache = new WeakMap<ResolvedField[], Map<string, ResolvedField[]>>(
 /** The fields the actor may read, marked readonly where the actor may not write them. */
 export async function visibleFields(db: Kysely<DB>, def: ObjectDef, actor: Actor): Promise<ResolvedField[]> {
   const fields = await allFields(db, def);
-  const key = `${can(actor, 'write')}|${JSON.stringify(actor.permissions.field_rules?.[def.name] ?? null)}`;
+  const key = `${canDo(actor, def, 'create') || canDo(actor, def, 'update')}|${JSON.stringify(actor.permissions.field_rules?.[def.name] ?? null)}`;
   let byRules = visibleCache.get(fields);
   if (!byRules) visibleCache.set(fields, (byRules = new Map()));
   let visible = byRules.get(key);

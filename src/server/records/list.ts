@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { invalid } from '../http/errors.ts';
-import type { Actor } from '../core/access.ts';
+import { requireDo, type Actor } from '../core/access.ts';
 import { refVisibilityKey, refVisible } from './refs.ts';
 import { visibleFields, type ResolvedField } from './fields.ts';
 import { pageOf } from './page.ts';
@@ -31,6 +31,8 @@ interface Page<T> {
 }
 
 async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams, form: (fields: ResolvedField[]) => RowForm<T>): Promise<Page<T>> {
+  // Every list goes through here (REST, export, related lists): a role that may not list gets 403.
+  requireDo(actor, def, 'list');
   const fields = await visibleFields(db, def, actor);
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
   const sort = parseSort(p.sort, [...fields, ID_FIELD], def);

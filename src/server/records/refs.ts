@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ResolvedField } from './fields.ts';
 import type { Row, Tx } from './types.ts';
 import { getObject } from './registry.ts';
-import { visibilityCondition, visibilityOf, type Actor } from '../core/access.ts';
+import { canDo, visibilityCondition, visibilityOf, type Actor } from '../core/access.ts';
 
 export interface Ref {
   id: number;
@@ -23,12 +23,14 @@ export function linkTarget(f: Pick<ResolvedField, 'type' | 'link'>): string | nu
 export function refVisible(actor: Actor, target: string, alias: string): RawBuilder<boolean> {
   if (target === 'users') return sql<boolean>`true`;
   const def = getObject(target);
+  // A role that may not read the object sees no title of it, whatever its visibility.
+  if (!canDo(actor, def, 'read')) return sql<boolean>`false`;
   return visibilityCondition(actor, target, def.ownerField ? sql.ref(`${alias}.${def.ownerField}`) : undefined, { inline: true });
 }
 
 /** A key telling apart actors whose refs differ (the same key = the same ref conditions). */
 export function refVisibilityKey(actor: Actor, targets: readonly string[]): string {
-  const parts = targets.filter((t) => t !== 'users').map((t) => visibilityOf(actor, t));
+  const parts = targets.filter((t) => t !== 'users').map((t) => (canDo(actor, getObject(t), 'read') ? visibilityOf(actor, t) : 'none'));
   if (parts.every((v) => v === 'all' || v === 'none')) return parts.join(',');
   return `${parts.join(',')}|${actor.id}|${actor.team_id ?? ''}`;
 }

@@ -16,6 +16,11 @@ export function getObject(name: string): ObjectDef {
   return def;
 }
 
+/** The object of that name, or undefined (callers that answer for unknown names themselves). */
+export function findObject(name: string): ObjectDef | undefined {
+  return objects.get(name);
+}
+
 export function objectNames(): string[] {
   return [...objects.keys()];
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
-import { can, canReadField, visibilityCondition, type Actor } from '../core/access.ts';
+import { canReadField, mayDeleteRow, requireDo, requireSomeDelete, visibilityCondition, type Actor } from '../core/access.ts';
 import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
@@ -58,6 +58,7 @@ export const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: fals
 export const COUNT_CAP = 1000;
 
 export async function countRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams) {
+  requireDo(actor, def, 'list');
   const fields = await visibleFields(db, def, actor);
   const { rows } = await sql<{ n: number }>`
     SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(def.name)} WHERE ${whereFor(def, fields, actor, p)} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
@@ -86,6 +87,7 @@ export async function assertVisible(db: Tx, def: ObjectDef, actor: Actor, id: nu
 }
 
 export async function getRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<Row> {
+  requireDo(actor, def, 'read');
   const row = await loadVisible(db, def, actor, id);
   return present(db, def, actor, row);
 }
@@ -137,7 +139,7 @@ export interface WriteOptions {
 }
 
 export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, input: unknown, opts: WriteOptions = {}): Promise<Row> {
-  if (!can(actor, 'write')) throw forbidden('Your role may not create records');
+  requireDo(actor, def, 'create');
   const fields = await allFields(db, def);
   const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
   const events: RecordEvent[] = [];
@@ -166,7 +168,7 @@ export interface UpdateOptions extends WriteOptions {
 }
 
 export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: UpdateOptions = {}): Promise<Row> {
-  if (!can(actor, 'write')) throw forbidden('Your role may not change records');
+  requireDo(actor, def, 'update');
   const fields = await allFields(db, def);
   const { values: body, expected } = expectedVersion(input, opts.ifMatch);
   const values = validateRecord(fields, body, 'update', actor, def.name, opts.allowExtra);
@@ -194,7 +196,7 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
 }
 
 export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number): Promise<void> {
-  if (!can(actor, 'write')) throw forbidden('Your role may not delete records');
+  requireSomeDelete(actor, def);
   await db.transaction().execute(async (trx) => {
     const existing = await loadVisible(trx, def, actor, id, true);
     if (!mayDelete(actor, def, existing)) throw forbidden('You may delete only your own records');
@@ -206,9 +208,9 @@ export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   deliverSoon();
 }
 
-/** The delete right on one row: the `delete` capability, or the row is the actor's own. Merges use it too. */
+/** The delete right on one row (core/access.ts mayDeleteRow). Merges use it too. */
 export function mayDelete(actor: Actor, def: ObjectDef, row: Row): boolean {
-  return can(actor, 'write') && (can(actor, 'delete') || !def.ownerField || row[def.ownerField] === actor.id);
+  return mayDeleteRow(actor, def, row);
 }
 
 /** A row without derived columns, as kept in the audit log (enough to restore it). */

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { can, canWriteField, type Actor } from '../../core/access.ts';
+import { canWriteField, requireDo, type Actor } from '../../core/access.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { allFields, type ResolvedField } from '../../records/fields.ts';
@@ -16,7 +16,9 @@ import { lockVisible, type MergeChanges } from './merge.service.ts';
  * and that entry is what marks the merge as undone.
  */
 export async function undoMerge(db: Kysely<DB>, def: ObjectDef, actor: Actor, auditId: number): Promise<void> {
-  if (!can(actor, 'write')) throw forbidden('Your role may not undo merges');
+  // The undo re-creates the merged-away records and reverts the primary.
+  requireDo(actor, def, 'update');
+  requireDo(actor, def, 'create');
   const fields = await allFields(db, def);
   await db.transaction().execute(async (trx) => {
     const entry = await trx.selectFrom('audit_log').selectAll().where('id', '=', auditId).executeTakeFirst();

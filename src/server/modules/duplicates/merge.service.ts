@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { can, canWriteField, visibilityCondition, type Actor } from '../../core/access.ts';
+import { canWriteField, requireDo, requireSomeDelete, visibilityCondition, type Actor } from '../../core/access.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
@@ -56,7 +56,9 @@ const valueOf = (f: ResolvedField, row: Row) => (f.custom ? row.custom?.[f.key] 
  * write are filled. The audit entry keeps what undoMerge needs.
  */
 export async function mergeRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, primaryId: number, duplicateIds: number[]): Promise<Row> {
-  if (!can(actor, 'write')) throw forbidden('Your role may not merge records');
+  // A merge updates the primary and deletes the duplicates: both actions are needed.
+  requireDo(actor, def, 'update');
+  requireSomeDelete(actor, def);
   const dupIds = [...new Set(duplicateIds)].filter((id) => id !== primaryId);
   if (!dupIds.length) throw invalid([{ field: 'duplicate_ids', message: 'Name at least one other record' }]);
   const writable = (await allFields(db, def)).filter((f) => !f.system && f.key !== 'tags' && canWriteField(actor, def.name, f.key));

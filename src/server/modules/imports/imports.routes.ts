@@ -3,11 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
-import { AppError } from '../../http/errors.ts';
-import { requireCan } from '../../core/access.ts';
+import { AppError, forbidden } from '../../http/errors.ts';
 import { saveFile } from './file-store.ts';
 import { checkUpload, encodingOrRefuse, formatOrRefuse, spoolUpload, type CheckedUpload } from './upload-check.ts';
-import { createImport, getImport, IMPORT_JOB, IMPORTABLE, inspect, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
+import { createImport, getImport, IMPORT_JOB, inspect, mayImportSome, requireImportOf, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
 import { ENCODINGS } from './encoding.ts';
 import { failOrphanedImports } from './recovery.ts';
 import { bindDb } from '../../core/bind-db.ts';
@@ -38,7 +37,7 @@ export default async function importsRoutes(app: FastifyInstance) {
 
   app.post('/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'import');
+    if (!mayImportSome(actor)) throw forbidden('Your role may not import');
     if (!req.isMultipart()) throw new AppError('validation_failed', 'Send the file as multipart/form-data (fields: object, file)');
     const query = req.query as { object?: string; encoding?: string };
     let object = query.object;
@@ -58,7 +57,7 @@ export default async function importsRoutes(app: FastifyInstance) {
       }
       if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required' }]);
       // Everything that can be refused is refused before the file is stored.
-      if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+      requireImportOf(actor, object);
       const chosen = encodingOrRefuse(encoding);
       if (chosen && upload.format === 'csv') upload.encoding = chosen;
       await checkUpload(upload);

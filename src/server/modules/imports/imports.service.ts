@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { requireCan, type Actor } from '../../core/access.ts';
+import { canDo, requireDo, type Actor } from '../../core/access.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { allFields } from '../../records/fields.ts';
 import { getObject } from '../../records/registry.ts';
@@ -19,6 +19,17 @@ import { warmNormalizer } from '../../text/normalize.ts';
 
 export const IMPORTABLE = ['contacts', 'accounts'];
 export const IMPORT_JOB = 'import.run';
+
+/** Whether the role may import into some object (checked before an upload is read). */
+export function mayImportSome(actor: Actor): boolean {
+  return IMPORTABLE.some((o) => canDo(actor, getObject(o), 'import'));
+}
+
+/** An importable object the role may import into, else 400 (unknown object) or 403. */
+export function requireImportOf(actor: Actor, object: string | undefined): void {
+  if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+  requireDo(actor, getObject(object!), 'import');
+}
 /** Rows per batch (one transaction). Exported for the tests. */
 export const BATCH = 2000;
 const ANALYZE_MIN_ROWS = 2 * BATCH;
@@ -83,8 +94,7 @@ export async function setEncoding(db: Kysely<DB>, actor: Actor, id: number, enco
 export async function createImport(
   db: Kysely<DB>, actor: Actor, object: string, upload: { id: number; size: number; name: string }, encoding: string | null = null,
 ): Promise<Record<string, any> & { id: number; preview: string[][]; suggested_mapping: Record<string, string | null> }> {
-  requireCan(actor, 'import');
-  if (!IMPORTABLE.includes(object)) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+  requireImportOf(actor, object);
   const format = formatOf(upload.name);
   if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type' }]);
   // Files checked on the way in (upload-check.ts) come with the encoding of all their bytes.
@@ -124,8 +134,8 @@ export async function validateImport(db: Kysely<DB>, actor: Actor, id: number, m
 }
 
 export async function startImport(db: Kysely<DB>, enqueue: (name: string, p: Record<string, unknown>) => Promise<number>, actor: Actor, id: number, mapping: Record<string, string | null>, mode: DuplicateMode) {
-  requireCan(actor, 'import');
   const imp = await getImport(db, actor, id);
+  requireImportOf(actor, imp.object);
   if (imp.status !== 'uploaded') throw new AppError('conflict', `This import is ${imp.status} already`);
   await planFor(db, imp, actor, mapping, mode);
   await db.updateTable('imports').set({ status: 'queued', mapping: JSON.stringify(mapping), duplicate_mode: mode }).where('id', '=', id).execute();

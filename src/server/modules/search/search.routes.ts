@@ -1,3 +1,4 @@
+import { canDo } from '../../core/access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
@@ -20,7 +21,8 @@ export default async function searchRoutes(app: FastifyInstance) {
     const actor = actorOf(req);
     const q = parse(SearchQuery, req.query);
     const wanted = q.types?.split(',').map((t) => t.trim()) ?? null;
-    const objects = SEARCHABLE.map(getObject).filter((d) => !wanted || wanted.includes(d.singular) || wanted.includes(d.name));
+    // Objects the role may not list are left out, as if they had no matches.
+    const objects = SEARCHABLE.map(getObject).filter((d) => (!wanted || wanted.includes(d.singular) || wanted.includes(d.name)) && canDo(actor, d, 'list'));
     return { data: await searcher.search(actor, q.q, objects, q.limit) };
   });
 }

@@ -4,6 +4,8 @@ import type { DB, RolePermissions } from '../../db/schema.ts';
 import { can, type Actor } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
+import { objectNames } from '../../records/registry.ts';
+import { RECORD_ACTIONS, type RecordAction } from '../../../shared/objects.ts';
 import { assertAdminRemains, lockAdministrators } from './users.service.ts';
 import { selectRoleForUpdate, selectRoles, updateRoleRow } from './users.repo.ts';
 
@@ -13,7 +15,31 @@ export const RoleBody = z.object({
   visibility: z.record(z.string().max(50), Visibility).optional(),
   field_rules: z.record(z.string().max(50), z.record(z.string().max(80), z.enum(['hidden', 'read']).nullable())).optional(),
   can: z.object({ admin: z.boolean(), write: z.boolean(), import: z.boolean(), export: z.boolean(), delete: z.boolean() }).partial().optional(),
+  /** Per object and action: true/false overrides the object's default policy, null removes the override. */
+  objects: z.record(z.string().max(50), z.partialRecord(z.enum(RECORD_ACTIONS), z.boolean().nullable()))
+    .superRefine((objects, ctx) => {
+      const known = objectNames();
+      for (const name of Object.keys(objects)) {
+        if (!known.includes(name)) ctx.addIssue({ code: 'custom', path: [name], message: `Unknown object ${name}` });
+      }
+    })
+    .optional(),
 });
+
+type ObjectRules = NonNullable<RolePermissions['objects']>;
+
+/** The role's per-object settings with the request's applied (null removes one; an object left with none is dropped). */
+function mergeObjectRules(before: ObjectRules | undefined, changes: z.infer<typeof RoleBody>['objects']): ObjectRules {
+  const out: ObjectRules = structuredClone(before ?? {});
+  for (const [object, actions] of Object.entries(changes ?? {})) {
+    const merged: Partial<Record<RecordAction, boolean>> = { ...(out[object] ?? {}) };
+    for (const [action, allowed] of Object.entries(actions) as [RecordAction, boolean | null][]) {
+      if (allowed === null) delete merged[action]; else merged[action] = allowed;
+    }
+    if (Object.keys(merged).length) out[object] = merged; else delete out[object];
+  }
+  return out;
+}
 
 export async function listRoles(db: Kysely<DB>, actor: Actor) {
   // Field rules name the fields a role may not see: only administrators read permissions.
@@ -39,6 +65,7 @@ export function updateRole(db: Kysely<DB>, actor: Actor, key: string, body: z.in
       visibility: { ...(before.visibility ?? {}), ...(body.visibility ?? {}) },
       field_rules: fieldRules,
       can: { ...(before.can ?? {}), ...(body.can ?? {}) },
+      objects: mergeObjectRules(before.objects, body.objects),
     };
     // An admin cannot lock every admin out of administration.
     if (key === 'admin') after.can = { ...after.can, admin: true };
