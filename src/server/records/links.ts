@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { invalid, type FieldIssue } from '../http/errors.ts';
-import { visibilityCondition, type Actor } from '../core/access.ts';
+import { canDo, visibilityCondition, type Actor } from '../core/access.ts';
 import type { ResolvedField } from './fields.ts';
 import { getObject } from './registry.ts';
 import { linkTarget } from './refs.ts';
@@ -21,6 +21,8 @@ export async function linkableIds(db: Tx, actor: Actor, target: string, ids: rea
     return new Set(rows.map((r) => Number(r.id)));
   }
   const def = getObject(target);
+  // A role that may not read the object links to none of its records (answered as missing).
+  if (!canDo(actor, def, 'read')) return new Set();
   const vis = visibilityCondition(actor, target, def.ownerField ? sql.ref(`r.${def.ownerField}`) : undefined);
   const { rows } = await sql<{ id: number }>`SELECT r.id FROM ${sql.table(target)} r WHERE r.id = ANY(${list}::bigint[]) AND ${vis}`.execute(db);
   return new Set(rows.map((r) => Number(r.id)));

@@ -67,6 +67,15 @@ describe('enforcement', () => {
     const act = (await t.api(reader.token, 'GET', `/activities/${activity.id}`)).body;
     expect(act.data.refs.contact_id).toBeUndefined();
     expect(JSON.stringify(act)).not.toContain('政策测试联系人');
+    // Nor may it link a record to one: the contact answers as missing.
+    const link = await t.api(reader.token, 'PATCH', `/activities/${activity.id}`, { contact_id: c.id + 100000 });
+    expect(link.status).toBe(403); // read-only may not update at all
+    await setRole('readonly', { activities: { update: true } });
+    const other = await f.contact({ name: 'Other contact' });
+    const linked = await t.api(reader.token, 'PATCH', `/activities/${activity.id}`, { contact_id: other.id });
+    expect(linked.status).toBe(400);
+    expect(linked.body.error.details).toEqual([{ field: 'contact_id', code: 'invalid_link', message: 'No such record' }]);
+    await setRole('readonly', { activities: { update: null } });
     await setRole('readonly', { contacts: { list: null, read: null } });
     expect((await t.api(reader.token, 'GET', '/contacts')).status).toBe(200);
   });
