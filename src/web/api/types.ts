@@ -38,6 +38,8 @@ export interface Permissions {
   visibility?: Record<string, string>;
   field_rules?: Record<string, Record<string, 'hidden' | 'read'>>;
   can?: { admin?: boolean; write?: boolean; import?: boolean; export?: boolean; delete?: boolean };
+  /** Per object and action, overriding the object's default (PATCH /roles/:key `objects`). */
+  objects?: Record<string, Partial<Record<import('../../shared/objects.ts').RecordAction, boolean>>>;
 }
 
 export interface OrgSettings {

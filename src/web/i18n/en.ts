@@ -247,6 +247,11 @@ const en = {
       can: { title: 'May', admin: 'Administer', write: 'Create and edit', import: 'Import', export: 'Export', delete: 'Delete others’ records' },
       object: 'Object', field: 'Field', saved: 'Role saved', hint: 'Hidden fields disappear from records, lists, exports, search and the API for this role.',
       default: 'Default (all objects)',
+      actions: {
+        title: 'What they may do, per object', hint: 'Default follows the object’s own setting and the options above; Allowed or Not allowed overrides them for this role.',
+        default: 'Default', allow: 'Allowed', deny: 'Not allowed',
+        list: 'List', read: 'Open', create: 'Create', update: 'Edit', delete: 'Delete', export: 'Export', import: 'Import',
+      },
     },
     customFields: {
       title: 'Custom fields', new: 'New field', object: 'Object', key: 'Key', keyHelp: 'Lowercase letters, digits and _ (cf_ is added).',

@@ -250,6 +250,11 @@ const zhCN: Resources = {
       can: { title: '允许', admin: '系统管理', write: '创建和编辑', import: '导入', export: '导出', delete: '删除他人记录' },
       object: '对象', field: '字段', saved: '角色已保存', hint: '隐藏的字段对该角色而言会从记录、列表、导出、搜索和 API 中消失。',
       default: '默认（所有对象）',
+      actions: {
+        title: '各对象可执行的操作', hint: '“默认”沿用对象自身的设置和上方选项；“允许”或“不允许”则为该角色覆盖它们。',
+        default: '默认', allow: '允许', deny: '不允许',
+        list: '列表', read: '查看', create: '创建', update: '编辑', delete: '删除', export: '导出', import: '导入',
+      },
     },
     customFields: {
       title: '自定义字段', new: '新建字段', object: '对象', key: '字段键', keyHelp: '小写字母、数字和下划线（会自动加 cf_ 前缀）。',

@@ -773,7 +773,12 @@ const zhTW: Resources = {
       field: '欄位',
       saved: '角色已儲存',
       hint: '隱藏的欄位對該角色而言會從記錄、列表、匯出、搜尋和 API 中消失。',
-      default: '預設（所有物件）'
+      default: '預設（所有物件）',
+      actions: {
+        title: '各物件可執行的操作', hint: '「預設」沿用物件本身的設定與上方選項；「允許」或「不允許」則為此角色覆寫它們。',
+        default: '預設', allow: '允許', deny: '不允許',
+        list: '列表', read: '檢視', create: '建立', update: '編輯', delete: '刪除', export: '匯出', import: '匯入',
+      }
     },
     customFields: {
       title: '自訂欄位',

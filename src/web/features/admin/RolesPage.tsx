@@ -9,6 +9,7 @@ import type { FieldMeta, Permissions, Role } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { AdminPage } from './common.tsx';
+import { ObjectActionsGrid, objectRulesPatch, type ObjectRules } from './ObjectActionsGrid.tsx';
 
 const OBJECTS = ['contacts', 'accounts', 'activities', 'tasks'] as const;
 const VIS = ['own', 'team', 'all', 'none'] as const;
@@ -65,17 +66,19 @@ export function RolesPage() {
   const [vis, setVis] = useState<Record<string, string>>({});
   const [can, setCan] = useState<NonNullable<Permissions['can']>>({});
   const [rules, setRules] = useState<Rules>({});
+  const [objectRules, setObjectRules] = useState<ObjectRules>({});
 
   useEffect(() => {
     if (!role) return;
     setVis(role.visibility ?? {});
     setCan(role.can ?? {});
     setRules(role.field_rules ?? {});
+    setObjectRules(role.objects ?? {});
   }, [role]);
 
   const dirty = useMemo(
-    () => Boolean(role) && JSON.stringify([vis, can, rules]) !== JSON.stringify([role!.visibility ?? {}, role!.can ?? {}, role!.field_rules ?? {}]),
-    [role, vis, can, rules],
+    () => Boolean(role) && JSON.stringify([vis, can, rules, objectRules]) !== JSON.stringify([role!.visibility ?? {}, role!.can ?? {}, role!.field_rules ?? {}, role!.objects ?? {}]),
+    [role, vis, can, rules, objectRules],
   );
 
   const save = useMutation({
@@ -90,7 +93,7 @@ export function RolesPage() {
         if (Object.keys(out).length) field_rules[o] = out;
       }
       const visibility = Object.fromEntries(Object.entries(vis).filter(([, v]) => Boolean(v)));
-      return api.patch(`/roles/${r.key}`, { visibility, can: { admin: false, write: false, import: false, export: false, delete: false, ...can }, field_rules });
+      return api.patch(`/roles/${r.key}`, { visibility, can: { admin: false, write: false, import: false, export: false, delete: false, ...can }, field_rules, objects: objectRulesPatch(r.objects ?? {}, objectRules) });
     },
     onSuccess: () => {
       message.success(t('admin.roles.saved'));
@@ -108,6 +111,15 @@ export function RolesPage() {
       return next;
     });
 
+  const setAction = (object: string, action: keyof NonNullable<ObjectRules[string]>, v: boolean | undefined) =>
+    setObjectRules((prev) => {
+      const next = { ...prev, [object]: { ...(prev[object] ?? {}) } };
+      if (v === undefined) delete next[object]![action];
+      else next[object]![action] = v;
+      if (!Object.keys(next[object]!).length) delete next[object];
+      return next;
+    });
+
   const locked = role?.key === 'admin';
 
   return (
@@ -115,7 +127,7 @@ export function RolesPage() {
       title={t('admin.roles.title')}
       actions={role ? (
         <Space>
-          {dirty ? <Button onClick={() => { setVis(role.visibility ?? {}); setCan(role.can ?? {}); setRules(role.field_rules ?? {}); }}>{t('common.reset')}</Button> : null}
+          {dirty ? <Button onClick={() => { setVis(role.visibility ?? {}); setCan(role.can ?? {}); setRules(role.field_rules ?? {}); setObjectRules(role.objects ?? {}); }}>{t('common.reset')}</Button> : null}
           <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(role)} data-testid="role-save">{t('common.save')}</Button>
         </Space>
       ) : null}
@@ -165,6 +177,9 @@ export function RolesPage() {
                   </Checkbox>
                 ))}
               </Space>
+            </Card>
+            <Card variant="borderless" size="small" title={t('admin.roles.actions.title')} className="gx-card">
+              <ObjectActionsGrid objects={OBJECTS} rules={objectRules} onChange={setAction} />
             </Card>
             <Card variant="borderless" size="small" title={t('admin.roles.fieldRules')} className="gx-card">
               <Alert type="info" showIcon title={t('admin.roles.hint')} style={{ marginBottom: 12 }} />
