@@ -7,6 +7,7 @@ import { useTestApp } from '../db/test-helpers.ts';
 import { migrate } from '../db/migrate.ts';
 import { BUILTIN_MODULES_DIR, loadModules, moduleDirs } from './module-loader.ts';
 import { objectNames } from '../records/registry.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 // An extra module folder, as GUANXI_MODULES names one: a migration, a bootstrap step, a route.
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-modules-'));
@@ -50,6 +51,12 @@ describe('module discovery', () => {
     fs.mkdirSync(twin, { recursive: true });
     fs.writeFileSync(path.join(twin, 'module.ts'), "export default { name: 'contacts', dir: import.meta.dirname };\n");
     expect(() => moduleDirs([twin])).toThrow(/two modules are named contacts/);
+  });
+
+  it('GUANXI_MODULES: absolute folders, comma-separated; a relative one stops the start', () => {
+    expect(loadConfig({}).modules).toEqual([]);
+    expect(loadConfig({ GUANXI_MODULES: ` ${extra} , /opt/gx/crm_x ,` }).modules).toEqual([extra, '/opt/gx/crm_x']);
+    expect(() => loadConfig({ GUANXI_MODULES: 'mods/x' })).toThrow(ConfigError);
   });
 
   it('refuses a manifest whose name is not its folder name', async () => {

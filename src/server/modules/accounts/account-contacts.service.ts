@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../../core/access.ts';
+import { requireDo, type Actor } from '../../core/access.ts';
 import { loadVisible, type ListParams } from '../../records/service.ts';
 import { listRecords } from '../../records/list.ts';
 import { selectLinks } from './accounts.repo.ts';
@@ -9,6 +9,7 @@ import { accountsObject } from './accounts.object.ts';
 
 /** The people at an account the actor may see (primary or not), as a contacts list with the link's role. */
 export async function accountContacts(db: Kysely<DB>, actor: Actor, id: number, p: ListParams) {
+  requireDo(actor, accountsObject, 'read');
   await loadVisible(db, accountsObject, actor, id);
   const links = await selectLinks(db, id);
   const ids = links.map((l) => l.contact_id);

@@ -1,3 +1,4 @@
+import { requireDo } from '../../core/access.ts';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
@@ -25,12 +26,15 @@ export function registerDuplicateRoutes(app: FastifyInstance, def: ObjectDef): v
   const dup = bindDb(app, { loadVisible, duplicatesOf, findDuplicates, mergeRecords, undoMerge });
   app.get(`/${def.name}/:id/duplicates`, { schema: { tags } }, async (req) => {
     const actor = actorOf(req);
+    requireDo(actor, def, 'read');
     const row = await dup.loadVisible(def, actor, parse(idParam, req.params).id);
     return { data: await dup.duplicatesOf(def, actor, row) };
   });
-  app.post(`/${def.name}/duplicates/check`, { schema: { tags, body: doc(CheckBody) } }, async (req) => ({
-    data: await dup.findDuplicates(def, actorOf(req), parse(CheckBody, req.body)),
-  }));
+  app.post(`/${def.name}/duplicates/check`, { schema: { tags, body: doc(CheckBody) } }, async (req) => {
+    // A probe for matching records is a search of the object: it needs `list`.
+    requireDo(actorOf(req), def, 'list');
+    return { data: await dup.findDuplicates(def, actorOf(req), parse(CheckBody, req.body)) };
+  });
   app.post(`/${def.name}/merge`, { schema: { tags, body: doc(MergeBody) } }, async (req) => {
     const body = parse(MergeBody, req.body);
     return { data: await dup.mergeRecords(def, actorOf(req), body.primary_id, body.duplicate_ids) };

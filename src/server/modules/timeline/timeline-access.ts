@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { visibilityCondition, visibilityOf, type Actor } from '../../core/access.ts';
+import { canDo, visibilityCondition, visibilityOf, type Actor } from '../../core/access.ts';
 import { redactPayload } from '../../core/redact.ts';
 import { getObject, objectBySingular, objectNames } from '../../records/registry.ts';
 
@@ -12,6 +12,11 @@ export function timelineSourceVisible(actor: Actor, alias: string): RawBuilder<b
   const conds: RawBuilder<boolean>[] = [];
   for (const name of objectNames()) {
     const def = getObject(name);
+    // A role that may not read the object sees none of the entries its records wrote.
+    if (!canDo(actor, def, 'read')) {
+      conds.push(sql<boolean>`${sql.ref(`${alias}.ref_type`)} IS DISTINCT FROM ${def.singular}`);
+      continue;
+    }
     if (!def.ownerField || visibilityOf(actor, name) === 'all') continue;
     const vis = visibilityCondition(actor, name, sql.ref(`r.${def.ownerField}`));
     conds.push(sql<boolean>`(${sql.ref(`${alias}.ref_type`)} IS DISTINCT FROM ${def.singular}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../core/access.ts';
 import { assertVisible } from '../../records/service.ts';
+import { requireDo } from '../../core/access.ts';
 import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
 import type { ObjectDef } from '../../records/types.ts';
@@ -13,6 +14,7 @@ export async function readTimeline(
   db: Kysely<DB>, def: ObjectDef, actor: Actor, column: 'contact_id' | 'account_id', id: number,
   q: { limit?: number; cursor?: string; kind?: string },
 ) {
+  requireDo(actor, def, 'read');
   await assertVisible(db, def, actor, id);
   const limit = q.limit ?? 50;
   const kinds = q.kind?.split(',').map((s) => s.trim()).filter(Boolean);

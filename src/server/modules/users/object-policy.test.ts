@@ -80,6 +80,25 @@ describe('enforcement', () => {
     expect((await t.api(reader.token, 'GET', '/contacts')).status).toBe(200);
   });
 
+  it('timelines, duplicates and related lists follow read and list too', async () => {
+    const acc = await f.account({ name: '时间线政策公司' });
+    const c = await f.contact({ name: '时间线政策人', account_id: acc.id });
+    await f.task({ title: '保密任务', contact_id: c.id });
+    const reader = await t.userToken('readonly');
+    const titles = async () => (await t.api(reader.token, 'GET', `/contacts/${c.id}/timeline`)).body.data.map((e: any) => e.title);
+    expect(await titles()).toContain('保密任务');
+    await setRole('readonly', { tasks: { read: false } });
+    expect(await titles()).not.toContain('保密任务');
+    await setRole('readonly', { tasks: { read: null }, contacts: { read: false, list: false } });
+    expectForbidden(await t.api(reader.token, 'GET', `/contacts/${c.id}/timeline`));
+    expectForbidden(await t.api(reader.token, 'GET', `/contacts/${c.id}/duplicates`));
+    expectForbidden(await t.api(reader.token, 'POST', '/contacts/duplicates/check', { name: '时间线政策人' }));
+    // The account's contacts list is a list of contacts.
+    expectForbidden(await t.api(reader.token, 'GET', `/accounts/${acc.id}/contacts`));
+    await setRole('readonly', { contacts: { read: null, list: null } });
+    expect((await t.api(reader.token, 'GET', `/accounts/${acc.id}/contacts`)).status).toBe(200);
+  });
+
   it('create, update, delete and bulk refused per object change nothing', async () => {
     const sales = await t.userToken('sales');
     const mine = await f.as(sales.token).task({ title: 'Mine' });
