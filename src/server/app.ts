@@ -35,6 +35,8 @@ import settingsRoutes from './modules/settings/settings.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
 import { registerSearchJobs } from './modules/search/reindex.ts';
 import { loadPhoneRegion } from './modules/settings/settings.service.ts';
+import { getObject, objectNames } from './records/registry.ts';
+import { registerRecordRoutes } from './records/routes.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Trust the nearest `n` proxies (Fastify's own meaning of a number, which its types omit). */
@@ -92,6 +94,10 @@ export async function buildApp(database: Database, config: Config, opts: { logge
         searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
         settingsRoutes,
       ]) await api.register(routes);
+      // An object registered without routes of its own (a test's, a module's) gets the standard surface.
+      for (const name of objectNames()) {
+        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${name}/count` })) registerRecordRoutes(api, getObject(name));
+      }
     },
     { prefix: API_PREFIX },
   );
