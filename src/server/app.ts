@@ -18,6 +18,8 @@ import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
 import { loadModules } from './core/module-loader.ts';
+import { getObject, objectNames } from './records/registry.ts';
+import { registerRecordRoutes } from './records/routes.ts';
 
 export const API_PREFIX = '/api/v1';
 /** Trust the nearest `n` proxies (Fastify's own meaning of a number, which its types omit). */
@@ -77,6 +79,10 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       // Every module's routes; each is a plugin of its own, so the order does not matter.
       for (const m of modules) if (m.routes) await api.register(m.routes);
+      // An object registered without record routes of its own (a module's, a test's) gets the standard surface.
+      for (const name of objectNames()) {
+        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${name}/count` })) registerRecordRoutes(api, getObject(name));
+      }
     },
     { prefix: API_PREFIX },
   );

@@ -48,12 +48,10 @@ export interface Matrix {
 /** The shared view's hidden parts, by the field they belong to. */
 export const VIEW_MARKERS: Record<string, string> = { notes: 'SECRET-view-N', credit_limit: '9999991' };
 
-export async function buildMatrix(t: TestApp): Promise<Matrix> {
-  const api = (method: 'POST' | 'PATCH', url: string, body: unknown) => t.api(t.adminToken, method, url, body);
-  expect((await api('POST', '/custom-fields', { object: 'contacts', key: 'secret', label: 'Secret', type: 'text' })).status).toBe(201);
-  for (const [role, rules] of Object.entries(FIELD_RULES)) expect((await api('PATCH', `/roles/${role}`, { field_rules: rules })).status).toBe(200);
+/** Two teams, and a user of every built-in role in each (the admin makes them). */
+export async function makeViewers(t: TestApp): Promise<Viewer[]> {
   const teamIds: Record<string, number> = {};
-  for (const team of TEAMS) teamIds[team] = (await api('POST', '/teams', { name: team })).body.data.id;
+  for (const team of TEAMS) teamIds[team] = (await t.api(t.adminToken, 'POST', '/teams', { name: team })).body.data.id;
   const viewers: Viewer[] = [];
   for (const role of ROLES) {
     for (const team of TEAMS) {
@@ -61,6 +59,14 @@ export async function buildMatrix(t: TestApp): Promise<Matrix> {
       viewers.push({ role, team, label: `${role}-${team}`, ...u });
     }
   }
+  return viewers;
+}
+
+export async function buildMatrix(t: TestApp): Promise<Matrix> {
+  const api = (method: 'POST' | 'PATCH', url: string, body: unknown) => t.api(t.adminToken, method, url, body);
+  expect((await api('POST', '/custom-fields', { object: 'contacts', key: 'secret', label: 'Secret', type: 'text' })).status).toBe(201);
+  for (const [role, rules] of Object.entries(FIELD_RULES)) expect((await api('PATCH', `/roles/${role}`, { field_rules: rules })).status).toBe(200);
+  const viewers = await makeViewers(t);
   const records: Owned[] = [];
   let n = 0;
   for (const v of viewers) {
