@@ -32,6 +32,7 @@ import contactsRoutes from './modules/contacts/contacts.routes.ts';
 import activitiesRoutes from './modules/activities/activities.routes.ts';
 import tasksRoutes from './modules/tasks/tasks.routes.ts';
 import settingsRoutes from './modules/settings/settings.routes.ts';
+import timelineRoutes from './modules/timeline/timeline.routes.ts';
 import importsRoutes, { registerImportJobs } from './modules/imports/imports.routes.ts';
 import { registerSearchJobs } from './modules/search/reindex.ts';
 import { loadPhoneRegion } from './modules/settings/settings.service.ts';
@@ -90,7 +91,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       for (const routes of [
         authRoutes, setupRoutes, usersRoutes, rolesRoutes, apiKeysRoutes, customFieldsRoutes, viewsRoutes, auditRoutes,
         searchRoutes, metaRoutes, accountsRoutes, contactsRoutes, activitiesRoutes, tasksRoutes, importsRoutes,
-        settingsRoutes,
+        settingsRoutes, timelineRoutes,
       ]) await api.register(routes);
     },
     { prefix: API_PREFIX },

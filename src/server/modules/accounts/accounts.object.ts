@@ -4,7 +4,6 @@ import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIE
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { reindexContactsOfAccount } from '../search/reindex.ts';
-import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { orgNameKey } from '../../text/identity.ts';
 
 const fields: StandardField[] = [
@@ -53,5 +52,4 @@ export const accountsObject: ObjectDef = registerObject({
   afterWrite: async (ctx, row, existing) => {
     if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
   },
-  beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
 });
