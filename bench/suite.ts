@@ -55,7 +55,7 @@ try {
   if (!values['no-analyze']) {
     // PostgreSQL's autovacuum would do this within a minute of the import; PGlite has no
     // autovacuum, so the figures state whether statistics were gathered.
-    await step('vacuum analyze', () => b.raw.query('VACUUM ANALYZE contacts, accounts, account_contacts, activities, timeline_events'));
+    await step('vacuum analyze', () => b.raw.query('VACUUM ANALYZE contacts, accounts, account_contacts, activities, timeline_events, timeline_targets'));
   }
   meta.analyzed = !values['no-analyze'];
   if (wanted('list')) figures.push(...(await step('list', () => listFigures(b, o))));

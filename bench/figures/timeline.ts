@@ -8,7 +8,7 @@ import { seconds } from '../lib/measure.ts';
 
 const KINDS = `(ARRAY['call','visit','meeting','email','note','message'])`;
 
-/** Bulk history in SQL (the read is what is measured): one activity and its timeline event each. */
+/** Bulk history in SQL (the read is what is measured): one activity, its timeline event and targets each. */
 async function addActivities(b: Bench, contactsSql: string, perContact: number, params: unknown[]): Promise<number> {
   const rows = await b.raw.query(
     `WITH a AS (
@@ -16,10 +16,17 @@ async function addActivities(b: Bench, contactsSql: string, perContact: number, 
        SELECT ${KINDS}[1 + (c.id + g) % 6], '跟进 #' || g, '电话沟通报价，客户希望下周再谈 / follow-up on the quote',
               now() - ((c.id % 997) + g * 37) * interval '1 minute', c.id, c.account_id, $1::bigint, $1::bigint
        FROM (${contactsSql}) c, generate_series(1, ${perContact}) g
-       RETURNING id, kind, subject, body, occurred_at, contact_id, account_id, owner_id)
-     INSERT INTO timeline_events (occurred_at, kind, title, body, contact_id, account_id, ref_type, ref_id, actor_id)
-     SELECT occurred_at, kind, subject, body, contact_id, account_id, 'activity', id, owner_id FROM a
-     RETURNING 1`,
+       RETURNING id, kind, subject, body, occurred_at, contact_id, account_id, owner_id),
+     e AS (
+       INSERT INTO timeline_events (occurred_at, kind, title, body, ref_type, ref_id, actor_id)
+       SELECT occurred_at, kind, subject, body, 'activity', id, owner_id FROM a
+       RETURNING id, occurred_at, ref_id),
+     t AS (
+       INSERT INTO timeline_targets (event_id, object, record_id, field, occurred_at)
+       SELECT e.id, 'contacts', a.contact_id, 'contact_id', e.occurred_at FROM e JOIN a ON a.id = e.ref_id
+       UNION ALL
+       SELECT e.id, 'accounts', a.account_id, 'account_id', e.occurred_at FROM e JOIN a ON a.id = e.ref_id WHERE a.account_id IS NOT NULL)
+     SELECT 1 FROM e`,
     params,
   );
   return rows.length;

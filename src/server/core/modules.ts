@@ -13,7 +13,9 @@ import type { Reference } from '../records/references.ts';
  *   timeline, custom fields, saved views, permissions and the menu come from the definition.
  * - `routes`: extra routes beside the record REST surface (mounted under /api/v1).
  * - `jobs`: registers job handlers and schedules (`app.jobs.register`, `app.jobs.schedule`).
- * - `references`: columns of non-record tables pointing at records, which merges move.
+ * - `references`: columns of non-record tables pointing at records, which merges move (`object`
+ *   may be `'*'`, records/references.ts ANY_OBJECT, with `objectColumn` naming the object per row).
+ *   Link fields of record objects need no entry: they are references already.
  * - `bootstrap`: runs once per start after migrations (idempotent).
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.

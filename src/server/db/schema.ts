@@ -26,6 +26,8 @@ export interface DB {
     id: Id; occurred_at: Date | string; kind: string; title: string; body: string | null; contact_id: number | null;
     account_id: number | null; ref_type: string | null; ref_id: number | null; actor_id: number | null; created_at: Stamp;
   };
+  /** Which records' timelines an event shows on (migration 015); contact_id/account_id above are no longer used. */
+  timeline_targets: { event_id: number; object: string; record_id: number; field: string | null; occurred_at: Date | string };
   custom_fields: {
     id: Id; object: string; key: string; label: string; labels: Json<Record<string, string>>; type: string;
     options: Json<unknown[]>; required: Generated<boolean>; link: string | null; position: Generated<number>; created_at: Stamp;

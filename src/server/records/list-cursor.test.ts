@@ -86,8 +86,9 @@ describe('list cursors', () => {
     const id = c.body.data.id as number;
     const events = Array.from({ length: 15 }, (_, i) =>
       sql`(${`2024-06-01 08:00:00.456${String([1, 2, 2, 9, 500][i % 5]).padStart(3, '0')}+00`}::timestamptz, 'note', ${`event ${i}`}, ${id})`);
-    await sql`INSERT INTO timeline_events (occurred_at, kind, title, contact_id) VALUES ${sql.join(events)}`.execute(t.database.db);
-    const expected = await ids(`SELECT id FROM timeline_events WHERE contact_id = ${id} ORDER BY occurred_at DESC, id DESC`);
+    await sql`WITH e AS (INSERT INTO timeline_events (occurred_at, kind, title, contact_id) VALUES ${sql.join(events)} RETURNING id, occurred_at)
+      INSERT INTO timeline_targets (event_id, object, record_id, occurred_at) SELECT id, 'contacts', ${id}, occurred_at FROM e`.execute(t.database.db);
+    const expected = await ids(`SELECT event_id AS id FROM timeline_targets WHERE object = 'contacts' AND record_id = ${id} ORDER BY occurred_at DESC, event_id DESC`);
     expect(expected.length).toBeGreaterThanOrEqual(15);
     for (const limit of [1, 2, 4]) expect(await walk(`/contacts/${id}/timeline`, limit)).toEqual(expected);
   });

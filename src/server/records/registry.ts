@@ -6,8 +6,19 @@ import { notFound } from '../http/errors.ts';
 const objects = new Map<string, ObjectDef>();
 
 export function registerObject(def: ObjectDef): ObjectDef {
+  checkRelations(def);
   objects.set(def.name, def);
   return def;
+}
+
+/** A module author's slip (a timeline target or delete rule on a field that is not a link) fails at start. */
+function checkRelations(def: ObjectDef): void {
+  const isLink = (key: string) => def.fields.some((f) => f.key === key && f.type === 'link' && f.link);
+  for (const key of def.timeline?.targets ?? []) if (!isLink(key)) throw new Error(`${def.name}: timeline target ${key} is not a link field`);
+  for (const f of def.fields) {
+    if ((f.onDelete || f.keepIfLinked) && !isLink(f.key)) throw new Error(`${def.name}: ${f.key} has a delete rule but is not a link field`);
+    for (const k of f.keepIfLinked ?? []) if (!isLink(k)) throw new Error(`${def.name}: keepIfLinked ${k} is not a link field`);
+  }
 }
 
 export function getObject(name: string): ObjectDef {

@@ -14,6 +14,7 @@ import { validateRecord } from './validate.ts';
 import { assertVersion, expectedVersion } from './versions.ts';
 import { loadRefs } from './refs.ts';
 import { checkLinks } from './links.ts';
+import { applyDeleteRules } from './delete-rules.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 
 export interface ListParams {
@@ -201,6 +202,7 @@ export async function deleteRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     const existing = await loadVisible(trx, def, actor, id, true);
     if (!mayDelete(actor, def, existing)) throw forbidden('You may delete only your own records');
     await def.beforeDelete?.({ trx, actor, def }, existing);
+    await applyDeleteRules(trx, def, [id]);
     await sql`DELETE FROM ${sql.table(def.name)} WHERE id = ${id}`.execute(trx);
     await writeAudit(trx, { actorId: actor.id, action: 'delete', object: def.name, recordId: id, changes: { before: beforeImage(existing) } });
     await writeEvents(trx, [{ type: 'deleted', object: def.name, id, actorId: actor.id }]);

@@ -22,6 +22,23 @@ export interface StandardField {
   filterable?: boolean;
   /** Max length for text types. */
   max?: number;
+  /**
+   * Link fields: what deleting the linked record does to this record (records/delete-rules.ts).
+   * 'set_null' (the default) clears the link, 'cascade' deletes this record too, 'restrict'
+   * refuses the delete while this record links to it.
+   */
+  onDelete?: 'cascade' | 'set_null' | 'restrict';
+  /** With onDelete 'cascade': a record still linked through one of these link fields is kept, the link cleared. */
+  keepIfLinked?: string[];
+}
+
+/** What an object's records put on timelines (core/timeline.ts). */
+export interface TimelineDef {
+  /** Its link fields whose records show its events (an activity's contact_id and account_id). */
+  targets: string[];
+  /** The fields its entries show as title and body: hidden from a role, they are blanked there too. */
+  title: string;
+  body?: string;
 }
 
 export interface WriteContext {
@@ -49,8 +66,6 @@ export interface ObjectDef {
   /** Runs inside the write transaction after the row is written (timeline, links). */
   afterWrite?: (ctx: WriteContext, row: Row, existing: Row | null, input: Row) => Promise<void>;
   beforeDelete?: (ctx: WriteContext, row: Row) => Promise<void>;
-  /** The fields its timeline entries show as title and body: hidden from a role, they are blanked there too. */
-  timelineFields?: { title: string; body?: string };
   /** Adds related data to single-record answers (e.g. a contact's accounts). */
   expand?: (db: Tx, row: Row, actor: Actor) => Promise<Row>;
 
@@ -76,6 +91,8 @@ export interface ObjectDef {
    * An administrator can override per role and object (roles.permissions.objects).
    */
   policy?: Partial<Record<RecordAction, readonly string[]>>;
+  /** Its events go on the timelines of the records its `targets` link fields point at. */
+  timeline?: TimelineDef;
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
   notNull?: string[];
 }

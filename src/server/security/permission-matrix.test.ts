@@ -37,7 +37,10 @@ const PATHS: { name: string; run: (v: Viewer) => Promise<[string, Answer][]> }[]
     name: 'timeline',
     run: async (v) => {
       const out: [string, Answer][] = [];
-      for (const o of TIMELINES) for (const r of recordsOf(o)) out.push([`${o}/${r.id}/timeline`, await get(v, `/${o}/${r.id}/timeline`)]);
+      for (const o of TIMELINES) for (const r of recordsOf(o)) {
+        out.push([`${o}/${r.id}/timeline`, await get(v, `/${o}/${r.id}/timeline`)]);
+        out.push([`timeline/${o}/${r.id}`, await get(v, `/timeline/${o}/${r.id}`)]);
+      }
       return out;
     },
   },
@@ -104,6 +107,7 @@ describe.each(VIEWERS)('%s', (label) => {
       ['patch', (id, o) => t.api(v.token, 'PATCH', `/${o}/${id}`, {})],
       ['delete', (id, o) => t.api(v.token, 'DELETE', `/${o}/${id}`)],
       ['timeline', (id, o) => get(v, `/${o}/${id}/timeline`)],
+      ['timeline of any object', (id, o) => get(v, `/timeline/${o}/${id}`)],
       ['audit', (id, o) => get(v, `/audit-log?filter[object]=${o}&filter[record_id]=${id}`)],
       ['link', (id, o) => t.api(v.token, 'POST', '/activities', { kind: 'note', subject: 'probe', [o === 'accounts' ? 'account_id' : 'contact_id']: id })],
     ];

@@ -3,7 +3,6 @@ import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIE
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { reindexContactsOfAccount } from '../search/reindex.ts';
-import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { orgNameKey } from '../../text/identity.ts';
 
 const fields: StandardField[] = [
@@ -52,6 +51,5 @@ export const accountsObject: ObjectDef = {
   afterWrite: async (ctx, row, existing) => {
     if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
   },
-  beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
   notNull: ['name'],
 };

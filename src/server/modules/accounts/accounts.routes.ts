@@ -12,7 +12,7 @@ import { listParams } from '../../records/routes.ts';
 export default async function accountsRoutes(app: FastifyInstance) {
   registerDuplicateRoutes(app, accountsObject);
   registerRecordRoutes(app, accountsObject);
-  registerTimelineRoute(app, accountsObject, 'account_id');
+  registerTimelineRoute(app, accountsObject);
 
   const accounts = bindDb(app, { accountContacts });
   app.get('/accounts/:id/contacts', { schema: { tags: ['accounts'] } }, async (req) => {

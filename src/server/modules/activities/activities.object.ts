@@ -1,6 +1,6 @@
 import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
-import { syncTimeline } from '../../core/timeline.ts';
+import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
 
@@ -12,8 +12,7 @@ async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
     kind: row.kind,
     title: row.subject,
     body: row.body,
-    contactId: row.contact_id,
-    accountId: row.account_id,
+    targets: timelineTargets(ctx.def, row),
     actorId: row.owner_id ?? ctx.actor.id,
   });
 }
@@ -22,7 +21,7 @@ export const activitiesObject: ObjectDef = {
   name: 'activities',
   singular: 'activity',
   titleField: 'subject',
-  timelineFields: { title: 'subject', body: 'body' },
+  timeline: { targets: ['contact_id', 'account_id'], title: 'subject', body: 'body' },
   ownerField: 'owner_id',
   fields: [
     { key: 'kind', type: 'select', required: true, options: opts(...ACTIVITY_KINDS) },
@@ -30,8 +29,9 @@ export const activitiesObject: ObjectDef = {
     { key: 'body', type: 'longtext' },
     { key: 'occurred_at', type: 'datetime' },
     { key: 'duration_minutes', type: 'number' },
-    { key: 'contact_id', type: 'link', link: 'contacts' },
-    { key: 'account_id', type: 'link', link: 'accounts' },
+    // A contact's activities go with it; an account's too, unless they also belong to a contact.
+    { key: 'contact_id', type: 'link', link: 'contacts', onDelete: 'cascade' },
+    { key: 'account_id', type: 'link', link: 'accounts', onDelete: 'cascade', keepIfLinked: ['contact_id'] },
     { key: 'owner_id', type: 'user' },
     { key: 'created_at', type: 'datetime', system: true },
     { key: 'updated_at', type: 'datetime', system: true },
@@ -45,6 +45,5 @@ export const activitiesObject: ObjectDef = {
     if (!existing && !values.occurred_at) values.occurred_at = new Date().toISOString();
   },
   afterWrite: putOnTimeline,
-  beforeDelete: async (ctx, row) => syncTimeline(ctx.trx, 'activity', row.id, null),
   notNull: ['kind', 'subject', 'occurred_at'],
 };

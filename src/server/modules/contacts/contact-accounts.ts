@@ -5,6 +5,12 @@ import { refVisible } from '../../records/refs.ts';
 import { assertLinkable } from '../../records/links.ts';
 import type { Row, Tx, WriteContext } from '../../records/types.ts';
 import { parse } from '../../http/validate.ts';
+import { registerReference } from '../../records/references.ts';
+
+// account_contacts belongs to this module: a merge of contacts or of accounts moves its rows
+// (a pair already linked to the survivor keeps one row).
+registerReference('contacts', { table: 'account_contacts', column: 'contact_id', uniqueWith: 'account_id' });
+registerReference('accounts', { table: 'account_contacts', column: 'account_id', uniqueWith: 'contact_id' });
 
 export const AccountLinks = z
   .array(z.object({ account_id: z.number().int().positive(), role: z.string().trim().max(100).nullish(), is_primary: z.boolean().optional() }))

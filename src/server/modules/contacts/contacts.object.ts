@@ -3,7 +3,6 @@ import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIE
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { splitName } from '../../text/names.ts';
-import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
 
 /** Family and given names from the full name, when neither was given. */
@@ -79,7 +78,6 @@ export const contactsObject: ObjectDef = {
     values.given_name = split?.given ?? null;
   },
   afterWrite: afterContactWrite,
-  beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),
   notNull: ['name'],
 };

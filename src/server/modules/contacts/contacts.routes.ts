@@ -7,5 +7,5 @@ import { contactsObject } from './contacts.object.ts';
 export default async function contactsRoutes(app: FastifyInstance) {
   registerDuplicateRoutes(app, contactsObject);
   registerRecordRoutes(app, contactsObject, { allowExtra: ['accounts'] });
-  registerTimelineRoute(app, contactsObject, 'contact_id');
+  registerTimelineRoute(app, contactsObject);
 }

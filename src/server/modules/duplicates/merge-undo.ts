@@ -41,8 +41,9 @@ export async function undoMerge(db: Kysely<DB>, def: ObjectDef, actor: Actor, au
       await sql`INSERT INTO ${sql.table(def.name)} ${insertValues({ ...restored, ...(await derived(trx, def, d)) })}`.execute(trx);
     }
     for (const m of c.moved) {
+      const ofObject = m.object ? sql` AND ${sql.ref(m.object.column)} = ${m.object.value}` : sql``;
       await sql`UPDATE ${sql.table(m.table)} SET ${sql.ref(m.column)} = ${m.from}
-        WHERE ${sql.ref(m.column)} = ${entry.record_id} AND ${sql.ref(m.keyColumn)} = ANY(${sql.val(m.keys)}::bigint[])`.execute(trx);
+        WHERE ${sql.ref(m.column)} = ${entry.record_id} AND ${sql.ref(m.keyColumn)} = ANY(${sql.val(m.keys)}::bigint[])${ofObject}`.execute(trx);
     }
     await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(legacy ? await legacyRevert(trx, def, c.primary_before) : await revert(trx, def, fields, primary, c))} WHERE id = ${primary.id}`.execute(trx);
     await writeAudit(trx, { actorId: actor.id, action: 'undo_merge', object: def.name, recordId: primary.id, changes: { audit_id: auditId, restored: c.duplicates.map((d) => d.id), reverted } });

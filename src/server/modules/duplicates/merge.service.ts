@@ -18,6 +18,8 @@ export interface Moved {
   from: number;
   keys: unknown[];
   keyColumn: string;
+  /** Tables pointing at any object: only rows naming this object were moved (Reference.objectColumn). */
+  object?: { column: string; value: string };
 }
 
 /** What a merge's audit entry keeps: enough for undoMerge to put everything back. */
@@ -107,15 +109,17 @@ async function moveReferences(trx: Tx, def: ObjectDef, primaryId: number, dupIds
       // Self-reference (parent account): never point the primary at itself.
       await sql`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = NULL WHERE id = ${primaryId} AND ${sql.ref(ref.column)} = ANY(${sql.val(dupIds)}::bigint[])`.execute(trx);
     }
+    const object = ref.objectColumn ? { column: ref.objectColumn, value: def.name } : undefined;
+    const ofObject = (alias?: string) => object ? sql` AND ${sql.ref(alias ? `${alias}.${object.column}` : object.column)} = ${object.value}` : sql``;
     for (const from of dupIds) {
       const keyColumn = ref.uniqueWith ?? 'id';
       if (ref.uniqueWith) {
-        await sql`DELETE FROM ${sql.table(ref.table)} d WHERE d.${sql.ref(ref.column)} = ${from} AND EXISTS (
-          SELECT 1 FROM ${sql.table(ref.table)} p WHERE p.${sql.ref(ref.column)} = ${primaryId} AND p.${sql.ref(ref.uniqueWith)} = d.${sql.ref(ref.uniqueWith)})`.execute(trx);
+        await sql`DELETE FROM ${sql.table(ref.table)} d WHERE d.${sql.ref(ref.column)} = ${from}${ofObject('d')} AND EXISTS (
+          SELECT 1 FROM ${sql.table(ref.table)} p WHERE p.${sql.ref(ref.column)} = ${primaryId}${ofObject('p')} AND p.${sql.ref(ref.uniqueWith)} = d.${sql.ref(ref.uniqueWith)})`.execute(trx);
       }
       const { rows } = await sql<{ k: unknown }>`UPDATE ${sql.table(ref.table)} SET ${sql.ref(ref.column)} = ${primaryId}
-        WHERE ${sql.ref(ref.column)} = ${from} RETURNING ${sql.ref(keyColumn)} AS k`.execute(trx);
-      if (rows.length) moved.push({ table: ref.table, column: ref.column, from, keys: rows.map((r) => r.k), keyColumn });
+        WHERE ${sql.ref(ref.column)} = ${from}${ofObject()} RETURNING ${sql.ref(keyColumn)} AS k`.execute(trx);
+      if (rows.length) moved.push({ table: ref.table, column: ref.column, from, keys: rows.map((r) => r.k), keyColumn, ...(object ? { object } : {}) });
     }
   }
   return moved;

@@ -36,11 +36,15 @@ describe('timeline, duplicates and merge', () => {
     const accOnly = await t.api(t.adminToken, 'POST', '/activities', { kind: 'note', subject: 'account note', account_id: acc.body.data.id });
     expect((await t.api(t.adminToken, 'DELETE', `/accounts/${acc.body.data.id}`)).status).toBe(204);
     const tl = await t.api(t.adminToken, 'GET', `/contacts/${c.body.data.id}/timeline`);
-    expect(tl.body.data.map((e: any) => [e.title, e.account_id])).toEqual([['contact call', null]]);
+    expect(tl.body.data.map((e: any) => e.title)).toEqual(['contact call']);
+    // The entry left the account's timeline and stays on the contact's only.
+    const targets = await t.database.db.selectFrom('timeline_targets').select(['object', 'record_id']).where('event_id', '=', tl.body.data[0].id).execute();
+    expect(targets.map((x) => [x.object, Number(x.record_id)])).toEqual([['contacts', c.body.data.id]]);
     expect((await t.api(t.adminToken, 'GET', `/activities/${accOnly.body.data.id}`)).status).toBe(404);
     expect((await t.api(t.adminToken, 'DELETE', `/contacts/${c.body.data.id}`)).status).toBe(204);
-    const left = await t.database.db.selectFrom('timeline_events').select('id').where('contact_id', '=', c.body.data.id).execute();
+    const left = await t.database.db.selectFrom('timeline_targets').select('event_id').where('object', '=', 'contacts').where('record_id', '=', c.body.data.id).execute();
     expect(left).toEqual([]);
+    expect(await t.database.db.selectFrom('timeline_events').select('id').where('id', '=', tl.body.data[0].id).execute()).toEqual([]);
   });
 
   it('detects duplicates by email, normalised phone and name at the same account', async () => {

@@ -1,11 +1,12 @@
 import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
-import { emitTimeline, syncTimeline } from '../../core/timeline.ts';
+import { emitTimeline, timelineTargets } from '../../core/timeline.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
 
 async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): Promise<void> {
-  if (!row.contact_id && !row.account_id) return;
-  const base = { contactId: row.contact_id, accountId: row.account_id, actorId: ctx.actor.id, refType: 'task', refId: row.id };
+  const targets = timelineTargets(ctx.def, row);
+  if (!targets.length) return;
+  const base = { targets, actorId: ctx.actor.id, refType: 'task', refId: row.id };
   if (!existing) await emitTimeline(ctx.trx, { ...base, occurredAt: row.created_at, kind: 'task', title: row.title, body: row.description });
   if (row.status === 'done' && existing?.status !== 'done') {
     await emitTimeline(ctx.trx, { ...base, occurredAt: new Date(), kind: 'task_done', title: row.title });
@@ -16,7 +17,7 @@ export const tasksObject: ObjectDef = {
   name: 'tasks',
   singular: 'task',
   titleField: 'title',
-  timelineFields: { title: 'title', body: 'description' },
+  timeline: { targets: ['contact_id', 'account_id'], title: 'title', body: 'description' },
   ownerField: 'owner_id',
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },
@@ -25,8 +26,9 @@ export const tasksObject: ObjectDef = {
     { key: 'priority', type: 'select', options: opts('low', 'normal', 'high', 'urgent') },
     { key: 'due_at', type: 'datetime' },
     { key: 'reminder_at', type: 'datetime' },
-    { key: 'contact_id', type: 'link', link: 'contacts' },
-    { key: 'account_id', type: 'link', link: 'accounts' },
+    // A contact's tasks go with it; an account's too, unless they also belong to a contact.
+    { key: 'contact_id', type: 'link', link: 'contacts', onDelete: 'cascade' },
+    { key: 'account_id', type: 'link', link: 'accounts', onDelete: 'cascade', keepIfLinked: ['contact_id'] },
     { key: 'owner_id', type: 'user' },
     { key: 'completed_at', type: 'datetime', system: true },
     { key: 'created_at', type: 'datetime', system: true },
@@ -39,6 +41,5 @@ export const tasksObject: ObjectDef = {
     if (values.status && values.status !== 'done') values.completed_at = null;
   },
   afterWrite: taskTimeline,
-  beforeDelete: async (ctx, row) => syncTimeline(ctx.trx, 'task', row.id, null),
   notNull: ['title', 'status'],
 };
