@@ -9,7 +9,7 @@ import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useMe, useMeta } from '../../api/hooks.ts';
 import { useObject } from '../../api/objects.ts';
-import { keys } from '../../api/keys.ts';
+import { invalidateRecords, keys } from '../../api/keys.ts';
 import { useRecordCount, useRecordList } from '../../api/records.ts';
 import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
@@ -127,9 +127,7 @@ export function ListPage({ object }: { object: string }) {
   const openParam = params.get('open');
   const drawerId = editing ?? (openParam ? Number(openParam) : null);
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: keys.records(object) });
-  };
+  const refresh = () => invalidateRecords(qc, object);
 
 
   const saveView = async (name: string, shared: boolean) => {
