@@ -32,7 +32,8 @@ export function ObjectRecordRoute() {
   const { object: name = '', id = '' } = useParams();
   const descriptor = useObjects().data?.find((d) => d.name === name);
   if (!descriptor) return <NotFound />;
-  if (!descriptor.record_page) return <Navigate to={`/${name}?open=${encodeURIComponent(id)}`} replace />;
+  // The drawer opens over the generic list (at /<object>/all when a module page holds /<object>).
+  if (!descriptor.record_page) return <Navigate to={`/${name}${LIST_OVERRIDES[name] ? '/all' : ''}?open=${encodeURIComponent(id)}`} replace />;
   return <RecordPage key={name} object={name} />;
 }
 

@@ -12,10 +12,9 @@ export function linkTarget(f: FieldMeta): string | null {
   return null;
 }
 
-/** Where a record opens: its own page, or the drawer over its list. */
+/** Where a record opens (null: an object the user may not use). /<object>/<id> shows its page, or its list with the record's drawer open (app/ObjectRoutes.tsx). */
 export function recordPath(object: ObjectDescriptor | undefined, id: number | string): string | null {
-  if (!object) return null;
-  return object.record_page ? `/${object.name}/${id}` : `/${object.name}?open=${id}`;
+  return object ? `/${object.name}/${id}` : null;
 }
 
 const ADDRESS_EN = ['street', 'district', 'city', 'province', 'postal_code', 'country'];
