@@ -87,7 +87,7 @@ const en = {
       details: 'Details',
     },
     related: {
-      contacts: 'Contacts', accounts: 'Accounts', tasks: 'Tasks', role: 'Role', primary: 'Primary',
+      accounts: 'Accounts', role: 'Role', primary: 'Primary',
       noContacts: 'No contacts at this account yet.', noAccounts: 'Not linked to an account.', noTasks: 'No tasks.',
       addContact: 'Add contact',
     },

@@ -90,7 +90,7 @@ const zhCN: Resources = {
       details: '详细信息',
     },
     related: {
-      contacts: '联系人', accounts: '所属公司', tasks: '任务', role: '职务', primary: '主要',
+      accounts: '所属公司', role: '职务', primary: '主要',
       noContacts: '该公司还没有联系人。', noAccounts: '尚未关联任何公司。', noTasks: '没有任务。',
       addContact: '添加联系人',
     },

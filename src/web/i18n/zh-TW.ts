@@ -253,9 +253,7 @@ const zhTW: Resources = {
       details: '詳細資訊',
     },
     related: {
-      contacts: '聯絡人',
       accounts: '所屬公司',
-      tasks: '任務',
       role: '職務',
       primary: '主要',
       noContacts: '該公司還沒有聯絡人。',
