@@ -6,15 +6,15 @@ import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import type { Bench } from '../lib/setup.ts';
 import type { Figure } from '../lib/report.ts';
-import { DEFAULT_COLUMNS } from '../../src/web/fields/layout.ts';
+import { contactsObject } from '../../src/server/modules/contacts/contacts.object.ts';
 import { cpuSince, cpuText } from '../lib/cpu.ts';
 
 const run = promisify(execFile);
 const LOAD = path.join(import.meta.dirname, '..', 'load.ts');
 
 export const HTTP_PATH = '/api/v1/contacts?limit=50&filter%5Bcf_member_level%5D=gold&sort=name';
-// The same list as the web app asks for it: its default contact columns and the filtered field.
-const UI_PATH = `${HTTP_PATH}&columns=${[...DEFAULT_COLUMNS.contacts!, 'cf_member_level'].join(',')}`;
+// The same list as the web app asks for it: the contacts' default columns (their descriptor) and the filtered field.
+const UI_PATH = `${HTTP_PATH}&columns=${[...contactsObject.ui!.listColumns!, 'cf_member_level'].join(',')}`;
 
 async function load(url: string, token: string, connections: number, seconds: number) {
   const { stdout } = await run(process.execPath, [LOAD, '--url', url, `--token=${token}`, '--connections', String(connections), '--seconds', String(seconds)], { timeout: (seconds + 60) * 1000 });

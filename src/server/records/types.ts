@@ -84,6 +84,8 @@ export interface ObjectDef {
     sections?: FormSection[];
     /** Related lists on the record page. */
     related?: RelatedList[];
+    /** Platform services it takes part in beyond search (which follows `search`); default off. */
+    features?: Partial<Record<'search' | 'import' | 'timeline' | 'merge', boolean>>;
   };
   /**
    * Which built-in roles may do each action by default (role keys). An action left out falls

@@ -1,14 +1,8 @@
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Me, ObjectMeta, One, OrgSettings, Page, Team, User, Role } from './types.ts';
+import type { Me, One, OrgSettings, Page, Team, User, Role } from './types.ts';
 
-export function useMeta(object: string): UseQueryResult<ObjectMeta> {
-  return useQuery({
-    queryKey: ['meta', object],
-    queryFn: async () => (await api.get<One<ObjectMeta>>(`/meta/objects/${object}`)).data,
-    staleTime: 60_000,
-  });
-}
+export { useMeta } from './objects.ts';
 
 /** Who is signed in; null when nobody is (a 401 here is an answer, not an error). */
 export function useMe(): UseQueryResult<Me | null> {

@@ -1,8 +1,7 @@
-import type { FieldMeta, FilterOp } from '../../shared/fields.ts';
+import type { FilterOp } from '../../shared/fields.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
 
-export type RecordObject = 'contacts' | 'accounts' | 'activities' | 'tasks';
 export type AppLocale = 'en' | 'zh-CN' | 'zh-TW';
 
 export interface Page<T> {
@@ -23,15 +22,6 @@ export interface ApiRecord {
   id: number;
   refs?: Record<string, Ref>;
   [key: string]: unknown;
-}
-
-export interface ObjectMeta {
-  object: string;
-  singular?: string;
-  title_field?: string;
-  default_sort?: string;
-  can_write?: boolean;
-  fields: FieldMeta[];
 }
 
 export interface Permissions {

@@ -1,17 +1,15 @@
 import { lazy, useEffect } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ApiError, setUnauthenticatedHandler } from '../api/client.ts';
 import { LocaleProviders } from './Providers.tsx';
 import { LoginPage } from './LoginPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { Shell } from './Shell.tsx';
 import { NotFound } from './NotFound.tsx';
-import { ListPage } from '../features/records/ListPage.tsx';
-import { RecordPage } from '../features/records/RecordPage.tsx';
+import { HomeRedirect, ObjectAllRoute, ObjectListRoute, ObjectRecordRoute } from './ObjectRoutes.tsx';
 
 // Pages outside the daily path load on first visit, keeping the first download small.
-const TasksPage = lazy(() => import('../features/tasks/TasksPage.tsx').then((m) => ({ default: m.TasksPage })));
 const ImportsList = lazy(() => import('../features/imports/ImportsList.tsx').then((m) => ({ default: m.ImportsList })));
 const ImportWizard = lazy(() => import('../features/imports/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })));
 const ImportProgress = lazy(() => import('../features/imports/ImportProgress.tsx').then((m) => ({ default: m.ImportProgress })));
@@ -66,14 +64,7 @@ export function App() {
                 </RequireAuth>
               }
             >
-              <Route index element={<Navigate to="/contacts" replace />} />
-              <Route path="contacts" element={<ListPage key="contacts" object="contacts" />} />
-              <Route path="contacts/:id" element={<RecordPage key="contacts" object="contacts" />} />
-              <Route path="accounts" element={<ListPage key="accounts" object="accounts" />} />
-              <Route path="accounts/:id" element={<RecordPage key="accounts" object="accounts" />} />
-              <Route path="activities" element={<ListPage key="activities" object="activities" />} />
-              <Route path="tasks" element={<TasksPage />} />
-              <Route path="tasks/all" element={<ListPage key="tasks" object="tasks" />} />
+              <Route index element={<HomeRedirect />} />
               <Route path="imports" element={<ImportsList />} />
               <Route path="imports/new" element={<ImportWizard />} />
               <Route path="imports/:id" element={<ImportProgress />} />
@@ -85,6 +76,10 @@ export function App() {
               <Route path="settings/api-keys" element={<ApiKeysPage />} />
               <Route path="settings/audit-log" element={<AuditLogPage />} />
               <Route path="settings/login-history" element={<LoginHistoryPage />} />
+              {/* Record objects, from their descriptors (static paths above win over these). */}
+              <Route path=":object" element={<ObjectListRoute />} />
+              <Route path=":object/all" element={<ObjectAllRoute />} />
+              <Route path=":object/:id" element={<ObjectRecordRoute />} />
               <Route path="*" element={<NotFound />} />
             </Route>
           </Routes>

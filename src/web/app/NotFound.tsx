@@ -8,12 +8,12 @@ export function NotFound({ title }: { title?: string }) {
     <Result
       status="404"
       title={title ?? t('common.notFound')}
-      extra={<Link to="/contacts"><Button type="primary">{t('common.goHome')}</Button></Link>}
+      extra={<Link to="/"><Button type="primary">{t('common.goHome')}</Button></Link>}
     />
   );
 }
 
 export function Forbidden() {
   const { t } = useTranslation();
-  return <Result status="403" title={t('common.noPermission')} extra={<Link to="/contacts"><Button type="primary">{t('common.goHome')}</Button></Link>} />;
+  return <Result status="403" title={t('common.noPermission')} extra={<Link to="/"><Button type="primary">{t('common.goHome')}</Button></Link>} />;
 }

@@ -7,7 +7,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { canDo, useMe, useSettings } from '../api/hooks.ts';
+import { useMe, useSettings } from '../api/hooks.ts';
+import { useObjects } from '../api/objects.ts';
+import { objectLabel } from '../fields/labels.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { RecordFormDrawer } from '../features/records/RecordFormDrawer.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
@@ -31,8 +33,10 @@ export function Shell() {
   const [searchOpen, setSearchOpen] = useState(false);
   const [creating, setCreating] = useState<string | null>(null);
 
-  const items = menuItems(t, me);
-  const selected = selectedKey(location.pathname);
+  const objectsQuery = useObjects();
+  const objects = objectsQuery.data ?? [];
+  const items = menuItems(t, me, objects);
+  const selected = selectedKey(location.pathname, items);
   const go = ({ key }: { key: string }) => {
     setDrawerOpen(false);
     navigate(key);
@@ -51,7 +55,9 @@ export function Shell() {
   };
 
   const menu = <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={go} style={{ borderInlineEnd: 0 }} />;
-  const canWrite = canDo(me, 'write');
+  // "New" offers every object in the menu the user may create.
+  const creatable = objects.filter((o) => o.menu && o.can.create);
+  const creatingDescriptor = objects.find((o) => o.name === creating);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -101,15 +107,11 @@ export function Shell() {
             </div>
           )}
           <Space size={isPhone ? 0 : 4} className="gx-header-actions">
-            {canWrite ? (
+            {creatable.length ? (
               <Dropdown
                 trigger={['click']}
                 menu={{
-                  items: [
-                    { key: 'contacts', label: t('topbar.newContact') },
-                    { key: 'accounts', label: t('topbar.newAccount') },
-                    { key: 'tasks', label: t('topbar.newTask') },
-                  ],
+                  items: creatable.map((o) => ({ key: o.name, label: objectLabel(t, o.name) })),
                   onClick: ({ key }) => setCreating(key),
                 }}
               >
@@ -147,9 +149,14 @@ export function Shell() {
           </Space>
         </Layout.Header>
         <Layout.Content className="gx-content">
-          <Suspense fallback={<Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>}>
-            <Outlet />
-          </Suspense>
+          {/* Pages wait for the descriptors: routes, columns and the objects' labels come with them. */}
+          {objectsQuery.isLoading ? (
+            <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>
+          ) : (
+            <Suspense fallback={<Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>}>
+              <Outlet />
+            </Suspense>
+          )}
         </Layout.Content>
       </Layout>
       <Modal open={searchOpen} onCancel={() => setSearchOpen(false)} footer={null} title={t('common.search')} destroyOnHidden
@@ -157,12 +164,12 @@ export function Shell() {
         <GlobalSearch autoFocus onDone={() => setSearchOpen(false)} />
       </Modal>
       <RecordFormDrawer
-        object={creating ?? 'contacts'}
+        object={creating ?? creatable[0]?.name ?? 'contacts'}
         open={creating !== null}
         onClose={() => setCreating(null)}
         defaults={creating === 'tasks' ? { status: 'open', priority: 'normal', owner_id: me?.id } : undefined}
         onSaved={(rec, created) => {
-          if (created && (creating === 'contacts' || creating === 'accounts')) navigate(`/${creating}/${rec.id}`);
+          if (created && creatingDescriptor?.record_page) navigate(`/${creatingDescriptor.name}/${rec.id}`);
         }}
       />
     </Layout>

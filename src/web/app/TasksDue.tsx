@@ -1,7 +1,9 @@
 import { App, Badge, Button, Checkbox, Empty, Popover, Typography } from 'antd';
 import { SimpleList } from '../components/SimpleList.tsx';
 import { BellOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys.ts';
+import { useSaveRecord } from '../api/records.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useEffect, useState } from 'react';
@@ -15,7 +17,7 @@ const EMPTY: ApiRecord[] = [];
 /** My open tasks that are due, or whose reminder time has come: the bell's list, soonest first. */
 export function useTasksDue() {
   return useQuery({
-    queryKey: ['tasks-due'],
+    queryKey: keys.tasksDue(),
     queryFn: async () => {
       const now = new Date().toISOString();
       const base = { 'filter[owner_id]': 'me', 'filter[status]': 'open', limit: DUE_LIMIT };
@@ -57,19 +59,14 @@ function useReminderNotifications(tasks: ApiRecord[]) {
 /** The bell: my open tasks that are due now or overdue. */
 export function TasksDue() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
+  const saveTask = useSaveRecord('tasks');
   const due = useTasksDue();
   const [open, setOpen] = useState(false);
   const list = due.data?.data ?? EMPTY;
   const count = list.length;
   useReminderNotifications(list);
   const done = useMutation({
-    mutationFn: (id: number) => api.patch(`/tasks/${id}`, { status: 'done' }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['tasks-due'] });
-      void qc.invalidateQueries({ queryKey: ['list', 'tasks'] });
-      void qc.invalidateQueries({ queryKey: ['my-tasks'] });
-    },
+    mutationFn: (id: number) => saveTask.mutateAsync({ id, body: { status: 'done' } }),
   });
   const content = (
     <div style={{ width: 320, maxWidth: 'calc(100vw - 48px)' }}>

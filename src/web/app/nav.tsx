@@ -1,37 +1,34 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
-  ApiOutlined, AuditOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, CloudUploadOutlined, ContactsOutlined,
-  HistoryOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  ApiOutlined, AuditOutlined, CloudUploadOutlined, HistoryOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
+import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
+import { objectLabel } from '../fields/labels.ts';
+import { ObjectIcon } from './objectIcons.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
-/** The left menu, grouped by work. Only groups with pages exist; settings only for those who may use them. */
-export function menuItems(t: TFunction, me: Me | null | undefined): Item[] {
+/** The record objects' entries, grouped and ordered as their descriptors say. */
+function objectGroups(t: TFunction, objects: ObjectDescriptor[]): Item[] {
+  return MENU_GROUPS.flatMap((group): Item[] => {
+    const entries = objects.filter((o) => o.menu?.group === group).sort((a, b) => a.menu!.order - b.menu!.order || a.name.localeCompare(b.name));
+    if (!entries.length) return [];
+    return [{
+      type: 'group',
+      key: `g-${group}`,
+      label: t(`menu.${group}`),
+      children: entries.map((o) => ({ key: `/${o.name}`, icon: <ObjectIcon name={o.menu!.icon} />, label: objectLabel(t, o.name, true) })),
+    }];
+  });
+}
+
+/** The left menu: record objects from their descriptors, then the settings pages the user may use. */
+export function menuItems(t: TFunction, me: Me | null | undefined, objects: ObjectDescriptor[]): Item[] {
   const admin = Boolean(me?.permissions?.can?.admin);
   const canImport = Boolean(me?.permissions?.can?.import) || admin;
-  const items: Item[] = [
-    {
-      type: 'group',
-      key: 'g-customers',
-      label: t('menu.customers'),
-      children: [
-        { key: '/accounts', icon: <BankOutlined />, label: t('menu.accounts') },
-        { key: '/contacts', icon: <ContactsOutlined />, label: t('menu.contacts') },
-      ],
-    },
-    {
-      type: 'group',
-      key: 'g-work',
-      label: t('menu.work'),
-      children: [
-        { key: '/activities', icon: <CalendarOutlined />, label: t('menu.activities') },
-        { key: '/tasks', icon: <CheckSquareOutlined />, label: t('menu.tasks') },
-      ],
-    },
-  ];
+  const items: Item[] = objectGroups(t, objects);
   const settings: Item[] = [];
   if (admin) {
     settings.push(
@@ -51,8 +48,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined): Item[] {
 }
 
 /** The menu key for a path: the longest item key it starts with. */
-export function selectedKey(pathname: string): string {
-  const keys = ['/accounts', '/contacts', '/activities', '/tasks', '/imports', '/settings/users', '/settings/teams', '/settings/roles',
-    '/settings/custom-fields', '/settings/organization', '/settings/api-keys', '/settings/audit-log', '/settings/login-history'];
+export function selectedKey(pathname: string, items: Item[]): string {
+  const keys = items.flatMap((i) => (i && 'children' in i && i.children ? i.children : [i])).map((i) => String(i?.key ?? ''));
   return keys.filter((k) => pathname === k || pathname.startsWith(`${k}/`)).sort((a, b) => b.length - a.length)[0] ?? '';
 }

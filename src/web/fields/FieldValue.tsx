@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { ApiRecord, FieldMeta } from '../api/types.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../i18n/format.ts';
 import { optionLabel } from './labels.ts';
-import { HAS_RECORD_PAGE, recordPath } from './layout.ts';
+import { recordPath } from './layout.ts';
+import { useObjects } from '../api/objects.ts';
 
 const TIER_COLORS: Record<string, string> = { vip: 'magenta', platinum: 'purple', gold: 'gold', silver: 'default', standard: 'default' };
 const STATUS_COLORS: Record<string, string> = {
@@ -74,15 +75,19 @@ export function FieldValue({ object, field, record, compact }: Props) {
     case 'user': {
       const ref = record.refs?.[field.key];
       const title = ref?.title ?? `#${String(v)}`;
-      const target = field.type === 'user' ? 'users' : field.link;
-      if (target && HAS_RECORD_PAGE.has(target)) {
-        return <Link to={recordPath(target, Number(v))} onClick={(e) => e.stopPropagation()}>{title}</Link>;
-      }
-      return <span>{title}</span>;
+      return <RefLink target={field.type === 'user' ? 'users' : field.link} id={Number(v)} title={title} />;
     }
     case 'longtext':
       return compact ? <span>{String(v)}</span> : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(v)}</Typography.Paragraph>;
     default:
       return <span>{String(v)}</span>;
   }
+}
+
+/** A linked record's title: a link when its object has a record page the user may open. */
+function RefLink({ target, id, title }: { target: string | undefined; id: number; title: string }) {
+  const descriptor = useObjects().data?.find((d) => d.name === target);
+  const path = descriptor?.record_page ? recordPath(descriptor, id) : null;
+  if (!path) return <span>{title}</span>;
+  return <Link to={path} onClick={(e) => e.stopPropagation()}>{title}</Link>;
 }

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import type { ApiRecord, Page, User } from '../api/types.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
-import { TITLE_FIELD } from './layout.ts';
+import { useObject } from '../api/objects.ts';
 import { useRefTitle } from './useRefTitle.ts';
 
 interface Props {
@@ -33,9 +33,10 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
   const q = useDebounced(search, 250);
   const [known, setKnown] = useState<Map<string, string>>(() => new Map((initialOptions ?? []).map((o) => [String(o.value), o.label])));
   const [open, setOpen] = useState(false);
+  const title = useObject(target)?.title_field ?? 'name';
 
   const results = useQuery({
-    queryKey: ['pick', target, q],
+    queryKey: ['pick', target, q, title],
     enabled: open || q !== '',
     staleTime: 30_000,
     queryFn: async () => {
@@ -43,7 +44,6 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
         const r = await api.get<Page<User>>('/users', { q: q || undefined, limit: 20 });
         return r.data.map((u) => ({ value: u.id, label: u.name, sub: u.email }));
       }
-      const title = TITLE_FIELD[target] ?? 'name';
       const r = await api.get<Page<ApiRecord>>(`/${target}`, { q: q || undefined, limit: 20, ...(q ? {} : { sort: title }) });
       return r.data.map((rec) => ({ value: rec.id, label: String(rec[title] ?? `#${rec.id}`), sub: '' }));
     },

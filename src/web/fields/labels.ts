@@ -29,3 +29,8 @@ export function optionLabel(t: TFunction, object: string, field: Pick<FieldMeta,
 export function objectLabel(t: TFunction, object: string, plural = false): string {
   return t(`objects.${object}.${plural ? 'other' : 'one'}`, { defaultValue: object });
 }
+
+/** A form or record-page section's label: the object's own (from its descriptor), then the generic ones. */
+export function sectionLabel(t: TFunction, object: string, key: string): string {
+  return t([`sections.${object}.${key}`, `record.sections.${key}`], { defaultValue: humanize(key) });
+}

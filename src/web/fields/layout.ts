@@ -1,32 +1,20 @@
 import type { FieldMeta } from '../api/types.ts';
 import type { AppLocale } from '../api/types.ts';
+import type { ObjectDescriptor } from '../../shared/objects.ts';
 
-/** Columns a list shows before the user picks their own (filtered to the fields the role may read). */
-export const DEFAULT_COLUMNS: Record<string, string[]> = {
-  contacts: ['name', 'account_id', 'mobile', 'email', 'lifecycle_status', 'tier', 'city', 'owner_id', 'created_at'],
-  accounts: ['name', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'owner_id', 'created_at'],
-  activities: ['subject', 'kind', 'occurred_at', 'contact_id', 'account_id', 'owner_id'],
-  tasks: ['title', 'status', 'priority', 'due_at', 'contact_id', 'account_id', 'owner_id'],
-};
+// Columns, sections, quick-create fields, record pages and titles come from each object's
+// descriptor (GET /meta/objects); this file only applies them.
 
-export const TITLE_FIELD: Record<string, string> = { contacts: 'name', accounts: 'name', activities: 'subject', tasks: 'title' };
-
-/** Which object a link or user field points at, and whether it has a page of its own. */
+/** Which object a link or user field points at. */
 export function linkTarget(f: FieldMeta): string | null {
   if (f.type === 'user') return 'users';
   if (f.type === 'link') return f.link ?? null;
   return null;
 }
 
-export const HAS_RECORD_PAGE = new Set(['contacts', 'accounts']);
-
-export function recordPath(object: string, id: number | string): string {
-  return HAS_RECORD_PAGE.has(object) ? `/${object}/${id}` : `/${object}?open=${id}`;
-}
-
-export interface Section {
-  key: string;
-  fields: string[];
+/** Where a record opens (null: an object the user may not use). /<object>/<id> shows its page, or its list with the record's drawer open (app/ObjectRoutes.tsx). */
+export function recordPath(object: ObjectDescriptor | undefined, id: number | string): string | null {
+  return object ? `/${object.name}/${id}` : null;
 }
 
 const ADDRESS_EN = ['street', 'district', 'city', 'province', 'postal_code', 'country'];
@@ -37,79 +25,30 @@ export function addressOrder(locale: AppLocale): string[] {
   return locale === 'en' ? ADDRESS_EN : ADDRESS_ZH;
 }
 
-/** How a record's fields group on its page and in forms; unknown (custom) fields land in "custom". */
-export function sectionsFor(object: string, locale: AppLocale): Section[] {
-  const address = { key: 'address', fields: addressOrder(locale) };
-  switch (object) {
-    case 'contacts':
-      return [
-        { key: 'main', fields: ['name', 'family_name', 'given_name', 'account_id', 'title', 'department', 'owner_id'] },
-        { key: 'contact', fields: ['mobile', 'phone', 'email', 'wechat_id'] },
-        { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
-        address,
-        { key: 'profile', fields: ['gender', 'birthday', 'age_band', 'family_status', 'occupation', 'income_band'] },
-        { key: 'preferences', fields: ['preferences', 'dietary_needs', 'consumption_habits'] },
-        { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
-        { key: 'notes', fields: ['notes'] },
-        { key: 'custom', fields: [] },
-        { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
-      ];
-    case 'accounts':
-      return [
-        { key: 'main', fields: ['name', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },
-        { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
-        { key: 'company', fields: ['employees', 'annual_revenue'] },
-        address,
-        { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
-        { key: 'notes', fields: ['notes'] },
-        { key: 'custom', fields: [] },
-        { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
-      ];
-    case 'activities':
-      return [
-        { key: 'details', fields: ['kind', 'subject', 'occurred_at', 'duration_minutes', 'body'] },
-        { key: 'links', fields: ['contact_id', 'account_id', 'owner_id'] },
-        { key: 'custom', fields: [] },
-        { key: 'system', fields: ['created_at', 'updated_at'] },
-      ];
-    case 'tasks':
-      return [
-        { key: 'details', fields: ['title', 'description', 'status', 'priority'] },
-        { key: 'schedule', fields: ['due_at', 'reminder_at'] },
-        { key: 'links', fields: ['contact_id', 'account_id', 'owner_id'] },
-        { key: 'custom', fields: [] },
-        { key: 'system', fields: ['completed_at', 'created_at', 'updated_at'] },
-      ];
-    default:
-      return [{ key: 'details', fields: [] }, { key: 'custom', fields: [] }];
-  }
+/** The address section's parts follow the reading order; its other fields keep theirs. */
+function ordered(section: { key: string; fields: string[] }, locale: AppLocale): string[] {
+  if (section.key !== 'address') return section.fields;
+  const parts = addressOrder(locale).filter((k) => section.fields.includes(k));
+  return [...parts, ...section.fields.filter((k) => !parts.includes(k))];
 }
 
-/** Places every field the metadata returned into a section, in section order. */
-export function groupFields(object: string, locale: AppLocale, fields: FieldMeta[]): { key: string; fields: FieldMeta[] }[] {
+/** Places every field the metadata returned into the descriptor's sections; the rest (custom fields) land in "custom". */
+export function groupFields(object: ObjectDescriptor | undefined, locale: AppLocale, fields: FieldMeta[]): { key: string; fields: FieldMeta[] }[] {
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const used = new Set<string>();
-  const sections = sectionsFor(object, locale).map((s) => {
+  const layout = object?.sections.length ? object.sections : [{ key: 'details', fields: [] }];
+  const sections = layout.map((s) => {
     const fs: FieldMeta[] = [];
-    for (const k of s.fields) {
+    for (const k of ordered(s, locale)) {
       const f = byKey.get(k);
-      if (f) {
+      if (f && !used.has(k)) {
         fs.push(f);
         used.add(k);
       }
     }
     return { key: s.key, fields: fs };
   });
-  const rest = fields.filter((f) => !used.has(f.key));
-  const custom = sections.find((s) => s.key === 'custom') ?? sections[sections.length - 1]!;
-  custom.fields.push(...rest);
+  if (!sections.some((s) => s.key === 'custom')) sections.push({ key: 'custom', fields: [] });
+  sections.find((s) => s.key === 'custom')!.fields.push(...fields.filter((f) => !used.has(f.key)));
   return sections.filter((s) => s.fields.length > 0);
 }
-
-/** Fields worth asking for when creating quickly; the rest sit behind "Show all fields". */
-export const QUICK_CREATE: Record<string, string[]> = {
-  contacts: ['name', 'account_id', 'title', 'mobile', 'phone', 'email', 'wechat_id', 'type', 'tier', 'lifecycle_status', 'owner_id'],
-  accounts: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],
-  activities: ['kind', 'subject', 'occurred_at', 'duration_minutes', 'body', 'contact_id', 'account_id'],
-  tasks: ['title', 'description', 'priority', 'due_at', 'reminder_at', 'contact_id', 'account_id', 'owner_id'],
-};

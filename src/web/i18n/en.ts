@@ -15,14 +15,14 @@ const en = {
     somethingWrong: 'Something went wrong', noPermission: 'You do not have access to this page.',
   },
   menu: {
-    customers: 'Customers', work: 'Work', settings: 'Settings', accounts: 'Accounts', contacts: 'Contacts',
-    activities: 'Activities', tasks: 'Tasks', users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
+    customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
+    users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
     loginHistory: 'Login history', organization: 'Organisation', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
   topbar: {
     searchPlaceholder: 'Search contacts, accounts…', searchShortcut: 'Ctrl K', new: 'New',
-    newContact: 'Contact', newAccount: 'Account', newTask: 'Task', tasksDue: 'Tasks due', reminder: 'Task reminder',
+    tasksDue: 'Tasks due', reminder: 'Task reminder',
     tasksDueCount: '{{count}} task due', tasksDueCount_other: '{{count}} tasks due', noTasksDue: 'No tasks due. Nice work.',
     allTasks: 'All my tasks', language: 'Language', logout: 'Sign out', signedInAs: 'Signed in as {{name}}',
     role: 'Role: {{role}}', searchTypes: { contact: 'Contacts', account: 'Accounts' }, searching: 'Searching…',
@@ -40,64 +40,10 @@ const en = {
     },
   },
   objects: {
-    contacts: { one: 'Contact', other: 'Contacts' },
-    accounts: { one: 'Account', other: 'Accounts' },
-    activities: { one: 'Activity', other: 'Activities' },
-    tasks: { one: 'Task', other: 'Tasks' },
     users: { one: 'User', other: 'Users' },
   },
   fields: {
     common: { id: 'ID', created_by: 'Created by' },
-    contacts: {
-      name: 'Name', family_name: 'Family name', given_name: 'Given name', gender: 'Gender', birthday: 'Birthday',
-      age_band: 'Age band', family_status: 'Family status', occupation: 'Occupation', income_band: 'Income band',
-      email: 'Email', phone: 'Phone', mobile: 'Mobile', wechat_id: 'WeChat ID', title: 'Job title',
-      department: 'Department', account_id: 'Account', type: 'Type', tier: 'Tier', lifecycle_status: 'Lifecycle status',
-      source: 'Source', industry: 'Industry', region: 'Region', country: 'Country', province: 'Province/State',
-      city: 'City', district: 'District', street: 'Street address', postal_code: 'Postal code', tags: 'Tags',
-      preferences: 'Preferences', dietary_needs: 'Dietary needs', consumption_habits: 'Consumption habits',
-      credit_limit: 'Credit limit', payment_terms: 'Payment terms', payment_standing: 'Payment standing',
-      notes: 'Notes', owner_id: 'Owner', created_by: 'Created by', created_at: 'Created', updated_at: 'Updated',
-    },
-    accounts: {
-      name: 'Account name', type: 'Type', tier: 'Tier', lifecycle_status: 'Lifecycle status', industry: 'Industry',
-      source: 'Source', region: 'Region', country: 'Country', province: 'Province/State', city: 'City',
-      district: 'District', street: 'Street address', postal_code: 'Postal code', phone: 'Phone', email: 'Email',
-      website: 'Website', employees: 'Employees', annual_revenue: 'Annual revenue', credit_limit: 'Credit limit',
-      payment_terms: 'Payment terms', payment_standing: 'Payment standing', tags: 'Tags', notes: 'Notes',
-      parent_id: 'Parent account', owner_id: 'Owner', created_by: 'Created by', created_at: 'Created', updated_at: 'Updated',
-    },
-    activities: {
-      kind: 'Kind', subject: 'Subject', body: 'Details', occurred_at: 'When', duration_minutes: 'Duration (minutes)',
-      contact_id: 'Contact', account_id: 'Account', owner_id: 'Owner', created_at: 'Created', updated_at: 'Updated',
-    },
-    tasks: {
-      title: 'Title', description: 'Description', status: 'Status', priority: 'Priority', due_at: 'Due',
-      reminder_at: 'Reminder', contact_id: 'Contact', account_id: 'Account', owner_id: 'Owner',
-      completed_at: 'Completed', created_at: 'Created', updated_at: 'Updated',
-    },
-  },
-  options: {
-    common: {
-      type: { prospect: 'Prospect', customer: 'Customer', partner: 'Partner', distributor: 'Distributor', supplier: 'Supplier', competitor: 'Competitor', other: 'Other' },
-      tier: { standard: 'Standard', silver: 'Silver', gold: 'Gold', platinum: 'Platinum', vip: 'VIP' },
-      lifecycle_status: { lead: 'Lead', prospect: 'Prospect', active: 'Active', loyal: 'Loyal', at_risk: 'At risk', churned: 'Churned', inactive: 'Inactive' },
-      source: { web: 'Website', referral: 'Referral', event: 'Event', phone: 'Phone', email: 'Email', partner: 'Partner', advertising: 'Advertising', walk_in: 'Walk-in', social: 'Social media', import: 'Import', other: 'Other' },
-      payment_standing: { good: 'Good', watch: 'Watch', late: 'Late', blocked: 'Blocked' },
-    },
-    contacts: {
-      gender: { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not stated' },
-      age_band: { under_18: 'Under 18', '18_24': '18–24', '25_34': '25–34', '35_44': '35–44', '45_54': '45–54', '55_64': '55–64', '65_plus': '65+' },
-      family_status: { single: 'Single', married: 'Married', married_with_children: 'Married with children', other: 'Other' },
-      income_band: { low: 'Low', lower_middle: 'Lower middle', middle: 'Middle', upper_middle: 'Upper middle', high: 'High' },
-    },
-    activities: {
-      kind: { call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message' },
-    },
-    tasks: {
-      status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
-      priority: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
-    },
   },
   fieldTypes: {
     text: 'Text', longtext: 'Long text', email: 'Email', phone: 'Phone', url: 'URL', number: 'Number', money: 'Money',
@@ -137,12 +83,11 @@ const en = {
     keyFacts: 'Key facts', logActivity: 'Log activity', newTask: 'New task', edit: 'Edit', merge: 'Merge',
     delete: 'Delete', confirmDelete: 'Delete {{name}}?', confirmDeleteText: 'Its activities and tasks stay linked in the audit log.',
     sections: {
-      main: 'Overview', profile: 'Profile', contact: 'Contact details', company: 'Company', classification: 'Classification',
-      address: 'Address', preferences: 'Preferences', finance: 'Finance', notes: 'Notes', custom: 'More fields', system: 'System',
-      details: 'Details', links: 'Links', schedule: 'Schedule',
+      custom: 'More fields', system: 'System',
+      details: 'Details',
     },
     related: {
-      contacts: 'Contacts', accounts: 'Accounts', tasks: 'Tasks', role: 'Role', primary: 'Primary',
+      accounts: 'Accounts', role: 'Role', primary: 'Primary',
       noContacts: 'No contacts at this account yet.', noAccounts: 'Not linked to an account.', noTasks: 'No tasks.',
       addContact: 'Add contact',
     },

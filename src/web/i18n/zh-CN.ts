@@ -17,14 +17,14 @@ const zhCN: Resources = {
     somethingWrong: '出了点问题', noPermission: '您无权访问此页面。',
   },
   menu: {
-    customers: '客户', work: '工作', settings: '设置', accounts: '客户公司', contacts: '联系人',
-    activities: '活动记录', tasks: '任务', users: '用户', teams: '团队', roles: '角色与字段权限',
+    customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
+    users: '用户', teams: '团队', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
     loginHistory: '登录记录', organization: '组织设置', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
   topbar: {
     searchPlaceholder: '搜索联系人、客户公司…', searchShortcut: 'Ctrl K', new: '新建',
-    newContact: '联系人', newAccount: '客户公司', newTask: '任务', tasksDue: '到期任务', reminder: '任务提醒',
+    tasksDue: '到期任务', reminder: '任务提醒',
     tasksDueCount: '{{count}} 项任务到期', tasksDueCount_other: '{{count}} 项任务到期', noTasksDue: '没有到期任务，干得漂亮。',
     allTasks: '我的全部任务', language: '语言', logout: '退出登录', signedInAs: '当前用户：{{name}}',
     role: '角色：{{role}}', searchTypes: { contact: '联系人', account: '客户公司' }, searching: '搜索中…',
@@ -42,64 +42,10 @@ const zhCN: Resources = {
     },
   },
   objects: {
-    contacts: { one: '联系人', other: '联系人' },
-    accounts: { one: '客户公司', other: '客户公司' },
-    activities: { one: '活动', other: '活动记录' },
-    tasks: { one: '任务', other: '任务' },
     users: { one: '用户', other: '用户' },
   },
   fields: {
     common: { id: 'ID', created_by: '创建人' },
-    contacts: {
-      name: '姓名', family_name: '姓', given_name: '名', gender: '性别', birthday: '生日',
-      age_band: '年龄段', family_status: '家庭状况', occupation: '职业', income_band: '收入水平',
-      email: '邮箱', phone: '电话', mobile: '手机', wechat_id: '微信号', title: '职位',
-      department: '部门', account_id: '所属公司', type: '类型', tier: '等级', lifecycle_status: '生命周期',
-      source: '来源', industry: '行业', region: '区域', country: '国家/地区', province: '省份',
-      city: '城市', district: '区县', street: '街道地址', postal_code: '邮政编码', tags: '标签',
-      preferences: '偏好', dietary_needs: '饮食需求', consumption_habits: '消费习惯',
-      credit_limit: '信用额度', payment_terms: '付款条件', payment_standing: '付款信用',
-      notes: '备注', owner_id: '负责人', created_by: '创建人', created_at: '创建时间', updated_at: '更新时间',
-    },
-    accounts: {
-      name: '公司名称', type: '类型', tier: '等级', lifecycle_status: '生命周期', industry: '行业',
-      source: '来源', region: '区域', country: '国家/地区', province: '省份', city: '城市',
-      district: '区县', street: '街道地址', postal_code: '邮政编码', phone: '电话', email: '邮箱',
-      website: '网站', employees: '员工人数', annual_revenue: '年营业额', credit_limit: '信用额度',
-      payment_terms: '付款条件', payment_standing: '付款信用', tags: '标签', notes: '备注',
-      parent_id: '上级公司', owner_id: '负责人', created_by: '创建人', created_at: '创建时间', updated_at: '更新时间',
-    },
-    activities: {
-      kind: '类型', subject: '主题', body: '详情', occurred_at: '发生时间', duration_minutes: '时长（分钟）',
-      contact_id: '联系人', account_id: '客户公司', owner_id: '负责人', created_at: '创建时间', updated_at: '更新时间',
-    },
-    tasks: {
-      title: '标题', description: '描述', status: '状态', priority: '优先级', due_at: '截止时间',
-      reminder_at: '提醒时间', contact_id: '联系人', account_id: '客户公司', owner_id: '负责人',
-      completed_at: '完成时间', created_at: '创建时间', updated_at: '更新时间',
-    },
-  },
-  options: {
-    common: {
-      type: { prospect: '潜在客户', customer: '客户', partner: '合作伙伴', distributor: '经销商', supplier: '供应商', competitor: '竞争对手', other: '其他' },
-      tier: { standard: '普通', silver: '银卡', gold: '金卡', platinum: '白金', vip: 'VIP' },
-      lifecycle_status: { lead: '线索', prospect: '意向', active: '活跃', loyal: '忠实', at_risk: '流失风险', churned: '已流失', inactive: '不活跃' },
-      source: { web: '官网', referral: '转介绍', event: '活动', phone: '电话', email: '邮件', partner: '合作伙伴', advertising: '广告', walk_in: '到店', social: '社交媒体', import: '导入', other: '其他' },
-      payment_standing: { good: '良好', watch: '关注', late: '逾期', blocked: '冻结' },
-    },
-    contacts: {
-      gender: { female: '女', male: '男', other: '其他', unknown: '未说明' },
-      age_band: { under_18: '18 岁以下', '18_24': '18–24 岁', '25_34': '25–34 岁', '35_44': '35–44 岁', '45_54': '45–54 岁', '55_64': '55–64 岁', '65_plus': '65 岁及以上' },
-      family_status: { single: '单身', married: '已婚', married_with_children: '已婚有子女', other: '其他' },
-      income_band: { low: '低', lower_middle: '中低', middle: '中等', upper_middle: '中高', high: '高' },
-    },
-    activities: {
-      kind: { call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息' },
-    },
-    tasks: {
-      status: { open: '进行中', done: '已完成', cancelled: '已取消' },
-      priority: { low: '低', normal: '普通', high: '高', urgent: '紧急' },
-    },
   },
   fieldTypes: {
     text: '文本', longtext: '长文本', email: '邮箱', phone: '电话', url: '网址', number: '数字', money: '金额',
@@ -140,12 +86,11 @@ const zhCN: Resources = {
     keyFacts: '关键信息', logActivity: '记录活动', newTask: '新建任务', edit: '编辑', merge: '合并',
     delete: '删除', confirmDelete: '删除“{{name}}”？', confirmDeleteText: '其活动和任务会保留在审计日志中。',
     sections: {
-      main: '概况', profile: '个人画像', contact: '联系方式', company: '公司信息', classification: '分类',
-      address: '地址', preferences: '偏好', finance: '财务', notes: '备注', custom: '更多字段', system: '系统信息',
-      details: '详细信息', links: '关联', schedule: '时间安排',
+      custom: '更多字段', system: '系统信息',
+      details: '详细信息',
     },
     related: {
-      contacts: '联系人', accounts: '所属公司', tasks: '任务', role: '职务', primary: '主要',
+      accounts: '所属公司', role: '职务', primary: '主要',
       noContacts: '该公司还没有联系人。', noAccounts: '尚未关联任何公司。', noTasks: '没有任务。',
       addContact: '添加联系人',
     },

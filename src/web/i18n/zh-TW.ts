@@ -71,12 +71,8 @@ const zhTW: Resources = {
   },
   menu: {
     customers: '客戶',
-    work: '工作',
+    work: '工作', sales: '銷售', service: '服務', marketing: '行銷', other: '其他',
     settings: '設定',
-    accounts: '客戶公司',
-    contacts: '聯絡人',
-    activities: '活動記錄',
-    tasks: '任務',
     users: '使用者',
     teams: '團隊',
     roles: '角色與欄位權限',
@@ -94,9 +90,6 @@ const zhTW: Resources = {
     searchPlaceholder: '搜尋聯絡人、客戶公司…',
     searchShortcut: 'Ctrl K',
     new: '新增',
-    newContact: '聯絡人',
-    newAccount: '客戶公司',
-    newTask: '任務',
     tasksDue: '到期任務',
     reminder: '任務提醒',
     tasksDueCount: '{{count}} 項任務到期',
@@ -132,22 +125,6 @@ const zhTW: Resources = {
     },
   },
   objects: {
-    contacts: {
-      one: '聯絡人',
-      other: '聯絡人'
-    },
-    accounts: {
-      one: '客戶公司',
-      other: '客戶公司'
-    },
-    activities: {
-      one: '活動',
-      other: '活動記錄'
-    },
-    tasks: {
-      one: '任務',
-      other: '任務'
-    },
     users: {
       one: '使用者',
       other: '使用者'
@@ -158,205 +135,6 @@ const zhTW: Resources = {
       id: 'ID',
       created_by: '建立人'
     },
-    contacts: {
-      name: '姓名',
-      family_name: '姓',
-      given_name: '名',
-      gender: '性別',
-      birthday: '生日',
-      age_band: '年齡層',
-      family_status: '家庭狀況',
-      occupation: '職業',
-      income_band: '收入水準',
-      email: '電子郵件',
-      phone: '電話',
-      mobile: '手機',
-      wechat_id: '微信帳號',
-      title: '職位',
-      department: '部門',
-      account_id: '所屬公司',
-      type: '類型',
-      tier: '等級',
-      lifecycle_status: '生命週期',
-      source: '來源',
-      industry: '行業',
-      region: '區域',
-      country: '國家/地區',
-      province: '省份',
-      city: '城市',
-      district: '區縣',
-      street: '街道地址',
-      postal_code: '郵政編碼',
-      tags: '標籤',
-      preferences: '偏好',
-      dietary_needs: '飲食需求',
-      consumption_habits: '消費習慣',
-      credit_limit: '信用額度',
-      payment_terms: '付款條件',
-      payment_standing: '付款信用',
-      notes: '備註',
-      owner_id: '負責人',
-      created_by: '建立人',
-      created_at: '建立時間',
-      updated_at: '更新時間'
-    },
-    accounts: {
-      name: '公司名稱',
-      type: '類型',
-      tier: '等級',
-      lifecycle_status: '生命週期',
-      industry: '行業',
-      source: '來源',
-      region: '區域',
-      country: '國家/地區',
-      province: '省份',
-      city: '城市',
-      district: '區縣',
-      street: '街道地址',
-      postal_code: '郵政編碼',
-      phone: '電話',
-      email: '電子郵件',
-      website: '網站',
-      employees: '員工人數',
-      annual_revenue: '年營業額',
-      credit_limit: '信用額度',
-      payment_terms: '付款條件',
-      payment_standing: '付款信用',
-      tags: '標籤',
-      notes: '備註',
-      parent_id: '上級公司',
-      owner_id: '負責人',
-      created_by: '建立人',
-      created_at: '建立時間',
-      updated_at: '更新時間'
-    },
-    activities: {
-      kind: '類型',
-      subject: '主題',
-      body: '詳情',
-      occurred_at: '發生時間',
-      duration_minutes: '時長（分鐘）',
-      contact_id: '聯絡人',
-      account_id: '客戶公司',
-      owner_id: '負責人',
-      created_at: '建立時間',
-      updated_at: '更新時間'
-    },
-    tasks: {
-      title: '標題',
-      description: '描述',
-      status: '狀態',
-      priority: '優先等級',
-      due_at: '截止時間',
-      reminder_at: '提醒時間',
-      contact_id: '聯絡人',
-      account_id: '客戶公司',
-      owner_id: '負責人',
-      completed_at: '完成時間',
-      created_at: '建立時間',
-      updated_at: '更新時間'
-    }
-  },
-  options: {
-    common: {
-      type: {
-        prospect: '潛在客戶',
-        customer: '客戶',
-        partner: '合作夥伴',
-        distributor: '經銷商',
-        supplier: '供應商',
-        competitor: '競爭對手',
-        other: '其他'
-      },
-      tier: {
-        standard: '普通',
-        silver: '銀卡',
-        gold: '金卡',
-        platinum: '白金',
-        vip: 'VIP'
-      },
-      lifecycle_status: {
-        lead: '線索',
-        prospect: '意向',
-        active: '活躍',
-        loyal: '忠實',
-        at_risk: '流失風險',
-        churned: '已流失',
-        inactive: '不活躍'
-      },
-      source: {
-        web: '官網',
-        referral: '轉介紹',
-        event: '活動',
-        phone: '電話',
-        email: '郵件',
-        partner: '合作夥伴',
-        advertising: '廣告',
-        walk_in: '到店',
-        social: '社交媒體',
-        import: '匯入',
-        other: '其他'
-      },
-      payment_standing: {
-        good: '良好',
-        watch: '關注',
-        late: '逾期',
-        blocked: '凍結'
-      }
-    },
-    contacts: {
-      gender: {
-        female: '女',
-        male: '男',
-        other: '其他',
-        unknown: '未說明'
-      },
-      age_band: {
-        under_18: '18 歲以下',
-        '18_24': '18–24 歲',
-        '25_34': '25–34 歲',
-        '35_44': '35–44 歲',
-        '45_54': '45–54 歲',
-        '55_64': '55–64 歲',
-        '65_plus': '65 歲及以上'
-      },
-      family_status: {
-        single: '單身',
-        married: '已婚',
-        married_with_children: '已婚有子女',
-        other: '其他'
-      },
-      income_band: {
-        low: '低',
-        lower_middle: '中低',
-        middle: '中等',
-        upper_middle: '中高',
-        high: '高'
-      }
-    },
-    activities: {
-      kind: {
-        call: '電話',
-        visit: '拜訪',
-        meeting: '會議',
-        email: '郵件',
-        note: '備註',
-        message: '訊息'
-      }
-    },
-    tasks: {
-      status: {
-        open: '進行中',
-        done: '已完成',
-        cancelled: '已取消'
-      },
-      priority: {
-        low: '低',
-        normal: '普通',
-        high: '高',
-        urgent: '緊急'
-      }
-    }
   },
   fieldTypes: {
     text: '文字',
@@ -470,25 +248,12 @@ const zhTW: Resources = {
     confirmDelete: '刪除「{{name}}」？',
     confirmDeleteText: '其活動和任務會保留在稽核日誌中。',
     sections: {
-      main: '概況',
-      profile: '客戶輪廓',
-      contact: '聯絡方式',
-      company: '公司資訊',
-      classification: '分類',
-      address: '地址',
-      preferences: '偏好',
-      finance: '財務',
-      notes: '備註',
       custom: '更多欄位',
       system: '系統資訊',
       details: '詳細資訊',
-      links: '關聯',
-      schedule: '時間安排'
     },
     related: {
-      contacts: '聯絡人',
       accounts: '所屬公司',
-      tasks: '任務',
       role: '職務',
       primary: '主要',
       noContacts: '該公司還沒有聯絡人。',

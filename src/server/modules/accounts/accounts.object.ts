@@ -4,6 +4,7 @@ import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { reindexContactsOfAccount } from '../search/reindex.ts';
 import { orgNameKey } from '../../text/identity.ts';
+import { accountsLabels } from './accounts.labels.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -37,6 +38,25 @@ export const accountsObject: ObjectDef = {
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  labels: accountsLabels,
+  ui: {
+    menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
+    recordPage: true,
+    listColumns: ['name', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'owner_id', 'created_at'],
+    quickCreate: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],
+    sections: [
+      { key: 'main', fields: ['name', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },
+      { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
+      { key: 'company', fields: ['employees', 'annual_revenue'] },
+      { key: 'address', fields: [...ADDRESS_FIELDS] },
+      { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
+      { key: 'notes', fields: ['notes'] },
+      { key: 'custom', fields: [] },
+      { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
+    ],
+    related: [{ object: 'contacts', field: 'account_id' }, { object: 'tasks', field: 'account_id' }],
+    features: { import: true, timeline: true, merge: true },
+  },
   search: (r) => ({
     names: [{ field: 'name', value: r.name }],
     pinyin: 'company',

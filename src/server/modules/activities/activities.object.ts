@@ -3,6 +3,7 @@ import { opts } from '../../records/options.ts';
 import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
+import { activitiesLabels } from './activities.labels.ts';
 
 export const ACTIVITY_KINDS = ['call', 'visit', 'meeting', 'email', 'note', 'message'] as const;
 
@@ -22,6 +23,18 @@ export const activitiesObject: ObjectDef = {
   singular: 'activity',
   titleField: 'subject',
   timeline: { targets: ['contact_id', 'account_id'], title: 'subject', body: 'body' },
+  labels: activitiesLabels,
+  ui: {
+    menu: { group: 'work', icon: 'CalendarOutlined', order: 10 },
+    listColumns: ['subject', 'kind', 'occurred_at', 'contact_id', 'account_id', 'owner_id'],
+    quickCreate: ['kind', 'subject', 'occurred_at', 'duration_minutes', 'body', 'contact_id', 'account_id'],
+    sections: [
+      { key: 'details', fields: ['kind', 'subject', 'occurred_at', 'duration_minutes', 'body'] },
+      { key: 'links', fields: ['contact_id', 'account_id', 'owner_id'] },
+      { key: 'custom', fields: [] },
+      { key: 'system', fields: ['created_at', 'updated_at'] },
+    ],
+  },
   ownerField: 'owner_id',
   fields: [
     { key: 'kind', type: 'select', required: true, options: opts(...ACTIVITY_KINDS) },

@@ -4,6 +4,7 @@ import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { splitName } from '../../text/names.ts';
 import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
+import { contactsLabels } from './contacts.labels.ts';
 
 /** Family and given names from the full name, when neither was given. */
 function splitWhenEmpty(r: Record<string, any>) {
@@ -56,6 +57,28 @@ export const contactsObject: ObjectDef = {
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  labels: contactsLabels,
+  ui: {
+    menu: { group: 'customers', icon: 'ContactsOutlined', order: 20 },
+    recordPage: true,
+    listColumns: ['name', 'account_id', 'mobile', 'email', 'lifecycle_status', 'tier', 'city', 'owner_id', 'created_at'],
+    quickCreate: ['name', 'account_id', 'title', 'mobile', 'phone', 'email', 'wechat_id', 'type', 'tier', 'lifecycle_status', 'owner_id'],
+    // The web app puts the address parts in the reading order of the language.
+    sections: [
+      { key: 'main', fields: ['name', 'family_name', 'given_name', 'account_id', 'title', 'department', 'owner_id'] },
+      { key: 'contact', fields: ['mobile', 'phone', 'email', 'wechat_id'] },
+      { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
+      { key: 'address', fields: [...ADDRESS_FIELDS] },
+      { key: 'profile', fields: ['gender', 'birthday', 'age_band', 'family_status', 'occupation', 'income_band'] },
+      { key: 'preferences', fields: ['preferences', 'dietary_needs', 'consumption_habits'] },
+      { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
+      { key: 'notes', fields: ['notes'] },
+      { key: 'custom', fields: [] },
+      { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
+    ],
+    related: [{ object: 'tasks', field: 'contact_id' }],
+    features: { import: true, timeline: true, merge: true },
+  },
   // Every value names its field, so an actor whose role hides that field cannot find by it.
   search: (r, related) => ({
     names: [{ field: 'name', value: r.name }, ...(r.family_name && r.given_name ? [{ field: 'family_name', value: `${r.given_name} ${r.family_name}` }] : [])],

@@ -2,6 +2,7 @@ import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
 import { emitTimeline, timelineTargets } from '../../core/timeline.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
+import { tasksLabels } from './tasks.labels.ts';
 
 async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): Promise<void> {
   const targets = timelineTargets(ctx.def, row);
@@ -18,6 +19,19 @@ export const tasksObject: ObjectDef = {
   singular: 'task',
   titleField: 'title',
   timeline: { targets: ['contact_id', 'account_id'], title: 'title', body: 'description' },
+  labels: tasksLabels,
+  ui: {
+    menu: { group: 'work', icon: 'CheckSquareOutlined', order: 20 },
+    listColumns: ['title', 'status', 'priority', 'due_at', 'contact_id', 'account_id', 'owner_id'],
+    quickCreate: ['title', 'description', 'priority', 'due_at', 'reminder_at', 'contact_id', 'account_id', 'owner_id'],
+    sections: [
+      { key: 'details', fields: ['title', 'description', 'status', 'priority'] },
+      { key: 'schedule', fields: ['due_at', 'reminder_at'] },
+      { key: 'links', fields: ['contact_id', 'account_id', 'owner_id'] },
+      { key: 'custom', fields: [] },
+      { key: 'system', fields: ['completed_at', 'created_at', 'updated_at'] },
+    ],
+  },
   ownerField: 'owner_id',
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
-import { HAS_RECORD_PAGE } from '../../fields/layout.ts';
+import { useObjects } from '../../api/objects.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { AdminPage, useCursorList } from './common.tsx';
@@ -69,6 +69,7 @@ export function AuditLogPage() {
     'filter[action]': action,
     'filter[record_id]': /^\d+$/.test(recordId) ? recordId : undefined,
   });
+  const recordPages = new Set((useObjects().data ?? []).filter((d) => d.record_page).map((d) => d.name));
   const objName = (o: string) => t(`objects.${o}.other`, { defaultValue: o });
   return (
     <AdminPage title={t('admin.audit.title')}>
@@ -93,7 +94,7 @@ export function AuditLogPage() {
             { key: 'object', title: t('admin.audit.object'), width: 120, render: (_, e) => objectLabel(t, e.object, true) },
             {
               key: 'record', title: t('admin.audit.record'), width: 90,
-              render: (_, e) => (e.record_id ? (HAS_RECORD_PAGE.has(e.object) && e.action !== 'delete' ? <Link to={`/${e.object}/${e.record_id}`}>#{e.record_id}</Link> : `#${e.record_id}`) : '—'),
+              render: (_, e) => (e.record_id ? (recordPages.has(e.object) && e.action !== 'delete' ? <Link to={`/${e.object}/${e.record_id}`}>#{e.record_id}</Link> : `#${e.record_id}`) : '—'),
             },
             { key: 'changes', title: t('admin.audit.changes'), width: 460, render: (_, e) => <Changes entry={e} /> },
           ]}

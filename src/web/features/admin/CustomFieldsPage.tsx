@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, Input, Modal, Row, Select, Space, Switch, Table, Tabs, Tag } from 'antd';
 import { DeleteOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keys } from '../../api/keys.ts';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage } from '../../api/errors.ts';
@@ -67,7 +68,7 @@ export function CustomFieldsPage() {
 
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['custom-fields', object] });
-    void qc.invalidateQueries({ queryKey: ['meta', object] });
+    void qc.invalidateQueries({ queryKey: keys.meta(object) });
   };
   const save = useMutation({
     mutationFn: async (v: Values) =>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, Radio, Row, Select, Skeleton, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keys } from '../../api/keys.ts';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
@@ -98,7 +99,8 @@ export function RolesPage() {
     onSuccess: () => {
       message.success(t('admin.roles.saved'));
       void qc.invalidateQueries({ queryKey: ['roles'] });
-      void qc.invalidateQueries({ queryKey: ['meta'] });
+      void qc.invalidateQueries({ queryKey: keys.meta() });
+      void qc.invalidateQueries({ queryKey: keys.objects() });
     },
     onError: (e) => message.error(errorText(t, e)),
   });

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { App, Button, DatePicker, Form, Input, InputNumber, Segmented, Space } from 'antd';
 import { CarOutlined, FileTextOutlined, MailOutlined, MessageOutlined, PhoneOutlined, TeamOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useSaveRecord } from '../../api/records.ts';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage } from '../../api/errors.ts';
 
 const KINDS = [
@@ -28,7 +29,7 @@ interface Values {
 export function Composer({ link, onLogged, compact }: { link: { contact_id?: number; account_id?: number }; onLogged?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const saveActivity = useSaveRecord('activities');
   const [kind, setKind] = useState('call');
   const [form] = Form.useForm<Values>();
   const [expanded, setExpanded] = useState(!compact);
@@ -38,20 +39,18 @@ export function Composer({ link, onLogged, compact }: { link: { contact_id?: num
       const body = (v.body ?? '').trim();
       // A subject is required; a quick note may have only a body, whose first line then serves.
       const subject = (v.subject ?? '').trim() || body.split('\n')[0]!.slice(0, 80);
-      return api.post('/activities', {
+      return saveActivity.mutateAsync({ body: {
         kind,
         subject,
         body: body || null,
         occurred_at: (v.occurred_at ?? dayjs()).toISOString(),
         duration_minutes: TIMED.has(kind) ? (v.duration_minutes ?? null) : null,
         ...link,
-      });
+      } });
     },
     onSuccess: () => {
       message.success(t('composer.logged'));
       form.resetFields();
-      void qc.invalidateQueries({ queryKey: ['timeline'] });
-      void qc.invalidateQueries({ queryKey: ['list', 'activities'] });
       onLogged?.();
     },
     onError: (e) => {

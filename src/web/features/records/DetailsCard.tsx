@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { App, Button, Space, Switch, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
+import { useObject } from '../../api/objects.ts';
+import { useSaveRecord } from '../../api/records.ts';
 import { errorText, localizeMessage } from '../../api/errors.ts';
-import type { ApiRecord, FieldMeta, One } from '../../api/types.ts';
+import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldInput } from '../../fields/FieldInput.tsx';
 import { FieldValue, isBlank } from '../../fields/FieldValue.tsx';
-import { fieldLabel } from '../../fields/labels.ts';
+import { fieldLabel, sectionLabel } from '../../fields/labels.ts';
 import { groupFields } from '../../fields/layout.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { SYSTEM_KEYS } from './formValues.ts';
@@ -24,7 +26,7 @@ interface FieldProps {
 function InlineField({ object, field, record, canEdit }: FieldProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
+  const saveRecord = useSaveRecord(object);
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState<unknown>(record[field.key]);
   const [error, setError] = useState<string | null>(null);
@@ -33,12 +35,9 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
   const save = useMutation({
     mutationFn: async () => {
       const v = typeof value === 'string' && value.trim() === '' ? null : value;
-      return (await api.patch<One<ApiRecord>>(`/${object}/${record.id}`, { [field.key]: v })).data;
+      return saveRecord.mutateAsync({ id: record.id, body: { [field.key]: v } });
     },
-    onSuccess: (saved) => {
-      qc.setQueryData(['record', object, record.id], saved);
-      void qc.invalidateQueries({ queryKey: ['list', object] });
-      void qc.invalidateQueries({ queryKey: ['timeline'] });
+    onSuccess: () => {
       setEditing(false);
       setError(null);
       message.success(t('record.saved'));
@@ -98,7 +97,7 @@ export function DetailsCard({ object, record, fields, canEdit }: { object: strin
   const [showEmpty, setShowEmpty] = useState(false);
   const present = fields.filter((f) => f.key in record);
   const visible = showEmpty ? present : present.filter((f) => !isBlank(record[f.key]) || f.required);
-  const sections = groupFields(object, currentLocale(), visible);
+  const sections = groupFields(useObject(object), currentLocale(), visible);
   return (
     <div data-testid="record-details">
       <div style={{ display: 'flex', justifyContent: 'flex-end', marginBottom: 4 }}>
@@ -109,7 +108,7 @@ export function DetailsCard({ object, record, fields, canEdit }: { object: strin
       </div>
       {sections.map((s) => (
         <section key={s.key} className="gx-section">
-          <Typography.Title level={5} className="gx-section-title">{t(`record.sections.${s.key}`)}</Typography.Title>
+          <Typography.Title level={5} className="gx-section-title">{sectionLabel(t, object, s.key)}</Typography.Title>
           <div className="gx-fields">
             {s.fields.map((f) => (
               <InlineField key={`${f.key}-${String(record.updated_at ?? '')}`} object={object} field={f} record={record} canEdit={canEdit} />

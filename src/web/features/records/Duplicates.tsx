@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Empty,  Skeleton, Space, Typography } from 'antd';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidateRecords, keys } from '../../api/keys.ts';
+
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -26,7 +28,7 @@ export function Duplicates({ object, id, name, withPicker, onMerged }: Props) {
   const [picked, setPicked] = useState<number[]>([]);
   const [extra, setExtra] = useState<number[]>([]);
   const dupes = useQuery({
-    queryKey: ['duplicates', object, id],
+    queryKey: keys.duplicates(object, id),
     queryFn: async () => (await api.get<{ data: DuplicateMatch[] }>(`/${object}/${id}/duplicates`)).data,
   });
   const merge = useMutation({
@@ -35,11 +37,8 @@ export function Duplicates({ object, id, name, withPicker, onMerged }: Props) {
       message.success(t('duplicates.merged'));
       setPicked([]);
       setExtra([]);
-      void qc.invalidateQueries({ queryKey: ['record', object, id] });
-      void qc.invalidateQueries({ queryKey: ['duplicates', object] });
-      void qc.invalidateQueries({ queryKey: ['timeline'] });
-      void qc.invalidateQueries({ queryKey: ['related'] });
-      void qc.invalidateQueries({ queryKey: ['list', object] });
+      invalidateRecords(qc, object);
+      void qc.invalidateQueries({ queryKey: keys.duplicates(object) });
       onMerged?.();
     },
     onError: (e) => message.error(errorText(t, e)),

@@ -2,15 +2,17 @@ import { useCallback, useMemo, useState } from 'react';
 import { App, Button, Dropdown, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { canDo, useMe, useMeta } from '../../api/hooks.ts';
+import { useMe, useMeta } from '../../api/hooks.ts';
+import { useObject } from '../../api/objects.ts';
+import { invalidateRecords, keys } from '../../api/keys.ts';
+import { useRecordCount, useRecordList } from '../../api/records.ts';
 import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
-import { DEFAULT_COLUMNS, HAS_RECORD_PAGE, TITLE_FIELD } from '../../fields/layout.ts';
 import { formatCount } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { BulkActions } from './BulkActions.tsx';
@@ -29,13 +31,11 @@ interface ListState {
   density: Density;
 }
 
-const IMPORTABLE = new Set(['contacts', 'accounts']);
-
 function sameState(a: ListState, b: ListState): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** The list of any record object, built from its metadata: views, filters, columns, bulk actions. */
+/** The list of any record object, built from its descriptor and fields: views, filters, columns, bulk actions. */
 export function ListPage({ object }: { object: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -44,16 +44,17 @@ export function ListPage({ object }: { object: string }) {
   const isPhone = useIsPhone();
   const me = useMe().data;
   const meta = useMeta(object);
+  const descriptor = useObject(object);
   const [params, setParams] = useSearchParams();
   const fields = useMemo(() => meta.data?.fields ?? [], [meta.data]);
-  const titleField = meta.data?.title_field ?? TITLE_FIELD[object] ?? 'name';
-  const defaultSort = meta.data?.default_sort ?? '-created_at';
+  const titleField = meta.data?.title_field ?? descriptor?.title_field ?? 'name';
+  const defaultSort = meta.data?.default_sort ?? descriptor?.default_sort ?? '-created_at';
   const objects = objectLabel(t, object, true);
   // Until the metadata arrives, assume the usual owner field so the tabs do not jump.
   const hasOwner = meta.data ? fields.some((f) => f.key === 'owner_id') : true;
 
   const views = useQuery({
-    queryKey: ['views', object],
+    queryKey: keys.views(object),
     queryFn: async () => (await api.get<Page<SavedView>>('/views', { object })).data,
     staleTime: 60_000,
   });
@@ -68,10 +69,10 @@ export function ListPage({ object }: { object: string }) {
   const viewKey = params.get('view') ?? 'all';
   const activeTab = tabs.find((x) => x.key === viewKey) ?? tabs[0]!;
   const defaultColumns = useMemo(() => {
-    const wanted = DEFAULT_COLUMNS[object] ?? [titleField];
+    const wanted = descriptor?.list_columns ?? [titleField];
     const present = wanted.filter((k) => fields.some((f) => f.key === k));
     return present.length ? present : fields.slice(0, 6).map((f) => f.key);
-  }, [object, fields, titleField]);
+  }, [descriptor, fields, titleField]);
 
   const base: ListState = useMemo(() => {
     const v = activeTab.view;
@@ -117,18 +118,8 @@ export function ListPage({ object }: { object: string }) {
     () => [...new Set([titleField, ...state.columns])].filter((c) => fields.some((f) => f.key === c)).join(','),
     [titleField, state.columns, fields],
   );
-  const list = useQuery({
-    queryKey: ['list', object, queryBase, listColumns, pageSize, cursor ?? null],
-    enabled: meta.isSuccess,
-    queryFn: async ({ signal }) => api.get<Page<ApiRecord>>(`/${object}`, { ...queryBase, columns: listColumns || undefined, limit: pageSize, cursor }, { signal }),
-    placeholderData: keepPreviousData,
-  });
-  const count = useQuery({
-    queryKey: ['count', object, queryBase],
-    enabled: meta.isSuccess,
-    queryFn: async ({ signal }) => (await api.get<{ data: { count: number; capped: boolean } }>(`/${object}/count`, queryBase, { signal })).data,
-    placeholderData: keepPreviousData,
-  });
+  const list = useRecordList(object, { ...queryBase, columns: listColumns || undefined, limit: pageSize, cursor }, meta.isSuccess);
+  const count = useRecordCount(object, queryBase, meta.isSuccess);
 
   const [selected, setSelected] = useState<number[]>([]);
   const [editing, setEditing] = useState<number | null>(null);
@@ -136,16 +127,13 @@ export function ListPage({ object }: { object: string }) {
   const openParam = params.get('open');
   const drawerId = editing ?? (openParam ? Number(openParam) : null);
 
-  const refresh = () => {
-    void qc.invalidateQueries({ queryKey: ['list', object] });
-    void qc.invalidateQueries({ queryKey: ['count', object] });
-  };
+  const refresh = () => invalidateRecords(qc, object);
 
 
   const saveView = async (name: string, shared: boolean) => {
     try {
       const r = await api.post<{ data: SavedView }>('/views', { object, name, filters: state.filters, sort: state.sort, columns: state.columns, density: state.density, shared });
-      await qc.invalidateQueries({ queryKey: ['views', object] });
+      await qc.invalidateQueries({ queryKey: keys.views(object) });
       setDraft(null);
       setParams({ view: String(r.data.id) });
       message.success(t('views.created'));
@@ -159,7 +147,7 @@ export function ListPage({ object }: { object: string }) {
     if (!v) return;
     try {
       await api.patch(`/views/${v.id}`, { filters: state.filters, sort: state.sort, columns: state.columns, density: state.density });
-      await qc.invalidateQueries({ queryKey: ['views', object] });
+      await qc.invalidateQueries({ queryKey: keys.views(object) });
       setDraft(null);
       message.success(t('views.updated'));
     } catch (e) {
@@ -179,7 +167,7 @@ export function ListPage({ object }: { object: string }) {
   // While the metadata loads, the usual columns with their (translated) headers hold the space.
   const columns = meta.data
     ? realColumns
-    : (DEFAULT_COLUMNS[object] ?? []).map((key, i) => ({ key, title: fieldLabel(t, object, key), width: i === 0 ? 220 : 160, fixed: i === 0 ? ('left' as const) : undefined }));
+    : (descriptor?.list_columns ?? []).map((key, i) => ({ key, title: fieldLabel(t, object, key), width: i === 0 ? 220 : 160, fixed: i === 0 ? ('left' as const) : undefined }));
 
   const onTableChange: TableProps<ApiRecord>['onChange'] = (_p, _f, sorter, extra) => {
     if (extra.action !== 'sort') return;
@@ -194,9 +182,10 @@ export function ListPage({ object }: { object: string }) {
   const skeletonRows: ApiRecord[] = Array.from({ length: 8 }, (_, i) => ({ id: -1 - i }));
   const from = stack.length * pageSize + (rows.length ? 1 : 0);
   const to = stack.length * pageSize + rows.length;
-  const canWrite = canDo(me, 'write') && meta.data?.can_write !== false;
-  const canImport = (canDo(me, 'import') || canDo(me, 'admin')) && IMPORTABLE.has(object);
-  const canExport = canDo(me, 'export') || canDo(me, 'admin');
+  const can = meta.data?.can ?? descriptor?.can;
+  const canWrite = Boolean(can?.create);
+  const canImport = Boolean(can?.import && descriptor?.features.import);
+  const canExport = Boolean(can?.export);
   const filtered = state.filters.length > 0 || q !== '';
 
   const empty = (
@@ -247,12 +236,12 @@ export function ListPage({ object }: { object: string }) {
         onDiscard={() => setDraft(null)}
         onRename={async (v, name, shared) => {
           await api.patch(`/views/${v.id}`, { name, shared });
-          await qc.invalidateQueries({ queryKey: ['views', object] });
+          await qc.invalidateQueries({ queryKey: keys.views(object) });
         }}
         onDelete={async (v) => {
           await api.del(`/views/${v.id}`);
           setParams({});
-          await qc.invalidateQueries({ queryKey: ['views', object] });
+          await qc.invalidateQueries({ queryKey: keys.views(object) });
           message.success(t('common.deleted'));
         }}
       />
@@ -282,7 +271,7 @@ export function ListPage({ object }: { object: string }) {
         object={object}
         selected={selected}
         onClear={() => setSelected([])}
-        canWrite={canWrite}
+        canWrite={Boolean(can?.update)}
         canExport={canExport}
         hasOwner={hasOwner}
         onExport={(format) => exportFile(format, true)}
@@ -314,7 +303,7 @@ export function ListPage({ object }: { object: string }) {
           onClick: (e) => {
             const el = e.target as HTMLElement;
             if (el.closest('a,button,input,label,.ant-checkbox-wrapper,.ant-table-selection-column')) return;
-            if (HAS_RECORD_PAGE.has(object)) navigate(`/${object}/${rec.id}`);
+            if (descriptor?.record_page) navigate(`/${object}/${rec.id}`);
             else setEditing(rec.id);
           },
           className: 'gx-row',
@@ -349,7 +338,7 @@ export function ListPage({ object }: { object: string }) {
           if (openParam) setParams((p) => { const n = new URLSearchParams(p); n.delete('open'); return n; }, { replace: true });
         }}
         onSaved={(rec, created) => {
-          if (created && HAS_RECORD_PAGE.has(object)) navigate(`/${object}/${rec.id}`);
+          if (created && descriptor?.record_page) navigate(`/${object}/${rec.id}`);
         }}
       />
     </div>

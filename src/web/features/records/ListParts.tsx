@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldValue } from '../../fields/FieldValue.tsx';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
-import { HAS_RECORD_PAGE } from '../../fields/layout.ts';
+import { useObject } from '../../api/objects.ts';
 import { formatCount } from '../../i18n/format.ts';
 
 const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
@@ -29,6 +29,7 @@ interface ColumnsArgs {
 /** Table columns for the chosen fields; fields the role may not read never become columns. */
 export function useListColumns({ object, fields, shownKeys, titleField, sortKey, isPhone, onOpen }: ColumnsArgs): TableProps<ApiRecord>['columns'] {
   const { t } = useTranslation();
+  const recordPage = Boolean(useObject(object)?.record_page);
   return useMemo(() => {
     const shown = shownKeys.filter((c) => fields.some((f) => f.key === c));
     // The title column always comes first (and stays put when scrolling sideways).
@@ -51,7 +52,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
         render: (_: unknown, rec: ApiRecord) => {
           if (!isTitle) return <FieldValue object={object} field={f} record={rec} compact />;
           const text = String(rec[key] ?? `#${rec.id}`);
-          return HAS_RECORD_PAGE.has(object) ? (
+          return recordPage ? (
             <Link to={`/${object}/${rec.id}`} className="gx-title-link">{text}</Link>
           ) : (
             <a onClick={(e) => { e.stopPropagation(); onOpen(rec.id); }} className="gx-title-link">{text}</a>
@@ -59,7 +60,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
         },
       };
     });
-  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen]);
+  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen, recordPage]);
 }
 
 interface EmptyProps {

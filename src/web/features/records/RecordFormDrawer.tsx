@@ -1,21 +1,22 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Col, Drawer, Form, Row, Skeleton, Space, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage, versionConflict, type VersionConflict } from '../../api/errors.ts';
 import { useMeta } from '../../api/hooks.ts';
-import type { ApiRecord, DuplicateMatch, One } from '../../api/types.ts';
+import type { ApiRecord, DuplicateMatch } from '../../api/types.ts';
+import { useObject } from '../../api/objects.ts';
+import { useRecord, useSaveRecord, useSetRecord } from '../../api/records.ts';
 import { FieldFormItem } from '../../fields/FieldInput.tsx';
-import { fieldLabel, objectLabel } from '../../fields/labels.ts';
-import { groupFields, QUICK_CREATE } from '../../fields/layout.ts';
+import { fieldLabel, objectLabel, sectionLabel } from '../../fields/labels.ts';
+import { groupFields } from '../../fields/layout.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { formFields, initialValues, payload } from './formValues.ts';
-import { useRecord } from './useRecord.ts';
 
 export interface RecordFormProps {
   object: string;
@@ -29,13 +30,15 @@ export interface RecordFormProps {
 
 const WIDE = new Set(['longtext', 'tags', 'multiselect']);
 
-/** Create/edit form generated from the object's metadata; server errors land on their fields. */
+/** Create/edit form generated from the object's descriptor and fields; server errors land on their fields. */
 export function RecordFormDrawer({ object, open, recordId, defaults, onClose, onSaved }: RecordFormProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const isPhone = useIsPhone();
-  const qc = useQueryClient();
   const meta = useMeta(object);
+  const descriptor = useObject(object);
+  const saveRecord = useSaveRecord(object);
+  const setRecord = useSetRecord(object);
   const editing = recordId !== null && recordId !== undefined;
   const record = useRecord(object, editing && open ? recordId : null);
   const [form] = Form.useForm();
@@ -54,10 +57,10 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   const fields = useMemo(() => formFields(meta.data?.fields ?? [], editing ? 'edit' : 'create'), [meta.data, editing]);
   const visible = useMemo(() => {
     if (editing || showAll) return fields;
-    const quick = new Set(QUICK_CREATE[object] ?? []);
+    const quick = new Set(descriptor?.quick_create ?? []);
     return fields.filter((f) => quick.has(f.key) || f.required || f.custom);
-  }, [fields, editing, showAll, object]);
-  const sections = useMemo(() => groupFields(object, currentLocale(), visible), [object, visible]);
+  }, [fields, editing, showAll, descriptor]);
+  const sections = useMemo(() => groupFields(descriptor, currentLocale(), visible), [descriptor, visible]);
   const loading = meta.isLoading || (editing && record.isLoading);
 
   useEffect(() => {
@@ -82,7 +85,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   const probe = useDebounced(JSON.stringify({ name: probeName || null, email: probeEmail || null, phone: probePhone || probePhone2 || null }), 500);
   const dupes = useQuery({
     queryKey: ['dup-check', object, probe],
-    enabled: open && !editing && (object === 'contacts' || object === 'accounts') && probe !== JSON.stringify({ name: null, email: null, phone: null }),
+    enabled: open && !editing && Boolean(descriptor?.features.merge) && probe !== JSON.stringify({ name: null, email: null, phone: null }),
     queryFn: async () => (await api.post<{ data: DuplicateMatch[] }>(`/${object}/duplicates/check`, JSON.parse(probe))).data,
     retry: false,
     staleTime: 10_000,
@@ -95,22 +98,15 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
         if (!Object.keys(body).length) return { record: record.data!, created: false, unchanged: true };
         // The version the form read: the server refuses the save (409) if someone saved since.
         const read = version ?? record.data?.version;
-        const r = await api.patch<One<ApiRecord>>(`/${object}/${recordId}`, { ...body, ...(typeof read === 'number' ? { version: read } : {}) });
-        return { record: r.data, created: false, unchanged: false };
+        const saved = await saveRecord.mutateAsync({ id: recordId, body, version: typeof read === 'number' ? read : undefined });
+        return { record: saved, created: false, unchanged: false };
       }
-      const r = await api.post<One<ApiRecord>>(`/${object}`, body, { headers: { 'idempotency-key': idempotencyKey } });
-      return { record: r.data, created: true, unchanged: false };
+      return { record: await saveRecord.mutateAsync({ body, idempotencyKey }), created: true, unchanged: false };
     },
     onSuccess: ({ record: saved, created, unchanged }) => {
       const name = objectLabel(t, object);
       if (unchanged) message.info(t('form.noChanges'));
       else message.success(created ? t('form.created', { object: name }) : t('form.saved', { object: name }));
-      qc.setQueryData(['record', object, saved.id], saved);
-      void qc.invalidateQueries({ queryKey: ['list', object] });
-      void qc.invalidateQueries({ queryKey: ['count', object] });
-      void qc.invalidateQueries({ queryKey: ['timeline'] });
-      void qc.invalidateQueries({ queryKey: ['related'] });
-      if (object === 'tasks') void qc.invalidateQueries({ queryKey: ['tasks-due'] });
       onSaved?.(saved, created);
       onClose();
     },
@@ -136,7 +132,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   /** Shows the record as saved by the other person; the edits in the form are dropped. */
   const reload = () => {
     if (!conflict) return;
-    qc.setQueryData(['record', object, conflict.current.id], conflict.current);
+    setRecord(conflict.current as ApiRecord);
     form.resetFields();
     form.setFieldsValue(initialValues(fields, conflict.current as ApiRecord, {}));
     setConflict(null);
@@ -231,7 +227,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
           ) : null}
           {sections.map((s, i) => (
             <div key={s.key}>
-              <Typography.Title level={5} style={{ marginTop: i === 0 ? 0 : 8 }}>{t(`record.sections.${s.key}`)}</Typography.Title>
+              <Typography.Title level={5} style={{ marginTop: i === 0 ? 0 : 8 }}>{sectionLabel(t, object, s.key)}</Typography.Title>
               <Row gutter={16}>
                 {s.fields.map((f, j) => (
                   <Col key={f.key} xs={24} md={WIDE.has(f.type) ? 24 : 12}>

@@ -3,24 +3,25 @@ import { App, Breadcrumb, Button, Card, Col, Dropdown, Modal, Row, Skeleton, Spa
 import {
   DeleteOutlined, EditOutlined, MailOutlined, MergeCellsOutlined, MoreOutlined, PhoneOutlined, PlusOutlined, UserOutlined, WechatOutlined,
 } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { canDo, useMe, useMeta } from '../../api/hooks.ts';
+import { useMe, useMeta } from '../../api/hooks.ts';
+import { useObject } from '../../api/objects.ts';
+import { useDeleteRecord, useRecord } from '../../api/records.ts';
+import type { RelatedList } from '../../../shared/objects.ts';
 import type { FieldMeta } from '../../api/types.ts';
 import { FieldValue, isBlank } from '../../fields/FieldValue.tsx';
-import { fieldLabel, objectLabel } from '../../fields/labels.ts';
+import { fieldLabel, objectLabel, sectionLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { Composer } from './Composer.tsx';
 import { DetailsCard } from './DetailsCard.tsx';
 import { Duplicates } from './Duplicates.tsx';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
-import { AccountContacts, ContactAccounts, RecordTasks } from './RelatedLists.tsx';
+import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
-import { useRecord } from './useRecord.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
 
@@ -33,17 +34,18 @@ function Fact({ icon, children, label }: { icon: React.ReactNode; children: Reac
   );
 }
 
-/** A contact or an account: header with key facts and actions, details, related lists, timeline. */
-export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
+/** A record of an object with a record page (contacts, accounts): header with key facts and actions, details, the descriptor's related lists, timeline. */
+export function RecordPage({ object }: { object: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
-  const qc = useQueryClient();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
   const me = useMe().data;
   const params = useParams();
   const id = Number(params.id);
   const meta = useMeta(object);
+  const descriptor = useObject(object);
+  const remove = useDeleteRecord(object);
   const record = useRecord(object, Number.isInteger(id) && id > 0 ? id : null);
   const [editing, setEditing] = useState(false);
   const [taskOpen, setTaskOpen] = useState(false);
@@ -55,18 +57,16 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
   const fields = meta.data?.fields ?? [];
   const byKey = useMemo(() => new Map(fields.map((f) => [f.key, f])), [fields]);
   const rec = record.data;
-  const canEdit = canDo(me, 'write') && meta.data?.can_write !== false;
+  const canEdit = Boolean((meta.data ?? descriptor)?.can.update);
 
-  const del = useMutation({
-    mutationFn: () => api.del(`/${object}/${id}`),
-    onSuccess: () => {
-      message.success(t('record.deleted', { name: String(rec?.name ?? '') }));
-      void qc.invalidateQueries({ queryKey: ['list', object] });
-      void qc.invalidateQueries({ queryKey: ['count', object] });
-      navigate(`/${object}`);
-    },
-    onError: (e) => message.error(errorText(t, e)),
-  });
+  const del = () =>
+    remove.mutateAsync(id).then(
+      () => {
+        message.success(t('record.deleted', { name: String(rec?.name ?? '') }));
+        navigate(`/${object}`);
+      },
+      (e: unknown) => message.error(errorText(t, e)),
+    );
 
   if (record.isError && record.error instanceof ApiError && (record.error.status === 404 || record.error.status === 400)) {
     return <NotFound title={t('record.notFound')} />;
@@ -127,7 +127,7 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
                           content: t('record.confirmDeleteText'),
                           okText: t('common.delete'),
                           okButtonProps: { danger: true },
-                          onOk: () => del.mutateAsync(),
+                          onOk: del,
                         });
                       }
                     },
@@ -151,17 +151,18 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
     </Card>
   );
 
-  const relatedMain = loading ? null : object === 'accounts' ? (
-    <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />
-  ) : (
-    <ContactAccounts contact={rec!} canEdit={canEdit} />
-  );
-  const tasksList = loading ? null : <RecordTasks object={object} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />;
+  // The descriptor's related lists; a few have a richer view of their own (roles at an account, ticking tasks done).
+  const relatedView = (r: RelatedList) => {
+    if (r.object === 'contacts' && r.field === 'account_id') return <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />;
+    if (r.object === 'tasks') return <RecordTasks field={r.field} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />;
+    return <RelatedRecords object={r.object} field={r.field} id={id} />;
+  };
   const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
   const leftTabs = [
-    { key: 'details', label: t('record.sections.details'), children: detailsBody },
-    { key: 'related', label: object === 'accounts' ? t('record.related.contacts') : t('record.related.accounts'), children: relatedMain },
-    { key: 'tasks', label: t('record.related.tasks'), children: tasksList },
+    { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
+    // A contact's accounts come through its own links (several, one primary), not a link field.
+    ...(object === 'contacts' ? [{ key: 'accounts', label: objectLabel(t, 'accounts', true), children: loading ? null : <ContactAccounts contact={rec!} canEdit={canEdit} /> }] : []),
+    ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
   ];
 
   const activity = (
@@ -219,7 +220,7 @@ export function RecordPage({ object }: { object: 'contacts' | 'accounts' }) {
         onClose={() => setTaskOpen(false)}
         defaults={{ ...link, status: 'open', priority: 'normal', owner_id: me?.id }}
       />
-      {object === 'accounts' ? (
+      {descriptor?.related.some((r) => r.object === 'contacts' && r.field === 'account_id') ? (
         <RecordFormDrawer object="contacts" open={contactOpen} onClose={() => setContactOpen(false)} defaults={{ account_id: id }} />
       ) : null}
       <Modal open={activityOpen} title={t('composer.title')} footer={null} onCancel={() => setActivityOpen(false)} destroyOnHidden>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Empty, Input,  Modal, Skeleton, Space, Tag, Typography } from 'antd';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -11,12 +11,16 @@ import type { ApiRecord, ContactAccountLink, Page } from '../../api/types.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { optionLabel } from '../../fields/labels.ts';
+import { keys } from '../../api/keys.ts';
+import { useRecordList, useSaveRecord } from '../../api/records.ts';
+import { useObject } from '../../api/objects.ts';
+import { recordPath } from '../../fields/layout.ts';
 
 /** The people at an account, with their role there. */
 export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd?: () => void }) {
   const { t } = useTranslation();
   const q = useQuery({
-    queryKey: ['related', 'account-contacts', accountId],
+    queryKey: [...keys.related(), 'account-contacts', accountId],
     queryFn: async () => api.get<Page<ApiRecord>>(`/accounts/${accountId}/contacts`, { limit: 50, sort: 'name' }),
   });
   if (q.isLoading) return <Skeleton active paragraph={{ rows: 3 }} />;
@@ -53,17 +57,15 @@ export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd
 export function ContactAccounts({ contact, canEdit }: { contact: ApiRecord; canEdit: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const qc = useQueryClient();
   const links = (Array.isArray(contact.accounts) ? contact.accounts : []) as ContactAccountLink[];
+  const saveContact = useSaveRecord('contacts');
   const [adding, setAdding] = useState(false);
   const [account, setAccount] = useState<number | null>(null);
   const [role, setRole] = useState('');
   const save = useMutation({
     mutationFn: async (next: ContactAccountLink[]) =>
-      (await api.patch<{ data: ApiRecord }>(`/contacts/${contact.id}`, { accounts: next.map((l) => ({ account_id: l.account_id, role: l.role || null })) })).data,
-    onSuccess: (saved) => {
-      qc.setQueryData(['record', 'contacts', contact.id], saved);
-      void qc.invalidateQueries({ queryKey: ['record', 'contacts', contact.id] });
+      saveContact.mutateAsync({ id: contact.id, body: { accounts: next.map((l) => ({ account_id: l.account_id, role: l.role || null })) } }),
+    onSuccess: () => {
       setAdding(false);
       setAccount(null);
       setRole('');
@@ -111,23 +113,14 @@ export function ContactAccounts({ contact, canEdit }: { contact: ApiRecord; canE
   );
 }
 
-/** Tasks about this record, open ones first; tick to mark done. */
-export function RecordTasks({ object, id, onNew }: { object: string; id: number; onNew?: () => void }) {
+/** Tasks about this record (their link field `field` points at it), open ones first; tick to mark done. */
+export function RecordTasks({ field, id, onNew }: { field: string; id: number; onNew?: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const { message } = App.useApp();
-  const key = object === 'contacts' ? 'contact_id' : 'account_id';
-  const q = useQuery({
-    queryKey: ['related', 'tasks', object, id],
-    queryFn: async () => api.get<Page<ApiRecord>>('/tasks', { [`filter[${key}]`]: id, sort: '-status', limit: 20 }),
-  });
+  const q = useRecordList('tasks', { [`filter[${field}]`]: id, sort: '-status', limit: 20 });
+  const save = useSaveRecord('tasks');
   const toggle = useMutation({
-    mutationFn: ({ task, done }: { task: ApiRecord; done: boolean }) => api.patch(`/tasks/${task.id}`, { status: done ? 'done' : 'open' }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['related', 'tasks'] });
-      void qc.invalidateQueries({ queryKey: ['tasks-due'] });
-      void qc.invalidateQueries({ queryKey: ['timeline'] });
-    },
+    mutationFn: ({ task, done }: { task: ApiRecord; done: boolean }) => save.mutateAsync({ id: task.id, body: { status: done ? 'done' : 'open' } }),
     onError: (e) => message.error(errorText(t, e)),
   });
   if (q.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
@@ -159,6 +152,30 @@ export function RecordTasks({ object, id, onNew }: { object: string; id: number;
         />
       )}
       {onNew ? <Button size="small" icon={<PlusOutlined />} onClick={onNew} style={{ marginTop: 8 }}>{t('record.newTask')}</Button> : null}
+    </div>
+  );
+}
+
+/** Any other related list: the records of `object` whose `field` points here, by title. */
+export function RelatedRecords({ object, field, id }: { object: string; field: string; id: number }) {
+  const { t } = useTranslation();
+  const descriptor = useObject(object);
+  const title = descriptor?.title_field ?? 'name';
+  const q = useRecordList(object, { [`filter[${field}]`]: id, limit: 20 });
+  if (q.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
+  const rows = q.data?.data ?? [];
+  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />;
+  return (
+    <div data-testid={`related-${object}`}>
+      <SimpleList
+        items={rows}
+        rowKey={(r) => r.id}
+        render={(r) => {
+          const text = String(r[title] ?? `#${r.id}`);
+          const path = recordPath(descriptor, r.id);
+          return path ? <Link to={path}>{text}</Link> : <span>{text}</span>;
+        }}
+      />
     </div>
   );
 }

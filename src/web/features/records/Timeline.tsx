@@ -4,6 +4,7 @@ import {
   MessageOutlined, PhoneOutlined, PlusCircleOutlined, ProfileOutlined, TeamOutlined, UploadOutlined,
 } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { keys } from '../../api/keys.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -24,7 +25,7 @@ export function Timeline({ object, id }: { object: string; id: number }) {
   const { t } = useTranslation();
   const [kinds, setKinds] = useState<string[]>([]);
   const q = useInfiniteQuery({
-    queryKey: ['timeline', object, id, kinds],
+    queryKey: [...keys.timeline(), object, id, kinds],
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) =>
       api.get<Page<TimelineEvent>>(`/${object}/${id}/timeline`, { kind: kinds.length ? kinds.join(',') : undefined, cursor: pageParam ?? undefined, limit: 20 }, { signal }),

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { invalidateRecords, keys } from '../../api/keys.ts';
+import { useSaveRecord } from '../../api/records.ts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import dayjs from 'dayjs';
@@ -28,6 +30,7 @@ export function TasksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
+  const saveTask = useSaveRecord('tasks');
   const navigate = useNavigate();
   const me = useMe().data;
   const meta = useMeta('tasks');
@@ -37,19 +40,16 @@ export function TasksPage() {
   const priority = meta.data?.fields.find((f) => f.key === 'priority');
 
   const tasks = useQuery({
-    queryKey: ['my-tasks', scope],
+    queryKey: keys.myTasks(scope),
     queryFn: async () =>
       api.get<Page<ApiRecord>>('/tasks', scope === 'open'
         ? { 'filter[owner_id]': 'me', 'filter[status]': 'open', sort: 'due_at', limit: 200 }
         : { 'filter[owner_id]': 'me', 'filter[status]': 'done', sort: '-completed_at', limit: 50 }),
   });
   const toggle = useMutation({
-    mutationFn: ({ id, done }: { id: number; done: boolean }) => api.patch(`/tasks/${id}`, { status: done ? 'done' : 'open' }),
+    mutationFn: ({ id, done }: { id: number; done: boolean }) => saveTask.mutateAsync({ id, body: { status: done ? 'done' : 'open' } }),
     onSuccess: (_r, v) => {
       if (v.done) message.success(t('tasks.markedDone'));
-      void qc.invalidateQueries({ queryKey: ['my-tasks'] });
-      void qc.invalidateQueries({ queryKey: ['tasks-due'] });
-      void qc.invalidateQueries({ queryKey: ['list', 'tasks'] });
     },
     onError: (e) => message.error(errorText(t, e)),
   });
@@ -123,7 +123,7 @@ export function TasksPage() {
         onClose={() => {
           setCreating(false);
           setEditing(null);
-          void qc.invalidateQueries({ queryKey: ['my-tasks'] });
+          invalidateRecords(qc, 'tasks');
         }}
       />
     </div>

@@ -1,0 +1,75 @@
+import type { ObjectDef } from './types.ts';
+import type { FieldMeta, Locale } from '../../shared/fields.ts';
+import { LOCALES } from '../../shared/fields.ts';
+import type { FormSection, ObjectDescriptor, ObjectLabels, ObjectMetaFull } from '../../shared/objects.ts';
+import { actionsFor, canReadField, visibilityOf, type Actor } from '../core/access.ts';
+
+// The one place an object definition becomes what the web app builds its menu, routes,
+// columns, forms and related lists from (src/shared/objects.ts). A definition that leaves
+// its `ui` or `labels` out still gets a usable descriptor: defaults below.
+
+/** 'duration_minutes' → 'Duration minutes' (a field or object nobody labelled yet). */
+function humanize(key: string): string {
+  const s = key.replace(/_id$/, '').replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function defaultLabels(def: ObjectDef): Record<Locale, ObjectLabels> {
+  const one: ObjectLabels = { one: humanize(def.singular), other: humanize(def.name) };
+  return Object.fromEntries(LOCALES.map((l) => [l, one])) as Record<Locale, ObjectLabels>;
+}
+
+/** Columns of a list nobody configured: the title, then the first short standard fields. */
+function defaultColumns(def: ObjectDef): string[] {
+  const rest = def.fields.filter((f) => f.key !== def.titleField && !f.system && !['longtext', 'tags'].includes(f.type)).map((f) => f.key);
+  return [def.titleField, ...rest.slice(0, 5)];
+}
+
+function defaultSections(def: ObjectDef): FormSection[] {
+  return [
+    { key: 'details', fields: def.fields.filter((f) => !f.system).map((f) => f.key) },
+    { key: 'custom', fields: [] },
+    { key: 'system', fields: def.fields.filter((f) => f.system).map((f) => f.key) },
+  ];
+}
+
+/** Labels without the fields the actor may not read: a hidden field is not even named. */
+function readableLabels(labels: Record<Locale, ObjectLabels>, readable: (key: string) => boolean): Record<Locale, ObjectLabels> {
+  const keep = <T>(o: Record<string, T> | undefined) => (o ? Object.fromEntries(Object.entries(o).filter(([k]) => readable(k))) : undefined);
+  return Object.fromEntries(
+    Object.entries(labels).map(([l, x]) => [l, { ...x, fields: keep(x.fields), options: keep(x.options) }]),
+  ) as Record<Locale, ObjectLabels>;
+}
+
+export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
+  const ui = def.ui ?? {};
+  const readable = (key: string) => canReadField(actor, def.name, key);
+  const only = (keys: string[]) => keys.filter(readable);
+  return {
+    name: def.name,
+    singular: def.singular,
+    title_field: def.titleField,
+    default_sort: def.defaultSort ?? '-created_at',
+    labels: readableLabels(def.labels ?? defaultLabels(def), readable),
+    menu: ui.menu ?? null,
+    record_page: ui.recordPage ?? false,
+    list_columns: only(ui.listColumns ?? defaultColumns(def)),
+    quick_create: only(ui.quickCreate ?? def.fields.filter((f) => f.required || f.key === def.titleField).map((f) => f.key)),
+    sections: (ui.sections ?? defaultSections(def)).map((s) => ({ key: s.key, fields: only(s.fields) })),
+    related: ui.related ?? [],
+    can: actionsFor(actor, def),
+    visibility: visibilityOf(actor, def.name),
+    features: { search: Boolean(def.search), import: false, timeline: false, merge: false, ...ui.features },
+  };
+}
+
+/** The descriptor with the fields the actor may read . */
+export function describeObjectFull(def: ObjectDef, actor: Actor, fields: FieldMeta[]): ObjectMetaFull {
+  return { ...describeObject(def, actor), fields };
+}
+
+/** May the actor see the object at all (its menu entry, its metadata)? */
+export function mayUseObject(def: ObjectDef, actor: Actor): boolean {
+  const can = actionsFor(actor, def);
+  return can.list || can.read;
+}

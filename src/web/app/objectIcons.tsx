@@ -1,0 +1,17 @@
+import type { ComponentType } from 'react';
+import {
+  AppstoreOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, ContactsOutlined, CustomerServiceOutlined,
+  DollarOutlined, FileTextOutlined, FlagOutlined, NotificationOutlined, ShoppingCartOutlined, SolutionOutlined, TeamOutlined,
+} from '@ant-design/icons';
+
+// The icons a descriptor's menu entry may name (src/shared/objects.ts MenuEntry.icon). Only
+// these are bundled; any other name shows the default, so a module never breaks the menu.
+const ICONS: Record<string, ComponentType> = {
+  AppstoreOutlined, BankOutlined, CalendarOutlined, CheckSquareOutlined, ContactsOutlined, CustomerServiceOutlined,
+  DollarOutlined, FileTextOutlined, FlagOutlined, NotificationOutlined, ShoppingCartOutlined, SolutionOutlined, TeamOutlined,
+};
+
+export function ObjectIcon({ name }: { name: string }) {
+  const Icon = ICONS[name] ?? AppstoreOutlined;
+  return <Icon />;
+}
