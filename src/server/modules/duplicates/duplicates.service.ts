@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../core/access.ts';
-import { visibilityCondition } from '../../core/access.ts';
+import { canReadField, visibilityCondition } from '../../core/access.ts';
 import { normalizeText, phoneKey } from '../../text/search-text.ts';
 import type { DuplicateKey, ObjectDef, Row, Tx } from '../../records/types.ts';
 
@@ -19,6 +19,24 @@ export interface DuplicateMatch {
 }
 
 const keysOf = (def: ObjectDef): readonly DuplicateKey[] => def.duplicates?.keys ?? [];
+
+/**
+ * The keys an actor may match by: a match on a field its role hides would tell that field's
+ * value, so such a key is left out (a phone key keeps its readable fields only).
+ */
+function readableKeys(def: ObjectDef, actor: Actor | null): DuplicateKey[] {
+  const keys = keysOf(def);
+  if (!actor) return [...keys];
+  const may = (f: string) => canReadField(actor, def.name, f);
+  const out: DuplicateKey[] = [];
+  for (const k of keys) {
+    if (k.match === 'phone') {
+      const fields = k.fields.filter(may);
+      if (fields.length) out.push({ ...k, fields });
+    } else if (may(k.field) && (k.match !== 'name' || !k.within || may(k.within))) out.push(k);
+  }
+  return out;
+}
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /** The body of POST /{object}/duplicates/check: every field the keys name (strings; `within` links: ids). */
@@ -79,17 +97,18 @@ function columnsOf(def: ObjectDef): string[] {
   return [...cols];
 }
 
-/** Records that look like the probe by any of the object's duplicate keys, visible to the actor. */
+/** Records that look like the probe by any of the object's duplicate keys the actor may read, visible to it. */
 export async function findDuplicates(db: Tx, def: ObjectDef, actor: Actor | null, p: DuplicateProbe, limit = 20): Promise<DuplicateMatch[]> {
   const t = def.name;
-  const conds = keysOf(def).map((k) => condition(def, k, p)).filter((c): c is Condition => c !== null);
+  const conds = readableKeys(def, actor).map((k) => condition(def, k, p)).filter((c): c is Condition => c !== null);
   if (!conds.length) return [];
   const vis = actor ? visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined) : sql`true`;
   const { rows } = await sql<Row>`
     SELECT ${sql.join(columnsOf(def).map((c) => sql.ref(c)))}
     FROM ${sql.table(t)} WHERE (${sql.join(conds.map((c) => c.where), sql` OR `)}) AND ${vis} ${p.exclude_id ? sql`AND id <> ${p.exclude_id}` : sql``}
     ORDER BY id LIMIT ${limit}`.execute(db);
-  return rows.map((r) => ({ id: r.id, name: r[def.titleField], reasons: [...new Set(conds.filter((c) => c.hit(r)).map((c) => c.reason))] }));
+  const title = !actor || canReadField(actor, def.name, def.titleField);
+  return rows.map((r) => ({ id: r.id, name: title ? r[def.titleField] : '', reasons: [...new Set(conds.filter((c) => c.hit(r)).map((c) => c.reason))] }));
 }
 
 /** Records that look like this one. */

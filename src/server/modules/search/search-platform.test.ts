@@ -107,3 +107,16 @@ describe('the built-in objects declare their keys', () => {
     expect((await check('accounts', { email: 'x'.repeat(400) })).status).toBe(400);
   });
 });
+
+describe('duplicate keys and hidden fields', () => {
+  it('a role hiding a key field cannot learn its value through duplicate checks', async () => {
+    await factories(t).contact({ name: 'Hidden Mail Person', email: 'secret.mail@example.org', mobile: '13700001111' });
+    await t.api(t.adminToken, 'PATCH', '/roles/marketing', { field_rules: { contacts: { email: 'hidden', mobile: 'hidden' } } });
+    const mk = (await t.userToken('marketing')).token;
+    const check = (token: string, body: unknown) => t.api(token, 'POST', '/contacts/duplicates/check', body);
+    expect((await check(t.adminToken, { email: 'secret.mail@example.org' })).body.data).toHaveLength(1);
+    expect((await check(mk, { email: 'secret.mail@example.org' })).body.data).toEqual([]);
+    expect((await check(t.adminToken, { mobile: '13700001111' })).body.data).toHaveLength(1);
+    expect((await check(mk, { mobile: '13700001111' })).body.data).toEqual([]);
+  });
+});
