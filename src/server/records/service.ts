@@ -10,6 +10,8 @@ import { allFields, visibleFields, type ResolvedField } from './fields.ts';
 import { filterCondition } from './query.ts';
 import { likeEscape } from '../db/like.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
+import { relatedValuesOf } from './search-related.ts';
+import { reindexDependants } from '../modules/search/dependants.ts';
 import { validateRecord } from './validate.ts';
 import { assertVersion, expectedVersion } from './versions.ts';
 import { loadRefs } from './refs.ts';
@@ -115,17 +117,12 @@ function split(fields: ResolvedField[], values: Row, existingCustom: Row = {}): 
   return { columns, custom };
 }
 
-async function relatedForSearch(db: Tx, row: Row) {
-  if (!row.account_id) return {};
-  const acc = await db.selectFrom('accounts').select('name').where('id', '=', row.account_id).executeTakeFirst();
-  return { accountName: acc?.name ?? null };
-}
-
 /** Derived columns (search document, normalised keys) recomputed from the full row. */
 export async function derived(db: Tx, def: ObjectDef, full: Row): Promise<Row> {
   if (!def.search) return def.derive?.(full) ?? {};
   const fields = await allFields(db as Kysely<DB>, def);
-  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, await relatedForSearch(db, full), fields) };
+  const related = await relatedValuesOf(db, def, [full]);
+  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, related(full), fields) };
 }
 
 function jsonColumns(row: Row): Row {
@@ -185,6 +182,7 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     const { rows } = await sql<Row>`UPDATE ${sql.table(def.name)} SET ${updateSet(jsonColumns(set))} WHERE id = ${id} RETURNING *`.execute(trx);
     const updated = rows[0]!;
     await def.afterWrite?.({ trx, actor, def }, updated, existing, input as Row);
+    await reindexDependants(trx, def.name, updated, existing);
     const before = { ...existing, ...(existing.custom ?? {}) };
     const changes = diff(before, values);
     if (Object.keys(changes).length) await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: id, changes });

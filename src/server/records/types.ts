@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FieldMeta, FieldOption, FieldType } from '../../shared/fields.ts';
 import type { SearchParts } from '../text/search-text.ts';
+import type { PinyinMode } from '../text/pinyin.ts';
 import type { Actor } from '../core/access.ts';
 import type { Locale } from '../../shared/fields.ts';
 import type { FormSection, MenuEntry, ObjectLabels, RecordAction, RelatedList } from '../../shared/objects.ts';
@@ -57,8 +58,10 @@ export interface ObjectDef {
   /** Column that owns the record for own/team visibility; undefined = everyone may see. */
   ownerField?: string;
   defaultSort?: string;
-  /** Builds the search document; objects without it use a plain ILIKE on the title for `q`. */
-  search?: (row: Row, related: { accountName?: string | null }) => SearchParts;
+  /** Its search document, hits and dependencies; objects without it use a plain ILIKE on the title for `q`. */
+  search?: SearchSpec;
+  /** Duplicate keys: GET /{object}/{id}/duplicates, POST /{object}/duplicates/check (import matching may read them too). */
+  duplicates?: { keys: readonly DuplicateKey[] };
   /** Extra column values derived from the record (normalised phone keys...). */
   derive?: (row: Row) => Row;
   /** Runs inside the write transaction, before insert/update; may throw AppError. */
@@ -98,5 +101,53 @@ export interface ObjectDef {
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
   notNull?: string[];
 }
+
+/**
+ * Values of linked records a search document includes: `link` is a standard link field of the
+ * object, `fields` standard columns of the record it points at. The engine fetches them, puts
+ * them in the document as sections tagged with the link field (so a role hiding the link field
+ * cannot find by them, nor can an actor whose visibility on the linked object is not 'all':
+ * search-sql.ts), and re-indexes the dependants when one of those fields changes
+ * (modules/search/dependants.ts: in the write's transaction up to INLINE_DEPENDANTS, else a job).
+ */
+export interface SearchRelated {
+  link: string;
+  fields: readonly string[];
+}
+
+/** By link field: the listed fields of the linked record (null: no link, or the record is gone). */
+export type RelatedValues = Record<string, Row | null>;
+
+export interface SearchSpec {
+  /**
+   * The record's own text (actor-independent): names first (the first is the title), each value
+   * naming its field. The related sections are added by the engine; `related` is there for
+   * documents that need more than the plain values.
+   */
+  document: (row: Row, related: RelatedValues) => SearchParts;
+  /** How names read in pinyin (a person's surname reading, or a company's ordinary one); default person. */
+  pinyin?: PinyinMode;
+  /**
+   * Standard fields shown under a hit of /search, in order; each dropped when the caller's role
+   * hides it, a link field shown as the linked record's title only when the caller may read it.
+   */
+  subtitle: readonly string[];
+  /** Searched by GET /search (the global search box). */
+  global?: boolean;
+  related?: readonly SearchRelated[];
+}
+
+/**
+ * One way two records are the same (modules/duplicates/duplicates.service.ts):
+ * - `email`: the field equal, case-insensitive;
+ * - `phone`: any of these fields' phone keys equal (E.164, text/phone.ts); each field's key is
+ *   the column `<field>_key` the object's `derive` writes;
+ * - `name`: the field equal, case-insensitive (reported when equal after Simplified/Traditional
+ *   folding); with `within`, only among records whose link field `within` is the probe's.
+ */
+export type DuplicateKey =
+  | { match: 'email'; field: string }
+  | { match: 'phone'; fields: readonly string[] }
+  | { match: 'name'; field: string; within?: string };
 
 export type { FieldMeta };

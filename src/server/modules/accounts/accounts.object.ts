@@ -2,7 +2,6 @@ import type { ObjectDef, StandardField } from '../../records/types.ts';
 import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
-import { reindexContactsOfAccount } from '../search/reindex.ts';
 import { orgNameKey } from '../../text/identity.ts';
 import { accountsLabels } from './accounts.labels.ts';
 
@@ -57,19 +56,20 @@ export const accountsObject: ObjectDef = {
     related: [{ object: 'contacts', field: 'account_id' }, { object: 'tasks', field: 'account_id' }],
     features: { import: true, timeline: true, merge: true },
   },
-  search: (r) => ({
-    names: [{ field: 'name', value: r.name }],
+  search: {
+    document: (r) => ({
+      names: [{ field: 'name', value: r.name }],
+      phones: searchValues(r, ['phone']),
+      emails: searchValues(r, ['email']),
+      other: searchValues(r, ['website', 'industry', ...ADDRESS_FIELDS, 'tags']),
+      notes: searchValues(r, ['notes']),
+    }),
     pinyin: 'company',
-    phones: searchValues(r, ['phone']),
-    emails: searchValues(r, ['email']),
-    other: searchValues(r, ['website', 'industry', ...ADDRESS_FIELDS, 'tags']),
-    notes: searchValues(r, ['notes']),
-  }),
+    subtitle: ['city', 'email', 'phone'],
+    global: true,
+  },
+  duplicates: { keys: [{ match: 'email', field: 'email' }, { match: 'phone', fields: ['phone'] }, { match: 'name', field: 'name' }] },
   // name_key: the normalised name imports de-duplicate accounts by (text/identity.ts).
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
-  // Contacts carry their account's name in their search document: a rename rewrites them.
-  afterWrite: async (ctx, row, existing) => {
-    if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
-  },
   notNull: ['name'],
 };

@@ -80,13 +80,21 @@ export const contactsObject: ObjectDef = {
     features: { import: true, timeline: true, merge: true },
   },
   // Every value names its field, so an actor whose role hides that field cannot find by it.
-  search: (r, related) => ({
-    names: [{ field: 'name', value: r.name }, ...(r.family_name && r.given_name ? [{ field: 'family_name', value: `${r.given_name} ${r.family_name}` }] : [])],
-    phones: searchValues(r, ['phone', 'mobile']),
-    emails: searchValues(r, ['email']),
-    other: [...(related.accountName ? [{ field: 'account_id', value: related.accountName }] : []), ...searchValues(r, ['wechat_id', 'title', ...ADDRESS_FIELDS, 'tags'])],
-    notes: searchValues(r, ['notes']),
-  }),
+  search: {
+    document: (r) => ({
+      names: [{ field: 'name', value: r.name }, ...(r.family_name && r.given_name ? [{ field: 'family_name', value: `${r.given_name} ${r.family_name}` }] : [])],
+      phones: searchValues(r, ['phone', 'mobile']),
+      emails: searchValues(r, ['email']),
+      other: searchValues(r, ['wechat_id', 'title', ...ADDRESS_FIELDS, 'tags']),
+      notes: searchValues(r, ['notes']),
+    }),
+    pinyin: 'person',
+    subtitle: ['account_id', 'email', 'mobile', 'phone'],
+    global: true,
+    // The account's name is in the document (tagged account_id); a rename rewrites it.
+    related: [{ link: 'account_id', fields: ['name'] }],
+  },
+  duplicates: { keys: [{ match: 'email', field: 'email' }, { match: 'phone', fields: ['phone', 'mobile'] }, { match: 'name', field: 'name', within: 'account_id' }] },
   derive: (r) => ({
     phone_key: r.phone ? phoneKey(r.phone) || null : null,
     mobile_key: r.mobile ? phoneKey(r.mobile) || null : null,

@@ -6,23 +6,17 @@ import { bindDb } from '../../core/bind-db.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
 import { loadVisible } from '../../records/service.ts';
 import type { ObjectDef } from '../../records/types.ts';
-import { duplicatesOf, findDuplicates } from './duplicates.service.ts';
+import { checkBodySchema, duplicatesOf, findDuplicates } from './duplicates.service.ts';
 import { mergeRecords } from './merge.service.ts';
 import { undoMerge } from './merge-undo.ts';
 
 const MergeBody = z.object({ primary_id: z.number().int().positive(), duplicate_ids: z.array(z.number().int().positive()).min(1).max(20) });
-const CheckBody = z.object({
-  name: z.string().max(300).nullish(),
-  email: z.string().max(320).nullish(),
-  phone: z.string().max(60).nullish(),
-  mobile: z.string().max(60).nullish(),
-  account_id: z.number().int().positive().nullish(),
-});
 const UndoBody = z.object({ audit_id: z.number().int().positive() });
 
-/** Duplicate detection and merge for an object (contacts, accounts). */
+/** Duplicate detection (by the object's declared duplicate keys) and merge for an object. */
 export function registerDuplicateRoutes(app: FastifyInstance, def: ObjectDef): void {
   const tags = [def.name];
+  const CheckBody = checkBodySchema(def);
   const dup = bindDb(app, { loadVisible, duplicatesOf, findDuplicates, mergeRecords, undoMerge });
   app.get(`/${def.name}/:id/duplicates`, { schema: { tags } }, async (req) => {
     const actor = actorOf(req);

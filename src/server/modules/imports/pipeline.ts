@@ -223,7 +223,7 @@ export function insertColumns(plan: ImportPlan, state: ImportState, values: Row,
   const cols = toColumns(plan, values);
   // The account's name as the row spells it: the account found may differ in case only,
   // which the normalised search document does not see.
-  const row: Row = { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { accountName }), created_by: plan.actor.id };
+  const row: Row = { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { account_id: accountName ? { name: accountName } : null }), created_by: plan.actor.id };
   for (const k in row) {
     const c = info.get(k);
     if (!c) throw new Error(`import: no column ${def.name}.${k}`);

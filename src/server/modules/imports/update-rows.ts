@@ -6,6 +6,7 @@ import type { RecordEvent } from '../../core/events.ts';
 import { derived, updateSet } from '../../records/service.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { fieldIndex } from '../../records/validate.ts';
+import { reindexDependants } from '../search/dependants.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
 // Duplicate mode `update` writes a matched record the way the record engine's update does
@@ -41,6 +42,7 @@ export async function updateMatched(trx: Tx, def: ObjectDef, fields: ResolvedFie
   const set = { ...columns, ...(custom ? { custom: JSON.stringify(custom) } : {}), ...(await derived(trx, def, merged)), updated_at: new Date() };
   const { rows: out } = await sql<Row>`UPDATE ${sql.table(t)} SET ${updateSet(set)} WHERE id = ${id} RETURNING *`.execute(trx);
   await def.afterWrite?.(ctx, out[0]!, existing, {});
+  await reindexDependants(trx, t, out[0]!, existing);
   const changes = diff({ ...existing, ...(existing.custom ?? {}) }, values);
   if (Object.keys(changes).length) await writeAudit(trx, { actorId: actor.id, action: 'update', object: t, recordId: id, changes });
   return { type: 'updated', object: t, id, actorId: actor.id, changes };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../db/test-helpers.ts';
-import { INLINE_CONTACTS, reindexIfStale, SEARCH_DOCUMENT_VERSION, storedVersion } from './reindex.ts';
+import { INLINE_DEPENDANTS, reindexIfStale, SEARCH_DOCUMENT_VERSION, storedVersion } from './reindex.ts';
 
 // Derived data stays fresh (issue 10): search documents follow renames, phone keys are E.164
 // in the organisation's region, URLs are web addresses, old documents are reindexed.
@@ -20,11 +20,11 @@ describe('account renames', () => {
   });
   it('of an account with many contacts, through the reindex job', async () => {
     const acc = await t.api(t.adminToken, 'POST', '/accounts', { name: 'Bigco Holdings' });
-    for (let i = 0; i <= INLINE_CONTACTS; i++) await t.api(t.adminToken, 'POST', '/contacts', { name: `Person ${i}`, account_id: acc.body.data.id });
+    for (let i = 0; i <= INLINE_DEPENDANTS; i++) await t.api(t.adminToken, 'POST', '/contacts', { name: `Person ${i}`, account_id: acc.body.data.id });
     await t.api(t.adminToken, 'PATCH', `/accounts/${acc.body.data.id}`, { name: 'Megacorp Holdings' });
     await t.app.jobs.drain();
     const count = async (q: string) => (await t.api(t.adminToken, 'GET', `/contacts/count?q=${q}`)).body.data.count;
-    expect(await count('megacorp')).toBe(INLINE_CONTACTS + 1);
+    expect(await count('megacorp')).toBe(INLINE_DEPENDANTS + 1);
     expect(await count('bigco')).toBe(0);
   });
 });

@@ -3,8 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { DB } from '../../db/schema.ts';
 import { createJobQueue, type JobContext } from '../../jobs/queue.ts';
 import { allFields } from '../../records/fields.ts';
-import { getObject } from '../../records/registry.ts';
+import { getObject, objectNames } from '../../records/registry.ts';
 import { searchColumns } from '../../records/search-sql.ts';
+import { relatedValuesOf } from '../../records/search-related.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
 // Derived data (search documents, phone keys) is computed by the application, so when its
@@ -21,17 +22,24 @@ export const SEARCH_DOCUMENT_VERSION = 2;
 const BASE_VERSION = 2;
 const VERSION_KEY = 'search_document_version';
 export const REINDEX_JOB = 'search.reindex';
-/** Objects with a search document, in the order a full reindex rewrites them. */
-const SEARCHED = ['accounts', 'contacts'];
+/** Objects with a search document, in the order a full reindex rewrites them (registration order). */
+const searched = (): string[] => objectNames().filter((n) => getObject(n).search);
 const BATCH = 500;
 const CHUNK = 20_000;
-/** An account with at most this many contacts has them rewritten in the rename's transaction. */
-export const INLINE_CONTACTS = 500;
+/** A linked record with at most this many dependants has them rewritten in its write's transaction (dependants.ts). */
+export const INLINE_DEPENDANTS = 500;
+
+export interface LinkFilter {
+  field: string;
+  id: number;
+}
 
 interface ReindexPayload {
   objects: string[];
   after_id?: number;
-  /** Only the contacts of this account (after an account rename). */
+  /** Only the rows whose link field `link.field` is `link.id` (after a linked record changed). */
+  link?: LinkFilter;
+  /** Only the contacts of this account: jobs queued before `link` existed. */
   account_id?: number;
   /** A whole-database reindex: records the version when it ends. */
   full?: boolean;
@@ -50,8 +58,8 @@ export async function reindexNow(db: Kysely<DB>): Promise<void> {
 }
 
 /** Queues a reindex (unless the same one is already waiting) inside the caller's transaction. */
-export async function enqueueReindex(db: Tx, object: string | null, filter: { account_id?: number } = {}): Promise<void> {
-  const payload: ReindexPayload = object ? { objects: [object], ...filter } : { objects: SEARCHED, full: true };
+export async function enqueueReindex(db: Tx, object: string | null, link?: LinkFilter): Promise<void> {
+  const payload: ReindexPayload = object ? { objects: [object], ...(link ? { link } : {}) } : { objects: searched(), full: true };
   const json = JSON.stringify(payload);
   const waiting = await sql<{ id: number }>`SELECT id FROM jobs WHERE name = ${REINDEX_JOB} AND status = 'queued' AND payload = ${json}::jsonb LIMIT 1`.execute(db);
   if (waiting.rows.length) return;
@@ -70,12 +78,12 @@ export async function reindexIfStale(db: Kysely<DB>): Promise<boolean> {
   return true;
 }
 
-/** Rewrites the contacts of a renamed account: now when they are few, else through a job. */
-export async function reindexContactsOfAccount(trx: Tx, accountId: number): Promise<void> {
-  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM contacts WHERE account_id = ${accountId} LIMIT ${INLINE_CONTACTS + 1}) x`.execute(trx);
-  if ((rows[0]?.n ?? 0) > INLINE_CONTACTS) return enqueueReindex(trx, 'contacts', { account_id: accountId });
+/** Rewrites the rows of `def` linking to a record: now when they are few, else through a job. */
+export async function reindexLinked(trx: Tx, def: ObjectDef, link: LinkFilter): Promise<void> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(def.name)} WHERE ${sql.ref(link.field)} = ${link.id} LIMIT ${INLINE_DEPENDANTS + 1}) x`.execute(trx);
+  if ((rows[0]?.n ?? 0) > INLINE_DEPENDANTS) return enqueueReindex(trx, def.name, link);
   let after = 0;
-  while (after >= 0) after = await reindexBatch(trx, getObject('contacts'), after, accountId);
+  while (after >= 0) after = await reindexBatch(trx, def, after, link);
 }
 
 async function runReindex(db: Kysely<DB>, p: ReindexPayload, ctx: JobContext): Promise<void> {
@@ -89,7 +97,8 @@ async function runReindex(db: Kysely<DB>, p: ReindexPayload, ctx: JobContext): P
         await enqueueRest(db, { ...p, objects: p.objects.slice(i), after_id: after });
         return;
       }
-      after = await db.transaction().execute((trx) => reindexBatch(trx, def, after, p.account_id));
+      const link = p.link ?? (p.account_id !== undefined ? { field: 'account_id', id: p.account_id } : undefined);
+      after = await db.transaction().execute((trx) => reindexBatch(trx, def, after, link));
       done += BATCH;
       await ctx.heartbeat();
     }
@@ -109,16 +118,13 @@ async function enqueueRest(db: Kysely<DB>, payload: ReindexPayload): Promise<voi
  * Rewrites the derived columns of the next BATCH rows after `after` (locked, so a concurrent
  * edit waits and is not overwritten with stale data). Returns the last id, or -1 at the end.
  */
-async function reindexBatch(trx: Tx, def: ObjectDef, after: number, accountId?: number): Promise<number> {
-  const only = accountId === undefined ? sql`` : sql`AND account_id = ${accountId}`;
+async function reindexBatch(trx: Tx, def: ObjectDef, after: number, link?: LinkFilter): Promise<number> {
+  const only = link ? sql`AND ${sql.ref(link.field)} = ${link.id}` : sql``;
   const { rows } = await sql<Row>`SELECT * FROM ${sql.table(def.name)} WHERE id > ${after} ${only} ORDER BY id LIMIT ${BATCH} FOR UPDATE`.execute(trx);
   if (!rows.length) return -1;
   const fields = await allFields(trx as Kysely<DB>, def);
-  const accountNames = await namesOfAccounts(trx, rows);
-  const values = rows.map((r) => {
-    const related = 'account_id' in r ? { accountName: accountNames.get(r.account_id) ?? null } : {};
-    return { id: r.id, ...(def.derive?.(r) ?? {}), ...searchColumns(def, r, related, fields) };
-  });
+  const related = await relatedValuesOf(trx, def, rows);
+  const values = rows.map((r) => ({ id: r.id, ...(def.derive?.(r) ?? {}), ...searchColumns(def, r, related(r), fields) }));
   // Every row sets every derived column: one a row's derive left out keeps its current value.
   const keys = [...new Set(values.flatMap((v) => Object.keys(v)))].filter((k) => k !== 'id');
   const json = values.map((v, i) => {
@@ -133,11 +139,4 @@ async function reindexBatch(trx: Tx, def: ObjectDef, after: number, accountId?: 
     FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS v(id int, ${sql.join(columns)})
     WHERE t.id = v.id`.execute(trx);
   return rows.length < BATCH ? -1 : rows[rows.length - 1]!.id;
-}
-
-async function namesOfAccounts(trx: Tx, rows: Row[]): Promise<Map<number, string>> {
-  const ids = [...new Set(rows.map((r) => r.account_id).filter((x): x is number => typeof x === 'number'))];
-  if (!ids.length) return new Map();
-  const found = await trx.selectFrom('accounts').select(['id', 'name']).where('id', 'in', ids).execute();
-  return new Map(found.map((a) => [a.id as number, a.name as string]));
 }

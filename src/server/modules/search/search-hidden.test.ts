@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
+import { factories } from '../../db/factories.ts';
 
 // Search never matches text the caller's role hides (issue 10): neither `q` on lists nor /search.
 const t = useTestApp();
@@ -45,5 +46,22 @@ describe('search and hidden fields', () => {
     expect(await ids(`/contacts?q=${encodeURIComponent('晓燕')}`, ro)).toEqual([]);
     expect(await ids(`/contacts?q=obsidian`, ro)).toEqual([contactId]);
     expect((await t.api(ro, 'GET', '/search?q=obsidian')).body.data).toEqual([expect.objectContaining({ id: contactId, title: '' })]);
+  });
+});
+
+describe('search and linked records the caller may not see', () => {
+  it("a rep finds its own contact by its name, never by the name of an account it may not see", async () => {
+    const sales = await t.userToken('sales');
+    const f = factories(t);
+    const account = await f.account({ name: 'Zircon Secret Holdings' });
+    const contact = await f.contact({ name: 'Quill Rep Contact', account_id: account.id, owner_id: sales.id });
+    expect(await ids(`/search?q=zircon`, t.adminToken)).toEqual(expect.arrayContaining([account.id, contact.id]));
+    expect(await ids(`/contacts?q=zircon`, t.adminToken)).toEqual([contact.id]);
+    expect(await ids(`/contacts?q=quill`, sales.token)).toEqual([contact.id]);
+    expect(await ids(`/contacts?q=zircon`, sales.token)).toEqual([]);
+    expect(await ids(`/search?q=zircon`, sales.token)).toEqual([]);
+    expect((await t.api(sales.token, 'GET', `/contacts/count?q=zircon`)).body.data.count).toBe(0);
+    // The hit it may see does not show the account either (as refs do).
+    expect((await t.api(sales.token, 'GET', '/search?q=quill')).body.data).toEqual([expect.objectContaining({ id: contact.id, subtitle: null })]);
   });
 });

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { parse } from '../../http/validate.ts';
-import { getObject } from '../../records/registry.ts';
+import { getObject, objectNames } from '../../records/registry.ts';
 import { search } from './search.service.ts';
 
 const SearchQuery = z.object({
@@ -13,7 +13,8 @@ const SearchQuery = z.object({
   types: z.string().max(200).optional(),
 });
 
-const SEARCHABLE = ['contacts', 'accounts'];
+/** The objects the global search box searches: those declaring search.global. */
+const globalObjects = () => objectNames().map(getObject).filter((d) => d.search?.global);
 
 export default async function searchRoutes(app: FastifyInstance) {
   const searcher = bindDb(app, { search });
@@ -22,7 +23,7 @@ export default async function searchRoutes(app: FastifyInstance) {
     const q = parse(SearchQuery, req.query);
     const wanted = q.types?.split(',').map((t) => t.trim()) ?? null;
     // Objects the role may not list are left out, as if they had no matches.
-    const objects = SEARCHABLE.map(getObject).filter((d) => (!wanted || wanted.includes(d.singular) || wanted.includes(d.name)) && canDo(actor, d, 'list'));
+    const objects = globalObjects().filter((d) => (!wanted || wanted.includes(d.singular) || wanted.includes(d.name)) && canDo(actor, d, 'list'));
     return { data: await searcher.search(actor, q.q, objects, q.limit) };
   });
 }

@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema.ts';
 import { visibilityCondition, canReadField, type Actor } from '../../core/access.ts';
 import { buildSearchQuery, rankMatch } from '../../text/search-text.ts';
 import { hiddenSearchRegex, searchCondition } from '../../records/search-sql.ts';
-import { refVisible } from '../../records/refs.ts';
+import { linkTarget, refVisible } from '../../records/refs.ts';
+import { getObject } from '../../records/registry.ts';
 import type { ObjectDef, Row } from '../../records/types.ts';
 
 export interface SearchHit {
@@ -63,25 +64,38 @@ function prefixRange(prefix: string): [string, string] {
   return [prefix, `${prefix}\u{10FFFF}`];
 }
 
+/**
+ * The columns of a hit's subtitle (search.subtitle), s0, s1…: the fields the actor may read; a
+ * link field as the linked record's title, only when the actor may read that record (as refs).
+ */
+function subtitleColumns(def: ObjectDef, actor: Actor): RawBuilder<unknown>[] {
+  return (def.search?.subtitle ?? []).map((key, i) => {
+    const as = sql.id(`s${i}`);
+    const field = def.fields.find((f) => f.key === key);
+    if (!field || !canReadField(actor, def.name, key)) return sql`NULL AS ${as}`;
+    const target = linkTarget(field);
+    if (!target) return sql`${sql.ref(`${def.name}.${key}`)} AS ${as}`;
+    const title = target === 'users' ? 'name' : getObject(target).titleField;
+    return sql`(SELECT l.${sql.ref(title)} FROM ${sql.table(target)} l WHERE l.id = ${sql.ref(`${def.name}.${key}`)} AND ${refVisible(actor, target, 'l')}) AS ${as}`;
+  });
+}
+
 /** The rows of each part (its own condition, newest first, its own limit) in one statement. */
 async function candidates(db: Kysely<DB>, def: ObjectDef, actor: Actor, parts: { where: RawBuilder<unknown>; order: RawBuilder<unknown>; limit: number }[]): Promise<Row[]> {
-  // The company shows only when the actor may read the account (as refs do).
-  const subtitleCols = def.name === 'contacts' ? sql`email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND ${refVisible(actor, 'accounts', 'a')}) AS company` : sql`email, phone, city AS company, NULL AS mobile`;
-  const selects = parts.map((p) => sql`(SELECT id, ${sql.ref(def.titleField)} AS title, ${subtitleCols}
+  const subtitle = subtitleColumns(def, actor);
+  const cols = subtitle.length ? sql`, ${sql.join(subtitle)}` : sql``;
+  const selects = parts.map((p) => sql`(SELECT id, ${sql.ref(def.titleField)} AS title${cols}
     FROM ${sql.table(def.name)} WHERE ${p.where}
     ORDER BY ${p.order} LIMIT ${p.limit})`);
   const { rows } = await sql<Row>`${sql.join(selects, sql` UNION ALL `)}`.execute(db);
   return rows;
 }
 
+const shown = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : v === null || v === undefined ? '' : String(v));
+
 function toHit(actor: Actor, def: ObjectDef, r: Row, q: string): SearchHit {
-  const parts = [
-    canReadField(actor, def.name, def.name === 'contacts' ? 'account_id' : 'city') ? r.company : null,
-    canReadField(actor, def.name, 'email') ? r.email : null,
-    canReadField(actor, def.name, 'mobile') ? r.mobile : null,
-    canReadField(actor, def.name, 'phone') ? r.phone : null,
-  ].filter(Boolean);
+  const subtitle = (def.search?.subtitle ?? []).map((_, i) => shown(r[`s${i}`])).filter(Boolean).join(' · ') || null;
   // A role hiding the title field gets the hit without it (found by another field it may read).
-  if (!canReadField(actor, def.name, def.titleField)) return { type: def.singular, id: r.id, title: '', subtitle: parts.join(' · ') || null, score: 3 };
-  return { type: def.singular, id: r.id, title: r.title, subtitle: parts.join(' · ') || null, score: rankMatch(q, r.title, def.name === 'accounts' ? 'company' : 'person') };
+  if (!canReadField(actor, def.name, def.titleField)) return { type: def.singular, id: r.id, title: '', subtitle, score: 3 };
+  return { type: def.singular, id: r.id, title: r.title, subtitle, score: rankMatch(q, r.title, def.search?.pinyin ?? 'person') };
 }
