@@ -12,12 +12,15 @@ import { countRecords, type ListParams } from './service.ts';
 import { encodeCursor } from './query.ts';
 import { getObject, objectNames } from './registry.ts';
 import type { ObjectDef } from './types.ts';
+import { loadModules } from '../core/module-loader.ts';
 
 // The statements the record engine sends for each registered object's list, count and search,
 // checked in under __sql__/<object>.sql so a change of query plan shows in review (like
 // Immich's generated query files). They are captured from the real database (PGlite, or
 // PostgreSQL with DATABASE_URL): both passes compare with the same files, so both databases
 // are sent the same SQL. After an intended change: UPDATE_SQL_SNAPSHOTS=1 npx vitest run src/server/records/sql-snapshots.test.ts
+// The objects come from the modules: loaded before the tests are listed (one per object).
+await loadModules();
 const t = useTestApp();
 const DIR = path.join(import.meta.dirname, '__sql__');
 const UPDATE = process.env.UPDATE_SQL_SNAPSHOTS === '1';

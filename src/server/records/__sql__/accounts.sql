@@ -103,11 +103,11 @@ SELECT count(*)::int AS n FROM (SELECT 1 FROM "accounts" WHERE true AND ("accoun
 -- params: [[1949938739,631437122,-165019253],["%acme%","%张伟%"],1001]
 
 -- admin · global search
-(SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+(SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE split_part(search_text, E'\x01', 1) = $1 AND true
-    ORDER BY id DESC LIMIT $2) UNION ALL (SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+    ORDER BY id DESC LIMIT $2) UNION ALL (SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE split_part(search_text, E'\x01', 1) ~>=~ $3 AND split_part(search_text, E'\x01', 1) ~<~ $4 AND true
-    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $5) UNION ALL (SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $5) UNION ALL (SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE ("accounts"."search_tokens" @> $6::int4[] AND "accounts"."search_text" LIKE ALL ($7::text[])) AND true
     ORDER BY id DESC LIMIT $8);
 -- params: ["acme 张伟",20,"acme 张伟","acme 张伟􏿿",20,[1949938739,631437122,-165019253],["%acme%","%张伟%"],200]
@@ -215,11 +215,11 @@ SELECT count(*)::int AS n FROM (SELECT 1 FROM "accounts" WHERE "accounts"."owner
 -- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],1001]
 
 -- own, notes hidden · global search
-(SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+(SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE split_part(search_text, E'\x01', 1) = $1 AND "accounts"."owner_id" = $2
-    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE split_part(search_text, E'\x01', 1) ~>=~ $4 AND split_part(search_text, E'\x01', 1) ~<~ $5 AND "accounts"."owner_id" = $6
-    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "name" AS title, email, phone, city AS company, NULL AS mobile
+    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "name" AS title, "accounts"."city" AS "s0", "accounts"."email" AS "s1", "accounts"."phone" AS "s2"
     FROM "accounts" WHERE ("accounts"."search_tokens" @> $8::int4[] AND regexp_replace("accounts"."search_text", $9, '', 'g') LIKE ALL ($10::text[])) AND "accounts"."owner_id" = $11
     ORDER BY id DESC LIMIT $12);
 -- params: ["acme 张伟",102,20,"acme 张伟","acme 张伟􏿿",102,20,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],102,200]

@@ -103,11 +103,11 @@ SELECT count(*)::int AS n FROM (SELECT 1 FROM "contacts" WHERE true AND ("contac
 -- params: [[1949938739,631437122,-165019253],["%acme%","%张伟%"],1001]
 
 -- admin · global search
-(SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND true) AS company
+(SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND true) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE split_part(search_text, E'\x01', 1) = $1 AND true
-    ORDER BY id DESC LIMIT $2) UNION ALL (SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND true) AS company
+    ORDER BY id DESC LIMIT $2) UNION ALL (SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND true) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE split_part(search_text, E'\x01', 1) ~>=~ $3 AND split_part(search_text, E'\x01', 1) ~<~ $4 AND true
-    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $5) UNION ALL (SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND true) AS company
+    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $5) UNION ALL (SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND true) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE ("contacts"."search_tokens" @> $6::int4[] AND "contacts"."search_text" LIKE ALL ($7::text[])) AND true
     ORDER BY id DESC LIMIT $8);
 -- params: ["acme 张伟",20,"acme 张伟","acme 张伟􏿿",20,[1949938739,631437122,-165019253],["%acme%","%张伟%"],200]
@@ -200,7 +200,7 @@ SELECT count(*)::int AS n FROM (SELECT 1 FROM "contacts" WHERE "contacts"."owner
 -- own, notes hidden · q · list (typed columns)
 SELECT "contacts"."id" AS _id, "contacts"."created_at"::text AS _sort, "contacts"."name", "contacts"."family_name", "contacts"."given_name", "contacts"."gender", "contacts"."birthday", "contacts"."age_band", "contacts"."family_status", "contacts"."occupation", "contacts"."income_band", "contacts"."email", "contacts"."phone", "contacts"."mobile", "contacts"."wechat_id", "contacts"."title", "contacts"."department", "contacts"."account_id", "contacts"."type", "contacts"."tier", "contacts"."lifecycle_status", "contacts"."source", "contacts"."industry", "contacts"."region", "contacts"."country", "contacts"."province", "contacts"."city", "contacts"."district", "contacts"."street", "contacts"."postal_code", "contacts"."tags", "contacts"."preferences", "contacts"."dietary_needs", "contacts"."consumption_habits", "contacts"."credit_limit", "contacts"."payment_terms", "contacts"."payment_standing", "contacts"."owner_id", "contacts"."created_by", to_char("contacts"."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "created_at", to_char("contacts"."updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updated_at", (SELECT r."name" FROM "accounts" r WHERE r.id = "contacts"."account_id" AND "r"."owner_id" = 102) AS "_ref_account_id", (SELECT r."name" FROM "users" r WHERE r.id = "contacts"."owner_id" AND true) AS "_ref_owner_id", (SELECT r."name" FROM "users" r WHERE r.id = "contacts"."created_by" AND true) AS "_ref_created_by" FROM "contacts"
     WHERE "contacts"."owner_id" = $1 AND ("contacts"."search_tokens" @> $2::int4[] AND regexp_replace("contacts"."search_text", $3, '', 'g') LIKE ALL ($4::text[])) AND true ORDER BY "contacts"."created_at" DESC, "contacts"."id" DESC LIMIT 51;
--- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"]]
+-- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"]]
 
 -- own, notes hidden · q · list (JSON rows)
 SELECT "contacts"."id" AS _id, "contacts"."created_at"::text AS _sort, (SELECT row_to_json(x) FROM (SELECT "contacts"."id" AS id, "contacts"."name" AS "name", "contacts"."family_name" AS "family_name", "contacts"."given_name" AS "given_name", "contacts"."gender" AS "gender", "contacts"."birthday" AS "birthday", "contacts"."age_band" AS "age_band", "contacts"."family_status" AS "family_status", "contacts"."occupation" AS "occupation", "contacts"."income_band" AS "income_band", "contacts"."email" AS "email", "contacts"."phone" AS "phone", "contacts"."mobile" AS "mobile", "contacts"."wechat_id" AS "wechat_id", "contacts"."title" AS "title", "contacts"."department" AS "department", "contacts"."account_id" AS "account_id", "contacts"."type" AS "type", "contacts"."tier" AS "tier", "contacts"."lifecycle_status" AS "lifecycle_status", "contacts"."source" AS "source", "contacts"."industry" AS "industry", "contacts"."region" AS "region", "contacts"."country" AS "country", "contacts"."province" AS "province", "contacts"."city" AS "city", "contacts"."district" AS "district", "contacts"."street" AS "street", "contacts"."postal_code" AS "postal_code", "contacts"."tags" AS "tags", "contacts"."preferences" AS "preferences", "contacts"."dietary_needs" AS "dietary_needs", "contacts"."consumption_habits" AS "consumption_habits", "contacts"."credit_limit"::float8 AS "credit_limit", "contacts"."payment_terms" AS "payment_terms", "contacts"."payment_standing" AS "payment_standing", "contacts"."owner_id" AS "owner_id", "contacts"."created_by" AS "created_by", to_char("contacts"."created_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "created_at", to_char("contacts"."updated_at" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "updated_at", json_strip_nulls(json_build_object('account_id', (SELECT json_build_object('id', r.id, 'title', "r"."name") FROM "accounts" r
@@ -208,18 +208,18 @@ SELECT "contacts"."id" AS _id, "contacts"."created_at"::text AS _sort, (SELECT r
         WHERE r.id = "contacts"."owner_id" AND "r"."name" IS NOT NULL AND true), 'created_by', (SELECT json_build_object('id', r.id, 'title', "r"."name") FROM "users" r
         WHERE r.id = "contacts"."created_by" AND "r"."name" IS NOT NULL AND true))) AS refs) x)::text AS _json FROM "contacts"
     WHERE "contacts"."owner_id" = $1 AND ("contacts"."search_tokens" @> $2::int4[] AND regexp_replace("contacts"."search_text", $3, '', 'g') LIKE ALL ($4::text[])) AND true ORDER BY "contacts"."created_at" DESC, "contacts"."id" DESC LIMIT 51;
--- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"]]
+-- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"]]
 
 -- own, notes hidden · q · count
 SELECT count(*)::int AS n FROM (SELECT 1 FROM "contacts" WHERE "contacts"."owner_id" = $1 AND ("contacts"."search_tokens" @> $2::int4[] AND regexp_replace("contacts"."search_text", $3, '', 'g') LIKE ALL ($4::text[])) LIMIT $5) x;
--- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],1001]
+-- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],1001]
 
 -- own, notes hidden · global search
-(SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND "a"."owner_id" = 102) AS company
+(SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND "l"."owner_id" = 102) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE split_part(search_text, E'\x01', 1) = $1 AND "contacts"."owner_id" = $2
-    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND "a"."owner_id" = 102) AS company
+    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND "l"."owner_id" = 102) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE split_part(search_text, E'\x01', 1) ~>=~ $4 AND split_part(search_text, E'\x01', 1) ~<~ $5 AND "contacts"."owner_id" = $6
-    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "name" AS title, email, mobile, phone, (SELECT a.name FROM accounts a WHERE a.id = contacts.account_id AND "a"."owner_id" = 102) AS company
+    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "name" AS title, (SELECT l."name" FROM "accounts" l WHERE l.id = "contacts"."account_id" AND "l"."owner_id" = 102) AS "s0", "contacts"."email" AS "s1", "contacts"."mobile" AS "s2", "contacts"."phone" AS "s3"
     FROM "contacts" WHERE ("contacts"."search_tokens" @> $8::int4[] AND regexp_replace("contacts"."search_text", $9, '', 'g') LIKE ALL ($10::text[])) AND "contacts"."owner_id" = $11
     ORDER BY id DESC LIMIT $12);
--- params: ["acme 张伟",102,20,"acme 张伟","acme 张伟􏿿",102,20,[1949938739,631437122,-165019253],"\u0001(?:GCU|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],102,200]
+-- params: ["acme 张伟",102,20,"acme 张伟","acme 张伟􏿿",102,20,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],102,200]
