@@ -6,6 +6,7 @@ import { searchValues } from '../../records/search-values.ts';
 import { reindexContactsOfAccount } from '../search/reindex.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
 import { orgNameKey } from '../../text/identity.ts';
+import { accountsImport } from './accounts.import.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -54,4 +55,5 @@ export const accountsObject: ObjectDef = registerObject({
     if (existing && existing.name !== row.name) await reindexContactsOfAccount(ctx.trx, row.id);
   },
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'account_id', row.id),
+  import: accountsImport,
 });

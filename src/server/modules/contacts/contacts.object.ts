@@ -5,7 +5,8 @@ import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { splitName } from '../../text/names.ts';
 import { forgetTimelineOf } from '../../core/timeline-cleanup.ts';
-import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
+import { afterContactsWrite, contactAccounts } from './contact-accounts.ts';
+import { contactsImport } from './contacts.import.ts';
 
 /** Family and given names from the full name, when neither was given. */
 function splitWhenEmpty(r: Record<string, any>) {
@@ -79,7 +80,10 @@ export const contactsObject: ObjectDef = registerObject({
     values.family_name = split?.family ?? null;
     values.given_name = split?.given ?? null;
   },
-  afterWrite: afterContactWrite,
+  afterWriteBatch: afterContactsWrite,
+  // A batch insert (import) returns these for afterWriteBatch.
+  batchColumns: ['account_id'],
+  import: contactsImport,
   beforeDelete: async (ctx, row) => forgetTimelineOf(ctx.trx, 'contact_id', row.id),
   expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),
 });

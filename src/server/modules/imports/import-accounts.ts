@@ -3,14 +3,15 @@ import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { visibilityCondition, type Actor } from '../../core/access.ts';
 import { bulkInsertSql, type TableColumns } from '../../db/bulk-insert.ts';
-import { getObject } from '../../records/registry.ts';
 import { searchColumns } from '../../records/search-sql.ts';
-import { orgNameKey } from '../../text/identity.ts';
-import type { Tx } from '../../records/types.ts';
+import { insertBatch } from '../../records/batch-write.ts';
+import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
-// The company column of a contacts file (`account_name`): found among the accounts the importer
-// may see by normalised name (so 阿里巴巴（中国）有限公司 and 阿里巴巴(中國)有限公司 are one account),
-// or created. An account the importer cannot see is treated as absent: a new one is created.
+// A name column that creates missing records (`import.createMissingLink`: a contacts file's
+// `account_name`): found among the records the importer may see by the linked object's
+// `import.lookup` key (accounts: 阿里巴巴（中国）有限公司 and 阿里巴巴(中國)有限公司 are one
+// account), or created through the record engine's batch insert. A record the importer
+// cannot see is treated as absent: a new one is created.
 
 /** Accounts cached across the batches of one import (by name key, and names by id). */
 export interface AccountCache {
@@ -35,15 +36,16 @@ function remember(cache: AccountCache, key: string, a: { id: number; name: strin
   cache.nameById.set(a.id, a.name);
 }
 
-// A company name's key by its spelling: files repeat a few thousand names over many rows.
+// A name's key by its spelling: files repeat a few thousand names over many rows.
 const keys = new Map<string, string>();
 
-/** orgNameKey, remembered for the spellings seen lately. */
-export function accountKey(name: string): string {
-  let k = keys.get(name);
+/** The linked object's lookup key of a name (its title in lower case without one), remembered for the spellings seen lately. */
+export function createKey(def: ObjectDef, name: string): string {
+  const id = `${def.name}\u0000${name}`;
+  let k = keys.get(id);
   if (k === undefined) {
     if (keys.size >= 10_000) keys.clear();
-    keys.set(name, (k = orgNameKey(name)));
+    keys.set(id, (k = def.import?.lookup ? def.import.lookup.key(name) : name.trim().toLowerCase()));
   }
   return k;
 }
@@ -54,18 +56,18 @@ export function accountKey(name: string): string {
  * at a time, so two batches written side by side never create the same account twice. The
  * answer is the batch's own map, so a cache restarted later cannot lose an id it still needs.
  */
-export async function resolveAccounts(db: Kysely<DB>, actor: Actor, cache: AccountCache, columns: () => Promise<TableColumns>, names: string[]): Promise<Map<string, number>> {
+export async function resolveAccounts(db: Kysely<DB>, actor: Actor, def: ObjectDef, cache: AccountCache, columns: () => Promise<TableColumns>, names: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const wanted = new Map<string, string>(); // name key → first spelling in the batch
   for (const n of names) {
-    const k = accountKey(n);
+    const k = createKey(def, n);
     const hit = cache.byKey.get(k);
     if (hit) ids.set(k, hit.id);
     else if (!wanted.has(k)) wanted.set(k, n);
   }
   if (!wanted.size) return ids;
   const info = await columns();
-  const found = await inTransaction(db, (trx) => findOrCreate(trx, actor, info, wanted));
+  const found = await inTransaction(db, (trx) => findOrCreate(trx, actor, def, info, wanted));
   for (const a of found) {
     remember(cache, a.name_key, { id: a.id, name: a.name });
     ids.set(a.name_key, a.id);
@@ -73,17 +75,20 @@ export async function resolveAccounts(db: Kysely<DB>, actor: Actor, cache: Accou
   return ids;
 }
 
-async function findOrCreate(trx: Tx, actor: Actor, info: TableColumns, wanted: Map<string, string>) {
-  const vis = visibilityCondition(actor, 'accounts', sql.ref('accounts.owner_id'));
-  const { rows } = await sql<{ id: number; name: string; name_key: string }>`SELECT DISTINCT ON (name_key) id, name, name_key FROM accounts
-    WHERE name_key = ANY(${sql.val([...wanted.keys()])}::text[]) AND ${vis} ORDER BY name_key, id`.execute(trx);
+async function findOrCreate(trx: Tx, actor: Actor, def: ObjectDef, info: TableColumns, wanted: Map<string, string>) {
+  const t = def.name;
+  const key = def.import?.lookup ? sql.ref(`${t}.${def.import.lookup.column}`) : sql`lower(${sql.ref(`${t}.${def.titleField}`)})`;
+  const vis = visibilityCondition(actor, t, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const { rows } = await sql<{ id: number; name: string; name_key: string }>`SELECT DISTINCT ON (${key}) id, ${sql.ref(`${t}.${def.titleField}`)} AS name, ${key} AS name_key
+    FROM ${sql.table(t)} WHERE ${key} = ANY(${sql.val([...wanted.keys()])}::text[]) AND ${vis} ORDER BY ${key}, id`.execute(trx);
   for (const r of rows) wanted.delete(r.name_key);
-  if (!wanted.size) return rows;
-  const def = getObject('accounts');
-  const inserts = [...wanted.values()].map((name) => {
-    const base = { name, owner_id: actor.id, created_by: actor.id, custom: '{}' };
+  if (!wanted.size) return rows.map((r) => ({ ...r, id: Number(r.id) }));
+  const names = [...wanted];
+  const inserts = names.map(([, name]) => {
+    const base: Row = { [def.titleField]: name, created_by: actor.id, custom: '{}' };
+    if (def.ownerField) base[def.ownerField] = actor.id;
     return { ...base, ...(def.derive?.(base) ?? {}), ...searchColumns(def, base, {}) };
   });
-  const { rows: created } = await bulkInsertSql(info, 'accounts', inserts, ['id', 'name', 'name_key']).execute(trx);
-  return [...rows, ...(created as { id: number; name: string; name_key: string }[])];
+  const { ids } = await insertBatch(trx, def, actor, info, inserts);
+  return [...rows.map((r) => ({ ...r, id: Number(r.id) })), ...names.map(([k, name], i) => ({ id: ids[i]!, name, name_key: k }))];
 }

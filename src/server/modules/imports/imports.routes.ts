@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.ts';
 import { requireCan } from '../../core/access.ts';
 import { saveFile } from './file-store.ts';
 import { checkUpload, encodingOrRefuse, formatOrRefuse, spoolUpload, type CheckedUpload } from './upload-check.ts';
-import { createImport, getImport, IMPORT_JOB, IMPORTABLE, inspect, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
+import { createImport, getImport, IMPORT_JOB, assertImportable, inspect, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
 import { ENCODINGS } from './encoding.ts';
 import { failOrphanedImports } from './recovery.ts';
 import { bindDb } from '../../core/bind-db.ts';
@@ -58,7 +58,7 @@ export default async function importsRoutes(app: FastifyInstance) {
       }
       if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required' }]);
       // Everything that can be refused is refused before the file is stored.
-      if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+      assertImportable(object);
       const chosen = encodingOrRefuse(encoding);
       if (chosen && upload.format === 'csv') upload.encoding = chosen;
       await checkUpload(upload);
