@@ -89,7 +89,8 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
     // The object's before hook sees the new records' values; a row it changes is computed again.
     const again = new Set(await beforeInsertBatch(trx, def, actor, inserts.map((r) => r.values)));
     const prepared = inserts.map((r, i) => {
-      const row = { ...(r.insert && !again.has(i) ? r.insert : insertColumns(plan, state, r.values, r.createName)) };
+      if (!r.insert || again.has(i)) r.insert = insertColumns(plan, state, r.values, r.createName);
+      const row = { ...r.insert };
       if (r.createId !== undefined && field) row[field] = String(r.createId);
       if (plan.duplicateMode !== 'update') r.values = {};
       return row;
