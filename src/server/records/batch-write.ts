@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../core/access.ts';
 import { bulkInsertSql, type TableColumns } from '../db/bulk-insert.ts';
-import { afterWrite, beforeWrite } from './hooks.ts';
+import { afterWrite, beforeWrite, hasBeforeWrite } from './hooks.ts';
 import type { BatchRow, ObjectDef, Row, Tx } from './types.ts';
 
 // The record engine's batch insert (imports): one INSERT for many rows whose columns the caller
@@ -20,7 +20,7 @@ export interface InsertedBatch {
  * values the hook changed (their columns must be computed again), none for most objects.
  */
 export async function beforeInsertBatch(trx: Tx, def: ObjectDef, actor: Actor, values: Row[]): Promise<number[]> {
-  if (!def.beforeWriteBatch && !def.beforeWrite) return [];
+  if (!hasBeforeWrite(def)) return [];
   const rows: BatchRow[] = values.map((v) => ({ values: v, existing: null }));
   const before = values.map((v) => ({ ...v }));
   await beforeWrite({ trx: trx as Transaction<DB>, actor, def }, rows);
@@ -42,8 +42,6 @@ export async function insertBatch(trx: Tx, def: ObjectDef, actor: Actor, info: T
   const returning = ['id', ...(def.batchColumns ?? [])];
   const out = await bulkInsertSql(info, def.name, rows, returning, opts).execute(trx);
   const written = (out.rows as Row[]).sort((a, b) => Number(a.id) - Number(b.id));
-  if (def.afterWriteBatch || def.afterWrite) {
-    await afterWrite({ trx: trx as Transaction<DB>, actor, def }, written.map((row) => ({ row, existing: null, input: {} })));
-  }
+  await afterWrite({ trx: trx as Transaction<DB>, actor, def }, written.map((row) => ({ row, existing: null, input: {} })));
   return { ids: written.map((r) => Number(r.id)) };
 }

@@ -1,4 +1,4 @@
-import type { BatchRow, WriteContext, WrittenRow } from './types.ts';
+import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
 
 // The one place the record engine runs an object's write hooks, whether one record is written
 // (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
@@ -19,6 +19,6 @@ export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise
 }
 
 /** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
-export function hasBeforeWrite(ctx: Pick<WriteContext, 'def'>): boolean {
-  return Boolean(ctx.def.beforeWriteBatch || ctx.def.beforeWrite);
+export function hasBeforeWrite(def: ObjectDef): boolean {
+  return Boolean(def.beforeWriteBatch || def.beforeWrite);
 }

@@ -12,6 +12,7 @@ import type { SheetRow } from './readers.ts';
 import { dupKeys } from './match.ts';
 import { createKey, newAccountCache, resolveAccounts, type AccountCache } from './import-accounts.ts';
 import { getObject } from '../../records/registry.ts';
+import { hasBeforeWrite } from '../../records/hooks.ts';
 import { linkFields, linkNameFields, resolveLinks, type LinkField, type RowLinks } from './import-links.ts';
 import type { DateOrder } from '../../records/typed-formats.ts';
 
@@ -222,7 +223,7 @@ export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow
 
 /** Whether a row keeps its values once its insert columns are computed (else dropped: memory). */
 function keepValues(plan: ImportPlan): boolean {
-  return plan.duplicateMode === 'update' || Boolean(plan.def.beforeWriteBatch || plan.def.beforeWrite);
+  return plan.duplicateMode === 'update' || hasBeforeWrite(plan.def);
 }
 
 /** What an update writes: the file's values, without the owner the import defaults to the importer. */
