@@ -12,7 +12,7 @@ import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 // - an id alone must be a record the importer may see, else the row is rejected
 //   ("account_id: No such record"), the same answer for a hidden record as for a missing one.
 // A name column the object declares as `import.createMissingLink` (a contact's `account_name`)
-// finds or creates the record (import-accounts.ts); other names must name an existing record
+// finds or creates the record (import-creates.ts); other names must name an existing record
 // the importer may see, compared by the target's `import.lookup` key (or its title, any case).
 
 /** A link or user field the import can fill, by id and (optionally) by name. */
@@ -30,7 +30,7 @@ export function linkNameFields(fields: ResolvedField[], def: ObjectDef): Map<str
   for (const f of fields) {
     if (f.system || !(f.type === 'user' || (f.type === 'link' && f.link))) continue;
     const name = linkNameColumn(f.key);
-    // A column that creates missing records has its own meaning: see import-accounts.ts.
+    // A column that creates missing records has its own meaning: see import-creates.ts.
     if (name === def.import?.createMissingLink?.column) continue;
     if (!fields.some((x) => x.key === name)) out.set(name, f);
   }

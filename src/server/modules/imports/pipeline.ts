@@ -10,7 +10,7 @@ import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 import { asText, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
 import type { SheetRow } from './readers.ts';
 import { dupKeys } from './match.ts';
-import { createKey, newAccountCache, resolveAccounts, type AccountCache } from './import-accounts.ts';
+import { createKey, newNameCache, resolveCreated, type NameCache } from './import-creates.ts';
 import { getObject } from '../../records/registry.ts';
 import { hasBeforeWrite } from '../../records/hooks.ts';
 import { linkFields, linkNameFields, resolveLinks, type LinkField, type RowLinks } from './import-links.ts';
@@ -85,7 +85,7 @@ export interface BatchResult {
 
 /** State an import keeps across its batches. Nothing in it grows with the number of rows. */
 export interface ImportState {
-  accounts: AccountCache;
+  created: NameCache;
   columns: Map<string, TableColumns>;
 }
 
@@ -103,7 +103,7 @@ export function createTarget(def: ObjectDef): string | undefined {
 }
 
 export function newImportState(): ImportState {
-  return { accounts: newAccountCache(), columns: new Map() };
+  return { created: newNameCache(), columns: new Map() };
 }
 
 const unknownField = (header: string, key: string) =>
@@ -276,7 +276,7 @@ function toColumns(plan: ImportPlan, values: Row): Row {
 
 /**
  * Before a batch is written (each batch in turn, in its own short transaction): checks its
- * link ids, resolves the names of linked records, and finds or creates the accounts it names
+ * link ids, resolves the names of linked records, and finds or creates the records its create-link column names (a contact's company)
  * (cached in `state`; batches written side by side then never create one account twice).
  * Answers the rows to write and those rejected, with their reasons.
  */
@@ -298,7 +298,7 @@ export async function resolveBatch(db: Kysely<DB>, plan: ImportPlan, state: Impo
   const target = createTarget(plan.def);
   if (names.length && target) {
     const linked = getObject(target);
-    const ids = await resolveAccounts(db, plan.actor, linked, state.accounts, () => columnsFor(db, state, target), names);
+    const ids = await resolveCreated(db, plan.actor, linked, state.created, () => columnsFor(db, state, target), names);
     for (const r of kept) if (r.createName) r.createId = ids.get(createKey(linked, r.createName))!;
   }
   return { rows: kept, errors };

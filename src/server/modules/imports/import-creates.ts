@@ -13,8 +13,8 @@ import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 // account), or created through the record engine's batch insert. A record the importer
 // cannot see is treated as absent: a new one is created.
 
-/** Accounts cached across the batches of one import (by name key, and names by id). */
-export interface AccountCache {
+/** Records found or created, cached across the batches of one import (by name key, and names by id). */
+export interface NameCache {
   byKey: Map<string, { id: number; name: string }>;
   nameById: Map<number, string>;
 }
@@ -23,11 +23,11 @@ export interface AccountCache {
 // (a few more lookups) rather than grow with a file of unique names.
 const ACCOUNT_CACHE_MAX = 100_000;
 
-export function newAccountCache(): AccountCache {
+export function newNameCache(): NameCache {
   return { byKey: new Map(), nameById: new Map() };
 }
 
-function remember(cache: AccountCache, key: string, a: { id: number; name: string }) {
+function remember(cache: NameCache, key: string, a: { id: number; name: string }) {
   if (cache.byKey.size >= ACCOUNT_CACHE_MAX) {
     cache.byKey.clear();
     cache.nameById.clear();
@@ -56,7 +56,7 @@ export function createKey(def: ObjectDef, name: string): string {
  * at a time, so two batches written side by side never create the same account twice. The
  * answer is the batch's own map, so a cache restarted later cannot lose an id it still needs.
  */
-export async function resolveAccounts(db: Kysely<DB>, actor: Actor, def: ObjectDef, cache: AccountCache, columns: () => Promise<TableColumns>, names: string[]): Promise<Map<string, number>> {
+export async function resolveCreated(db: Kysely<DB>, actor: Actor, def: ObjectDef, cache: NameCache, columns: () => Promise<TableColumns>, names: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const wanted = new Map<string, string>(); // name key → first spelling in the batch
   for (const n of names) {
