@@ -3,6 +3,8 @@ import type { FieldMeta, Locale } from '../../shared/fields.ts';
 import { LOCALES } from '../../shared/fields.ts';
 import type { FormSection, ObjectDescriptor, ObjectLabels, ObjectMetaFull } from '../../shared/objects.ts';
 import { actionsFor, canReadField, visibilityOf, type Actor } from '../core/access.ts';
+import { getObject, hasTimeline, objectNames } from './registry.ts';
+import type { RelatedList } from '../../shared/objects.ts';
 
 // The one place an object definition becomes what the web app builds its menu, routes,
 // columns, forms and related lists from (src/shared/objects.ts). A definition that leaves
@@ -41,6 +43,22 @@ function readableLabels(labels: Record<Locale, ObjectLabels>, readable: (key: st
   ) as Record<Locale, ObjectLabels>;
 }
 
+/**
+ * The related lists of a record page: those the object declares, then those other objects
+ * declare on their link fields to it (`relatedList`), so a module adds its list to an account's
+ * page without touching accounts. Lists of objects the actor may not list, or through a link
+ * field its role hides, are left out.
+ */
+function relatedLists(def: ObjectDef, actor: Actor): RelatedList[] {
+  const out: RelatedList[] = [...(def.ui?.related ?? [])];
+  for (const name of objectNames()) {
+    for (const f of getObject(name).fields) {
+      if (f.type === 'link' && f.link === def.name && f.relatedList && !out.some((r) => r.object === name && r.field === f.key)) out.push({ object: name, field: f.key });
+    }
+  }
+  return out.filter((r) => actionsFor(actor, getObject(r.object)).list && canReadField(actor, r.object, r.field));
+}
+
 export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
   const ui = def.ui ?? {};
   const readable = (key: string) => canReadField(actor, def.name, key);
@@ -56,10 +74,10 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     list_columns: only(ui.listColumns ?? defaultColumns(def)),
     quick_create: only(ui.quickCreate ?? def.fields.filter((f) => f.required || f.key === def.titleField).map((f) => f.key)),
     sections: (ui.sections ?? defaultSections(def)).map((s) => ({ key: s.key, fields: only(s.fields) })),
-    related: ui.related ?? [],
+    related: relatedLists(def, actor),
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
-    features: { search: Boolean(def.search), import: false, timeline: false, merge: false, ...ui.features },
+    features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates) },
   };
 }
 

@@ -41,3 +41,11 @@ export function objectBySingular(singular: string): ObjectDef | undefined {
   for (const def of objects.values()) if (def.singular === singular) return def;
   return undefined;
 }
+
+/** Objects whose records have a timeline: some object's `timeline.targets` links to them. */
+export function hasTimeline(object: string): boolean {
+  return objectNames().some((name) => {
+    const def = getObject(name);
+    return (def.timeline?.targets ?? []).some((k) => def.fields.find((f) => f.key === k)?.link === object);
+  });
+}

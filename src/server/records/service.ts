@@ -18,6 +18,7 @@ import { loadRefs } from './refs.ts';
 import { checkLinks } from './links.ts';
 import { applyDeleteRules } from './delete-rules.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
+import { afterWrite, beforeWrite } from './hooks.ts';
 
 export interface ListParams {
   limit?: number;
@@ -144,13 +145,13 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const row = await db.transaction().execute(async (trx) => {
     await checkLinks(trx, actor, fields, values, null);
     if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
-    await def.beforeWrite?.({ trx, actor, def }, values, null);
+    await beforeWrite({ trx, actor, def }, [{ values, existing: null }]);
     const { columns, custom } = split(fields, values);
     const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
     const full = { ...base, ...(await derived(trx, def, base)) };
     const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
     const created = rows[0]!;
-    await def.afterWrite?.({ trx, actor, def }, created, null, input as Row);
+    await afterWrite({ trx, actor, def }, [{ row: created, existing: null, input: input as Row }]);
     await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
     events.push({ type: 'created', object: def.name, id: created.id, actorId: actor.id });
     await writeEvents(trx, events);
@@ -175,13 +176,13 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     const existing = await loadVisible(trx, def, actor, id, true);
     if (expected !== undefined) await assertVersion(trx, def, actor, existing, expected);
     await checkLinks(trx, actor, fields, values, existing);
-    await def.beforeWrite?.({ trx, actor, def }, values, existing);
+    await beforeWrite({ trx, actor, def }, [{ values, existing }]);
     const { columns, custom } = split(fields, values, existing.custom);
     const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
     const set = { ...columns, ...(custom ? { custom } : {}), ...(await derived(trx, def, merged)), updated_at: new Date() };
     const { rows } = await sql<Row>`UPDATE ${sql.table(def.name)} SET ${updateSet(jsonColumns(set))} WHERE id = ${id} RETURNING *`.execute(trx);
     const updated = rows[0]!;
-    await def.afterWrite?.({ trx, actor, def }, updated, existing, input as Row);
+    await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: input as Row }]);
     await reindexDependants(trx, def.name, updated, existing);
     const before = { ...existing, ...(existing.custom ?? {}) };
     const changes = diff(before, values);

@@ -31,6 +31,8 @@ export interface StandardField {
   onDelete?: 'cascade' | 'set_null' | 'restrict';
   /** With onDelete 'cascade': a record still linked through one of these link fields is kept, the link cleared. */
   keepIfLinked?: string[];
+  /** Link fields: the target's record page lists the records linking to it (a related list declared by the referencing object). */
+  relatedList?: boolean;
 }
 
 /** What an object's records put on timelines (core/timeline.ts). */
@@ -46,6 +48,69 @@ export interface WriteContext {
   trx: Transaction<DB>;
   actor: Actor;
   def: ObjectDef;
+}
+
+/** One kind of duplicate key an import matches rows on (modules/imports/match.ts). */
+export interface ImportIdentityKey {
+  /** Short tag that prefixes the key ('e' → 'e:ann@x.cn'); unique within the object. */
+  tag: string;
+  /** What a skipped row says it matched on ("Same e-mail as an existing record"). */
+  label: string;
+  /** The key of a row's values, or null when the row has none of this kind. */
+  of: (values: Row) => string | null;
+  /** The column holding the stored key (looked up with `= ANY`, indexed). */
+  column: string;
+  /** Compare `lower(column)` (the key is lower-case). */
+  lower?: boolean;
+  /**
+   * The key is `column value | withTitle(record title)`: looked up by its first part, the
+   * rest compared here (an office phone is a switchboard: the name must match too).
+   */
+  withTitle?: (title: string) => string;
+}
+
+/** How files refer to records of this object by name (a link column's `…_name` cell). */
+export interface ImportLookup {
+  /** The column holding the normalised name (indexed). */
+  column: string;
+  /** The normalisation, applied to a file's name to compare it with `column`. */
+  key: (name: string) => string;
+}
+
+/** A name column that finds, or creates, the linked record (a contact's company). */
+export interface ImportCreateLink {
+  /** The link field it fills. */
+  field: string;
+  /** The file column's pseudo-field key ('account_name'). */
+  column: string;
+  /** Header words for the column; `preferred` ones win over field labels. */
+  synonyms: string[];
+  preferred?: string[];
+}
+
+/** What makes an object importable (an object without it is refused by the import). */
+export interface ImportDef {
+  /** Header words people use, per field key (any language, compared without case or punctuation). */
+  synonyms: Record<string, readonly string[]>;
+  /** Duplicate keys, in the order a match is reported. */
+  identity: ImportIdentityKey[];
+  /** How other objects' files name a record of this one (default: its title, case-insensitive). */
+  lookup?: ImportLookup;
+  /** At most one name column that creates the linked record when missing. */
+  createMissingLink?: ImportCreateLink;
+}
+
+/** One row of a batch write: the values written, and the row before (null: created). */
+export interface BatchRow {
+  values: Row;
+  existing: Row | null;
+}
+
+/** One written row for the after hooks: the row (see ObjectDef.batchColumns), the row before, the request input. */
+export interface WrittenRow {
+  row: Row;
+  existing: Row | null;
+  input: Row;
 }
 
 export interface ObjectDef {
@@ -87,8 +152,6 @@ export interface ObjectDef {
     sections?: FormSection[];
     /** Related lists on the record page. */
     related?: RelatedList[];
-    /** Platform services it takes part in beyond search (which follows `search`); default off. */
-    features?: Partial<Record<'search' | 'import' | 'timeline' | 'merge', boolean>>;
   };
   /**
    * Which built-in roles may do each action by default (role keys). An action left out falls
@@ -100,6 +163,19 @@ export interface ObjectDef {
   timeline?: TimelineDef;
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
   notNull?: string[];
+  /** Declared: the object can be imported from CSV/Excel (modules/imports). */
+  import?: ImportDef;
+  /**
+   * Batch variants of beforeWrite / afterWrite: the single-record path calls them with one
+   * row, imports with a batch, so a hook is written once. An object declares either variant.
+   */
+  beforeWriteBatch?: (ctx: WriteContext, rows: BatchRow[]) => Promise<void>;
+  afterWriteBatch?: (ctx: WriteContext, rows: WrittenRow[]) => Promise<void>;
+  /**
+   * Columns afterWriteBatch reads from rows a batch insert wrote (besides id): a batch
+   * insert returns only these, not whole rows. Single-record writes pass the whole row.
+   */
+  batchColumns?: string[];
 }
 
 /**

@@ -4,6 +4,7 @@ import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { orgNameKey } from '../../text/identity.ts';
 import { accountsLabels } from './accounts.labels.ts';
+import { accountsImport } from './accounts.import.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -54,7 +55,6 @@ export const accountsObject: ObjectDef = {
       { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
     ],
     related: [{ object: 'contacts', field: 'account_id' }, { object: 'tasks', field: 'account_id' }],
-    features: { import: true, timeline: true, merge: true },
   },
   search: {
     document: (r) => ({
@@ -72,4 +72,5 @@ export const accountsObject: ObjectDef = {
   // name_key: the normalised name imports de-duplicate accounts by (text/identity.ts).
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
   notNull: ['name'],
+  import: accountsImport,
 };

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../core/access.ts';
 import { refVisible } from '../../records/refs.ts';
 import { assertLinkable } from '../../records/links.ts';
-import type { Row, Tx, WriteContext } from '../../records/types.ts';
+import type { Row, Tx, WriteContext, WrittenRow } from '../../records/types.ts';
 import { parse } from '../../http/validate.ts';
 import { registerReference } from '../../records/references.ts';
 
@@ -32,35 +32,39 @@ export async function contactAccounts(db: Tx, contactId: number, actor: Actor) {
 }
 
 /**
- * Keeps account_contacts in step: the contact's account_id is its primary link, and an
- * `accounts` list in the input replaces the set of links (a person at several companies).
+ * Keeps account_contacts in step for a batch of written contacts: an `accounts` list in the
+ * input replaces the set of links (a person at several companies), and the contact's
+ * account_id is its primary link. The primary links of the whole batch are two statements.
  */
-export async function afterContactWrite(ctx: WriteContext, row: Row, existing: Row | null, input: Row): Promise<void> {
+export async function afterContactsWrite(ctx: WriteContext, rows: WrittenRow[]): Promise<void> {
+  for (const r of rows) if (r.input.accounts !== undefined) await replaceLinks(ctx, r.row, r.input.accounts);
+  const changed = rows.filter((r) => Number(r.existing?.account_id ?? 0) !== Number(r.row.account_id ?? 0));
+  if (!changed.length) return;
   const { trx } = ctx;
-  if (input.accounts !== undefined) {
-    const links = parse(AccountLinks, input.accounts);
-    // New links are checked like reads; links the contact already has stay acceptable.
-    const current = new Set((await trx.selectFrom('account_contacts').select('account_id').where('contact_id', '=', row.id).execute()).map((l) => Number(l.account_id)));
-    const added = links.map((l) => l.account_id).filter((id) => !current.has(id));
-    await assertLinkable(trx, ctx.actor, 'accounts', added, (id) => `accounts[${links.findIndex((l) => l.account_id === id)}].account_id`);
-    await trx.deleteFrom('account_contacts').where('contact_id', '=', row.id).execute();
-    for (const l of links) {
-      await trx
-        .insertInto('account_contacts')
-        .values({ account_id: l.account_id, contact_id: row.id, role: l.role ?? null, is_primary: l.account_id === row.account_id })
-        .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doUpdateSet({ role: l.role ?? null }))
-        .execute();
-    }
-  }
-  if (existing?.account_id !== row.account_id) {
-    await trx.updateTable('account_contacts').set({ is_primary: false }).where('contact_id', '=', row.id).execute();
-    if (row.account_id) {
-      await trx
-        .insertInto('account_contacts')
-        .values({ account_id: row.account_id, contact_id: row.id, is_primary: true })
-        .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doUpdateSet({ is_primary: true }))
-        .execute();
-    }
+  // A new contact has no link yet: nothing to demote.
+  const demote = changed.filter((r) => r.existing).map((r) => Number(r.row.id));
+  if (demote.length) await sql`UPDATE account_contacts SET is_primary = false WHERE contact_id = ANY(${sql.val(demote)}::bigint[])`.execute(trx);
+  const primary = changed.filter((r) => r.row.account_id != null);
+  if (!primary.length) return;
+  await sql`INSERT INTO account_contacts (account_id, contact_id, is_primary)
+    SELECT a, c, true FROM unnest(${sql.val(primary.map((r) => Number(r.row.account_id)))}::bigint[], ${sql.val(primary.map((r) => Number(r.row.id)))}::bigint[]) AS t(a, c)
+    ON CONFLICT (account_id, contact_id) DO UPDATE SET is_primary = true`.execute(trx);
+}
+
+async function replaceLinks(ctx: WriteContext, row: Row, accounts: unknown): Promise<void> {
+  const { trx } = ctx;
+  const links = parse(AccountLinks, accounts);
+  // New links are checked like reads; links the contact already has stay acceptable.
+  const current = new Set((await trx.selectFrom('account_contacts').select('account_id').where('contact_id', '=', row.id).execute()).map((l) => Number(l.account_id)));
+  const added = links.map((l) => l.account_id).filter((id) => !current.has(id));
+  await assertLinkable(trx, ctx.actor, 'accounts', added, (id) => `accounts[${links.findIndex((l) => l.account_id === id)}].account_id`);
+  await trx.deleteFrom('account_contacts').where('contact_id', '=', row.id).execute();
+  for (const l of links) {
+    await trx
+      .insertInto('account_contacts')
+      .values({ account_id: l.account_id, contact_id: row.id, role: l.role ?? null, is_primary: l.account_id === row.account_id })
+      .onConflict((oc) => oc.columns(['account_id', 'contact_id']).doUpdateSet({ role: l.role ?? null }))
+      .execute();
   }
 }
 

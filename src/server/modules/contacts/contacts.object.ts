@@ -3,8 +3,9 @@ import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIE
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { splitName } from '../../text/names.ts';
-import { afterContactWrite, contactAccounts } from './contact-accounts.ts';
+import { afterContactsWrite, contactAccounts } from './contact-accounts.ts';
 import { contactsLabels } from './contacts.labels.ts';
+import { contactsImport } from './contacts.import.ts';
 
 /** Family and given names from the full name, when neither was given. */
 function splitWhenEmpty(r: Record<string, any>) {
@@ -77,7 +78,6 @@ export const contactsObject: ObjectDef = {
       { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
     ],
     related: [{ object: 'tasks', field: 'contact_id' }],
-    features: { import: true, timeline: true, merge: true },
   },
   // Every value names its field, so an actor whose role hides that field cannot find by it.
   search: {
@@ -108,7 +108,10 @@ export const contactsObject: ObjectDef = {
     values.family_name = split?.family ?? null;
     values.given_name = split?.given ?? null;
   },
-  afterWrite: afterContactWrite,
+  afterWriteBatch: afterContactsWrite,
+  // A batch insert (import) returns these for afterWriteBatch.
+  batchColumns: ['account_id'],
+  import: contactsImport,
   expand: async (db, row, actor) => ({ accounts: await contactAccounts(db, row.id, actor) }),
   notNull: ['name'],
 };

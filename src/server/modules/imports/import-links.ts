@@ -3,9 +3,7 @@ import { visibilityCondition, type Actor } from '../../core/access.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { getObject } from '../../records/registry.ts';
 import { linkNameColumn } from '../../records/export.ts';
-import { orgNameKey } from '../../text/identity.ts';
-import type { Row, Tx } from '../../records/types.ts';
-import { ACCOUNT_NAME } from './mapping.ts';
+import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
 // Link and user fields of an imported row. A file exported elsewhere carries ids of another
 // database, so an export writes the linked record's name beside each id (records/export.ts:
@@ -13,8 +11,9 @@ import { ACCOUNT_NAME } from './mapping.ts';
 // - a name present decides the link (an id beside it is ignored);
 // - an id alone must be a record the importer may see, else the row is rejected
 //   ("account_id: No such record"), the same answer for a hidden record as for a missing one.
-// A contact's `account_name` finds or creates the account (import-accounts.ts); other names
-// must name an existing record the importer may see.
+// A name column the object declares as `import.createMissingLink` (a contact's `account_name`)
+// finds or creates the record (import-creates.ts); other names must name an existing record
+// the importer may see, compared by the target's `import.lookup` key (or its title, any case).
 
 /** A link or user field the import can fill, by id and (optionally) by name. */
 export interface LinkField {
@@ -26,13 +25,13 @@ export interface LinkField {
 }
 
 /** Pseudo-field key (name column) → link field, for the fields an import may write. */
-export function linkNameFields(fields: ResolvedField[], object: string): Map<string, ResolvedField> {
+export function linkNameFields(fields: ResolvedField[], def: ObjectDef): Map<string, ResolvedField> {
   const out = new Map<string, ResolvedField>();
   for (const f of fields) {
     if (f.system || !(f.type === 'user' || (f.type === 'link' && f.link))) continue;
     const name = linkNameColumn(f.key);
-    // A contact's account_name has its own meaning (found or created): see import-accounts.ts.
-    if (object === 'contacts' && name === ACCOUNT_NAME) continue;
+    // A column that creates missing records has its own meaning: see import-creates.ts.
+    if (name === def.import?.createMissingLink?.column) continue;
     if (!fields.some((x) => x.key === name)) out.set(name, f);
   }
   return out;
@@ -91,7 +90,8 @@ export async function resolveLinks(trx: Tx, actor: Actor, links: LinkField[], ro
 }
 
 function nameKey(target: string, name: string): string {
-  return target === 'accounts' ? orgNameKey(name) : name.trim().toLowerCase();
+  const lookup = target === 'users' ? undefined : getObject(target).import?.lookup;
+  return lookup ? lookup.key(name) : name.trim().toLowerCase();
 }
 
 async function visibleIds(trx: Tx, actor: Actor, target: string, ids: number[]): Promise<Set<number>> {
@@ -108,8 +108,8 @@ function visibility(actor: Actor, target: string) {
 }
 
 /**
- * Ids by name key among the records the actor may see: accounts by normalised name (the
- * oldest of several), users by name or e-mail (null when several users share it), other
+ * Ids by name key among the records the actor may see: by the object's lookup key (accounts:
+ * normalised name; the oldest of several), users by name or e-mail (null when several users share it), other
  * objects by their title, case-insensitive (the oldest of several).
  */
 async function idsByName(trx: Tx, actor: Actor, target: string, names: string[]): Promise<Map<string, number | null>> {
@@ -123,7 +123,7 @@ async function idsByName(trx: Tx, actor: Actor, target: string, names: string[])
     return out;
   }
   const def = getObject(target);
-  const col = target === 'accounts' ? sql.ref(`${target}.name_key`) : sql`lower(${sql.ref(`${target}.${def.titleField}`)})`;
+  const col = def.import?.lookup ? sql.ref(`${target}.${def.import.lookup.column}`) : sql`lower(${sql.ref(`${target}.${def.titleField}`)})`;
   const { rows } = await sql<{ id: number; k: string }>`SELECT min(id) AS id, ${col} AS k FROM ${sql.table(target)}
     WHERE ${col} = ANY(${list}) AND ${visibility(actor, target)} GROUP BY ${col}`.execute(trx);
   for (const r of rows) out.set(r.k, Number(r.id));

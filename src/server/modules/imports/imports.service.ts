@@ -3,31 +3,41 @@ import type { DB } from '../../db/schema.ts';
 import { canDo, requireDo, type Actor } from '../../core/access.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { allFields } from '../../records/fields.ts';
-import { getObject } from '../../records/registry.ts';
+import { getObject, objectNames } from '../../records/registry.ts';
 import { loadActor } from '../auth/auth.service.ts';
 import type { JobContext } from '../../jobs/queue.ts';
 import { readFile } from './file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { batchKeys, completeRow, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, createTarget, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow } from './pipeline.ts';
 import { writeBatch } from './write-batch.ts';
+import type { ObjectDef } from '../../records/types.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { dateOrderOf, detectStoredEncoding } from './file-facts.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
 
-export const IMPORTABLE = ['contacts', 'accounts'];
+/** The objects that declare how they are imported (ObjectDef `import`), in registration order. */
+export function importable(): string[] {
+  return objectNames().filter((n) => getObject(n).import);
+}
+
+/** Refuses an object that is not importable (also the answer for an unknown name). */
+export function assertImportable(object: string | undefined): void {
+  const names = importable();
+  if (!object || !names.includes(object)) throw new AppError('validation_failed', `object must be one of ${names.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+}
 export const IMPORT_JOB = 'import.run';
 
 /** Whether the role may import into some object (checked before an upload is read). */
 export function mayImportSome(actor: Actor): boolean {
-  return IMPORTABLE.some((o) => canDo(actor, getObject(o), 'import'));
+  return importable().some((o) => canDo(actor, getObject(o), 'import'));
 }
 
 /** An importable object the role may import into, else 400 (unknown object) or 403. */
 export function requireImportOf(actor: Actor, object: string | undefined): void {
-  if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+  assertImportable(object);
   requireDo(actor, getObject(object!), 'import');
 }
 /** Rows per batch (one transaction). Exported for the tests. */
@@ -63,13 +73,13 @@ export async function inspect(db: Kysely<DB>, fileId: number, format: ImportForm
   if (!rows.length) throw new AppError('validation_failed', 'The file is empty');
   const headers = rows[0]!.map((h, i) => h.trim() || `column_${i + 1}`);
   const fields = await allFields(db, getObject(object));
-  return { headers, preview: rows.slice(1), suggested_mapping: suggestMapping(headers, fields.filter((f) => actor.permissions.field_rules?.[object]?.[f.key] === undefined), object) };
+  return { headers, preview: rows.slice(1), suggested_mapping: suggestMapping(headers, fields.filter((f) => actor.permissions.field_rules?.[object]?.[f.key] === undefined), getObject(object)) };
 }
 
 async function planFor(db: Kysely<DB>, imp: Record<string, any>, actor: Actor, mapping: Record<string, string | null>, mode: DuplicateMode): Promise<ImportPlan> {
   const def = getObject(imp.object);
   const fields = await allFields(db, def);
-  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def.name, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined };
+  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined };
 }
 
 /** The file's day/month order (see dateOrderOf), decided once and kept with the import. */
@@ -182,10 +192,10 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
       await db.updateTable('imports').set({ total_rows: total }).where('id', '=', importId).execute();
       await job.heartbeat();
     }
-    const maintenance = await maintenanceFor(db, plan.def.name);
+    const maintenance = await maintenanceFor(db, plan.def);
     const skip = imp.processed_rows as number;
     const state = newImportState();
-    await loadColumns(db, state, plan.def.name);
+    await loadColumns(db, state, plan.def);
     let seen = 0;
     let bytes = 0;
     let batch: PreparedRow[] = [];
@@ -306,10 +316,14 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
  * PGlite has no autovacuum; the key columns are analysed each time the table has doubled.
  * PGlite has no checkpointer either: without a CHECKPOINT its WAL grows with the import.
  */
-async function maintenanceFor(db: Kysely<DB>, table: string) {
+async function maintenanceFor(db: Kysely<DB>, def: ObjectDef) {
+  const table = def.name;
+  // The identity key columns (the duplicate lookups), and the table of the records a name
+  // column creates (small: whole, else a column list would skip an expression index's statistics).
+  const keyColumns = sql`(${sql.join([...new Set((def.import?.identity ?? []).map((i) => i.column))].map((c) => sql.ref(c)))})`;
+  const linkedTable = createTarget(def);
   const { rows: [info] } = await sql<{ tuples: number; pglite: boolean }>`SELECT greatest(reltuples, 0)::float8 AS tuples, version() LIKE '%PGlite%' AS pglite
     FROM pg_class WHERE oid = to_regclass(${table})`.execute(db);
-  const keyColumns = table === 'contacts' ? sql`(email, phone_key, mobile_key)` : sql`(name_key, email, phone_key)`;
   let analyzed = info?.tuples ?? 0;
   let sinceAnalyze = 0;
   let sinceCheckpoint = 0;
@@ -321,8 +335,7 @@ async function maintenanceFor(db: Kysely<DB>, table: string) {
       sinceCheckpoint += created;
       if (sinceAnalyze >= Math.max(ANALYZE_MIN_ROWS, analyzed)) {
         await sql`ANALYZE ${target} ${keyColumns}`.execute(db);
-        // Whole table (it is small): a column list would skip the lower(name) index's statistics.
-        if (table === 'contacts') await sql`ANALYZE accounts`.execute(db);
+        if (linkedTable) await sql`ANALYZE ${sql.table(linkedTable)}`.execute(db);
         analyzed += sinceAnalyze;
         sinceAnalyze = 0;
       }
@@ -335,7 +348,7 @@ async function maintenanceFor(db: Kysely<DB>, table: string) {
       // PGlite: every column analysed once at the end, as autovacuum would do on PostgreSQL.
       if (info?.pglite && analyzed + sinceAnalyze > 0) {
         await sql`ANALYZE ${target}`.execute(db);
-        if (table === 'contacts') await sql`ANALYZE accounts`.execute(db);
+        if (linkedTable) await sql`ANALYZE ${sql.table(linkedTable)}`.execute(db);
       }
     },
   };

@@ -7,11 +7,12 @@ import type { ResolvedField } from '../../records/fields.ts';
 import { coerceText, fieldIndex, validateRecord } from '../../records/validate.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
-import { ACCOUNT_NAME } from './mapping.ts';
 import { asText, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
 import type { SheetRow } from './readers.ts';
 import { dupKeys } from './match.ts';
-import { accountKey, newAccountCache, resolveAccounts, type AccountCache } from './import-accounts.ts';
+import { createKey, newNameCache, resolveCreated, type NameCache } from './import-creates.ts';
+import { getObject } from '../../records/registry.ts';
+import { hasBeforeWrite } from '../../records/hooks.ts';
 import { linkFields, linkNameFields, resolveLinks, type LinkField, type RowLinks } from './import-links.ts';
 import type { DateOrder } from '../../records/typed-formats.ts';
 
@@ -35,11 +36,12 @@ export interface ImportPlan {
 export interface PreparedRow {
   line: number;
   values: Row;
-  accountName: string | null;
+  /** The cell of the object's `import.createMissingLink` column (a contact's company). */
+  createName: string | null;
   /** Optional cells left out of the row because their value is not valid (the row is imported without them). */
   warnings?: ImportWarning[];
-  /** The account of accountName, set by resolveBatch. */
-  accountId?: number;
+  /** The record createName finds or creates, set by resolveBatch. */
+  createId?: number;
   /** Duplicate keys (match.ts), set by completeRow. */
   keys?: string[];
   /**
@@ -83,18 +85,25 @@ export interface BatchResult {
 
 /** State an import keeps across its batches. Nothing in it grows with the number of rows. */
 export interface ImportState {
-  accounts: AccountCache;
+  created: NameCache;
   columns: Map<string, TableColumns>;
 }
 
 /** The import's table columns, read once before the first row (completeRow needs them). */
-export async function loadColumns(db: Tx, state: ImportState, table: string): Promise<void> {
-  await columnsFor(db, state, table);
-  await columnsFor(db, state, 'accounts');
+export async function loadColumns(db: Tx, state: ImportState, def: ObjectDef): Promise<void> {
+  await columnsFor(db, state, def.name);
+  const creates = def.import?.createMissingLink;
+  if (creates) await columnsFor(db, state, createTarget(def)!);
+}
+
+/** The table of the records an import of `def` may create from a name column, if any. */
+export function createTarget(def: ObjectDef): string | undefined {
+  const creates = def.import?.createMissingLink;
+  return creates ? def.fields.find((f) => f.key === creates.field)?.link : undefined;
 }
 
 export function newImportState(): ImportState {
-  return { accounts: newAccountCache(), columns: new Map() };
+  return { created: newNameCache(), columns: new Map() };
 }
 
 const unknownField = (header: string, key: string) =>
@@ -104,16 +113,18 @@ const unknownField = (header: string, key: string) =>
  * The file's columns for the record's fields, and those naming linked records. A field the
  * actor may not see is refused as an unknown one; one they may only read is refused as such.
  */
-export function planColumns(headers: string[], mapping: Record<string, string | null>, fields: ResolvedField[], object: string, actor?: Actor): Pick<ImportPlan, 'columns' | 'linkNames' | 'links'> {
+export function planColumns(headers: string[], mapping: Record<string, string | null>, fields: ResolvedField[], def: ObjectDef, actor?: Actor): Pick<ImportPlan, 'columns' | 'linkNames' | 'links'> {
   const keys = new Map(fields.filter((f) => !f.system).map((f) => [f.key, f]));
-  const names = linkNameFields(fields, object);
+  const object = def.name;
+  const creates = def.import?.createMissingLink;
+  const names = linkNameFields(fields, def);
   const out: { index: number; key: string }[] = [];
   const linkNames: { index: number; key: string }[] = [];
   for (const [header, key] of Object.entries(mapping)) {
     if (!key) continue;
     const index = headers.indexOf(header);
     if (index < 0) throw new AppError('validation_failed', `No column named ${header}`, [{ field: `mapping.${header}`, message: 'No such column' }]);
-    const field = keys.get(key) ?? names.get(key) ?? (object === 'contacts' && key === ACCOUNT_NAME ? keys.get('account_id') : undefined);
+    const field = keys.get(key) ?? names.get(key) ?? (key === creates?.column ? keys.get(creates.field) : undefined);
     if (!field || (actor && actor.permissions.field_rules?.[object]?.[field.key] === 'hidden')) throw unknownField(header, key);
     if (actor && !canWriteField(actor, object, field.key)) {
       throw new AppError('forbidden', `You may not change the field ${field.key}`, [{ field: `mapping.${header}`, message: 'Not writable for your role' }]);
@@ -135,13 +146,13 @@ export function planColumns(headers: string[], mapping: Record<string, string | 
 export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { line: number; reason: string } {
   const byKey = fieldIndex(plan.fields);
   const input: Row = {};
-  let accountName: string | null = null;
+  let createName: string | null = null;
   const undecodable: string[] = [];
   for (const c of plan.columns) {
     const raw = row.cells[c.index] ?? '';
     if (raw.includes('\uFFFD')) undecodable.push(c.key);
-    if (c.key === ACCOUNT_NAME) {
-      accountName = raw.trim() || null;
+    if (c.key === plan.def.import?.createMissingLink?.column) {
+      createName = raw.trim() || null;
       continue;
     }
     const v = coerceText(byKey.get(c.key)!, raw, { dateOrder: plan.dateOrder });
@@ -155,7 +166,7 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
     try {
       const values = validateRecord(plan.fields, input, 'create', plan.actor, plan.def.name);
       if (plan.def.ownerField && values[plan.def.ownerField] === undefined) values[plan.def.ownerField] = plan.actor.id;
-      return warnings.length ? { line: row.line, values, accountName, warnings } : { line: row.line, values, accountName };
+      return warnings.length ? { line: row.line, values, createName, warnings } : { line: row.line, values, createName };
     } catch (e) {
       if (!(e instanceof AppError)) throw e;
       const details = (e.details as FieldIssue[] | undefined) ?? [];
@@ -179,7 +190,8 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
 export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow, cells: string[] = []): PreparedRow {
   const { def } = plan;
   // A name beside an id decides the link: ids from another database mean nothing here.
-  if (r.accountName && r.values.account_id !== undefined) delete r.values.account_id;
+  const creates = def.import?.createMissingLink;
+  if (r.createName && creates && r.values[creates.field] !== undefined) delete r.values[creates.field];
   const names: Record<string, string> = {};
   for (const n of plan.linkNames ?? []) {
     const v = (cells[n.index] ?? '').trim();
@@ -203,10 +215,15 @@ export function completeRow(plan: ImportPlan, state: ImportState, r: PreparedRow
   if (plan.duplicateMode === 'update') r.update = updateValues(plan, r.values);
   // Names are resolved per batch, after which the insert columns are computed.
   if (hasNames) return r;
-  r.insert = insertColumns(plan, state, r.values, r.accountName);
-  // Only duplicate mode `update` merges values again; the others need the columns alone.
-  if (plan.duplicateMode !== 'update') r.values = {};
+  r.insert = insertColumns(plan, state, r.values, r.createName);
+  // Only duplicate mode `update` merges values again, and an object's before hook reads them.
+  if (!keepValues(plan)) r.values = {};
   return r;
+}
+
+/** Whether a row keeps its values once its insert columns are computed (else dropped: memory). */
+function keepValues(plan: ImportPlan): boolean {
+  return plan.duplicateMode === 'update' || hasBeforeWrite(plan.def);
 }
 
 /** What an update writes: the file's values, without the owner the import defaults to the importer. */
@@ -217,13 +234,13 @@ function updateValues(plan: ImportPlan, values: Row): Row {
   return rest;
 }
 
-export function insertColumns(plan: ImportPlan, state: ImportState, values: Row, accountName: string | null): Row {
+export function insertColumns(plan: ImportPlan, state: ImportState, values: Row, createName: string | null): Row {
   const { def } = plan;
   const info = state.columns.get(def.name)!;
   const cols = toColumns(plan, values);
   // The account's name as the row spells it: the account found may differ in case only,
   // which the normalised search document does not see.
-  const row: Row = { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { account_id: accountName ? { name: accountName } : null }), created_by: plan.actor.id };
+  const row: Row = { ...cols, ...(def.derive?.(cols) ?? {}), ...searchColumns(def, cols, { account_id: createName ? { name: createName } : null }), created_by: plan.actor.id };
   for (const k in row) {
     const c = info.get(k);
     if (!c) throw new Error(`import: no column ${def.name}.${k}`);
@@ -259,7 +276,7 @@ function toColumns(plan: ImportPlan, values: Row): Row {
 
 /**
  * Before a batch is written (each batch in turn, in its own short transaction): checks its
- * link ids, resolves the names of linked records, and finds or creates the accounts it names
+ * link ids, resolves the names of linked records, and finds or creates the records its create-link column names (a contact's company)
  * (cached in `state`; batches written side by side then never create one account twice).
  * Answers the rows to write and those rejected, with their reasons.
  */
@@ -274,13 +291,15 @@ export async function resolveBatch(db: Kysely<DB>, plan: ImportPlan, state: Impo
   for (const r of kept) if (r.links?.names && Object.keys(r.links.names).length) {
     Object.assign(r.values, r.resolved ?? {});
     if (r.update) Object.assign(r.update, r.resolved ?? {});
-    r.insert = insertColumns(plan, state, r.values, r.accountName);
-    if (plan.duplicateMode !== 'update') r.values = {};
+    r.insert = insertColumns(plan, state, r.values, r.createName);
+    if (!keepValues(plan)) r.values = {};
   }
-  const names = kept.map((r) => r.accountName).filter((n): n is string => Boolean(n));
-  if (names.length) {
-    const ids = await resolveAccounts(db, plan.actor, state.accounts, () => columnsFor(db, state, 'accounts'), names);
-    for (const r of kept) if (r.accountName) r.accountId = ids.get(accountKey(r.accountName))!;
+  const names = kept.map((r) => r.createName).filter((n): n is string => Boolean(n));
+  const target = createTarget(plan.def);
+  if (names.length && target) {
+    const linked = getObject(target);
+    const ids = await resolveCreated(db, plan.actor, linked, state.created, () => columnsFor(db, state, target), names);
+    for (const r of kept) if (r.createName) r.createId = ids.get(createKey(linked, r.createName))!;
   }
   return { rows: kept, errors };
 }

@@ -8,6 +8,7 @@ import type { ResolvedField } from '../../records/fields.ts';
 import { fieldIndex } from '../../records/validate.ts';
 import { reindexDependants } from '../search/dependants.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
+import { afterWrite, beforeWrite } from '../../records/hooks.ts';
 
 // Duplicate mode `update` writes a matched record the way the record engine's update does
 // (records/service.ts updateRecord): the object's beforeWrite / afterWrite hooks (a contact's
@@ -27,7 +28,7 @@ export async function updateMatched(trx: Tx, def: ObjectDef, fields: ResolvedFie
   const existing = rows[0];
   if (!existing) return null;
   const ctx = { trx: trx as Transaction<DB>, actor, def };
-  await def.beforeWrite?.(ctx, values, existing);
+  await beforeWrite(ctx, [{ values, existing }]);
   const byKey = fieldIndex(fields);
   const columns: Row = {};
   let custom: Row | undefined;
@@ -41,7 +42,7 @@ export async function updateMatched(trx: Tx, def: ObjectDef, fields: ResolvedFie
   const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
   const set = { ...columns, ...(custom ? { custom: JSON.stringify(custom) } : {}), ...(await derived(trx, def, merged)), updated_at: new Date() };
   const { rows: out } = await sql<Row>`UPDATE ${sql.table(t)} SET ${updateSet(set)} WHERE id = ${id} RETURNING *`.execute(trx);
-  await def.afterWrite?.(ctx, out[0]!, existing, {});
+  await afterWrite(ctx, [{ row: out[0]!, existing, input: {} }]);
   await reindexDependants(trx, t, out[0]!, existing);
   const changes = diff({ ...existing, ...(existing.custom ?? {}) }, values);
   if (Object.keys(changes).length) await writeAudit(trx, { actorId: actor.id, action: 'update', object: t, recordId: id, changes });

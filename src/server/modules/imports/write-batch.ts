@@ -1,19 +1,23 @@
 import { sql } from 'kysely';
-import { bulkInsertSql } from '../../db/bulk-insert.ts';
-import type { Row, Tx } from '../../records/types.ts';
+import { beforeInsertBatch, insertBatch } from '../../records/batch-write.ts';
+import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 import { findMatches, type Match } from './match.ts';
 import { updateMatched } from './update-rows.ts';
 import { batchKeys, columnsFor, insertColumns, type BatchResult, type ImportPlan, type ImportState, type PreparedRow, type SkippedRow } from './pipeline.ts';
 
 // The write of one batch of an import (see pipeline.ts for what comes before it).
 
-const MATCHED_ON: Record<string, string> = { e: 'email', m: 'mobile', n: 'phone and name', a: 'name' };
+/** What a key matched on (its identity key's label). */
+function matchedOn(def: ObjectDef, key: string): string {
+  const tag = key.slice(0, key.indexOf(':'));
+  return def.import?.identity.find((i) => i.tag === tag)?.label ?? tag;
+}
 
 /** The first of `keys` matching a record, with what it matched on. */
-function firstMatch(keys: string[], found: Map<string, Match>): SkippedRow | null {
+function firstMatch(def: ObjectDef, keys: string[], found: Map<string, Match>): SkippedRow | null {
   for (const k of keys) {
     const m = found.get(k);
-    if (m) return { line: 0, recordId: m.id, title: m.title, reason: `Same ${MATCHED_ON[k[0]!]} as an existing record` };
+    if (m) return { line: 0, recordId: m.id, title: m.title, reason: `Same ${matchedOn(def, k)} as an existing record` };
   }
   return null;
 }
@@ -47,7 +51,7 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
       key = k;
       break;
     }
-    const match = pending ? null : firstMatch(keys, existing);
+    const match = pending ? null : firstMatch(def, keys, existing);
     if (match || pending) {
       if (plan.duplicateMode === 'skip') {
         if (match) result.skippedRows.push({ ...match, line: r.line });
@@ -57,14 +61,15 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
       if (pending) {
         // A later row of the same batch completes the pending insert: its columns are recomputed.
         pending.values = { ...pending.values, ...r.values };
-        if (r.accountName) {
-          pending.accountName = r.accountName;
-          pending.accountId = r.accountId;
+        if (r.createName) {
+          pending.createName = r.createName;
+          pending.createId = r.createId;
         }
         pending.insert = undefined;
       } else {
         const values: Row = { ...(r.update ?? {}) };
-        if (r.accountId !== undefined) values.account_id = r.accountId;
+        const field = def.import?.createMissingLink?.field;
+        if (r.createId !== undefined && field) values[field] = r.createId;
         const u = updates.get(match!.recordId!) ?? { values: {}, lines: [] };
         u.values = { ...u.values, ...values };
         u.lines.push(r.line);
@@ -80,21 +85,20 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
   }
   created?.(batchKeys(inserts));
   if (inserts.length) {
-    const prepared = inserts.map((r) => {
-      const row = { ...(r.insert ?? insertColumns(plan, state, r.values, r.accountName)) };
-      if (r.accountId !== undefined) row.account_id = String(r.accountId);
+    const field = def.import?.createMissingLink?.field;
+    // The object's before hook sees the new records' values; a row it changes is computed again.
+    const again = new Set(await beforeInsertBatch(trx, def, actor, inserts.map((r) => r.values)));
+    const prepared = inserts.map((r, i) => {
+      if (!r.insert || again.has(i)) r.insert = insertColumns(plan, state, r.values, r.createName);
+      const row = { ...r.insert };
+      if (r.createId !== undefined && field) row[field] = String(r.createId);
+      if (plan.duplicateMode !== 'update') r.values = {};
       return row;
     });
-    const insert = bulkInsertSql(await columnsFor(trx, state, def.name), def.name, prepared, def.name === 'contacts' ? ['id', 'account_id'] : ['id'], { asText: true });
-    // New contacts and their account links in one statement.
-    const links = def.name === 'contacts'
-      ? sql`, links AS (INSERT INTO account_contacts (account_id, contact_id, is_primary)
-          SELECT account_id, id, true FROM ins WHERE account_id IS NOT NULL ON CONFLICT DO NOTHING)`
-      : sql``;
-    const { rows: out } = await sql<{ n: number; ids: string }>`WITH ins AS (${insert})${links}
-      SELECT count(*)::int AS n, coalesce(jsonb_agg(id ORDER BY id), '[]')::text AS ids FROM ins`.execute(trx);
-    result.created = out[0]!.n;
-    createdIds = out[0]!.ids;
+    // One INSERT, then the object's after hook for the batch (a contact's primary account link).
+    const { ids } = await insertBatch(trx, def, actor, await columnsFor(trx, state, def.name), prepared, { asText: true });
+    result.created = ids.length;
+    createdIds = JSON.stringify(ids);
   }
   // The audit entry (and any update) after the batch before this one has committed: the audit
   // log lists an import's batches in file order.
@@ -110,7 +114,7 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
     // records these rows duplicate are found like any other (if the importer may see them).
     const found = await findMatches(trx, def, actor, batchKeys(later));
     for (const r of later) {
-      const m = firstMatch(r.keys ?? [], found);
+      const m = firstMatch(def, r.keys ?? [], found);
       result.skippedRows.push(m ? { ...m, line: r.line } : { line: r.line, recordId: null, title: null, reason: 'Same as an earlier row of the file' });
     }
   }
@@ -121,7 +125,7 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
     const index = new Map(inserts.map((r, i) => [r, i]));
     for (const s of sameBatch) {
       const title = s.of.insert?.[def.titleField] ?? s.of.values[def.titleField] ?? null;
-      result.skippedRows.push({ line: s.line, recordId: ids[index.get(s.of)!] ?? null, title, reason: `Same ${MATCHED_ON[s.key[0]!]} as line ${s.of.line}` });
+      result.skippedRows.push({ line: s.line, recordId: ids[index.get(s.of)!] ?? null, title, reason: `Same ${matchedOn(def, s.key)} as line ${s.of.line}` });
     }
     result.skippedRows.sort((a, b) => a.line - b.line);
   }

@@ -5,18 +5,10 @@ import { notFound } from '../../http/errors.ts';
 import { assertVisible } from '../../records/service.ts';
 import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
-import { getObject, objectNames } from '../../records/registry.ts';
+import { getObject, hasTimeline } from '../../records/registry.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { redactTimelineEntry, timelineEntryVisible } from './timeline-access.ts';
 import { selectTimeline } from './timeline.repo.ts';
-
-/** Objects whose records have a timeline: some object's `timeline.targets` links to them. */
-export function hasTimeline(object: string): boolean {
-  return objectNames().some((name) => {
-    const def = getObject(name);
-    return (def.timeline?.targets ?? []).some((k) => def.fields.find((f) => f.key === k)?.link === object);
-  });
-}
 
 /** The object named in a timeline URL: an object without a timeline answers like a missing one. */
 export function timelineObject(name: string): ObjectDef {

@@ -1,0 +1,24 @@
+import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
+
+// The one place the record engine runs an object's write hooks, whether one record is written
+// (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
+// batch variant or the single-row one, never both, and every write path reaches it here.
+
+export async function beforeWrite(ctx: WriteContext, rows: BatchRow[]): Promise<void> {
+  const { def } = ctx;
+  if (!rows.length) return;
+  if (def.beforeWriteBatch) return def.beforeWriteBatch(ctx, rows);
+  if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
+}
+
+export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise<void> {
+  const { def } = ctx;
+  if (!rows.length) return;
+  if (def.afterWriteBatch) return def.afterWriteBatch(ctx, rows);
+  if (def.afterWrite) for (const r of rows) await def.afterWrite(ctx, r.row, r.existing, r.input);
+}
+
+/** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
+export function hasBeforeWrite(def: ObjectDef): boolean {
+  return Boolean(def.beforeWriteBatch || def.beforeWrite);
+}
