@@ -11,9 +11,16 @@ import { invalid, type FieldIssue } from './errors.ts';
 
 const isZod = (s: unknown): s is z.ZodType => s instanceof z.ZodType;
 
-/** A zod failure as the API's per-field details (`field` is the dotted path, `(body)` for the whole payload). */
+/**
+ * A zod failure as the API's per-field details (`field` is the dotted path, `(body)` for the
+ * whole payload). The code is zod's (too_small, invalid_type…), or for a custom rule the one it
+ * names in `params.code` (password_too_short…), so clients translate without reading words.
+ */
 export function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, code: i.code }));
+  return error.issues.map((i) => {
+    const own = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined;
+    return { field: i.path.join('.') || '(body)', message: i.message, code: typeof own === 'string' ? own : i.code };
+  });
 }
 
 /** Validates with the route's zod contract; a missing body is read as `{}` (as parse() always did). */

@@ -27,15 +27,21 @@ export interface FieldIssue {
   field: string;
   /** English text for people and logs. */
   message: string;
-  /** Stable code for clients to translate: required, unknown_field, system_field, invalid_email, … */
-  code?: string;
+  /** Stable code for clients to translate: required, unknown_field, system_field, invalid_email, … (web: api/errors.ts). */
+  code: string;
 }
+
+/**
+ * What an error adds to its message: the bad fields (each with a stable code), or facts about a
+ * refusal (a conflict's `reason` code, the current record...). Clients translate by code, never by words.
+ */
+export type ErrorDetails = FieldIssue[] | ({ reason?: string; [key: string]: unknown } & { length?: never });
 
 /** A domain error: services throw these; the HTTP layer maps the code to a status. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  readonly details?: ErrorDetails;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.code = code;
     this.details = details;

@@ -58,7 +58,7 @@ const valueOf = (f: ResolvedField, row: Row) => (f.custom ? row.custom?.[f.key] 
 export async function mergeRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, primaryId: number, duplicateIds: number[]): Promise<Row> {
   if (!can(actor, 'write')) throw forbidden('Your role may not merge records');
   const dupIds = [...new Set(duplicateIds)].filter((id) => id !== primaryId);
-  if (!dupIds.length) throw invalid([{ field: 'duplicate_ids', message: 'Name at least one other record' }]);
+  if (!dupIds.length) throw invalid([{ field: 'duplicate_ids', message: 'Name at least one other record', code: 'required' }]);
   const writable = (await allFields(db, def)).filter((f) => !f.system && f.key !== 'tags' && canWriteField(actor, def.name, f.key));
   const mayTag = def.fields.some((f) => f.key === 'tags') && canWriteField(actor, def.name, 'tags');
   const row = await db.transaction().execute(async (trx) => {

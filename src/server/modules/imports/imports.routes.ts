@@ -56,9 +56,9 @@ export default async function importsRoutes(app: FastifyInstance) {
           if (part.file.truncated) throw new AppError('payload_too_large', 'The file is larger than 1 GB');
         }
       }
-      if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required' }]);
+      if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required', code: 'required' }]);
       // Everything that can be refused is refused before the file is stored.
-      if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+      if (!IMPORTABLE.includes(object ?? '')) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object', code: 'unknown_object' }]);
       const chosen = encodingOrRefuse(encoding);
       if (chosen && upload.format === 'csv') upload.encoding = chosen;
       await checkUpload(upload);

@@ -72,7 +72,7 @@ async function withDateOrder(db: Kysely<DB>, imp: Record<string, any>, plan: Imp
 export async function setEncoding(db: Kysely<DB>, actor: Actor, id: number, encoding: string | null) {
   const imp = await getImport(db, actor, id);
   if (imp.status !== 'uploaded') throw new AppError('conflict', `This import is ${imp.status} already`);
-  if (imp.format !== 'csv') throw new AppError('validation_failed', 'Only CSV files have an encoding', [{ field: 'encoding', message: 'Not a CSV file' }]);
+  if (imp.format !== 'csv') throw new AppError('validation_failed', 'Only CSV files have an encoding', [{ field: 'encoding', message: 'Not a CSV file', code: 'not_csv' }]);
   const chosen = encoding ?? (await detectStoredEncoding(db, imp.file_id));
   const info = await inspect(db, imp.file_id, imp.format, imp.object, actor, chosen);
   const row = await db.updateTable('imports').set({ encoding: chosen, headers: JSON.stringify(info.headers) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
@@ -84,9 +84,9 @@ export async function createImport(
   db: Kysely<DB>, actor: Actor, object: string, upload: { id: number; size: number; name: string }, encoding: string | null = null,
 ): Promise<Record<string, any> & { id: number; preview: string[][]; suggested_mapping: Record<string, string | null> }> {
   requireCan(actor, 'import');
-  if (!IMPORTABLE.includes(object)) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+  if (!IMPORTABLE.includes(object)) throw new AppError('validation_failed', `object must be one of ${IMPORTABLE.join(', ')}`, [{ field: 'object', message: 'Unknown object', code: 'unknown_object' }]);
   const format = formatOf(upload.name);
-  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type' }]);
+  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type', code: 'unsupported_file' }]);
   // Files checked on the way in (upload-check.ts) come with the encoding of all their bytes.
   if (format === 'csv' && !encoding) encoding = await detectStoredEncoding(db, upload.id);
   const info = await inspect(db, upload.id, format, object, actor, encoding);
