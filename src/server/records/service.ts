@@ -228,5 +228,5 @@ export function updateSet(row: Row) {
 }
 
 export function assertExists(found: unknown, field: string): void {
-  if (!found) throw new AppError('validation_failed', 'Some fields are not valid', [{ field, message: 'No such record', code: 'no_such_record' }]);
+  if (!found) throw new AppError('validation_failed', 'Some fields are not valid', [{ field, message: 'No such record', code: 'invalid_link' }]);
 }

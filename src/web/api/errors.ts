@@ -10,7 +10,7 @@ const CODES: Record<string, string> = {
   not_a_number: 'serverErrors.number', invalid_date: 'serverErrors.date', invalid_datetime: 'serverErrors.datetime',
   not_a_boolean: 'serverErrors.boolean', not_an_option: 'serverErrors.oneOf', unknown_field: 'serverErrors.unknownField',
   system_field: 'serverErrors.system', too_long: 'serverErrors.tooLong', not_writable: 'serverErrors.notWritable',
-  no_such_record: 'serverErrors.noRecord', link_required: 'serverErrors.linkActivity',
+  invalid_link: 'serverErrors.noRecord', link_required: 'serverErrors.linkActivity',
   // request contracts (zod's own codes)
   too_big: 'serverErrors.tooLong', too_small: 'serverErrors.tooShort', invalid_type: 'serverErrors.invalidValue',
   invalid_value: 'serverErrors.oneOf', invalid_format: 'serverErrors.invalidValue',
