@@ -15,6 +15,15 @@ export const Timestamp = z.string();
 
 export const IdParam = z.object({ id: z.coerce.number().int().positive() });
 
+/** The query of every record list, count and export (filters come as more keys: records/query.ts). */
+export const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+  cursor: z.string().max(2000).optional(),
+  sort: z.string().max(100).optional().describe('field or -field'),
+  q: z.string().max(200).optional(),
+  columns: z.string().max(4000).optional().describe('comma-separated fields to return (id always); default all visible fields'),
+});
+
 /** `{ data }`: the answer around one thing. */
 export const one = <T extends z.ZodType>(item: T) => z.object({ data: item });
 /** `{ data: [...], next_cursor }`: a keyset page (next_cursor null on the last page). */

@@ -8,14 +8,6 @@ export const Ref = z.object({ id: z.number().int(), title: z.string() });
 /** A record as the API returns it: its readable fields (standard and cf_*), plus refs. Each object's own schema is in the OpenAPI document. */
 export const ApiRecord = z.looseObject({ id: z.number().int(), refs: z.record(z.string(), Ref).optional() });
 
-export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(2000).optional(),
-  sort: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
-  columns: z.string().max(4000).optional(),
-});
-
 export const Filter = z.object({ field: z.string(), op: z.enum(FILTER_OPS), value: z.string() });
 
 export const SavedView = z.object({

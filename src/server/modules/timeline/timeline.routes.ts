@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
-import { idParam, parse } from '../../http/validate.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../../shared/contracts/common.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { readTimeline } from './timeline.service.ts';
@@ -13,11 +14,11 @@ const TimelineQuery = z.object({
 });
 
 /** GET /{object}/{id}/timeline: the 360° view, newest first, for any object with a timeline column. */
-export function registerTimelineRoute(app: FastifyInstance, def: ObjectDef, column: 'contact_id' | 'account_id'): void {
+export function registerTimelineRoute(fastify: FastifyInstance, def: ObjectDef, column: 'contact_id' | 'account_id'): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const timeline = bindDb(app, { readTimeline });
-  app.get(`/${def.name}/:id/timeline`, { schema: { tags: [def.name] } }, async (req) => {
+  app.get(`/${def.name}/:id/timeline`, { schema: { tags: [def.name], params: IdParam, querystring: TimelineQuery } }, async (req) => {
     const actor = actorOf(req);
-    const { id } = parse(idParam, req.params);
-    return timeline.readTimeline(def, actor, column, id, parse(TimelineQuery, req.query));
+    return timeline.readTimeline(def, actor, column, req.params.id, req.query);
   });
 }
