@@ -100,3 +100,14 @@ describe('route contracts are checked by Fastify before the handler runs', () =>
     expect(Object.keys(settings.body.data).sort()).toEqual(['currency', 'organization_name', 'phone_region']);
   });
 });
+
+describe('a caller who may not administer is refused before the contract is checked', () => {
+  it('answers 403, not a 400 describing the body, on every admin route', async () => {
+    const ro = await t.userToken('readonly');
+    for (const [method, url] of [['POST', '/users'], ['PATCH', '/users/1'], ['POST', '/teams'], ['PATCH', '/teams/1'], ['PATCH', '/roles/sales'],
+      ['POST', '/custom-fields'], ['PATCH', '/custom-fields/1'], ['DELETE', '/custom-fields/x'], ['PATCH', '/settings']] as const) {
+      const res = await t.api(ro.token, method, url, method === 'DELETE' ? undefined : { bogus: 1, name: 5 });
+      expect([method, url, res.status, res.body.error.code]).toEqual([method, url, 403, 'forbidden']);
+    }
+  });
+});

@@ -1,5 +1,4 @@
-import type { FastifyInstance, FastifySchema, FastifySchemaCompiler } from 'fastify';
-import type { FastifySerializerCompiler } from 'fastify/types/schema.js';
+import type { FastifyInstance, FastifySchema, FastifySchemaCompiler, FastifySerializerCompiler } from 'fastify';
 import { z } from 'zod';
 import { serializerCompiler as zodSerializer } from 'fastify-type-provider-zod';
 import { invalid, type FieldIssue } from './errors.ts';

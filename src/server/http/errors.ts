@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { FieldIssue as FieldIssueContract } from '../../shared/contracts/common.ts';
+
 export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
@@ -23,13 +26,8 @@ export const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-export interface FieldIssue {
-  field: string;
-  /** English text for people and logs. */
-  message: string;
-  /** Stable code for clients to translate: required, unknown_field, system_field, invalid_email, … (web: api/errors.ts). */
-  code: string;
-}
+/** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
+export type FieldIssue = z.infer<typeof FieldIssueContract>;
 
 /**
  * What an error adds to its message: the bad fields (each with a stable code), or facts about a

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../shared/contracts/common.ts';
-import { requireCan } from '../../core/access.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { createField, deleteField, FieldBody, FieldPatch, listFields, updateField } from './custom-fields.service.ts';
 
@@ -16,23 +15,20 @@ export default async function customFieldsRoutes(fastify: FastifyInstance) {
     return { data: await fields.listFields(actor, req.query.object), next_cursor: null };
   });
 
-  app.post('/custom-fields', { schema: { tags: ['custom-fields'], body: FieldBody } }, async (req, reply) => {
+  app.post('/custom-fields', { preValidation: adminOnly, schema: { tags: ['custom-fields'], body: FieldBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     const row = await fields.createField(actor, req.body);
     reply.status(201);
     return { data: row };
   });
 
-  app.patch('/custom-fields/:id', { schema: { tags: ['custom-fields'], params: IdParam, body: FieldPatch } }, async (req) => {
+  app.patch('/custom-fields/:id', { preValidation: adminOnly, schema: { tags: ['custom-fields'], params: IdParam, body: FieldPatch } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     return { data: await fields.updateField(actor, req.params.id, req.body) };
   });
 
-  app.delete('/custom-fields/:id', { schema: { tags: ['custom-fields'], params: IdParam } }, async (req, reply) => {
+  app.delete('/custom-fields/:id', { preValidation: adminOnly, schema: { tags: ['custom-fields'], params: IdParam } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     await fields.deleteField(actor, req.params.id);
     reply.status(204).send();
   });

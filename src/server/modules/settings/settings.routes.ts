@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { SettingsAnswer } from '../../../shared/contracts/settings.ts';
-import { requireCan } from '../../core/access.ts';
 import { SettingsPatch, getSettings, updateSettings } from './settings.service.ts';
 
 /** Organisation settings: every signed-in user reads them (the UI formats amounts with them); admins change them. */
@@ -15,9 +14,8 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     return { data: await settings.getSettings() };
   });
 
-  app.patch('/settings', { schema: { tags: ['settings'], body: SettingsPatch, response: { 200: SettingsAnswer } } }, async (req) => {
+  app.patch('/settings', { preValidation: adminOnly, schema: { tags: ['settings'], body: SettingsPatch, response: { 200: SettingsAnswer } } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     return { data: await settings.updateSettings(actor.id, req.body) };
   });
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireCan } from '../../core/access.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { listRoles, RoleBody, updateRole } from './roles.service.ts';
 
@@ -12,9 +11,8 @@ export default async function rolesRoutes(fastify: FastifyInstance) {
 
   app.get('/roles', { schema: { tags: ['users'] } }, async (req) => ({ data: await roles.listRoles(actorOf(req)), next_cursor: null }));
 
-  app.patch('/roles/:key', { schema: { tags: ['users'], params: z.object({ key: z.string().max(50) }), body: RoleBody } }, async (req) => {
+  app.patch('/roles/:key', { preValidation: adminOnly, schema: { tags: ['users'], params: z.object({ key: z.string().max(50) }), body: RoleBody } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     return { data: await roles.updateRole(actor, req.params.key, req.body) };
   });
 }

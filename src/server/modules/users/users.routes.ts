@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../shared/contracts/common.ts';
-import { requireCan } from '../../core/access.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { createUser, UserFields } from './users.service.ts';
 import { createTeam, getUser, listTeams, listUsers, TeamBody, updateTeam, updateUser, UserList, UserPatch } from './users-admin.service.ts';
@@ -22,17 +21,15 @@ export default async function usersRoutes(fastify: FastifyInstance) {
     return { data: await users.getUser(req.params.id) };
   });
 
-  app.post('/users', { schema: { tags: ['users'], body: UserFields } }, async (req, reply) => {
+  app.post('/users', { preValidation: adminOnly, schema: { tags: ['users'], body: UserFields } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     const user = await users.createUser(req.body, actor.id);
     reply.status(201);
     return { data: user };
   });
 
-  app.patch('/users/:id', { schema: { tags: ['users'], params: IdParam, body: UserPatch } }, async (req) => {
+  app.patch('/users/:id', { preValidation: adminOnly, schema: { tags: ['users'], params: IdParam, body: UserPatch } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     return { data: await users.updateUser(actor, req.params.id, req.body) };
   });
 
@@ -40,16 +37,14 @@ export default async function usersRoutes(fastify: FastifyInstance) {
     actorOf(req);
     return { data: await users.listTeams(), next_cursor: null };
   });
-  app.post('/teams', { schema: { tags: ['users'], body: TeamBody } }, async (req, reply) => {
+  app.post('/teams', { preValidation: adminOnly, schema: { tags: ['users'], body: TeamBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     const team = await users.createTeam(actor, req.body);
     reply.status(201);
     return { data: team };
   });
-  app.patch('/teams/:id', { schema: { tags: ['users'], params: IdParam, body: TeamBody.partial() } }, async (req) => {
+  app.patch('/teams/:id', { preValidation: adminOnly, schema: { tags: ['users'], params: IdParam, body: TeamBody.partial() } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
     return { data: await users.updateTeam(actor, req.params.id, req.body) };
   });
 }
