@@ -13,6 +13,8 @@ import type { Config } from './config.ts';
 import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
+import { openApiTransform, useContracts } from './http/contracts.ts';
+import { withObjectSchemas } from './http/openapi-objects.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
@@ -47,8 +49,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
   app.addHook('onClose', stopOutbox);
   registerRetention(app.jobs, database.db, config.retention);
-  // Validation is done by the zod contracts in each handler (one definition for docs and checks).
-  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  // Requests are validated and answers serialised from each route's zod contract (http/contracts.ts).
+  useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
   app.addHook('preValidation', rejectNulBytes);
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
@@ -64,6 +66,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    transform: openApiTransform,
+    transformObject: withObjectSchemas(API_PREFIX),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app);

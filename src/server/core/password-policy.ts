@@ -18,6 +18,14 @@ export const PASSWORD_MESSAGES = {
   common: 'Too common: this password is in lists of leaked passwords',
   email: 'Must not be the email address',
 } as const;
+/** The stable code of each refusal (what the web app translates). */
+export const PASSWORD_CODES: Record<keyof typeof PASSWORD_MESSAGES, string> = {
+  short: 'password_too_short',
+  common: 'password_too_common',
+  email: 'password_is_email',
+};
+const codeOf = (message: string) =>
+  PASSWORD_CODES[(Object.keys(PASSWORD_MESSAGES) as (keyof typeof PASSWORD_MESSAGES)[]).find((k) => PASSWORD_MESSAGES[k] === message) ?? 'short'];
 
 let common: Set<string> | null = null;
 function commonPasswords(): Set<string> {
@@ -40,7 +48,7 @@ export function passwordProblem(password: string, email?: string | null): string
 /** Throws validation_failed on the `password` field when the policy refuses it. */
 export function assertPasswordPolicy(password: string, email?: string | null): void {
   const problem = passwordProblem(password, email);
-  if (problem) throw invalid([{ field: 'password', message: problem, code: 'weak_password' }], `The password is too weak: ${problem.toLowerCase()}`);
+  if (problem) throw invalid([{ field: 'password', message: problem, code: codeOf(problem) }], `The password is too weak: ${problem.toLowerCase()}`);
 }
 
 /** The password field of request contracts (the e-mail rule is checked where the e-mail is known). */
@@ -49,5 +57,5 @@ export const NewPassword = z
   .max(PASSWORD_MAX)
   .superRefine((v, ctx) => {
     const problem = passwordProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: codeOf(problem) } });
   });

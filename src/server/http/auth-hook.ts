@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from './errors.ts';
 import { invalidateAuthCache, resolveToken } from '../modules/auth/auth.service.ts';
-import type { Actor } from '../core/access.ts';
+import { requireCan, type Actor } from '../core/access.ts';
 
 export const SESSION_COOKIE = 'gx_session';
 export const CSRF_COOKIE = 'gx_csrf';
@@ -55,4 +55,12 @@ export function requestToken(req: FastifyRequest): string | undefined {
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw new AppError('unauthenticated', 'Sign in first');
   return req.actor;
+}
+
+/**
+ * Route option `preValidation: adminOnly`: a caller who may not administer is refused before
+ * the body is checked, so a 403 never turns into a 400 that describes the contract.
+ */
+export async function adminOnly(req: FastifyRequest): Promise<void> {
+  requireCan(actorOf(req), 'admin');
 }

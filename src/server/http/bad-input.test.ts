@@ -72,3 +72,42 @@ describe('bad input is a 400, never a 500', () => {
     expect(unknown.status).toBe(400);
   });
 });
+
+describe('route contracts are checked by Fastify before the handler runs', () => {
+  it('a bad query string or path parameter is a 400 with one coded detail per field', async () => {
+    const long = await t.api(t.adminToken, 'GET', `/custom-fields?object=${'x'.repeat(51)}`);
+    expect(long.status).toBe(400);
+    expect(long.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'object', code: 'too_big' }] });
+    const role = await t.api(t.adminToken, 'PATCH', `/roles/${'r'.repeat(51)}`, { name: 'x' });
+    expect(role.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'key', code: 'too_big' }] });
+    const id = await t.api(t.adminToken, 'PATCH', '/views/abc', { name: 'x' });
+    expect(id.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'id', code: 'invalid_type' }] });
+  });
+
+  it('a body is answered field by field, and a missing body is read as {}', async () => {
+    const res = await t.api(t.adminToken, 'POST', '/teams', { name: '', manager_id: 'x' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['manager_id', 'name']);
+    for (const d of res.body.error.details) expect(typeof d.code).toBe('string');
+    const empty = await t.api(t.adminToken, 'POST', '/teams');
+    expect(empty.body.error).toMatchObject({ code: 'validation_failed', details: [{ field: 'name', code: 'invalid_type' }] });
+  });
+
+  it('an answer with a response contract carries only what the contract declares', async () => {
+    const me = await t.api(t.adminToken, 'GET', '/auth/me');
+    expect(Object.keys(me.body.data).sort()).toEqual(['email', 'id', 'locale', 'name', 'permissions', 'role', 'team_id']);
+    const settings = await t.api(t.adminToken, 'GET', '/settings');
+    expect(Object.keys(settings.body.data).sort()).toEqual(['currency', 'organization_name', 'phone_region']);
+  });
+});
+
+describe('a caller who may not administer is refused before the contract is checked', () => {
+  it('answers 403, not a 400 describing the body, on every admin route', async () => {
+    const ro = await t.userToken('readonly');
+    for (const [method, url] of [['POST', '/users'], ['PATCH', '/users/1'], ['POST', '/teams'], ['PATCH', '/teams/1'], ['PATCH', '/roles/sales'],
+      ['POST', '/custom-fields'], ['PATCH', '/custom-fields/1'], ['DELETE', '/custom-fields/x'], ['PATCH', '/settings']] as const) {
+      const res = await t.api(ro.token, method, url, method === 'DELETE' ? undefined : { bogus: 1, name: 5 });
+      expect([method, url, res.status, res.body.error.code]).toEqual([method, url, 403, 'forbidden']);
+    }
+  });
+});

@@ -13,7 +13,7 @@ interface PgError {
 function fromDatabase(e: PgError): AppError | null {
   switch (e.code) {
     case '23503':
-      return new AppError('validation_failed', 'A linked record does not exist', [{ field: columnOf(e) ?? 'link', message: 'No such record' }]);
+      return new AppError('validation_failed', 'A linked record does not exist', [{ field: columnOf(e) ?? 'link', message: 'No such record', code: 'invalid_link' }]);
     case '23505':
       return new AppError('conflict', 'A record with the same unique value exists', e.constraint ? { constraint: e.constraint } : undefined);
     // A deadlock or serialization failure lost a race with another write: retryable, not a server fault.

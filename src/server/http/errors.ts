@@ -1,3 +1,6 @@
+import type { z } from 'zod';
+import type { FieldIssue as FieldIssueContract } from '../../shared/contracts/common.ts';
+
 export type ErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
@@ -23,19 +26,20 @@ export const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
 };
 
-export interface FieldIssue {
-  field: string;
-  /** English text for people and logs. */
-  message: string;
-  /** Stable code for clients to translate: required, unknown_field, system_field, invalid_email, … */
-  code?: string;
-}
+/** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
+export type FieldIssue = z.infer<typeof FieldIssueContract>;
+
+/**
+ * What an error adds to its message: the bad fields (each with a stable code), or facts about a
+ * refusal (a conflict's `reason` code, the current record...). Clients translate by code, never by words.
+ */
+export type ErrorDetails = FieldIssue[] | ({ reason?: string; [key: string]: unknown } & { length?: never });
 
 /** A domain error: services throw these; the HTTP layer maps the code to a status. */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details?: unknown;
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  readonly details?: ErrorDetails;
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.code = code;
     this.details = details;

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { invalid } from './errors.ts';
+import { issuesOf } from './contracts.ts';
 
 /** Validates a payload at the edge with its zod contract; every bad field is listed. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const r = schema.safeParse(input ?? {});
   if (r.success) return r.data;
-  throw invalid(r.error.issues.map((i) => ({ field: i.path.join('.') || '(body)', message: i.message, code: i.code })));
+  throw invalid(issuesOf(r.error));
 }
 
 /** OpenAPI JSON schema of a zod contract (documentation only: validation runs through parse()). */

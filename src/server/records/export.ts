@@ -69,7 +69,7 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   requireDo(actor, def, 'export');
   const q = req.query as Record<string, string | undefined>;
   const format = q.format ?? 'csv';
-  if (format !== 'csv' && format !== 'xlsx') throw invalid([{ field: 'format', message: 'csv or xlsx' }]);
+  if (format !== 'csv' && format !== 'xlsx') throw invalid([{ field: 'format', message: 'csv or xlsx', code: 'unknown_format' }]);
   const fields = await visibleFields(app.db, def, actor);
   const wanted = q.columns ? q.columns.split(',').map((s) => s.trim()) : ['id', ...fields.map((f) => f.key)];
   const chosen = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));

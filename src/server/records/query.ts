@@ -38,7 +38,7 @@ export function parseFilters(query: Record<string, unknown>): FilterClause[] {
     const m = FILTER_KEY.exec(k);
     if (!m) continue;
     const op = (m[2] ?? 'eq') as FilterOp;
-    if (!FILTER_OPS.includes(op)) throw invalid([{ field: k, message: `Unknown operator ${op}` }]);
+    if (!FILTER_OPS.includes(op)) throw invalid([{ field: k, message: `Unknown operator ${op}`, code: 'unknown_operator' }]);
     for (const value of Array.isArray(v) ? v : [v]) out.push({ field: m[1]!, op, value: String(value) });
   }
   return out;
@@ -51,17 +51,17 @@ function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
     // JavaScript dates reach year 275760 and below year 0, which PostgreSQL cannot read back
     // from an ISO string: a filter stays within years 1 to 9999, like a date field.
     const year = d.getUTCFullYear();
-    if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw invalid([{ field: f.key, message: 'Must be a date-time between years 1 and 9999' }]);
+    if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw invalid([{ field: f.key, message: 'Must be a date-time between years 1 and 9999', code: 'invalid_datetime' }]);
     return d.toISOString();
   }
   const v = coerceText(f, raw);
   const single = f.type === 'multiselect' || f.type === 'tags' ? (Array.isArray(v) ? v[0] : v) : v;
   const base = f.type === 'multiselect' || f.type === 'tags' ? { ...f, type: 'text' as const, options: undefined } : f;
   const r = fieldSchema(base).safeParse(single ?? null);
-  if (!r.success) throw invalid([{ field: f.key, message: r.error.issues[0]?.message ?? 'Invalid filter value' }]);
+  if (!r.success) throw invalid([{ field: f.key, message: r.error.issues[0]?.message ?? 'Invalid filter value', code: 'invalid_filter_value' }]);
   // Ids (link, user, id) beyond 2^53 lose digits in JavaScript and overflow bigint: no record has one.
   if ((f.type === 'link' || f.type === 'user' || f.key === 'id') && typeof r.data === 'number' && !Number.isSafeInteger(r.data)) {
-    throw invalid([{ field: f.key, message: 'Not a record id' }]);
+    throw invalid([{ field: f.key, message: 'Not a record id', code: 'invalid_id' }]);
   }
   return r.data;
 }
@@ -89,7 +89,7 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
       : sql<boolean>`${e} && ${sql.val(vals)}::text[]`;
     if (c.op === 'eq' || c.op === 'in' || c.op === 'contains') return has;
     if (c.op === 'ne' || c.op === 'nin') return sql<boolean>`NOT coalesce(${has}, false)`;
-    throw invalid([{ field: f.key, message: `Operator ${c.op} does not apply to a list field` }]);
+    throw invalid([{ field: f.key, message: `Operator ${c.op} does not apply to a list field`, code: 'operator_not_applicable' }]);
   }
   switch (c.op) {
     case 'eq':
@@ -107,7 +107,7 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
     case 'lte': return sql<boolean>`${e} <= ${typedValue(f, c.value, actor)}`;
     case 'between': {
       const [a, b] = c.value.split(',');
-      if (a === undefined || b === undefined) throw invalid([{ field: f.key, message: 'between takes two values: a,b' }]);
+      if (a === undefined || b === undefined) throw invalid([{ field: f.key, message: 'between takes two values: a,b', code: 'between_two_values' }]);
       return sql<boolean>`${e} BETWEEN ${typedValue(f, a, actor)} AND ${typedValue(f, b, actor)}`;
     }
     case 'in':
@@ -116,10 +116,10 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
       return sql<boolean>`${e} NOT IN (${sql.join(list())})`;
     case 'contains':
     case 'starts':
-      if (!isText) throw invalid([{ field: f.key, message: `Operator ${c.op} applies to text fields` }]);
+      if (!isText) throw invalid([{ field: f.key, message: `Operator ${c.op} applies to text fields`, code: 'operator_not_applicable' }]);
       return sql<boolean>`${e} ILIKE ${(c.op === 'contains' ? '%' : '') + likeEscape(c.value) + '%'}`;
   }
-  throw invalid([{ field: f.key, message: `Unknown operator ${c.op}` }]);
+  throw invalid([{ field: f.key, message: `Unknown operator ${c.op}`, code: 'unknown_operator' }]);
 }
 
 export interface SortSpec {
@@ -145,7 +145,7 @@ export function parseSort(sort: string | undefined, fields: ResolvedField[], def
   const desc = s.startsWith('-');
   const key = desc ? s.slice(1) : s;
   const f = fields.find((x) => x.key === key);
-  if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}` }]);
+  if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}`, code: 'not_sortable' }]);
   return { field: f, desc, notNull: !f.custom && (ALWAYS_NOT_NULL.includes(f.key) || Boolean(def.notNull?.includes(f.key))), indexed: f.custom && INDEXED_CUSTOM.has(f.type) };
 }
 
@@ -205,7 +205,7 @@ export function decodeCursor(cursor: string): [unknown, number] {
   } catch {
     /* fall through */
   }
-  throw new AppError('validation_failed', 'Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor' }]);
+  throw new AppError('validation_failed', 'Invalid cursor', [{ field: 'cursor', message: 'Invalid cursor', code: 'invalid_cursor' }]);
 }
 
 /** Keyset condition: rows strictly after the cursor in the sort order (NULLS LAST both ways). */

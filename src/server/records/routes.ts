@@ -1,14 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam, ListQuery as ListQueryContract } from '../../shared/contracts/common.ts';
 import { actorOf } from '../http/auth-hook.ts';
-import { idParam, parse } from '../http/validate.ts';
+import { parse } from '../http/validate.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { parseFilters } from './query.ts';
 import { listJson } from './list.ts';
 import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type ListParams, type WriteOptions } from './service.ts';
 import { exportRecords } from './export.ts';
 import { BulkBody, bulkRecords } from './bulk.ts';
-import { doc } from '../http/validate.ts';
 import { bindDb, jsonRowsFrom } from '../core/bind-db.ts';
 import type { ObjectDef, Row } from './types.ts';
 import { etagOf, parseIfMatch } from './versions.ts';
@@ -20,13 +21,7 @@ function withEtag<T extends { data?: Row }>(reply: FastifyReply, answer: T): T {
   return answer;
 }
 
-export const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  cursor: z.string().max(2000).optional(),
-  sort: z.string().max(100).optional(),
-  q: z.string().max(200).optional(),
-  columns: z.string().max(4000).optional(),
-});
+export const ListQuery = ListQueryContract;
 
 export function listParams(req: FastifyRequest): ListParams {
   const query = (req.query ?? {}) as Record<string, unknown>;
@@ -34,21 +29,13 @@ export function listParams(req: FastifyRequest): ListParams {
   return { ...base, filters: parseFilters(query) };
 }
 
-const listDoc = {
-  type: 'object',
-  properties: {
-    limit: { type: 'integer', minimum: 1, maximum: 200 },
-    cursor: { type: 'string' },
-    sort: { type: 'string', description: 'field or -field' },
-    q: { type: 'string' },
-    columns: { type: 'string', description: 'comma-separated fields to return (id always); default all visible fields' },
-  },
-  additionalProperties: true,
-  description: 'Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty)',
-};
+// Filters are more keys (filter[field], filter[field][op]): kept for parseFilters, checked there.
+const listDoc = z.looseObject(ListQuery.shape)
+  .describe('Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty)');
 
 /** The standard REST surface of a record object; modules add their own routes beside it. */
-export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts: WriteOptions = {}): void {
+export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, opts: WriteOptions = {}): void {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const base = `/${def.name}`;
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
@@ -59,20 +46,20 @@ export function registerRecordRoutes(app: FastifyInstance, def: ObjectDef, opts:
     reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), listParams(req), jsonRowsFrom(app))));
   app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await engine.countRecords(def, actorOf(req), listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
-  app.get(`${base}/:id`, { schema: { tags } }, async (req, reply) =>
-    withEtag(reply, { data: await engine.getRecord(def, actorOf(req), parse(idParam, req.params).id) }));
+  app.get(`${base}/:id`, { schema: { tags, params: IdParam } }, async (req, reply) =>
+    withEtag(reply, { data: await engine.getRecord(def, actorOf(req), req.params.id) }));
   app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>
     withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await engine.createRecord(def, actorOf(req), req.body, opts) }))));
-  app.patch(`${base}/:id`, { schema: { tags, body: recordDoc } }, async (req, reply) => {
-    const id = parse(idParam, req.params).id;
+  app.patch(`${base}/:id`, { schema: { tags, params: IdParam, body: recordDoc } }, async (req, reply) => {
+    const id = req.params.id;
     const ifMatch = parseIfMatch(req.headers['if-match']);
     return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await engine.updateRecord(def, actorOf(req), id, req.body, { ...opts, ifMatch }) })));
   });
-  app.post(`${base}/bulk`, { schema: { tags, body: doc(BulkBody) } }, async (req) => ({
-    data: await engine.bulkRecords(def, actorOf(req), parse(BulkBody, req.body), opts),
+  app.post(`${base}/bulk`, { schema: { tags, body: BulkBody } }, async (req) => ({
+    data: await engine.bulkRecords(def, actorOf(req), req.body, opts),
   }));
-  app.delete(`${base}/:id`, { schema: { tags } }, async (req, reply) => {
-    await engine.deleteRecord(def, actorOf(req), parse(idParam, req.params).id);
+  app.delete(`${base}/:id`, { schema: { tags, params: IdParam } }, async (req, reply) => {
+    await engine.deleteRecord(def, actorOf(req), req.params.id);
     reply.status(204).send();
   });
 }

@@ -47,7 +47,7 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
   const conds = [visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined)];
   for (const c of p.filters ?? []) {
     const f = fields.find((x) => x.key === c.field) ?? (c.field === 'id' ? ID_FIELD : undefined);
-    if (!f || !f.filterable || !canReadField(actor, def.name, c.field)) throw invalid([{ field: `filter[${c.field}]`, message: `Cannot filter by ${c.field}` }]);
+    if (!f || !f.filterable || !canReadField(actor, def.name, c.field)) throw invalid([{ field: `filter[${c.field}]`, message: `Cannot filter by ${c.field}`, code: 'not_filterable' }]);
     conds.push(filterCondition(t, f, c, actor));
   }
   if (p.q?.trim()) {
@@ -231,5 +231,5 @@ export function updateSet(row: Row) {
 }
 
 export function assertExists(found: unknown, field: string): void {
-  if (!found) throw new AppError('validation_failed', 'Some fields are not valid', [{ field, message: 'No such record' }]);
+  if (!found) throw new AppError('validation_failed', 'Some fields are not valid', [{ field, message: 'No such record', code: 'invalid_link' }]);
 }

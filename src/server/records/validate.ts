@@ -151,7 +151,7 @@ export function validateRecord(
       continue;
     }
     if (!canWriteField(actor, object, key)) {
-      throw new AppError('forbidden', `You may not change the field ${key}`, [{ field: key, message: 'Not writable for your role' }]);
+      throw new AppError('forbidden', `You may not change the field ${key}`, [{ field: key, message: 'Not writable for your role', code: 'not_writable' }]);
     }
     const r = fieldSchema(f).safeParse(typeof value === 'string' && f.type !== 'longtext' && value.trim() === '' ? null : value);
     if (!r.success) {

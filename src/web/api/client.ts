@@ -1,12 +1,11 @@
 // The one way the web app talks to the server: cookies for the session, the CSRF header
 // on unsafe methods, and every error body turned into an ApiError the UI can map to fields.
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-  /** Stable code for record fields (required, invalid_email, …); absent on some other errors. */
-  code?: string;
-}
+import type { z } from 'zod';
+import type { FieldIssue as FieldIssueContract } from '../../shared/contracts/common.ts';
+
+/** One bad field of a 400; every one carries a stable `code` (api/errors.ts translates it). */
+export type FieldIssue = z.infer<typeof FieldIssueContract>;
 
 export class ApiError extends Error {
   readonly code: string;

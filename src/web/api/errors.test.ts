@@ -14,22 +14,36 @@ describe('server errors in the user language', () => {
     expect(localizeMessage(t, 'Some new wording', 'invalid_email')).toBe(zhCN.serverErrors.email);
     expect(localizeMessage(t, 'Whatever', 'required')).toBe(zhCN.serverErrors.required);
   });
-  it('falls back to the words, then to the message itself', () => {
-    expect(localizeMessage(t, 'This field is required')).toBe(zhCN.serverErrors.required);
+  it('shows the server words for an unknown code, and never reads the words to guess one', () => {
     expect(localizeMessage(t, 'Cannot sort by foo', 'unknown_code')).toBe('Cannot sort by foo');
+    expect(localizeMessage(t, 'This field is required')).toBe('This field is required');
+    expect(localizeMessage(t, 'This field is required', 'not_sortable')).toBe('This field is required');
   });
   it('lists each bad field of a validation error', () => {
     const e = new ApiError(400, 'validation_failed', 'Invalid', [{ field: 'email', message: 'x', code: 'invalid_email' }]);
     expect(errorText(t, e)).toBe(`${zhCN.serverErrors.validation_failed} email: ${zhCN.serverErrors.email}`);
   });
-  it('translates the password policy, the last-administrator refusal and a database outage', async () => {
-    const { PASSWORD_MESSAGES } = await import('../../server/core/password-policy.ts');
-    expect(localizeMessage(t, PASSWORD_MESSAGES.short, 'too_small')).toBe(zhCN.serverErrors.minPassword);
-    expect(localizeMessage(t, PASSWORD_MESSAGES.common, 'weak_password')).toBe(zhCN.serverErrors.commonPassword);
-    expect(localizeMessage(t, PASSWORD_MESSAGES.email, 'weak_password')).toBe(zhCN.serverErrors.passwordIsEmail);
-    const lastAdmin = new ApiError(409, 'conflict', 'This would leave no active administrator: make another user an administrator first', []);
+  it('translates the password policy, the last-administrator refusal and a database outage by code', async () => {
+    const { PASSWORD_CODES, PASSWORD_MESSAGES } = await import('../../server/core/password-policy.ts');
+    expect(localizeMessage(t, PASSWORD_MESSAGES.short, PASSWORD_CODES.short)).toBe(zhCN.serverErrors.minPassword);
+    expect(localizeMessage(t, PASSWORD_MESSAGES.common, PASSWORD_CODES.common)).toBe(zhCN.serverErrors.commonPassword);
+    expect(localizeMessage(t, PASSWORD_MESSAGES.email, PASSWORD_CODES.email)).toBe(zhCN.serverErrors.passwordIsEmail);
+    expect(localizeMessage(t, 'Wrong password', 'wrong_password')).toBe(zhCN.serverErrors.wrongPassword);
+    expect(localizeMessage(t, 'Link it', 'link_required')).toBe(zhCN.serverErrors.linkActivity);
+    const lastAdmin = new ApiError(409, 'conflict', 'Any wording', { reason: 'last_admin' });
     expect(errorText(t, lastAdmin)).toBe(`${zhCN.serverErrors.conflict} ${zhCN.serverErrors.lastAdmin}`);
+    // Without a reason code the server's words are shown as they are.
+    const unknown = new ApiError(409, 'conflict', 'This would leave no active administrator', []);
+    expect(errorText(t, unknown)).toBe(`${zhCN.serverErrors.conflict} This would leave no active administrator`);
     expect(errorText(t, new ApiError(503, 'unavailable', 'The database is not reachable right now; try again shortly', []))).toBe(zhCN.serverErrors.unavailable);
+  });
+  it('translates the codes forms meet, and every locale has every server error text', async () => {
+    const zhTW = (await import('../i18n/zh-TW.ts')).default;
+    for (const code of ['required', 'too_small', 'invalid_type', 'password_too_short', 'wrong_password', 'already_used']) {
+      expect(localizeMessage(t, 'fallback', code)).not.toBe('fallback');
+    }
+    expect(Object.keys(zhTW.serverErrors)).toEqual(expect.arrayContaining(Object.keys(en.serverErrors)));
+    expect(Object.keys(zhCN.serverErrors)).toEqual(expect.arrayContaining(Object.keys(en.serverErrors)));
   });
 });
 

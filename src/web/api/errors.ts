@@ -1,48 +1,34 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from './client.ts';
 
-// The server words its messages in English; the common ones are shown in the user's
-// language, anything else as the server wrote it.
-const PATTERNS: [RegExp, string][] = [
-  [/required/i, 'serverErrors.required'],
-  [/valid email/i, 'serverErrors.email'],
-  [/valid phone/i, 'serverErrors.phone'],
-  [/must be a number/i, 'serverErrors.number'],
-  [/must be a date \(/i, 'serverErrors.date'],
-  [/date-time/i, 'serverErrors.datetime'],
-  [/true or false/i, 'serverErrors.boolean'],
-  [/must be (one of|among)/i, 'serverErrors.oneOf'],
-  [/unknown field/i, 'serverErrors.unknownField'],
-  [/set by the system/i, 'serverErrors.system'],
-  [/not writable/i, 'serverErrors.notWritable'],
-  [/no such record/i, 'serverErrors.noRecord'],
-  [/too (big|long)|at most \d+ char/i, 'serverErrors.tooLong'],
-  [/link the activity/i, 'serverErrors.linkActivity'],
-  [/at least 10 char/i, 'serverErrors.minPassword'],
-  [/too common/i, 'serverErrors.commonPassword'],
-  [/must not be the email/i, 'serverErrors.passwordIsEmail'],
-  [/no active administrator/i, 'serverErrors.lastAdmin'],
-  [/already used/i, 'serverErrors.alreadyUsed'],
-  [/wrong password/i, 'serverErrors.wrongPassword'],
-];
-
-// The server's stable field-error codes (records/validate.ts) and their translations.
+// The server words its messages in English for people and logs, and gives each refusal a
+// stable code (FieldIssue.code, a conflict's details.reason): those are shown in the user's
+// language. A code this table does not know is shown in the server's words.
 const CODES: Record<string, string> = {
+  // records/validate.ts
   required: 'serverErrors.required', invalid_email: 'serverErrors.email', invalid_phone: 'serverErrors.phone',
   not_a_number: 'serverErrors.number', invalid_date: 'serverErrors.date', invalid_datetime: 'serverErrors.datetime',
   not_a_boolean: 'serverErrors.boolean', not_an_option: 'serverErrors.oneOf', unknown_field: 'serverErrors.unknownField',
-  system_field: 'serverErrors.system', too_long: 'serverErrors.tooLong',
+  system_field: 'serverErrors.system', too_long: 'serverErrors.tooLong', not_writable: 'serverErrors.notWritable',
+  invalid_link: 'serverErrors.noRecord', link_required: 'serverErrors.linkActivity',
+  // request contracts (zod's own codes)
+  too_big: 'serverErrors.tooLong', too_small: 'serverErrors.tooShort', invalid_type: 'serverErrors.invalidValue',
+  invalid_value: 'serverErrors.oneOf', invalid_format: 'serverErrors.invalidValue',
+  // accounts and settings (core/password-policy.ts, auth/me.service.ts, custom-fields.service.ts)
+  password_too_short: 'serverErrors.minPassword', password_too_common: 'serverErrors.commonPassword',
+  password_is_email: 'serverErrors.passwordIsEmail', wrong_password: 'serverErrors.wrongPassword', already_used: 'serverErrors.alreadyUsed',
 };
 
-/** A field error in the user's language: by its code when the server gave one, else by its words. */
+// Why a refusal without fields happened (details.reason).
+const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin' };
+
+/** A field error in the user's language by its stable code; the server's words when the code is unknown. */
 export function localizeMessage(t: TFunction, message: string, code?: string): string {
-  const byCode = code ? CODES[code] : undefined;
-  if (byCode) return t(byCode);
-  for (const [re, key] of PATTERNS) if (re.test(message)) return t(key);
-  return message;
+  const key = code ? CODES[code] : undefined;
+  return key ? t(key) : message;
 }
 
-/** One line for a toast: the localized code, plus the server's words when they add something. */
+/** One line for a toast: the localized code, plus the localized reason (or the server's words) when they add something. */
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
@@ -50,7 +36,9 @@ export function errorText(t: TFunction, e: unknown): string {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;
-    return e.code === 'internal' || e.code === 'network' || e.code === 'unavailable' || e.message === base ? base : `${base} ${localizeMessage(t, e.message)}`;
+    const reason = (e.raw as { reason?: unknown } | undefined)?.reason;
+    const why = typeof reason === 'string' && REASONS[reason] ? t(REASONS[reason]) : e.message;
+    return e.code === 'internal' || e.code === 'network' || e.code === 'unavailable' || e.message === base ? base : `${base} ${why}`;
   }
   return (e as Error)?.message ?? String(e);
 }

@@ -138,7 +138,7 @@ const en = {
     linkActivity: 'Link the activity to a contact or an account', minPassword: 'At least 10 characters',
     commonPassword: 'Too common: this password is in lists of leaked passwords', passwordIsEmail: 'Must not be the email address',
     lastAdmin: 'This would leave no active administrator: make another user an administrator first.',
-    alreadyUsed: 'Already used', wrongPassword: 'Wrong password',
+    alreadyUsed: 'Already used', wrongPassword: 'Wrong password', tooShort: 'Too short', invalidValue: 'Not a valid value',
     idempotency_key_reused: 'This request was already sent with other content; try again.',
   },
   tasks: {

@@ -141,7 +141,7 @@ const zhCN: Resources = {
     linkActivity: '请将活动关联到联系人或客户公司', minPassword: '至少 10 个字符',
     commonPassword: '密码过于常见：它出现在已泄露的密码列表中', passwordIsEmail: '密码不能与邮箱相同',
     lastAdmin: '这样将没有可用的管理员：请先将另一位用户设为管理员。',
-    alreadyUsed: '已被使用', wrongPassword: '密码错误',
+    alreadyUsed: '已被使用', wrongPassword: '密码错误', tooShort: '太短', invalidValue: '值无效',
     idempotency_key_reused: '此请求已以不同内容发送过，请重试。',
   },
   tasks: {

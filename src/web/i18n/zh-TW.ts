@@ -375,6 +375,8 @@ const zhTW: Resources = {
     passwordIsEmail: '密碼不能與電子郵件相同',
     lastAdmin: '這樣將沒有可用的管理員：請先將另一位使用者設為管理員。',
     alreadyUsed: '已被使用',
+    tooShort: '太短',
+    invalidValue: '值無效',
     wrongPassword: '密碼錯誤',
     idempotency_key_reused: '此請求已以不同內容送出過，請重試。'
   },

@@ -52,7 +52,7 @@ export const activitiesObject: ObjectDef = {
   beforeWrite: async (ctx, values, existing) => {
     const contactId = values.contact_id !== undefined ? values.contact_id : existing?.contact_id;
     const accountId = values.account_id !== undefined ? values.account_id : existing?.account_id;
-    if (!contactId && !accountId) throw invalid([{ field: 'contact_id', message: 'Link the activity to a contact or an account' }]);
+    if (!contactId && !accountId) throw invalid([{ field: 'contact_id', message: 'Link the activity to a contact or an account', code: 'link_required' }]);
     // An activity on a contact also shows on the contact's primary account.
     await inheritPrimaryAccount(ctx.trx, values, existing);
     if (!existing && !values.occurred_at) values.occurred_at = new Date().toISOString();

@@ -28,7 +28,7 @@ export async function updateMe(db: Kysely<DB>, actor: Actor, body: z.infer<typeo
   if (body.password) {
     const hash = await selectPasswordHash(db, actor.id);
     if (!body.current_password || !(await verifyPassword(body.current_password, hash))) {
-      throw new AppError('validation_failed', 'The current password is wrong', [{ field: 'current_password', message: 'Wrong password' }]);
+      throw new AppError('validation_failed', 'The current password is wrong', [{ field: 'current_password', message: 'Wrong password', code: 'wrong_password' }]);
     }
     assertPasswordPolicy(body.password, actor.email);
     set.password_hash = await hashPassword(body.password);

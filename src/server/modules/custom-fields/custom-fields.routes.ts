@@ -1,38 +1,35 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
-import { doc, idParam, parse } from '../../http/validate.ts';
-import { requireCan } from '../../core/access.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
+import { z } from 'zod';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { IdParam } from '../../../shared/contracts/common.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { createField, deleteField, FieldBody, FieldPatch, listFields, updateField } from './custom-fields.service.ts';
 
-export default async function customFieldsRoutes(app: FastifyInstance) {
+export default async function customFieldsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const fields = bindDb(app, { listFields, createField, updateField, deleteField });
 
-  app.get('/custom-fields', { schema: { tags: ['custom-fields'] } }, async (req) => {
+  app.get('/custom-fields', { schema: { tags: ['custom-fields'], querystring: z.object({ object: z.string().max(50).optional() }) } }, async (req) => {
     const actor = actorOf(req);
-    const { object } = req.query as { object?: string };
-    return { data: await fields.listFields(actor, object), next_cursor: null };
+    return { data: await fields.listFields(actor, req.query.object), next_cursor: null };
   });
 
-  app.post('/custom-fields', { schema: { tags: ['custom-fields'], body: doc(FieldBody) } }, async (req, reply) => {
+  app.post('/custom-fields', { preValidation: adminOnly, schema: { tags: ['custom-fields'], body: FieldBody } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
-    const row = await fields.createField(actor, parse(FieldBody, req.body));
+    const row = await fields.createField(actor, req.body);
     reply.status(201);
     return { data: row };
   });
 
-  app.patch('/custom-fields/:id', { schema: { tags: ['custom-fields'], body: doc(FieldPatch) } }, async (req) => {
+  app.patch('/custom-fields/:id', { preValidation: adminOnly, schema: { tags: ['custom-fields'], params: IdParam, body: FieldPatch } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
-    const { id } = parse(idParam, req.params);
-    return { data: await fields.updateField(actor, id, parse(FieldPatch, req.body)) };
+    return { data: await fields.updateField(actor, req.params.id, req.body) };
   });
 
-  app.delete('/custom-fields/:id', { schema: { tags: ['custom-fields'] } }, async (req, reply) => {
+  app.delete('/custom-fields/:id', { preValidation: adminOnly, schema: { tags: ['custom-fields'], params: IdParam } }, async (req, reply) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
-    await fields.deleteField(actor, parse(idParam, req.params).id);
+    await fields.deleteField(actor, req.params.id);
     reply.status(204).send();
   });
 }

@@ -30,7 +30,7 @@ export const FieldPatch = FieldBody.pick({ label: true, labels: true, options: t
 
 function notSearchable(type: string) {
   return new AppError('validation_failed', `A ${type} field cannot be searchable`, [
-    { field: 'searchable', message: `Only ${SEARCHABLE_FIELD_TYPES.join(', ')} fields can be searchable` },
+    { field: 'searchable', message: `Only ${SEARCHABLE_FIELD_TYPES.join(', ')} fields can be searchable`, code: 'not_searchable_type' },
   ]);
 }
 
@@ -46,12 +46,12 @@ export async function createField(db: Kysely<DB>, actor: Actor, body: z.infer<ty
   const def = getObject(body.object);
   const key = body.key.startsWith(CUSTOM_PREFIX) ? body.key : CUSTOM_PREFIX + body.key;
   if ((body.type === 'select' || body.type === 'multiselect') && !body.options?.length) {
-    throw new AppError('validation_failed', 'A select field needs options', [{ field: 'options', message: 'Add at least one option' }]);
+    throw new AppError('validation_failed', 'A select field needs options', [{ field: 'options', message: 'Add at least one option', code: 'options_required' }]);
   }
   if (body.type === 'link') getObject(body.link ?? '');
   if (body.searchable && !(SEARCHABLE_FIELD_TYPES as readonly string[]).includes(body.type)) throw notSearchable(body.type);
-  if (body.searchable && !def.search) throw new AppError('validation_failed', `${def.name} has no search`, [{ field: 'searchable', message: 'This object is not searched' }]);
-  if ((await allFields(db, def)).some((f) => f.key === key)) throw new AppError('conflict', `The field ${key} exists already`, [{ field: 'key', message: 'Already used' }]);
+  if (body.searchable && !def.search) throw new AppError('validation_failed', `${def.name} has no search`, [{ field: 'searchable', message: 'This object is not searched', code: 'object_not_searched' }]);
+  if ((await allFields(db, def)).some((f) => f.key === key)) throw new AppError('conflict', `The field ${key} exists already`, [{ field: 'key', message: 'Already used', code: 'already_used' }]);
   const row = await db.transaction().execute(async (trx) => {
     const created = await repo.insertField(trx, {
       object: body.object, key, label: body.label, labels: JSON.stringify(body.labels ?? {}), type: body.type,

@@ -62,7 +62,7 @@ export async function mergeRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   requireDo(actor, def, 'update');
   requireSomeDelete(actor, def);
   const dupIds = [...new Set(duplicateIds)].filter((id) => id !== primaryId);
-  if (!dupIds.length) throw invalid([{ field: 'duplicate_ids', message: 'Name at least one other record' }]);
+  if (!dupIds.length) throw invalid([{ field: 'duplicate_ids', message: 'Name at least one other record', code: 'required' }]);
   const writable = (await allFields(db, def)).filter((f) => !f.system && f.key !== 'tags' && canWriteField(actor, def.name, f.key));
   const mayTag = def.fields.some((f) => f.key === 'tags') && canWriteField(actor, def.name, 'tags');
   const row = await db.transaction().execute(async (trx) => {

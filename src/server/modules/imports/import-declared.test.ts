@@ -96,7 +96,7 @@ describe('an object declaring `import`', () => {
     for (const object of ['test_widgets', 'no_such_object']) {
       const up = await postUpload(t, t.adminToken, 'w.csv', 'name\nx\n', { object });
       expect(up.status).toBe(400);
-      expect(up.body.error.details).toEqual([{ field: 'object', message: 'Unknown object' }]);
+      expect(up.body.error.details).toEqual([{ field: 'object', message: 'Unknown object', code: 'unknown_object' }]);
     }
   });
 });

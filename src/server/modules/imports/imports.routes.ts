@@ -55,7 +55,7 @@ export default async function importsRoutes(app: FastifyInstance) {
           if (part.file.truncated) throw new AppError('payload_too_large', 'The file is larger than 1 GB');
         }
       }
-      if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required' }]);
+      if (!upload) throw new AppError('validation_failed', 'No file in the upload', [{ field: 'file', message: 'Required', code: 'required' }]);
       // Everything that can be refused is refused before the file is stored.
       requireImportOf(actor, object);
       const chosen = encodingOrRefuse(encoding);

@@ -26,7 +26,7 @@ export function importable(): string[] {
 /** Refuses an object that is not importable (also the answer for an unknown name). */
 export function assertImportable(object: string | undefined): void {
   const names = importable();
-  if (!object || !names.includes(object)) throw new AppError('validation_failed', `object must be one of ${names.join(', ')}`, [{ field: 'object', message: 'Unknown object' }]);
+  if (!object || !names.includes(object)) throw new AppError('validation_failed', `object must be one of ${names.join(', ')}`, [{ field: 'object', message: 'Unknown object', code: 'unknown_object' }]);
 }
 export const IMPORT_JOB = 'import.run';
 
@@ -93,7 +93,7 @@ async function withDateOrder(db: Kysely<DB>, imp: Record<string, any>, plan: Imp
 export async function setEncoding(db: Kysely<DB>, actor: Actor, id: number, encoding: string | null) {
   const imp = await getImport(db, actor, id);
   if (imp.status !== 'uploaded') throw new AppError('conflict', `This import is ${imp.status} already`);
-  if (imp.format !== 'csv') throw new AppError('validation_failed', 'Only CSV files have an encoding', [{ field: 'encoding', message: 'Not a CSV file' }]);
+  if (imp.format !== 'csv') throw new AppError('validation_failed', 'Only CSV files have an encoding', [{ field: 'encoding', message: 'Not a CSV file', code: 'not_csv' }]);
   const chosen = encoding ?? (await detectStoredEncoding(db, imp.file_id));
   const info = await inspect(db, imp.file_id, imp.format, imp.object, actor, chosen);
   const row = await db.updateTable('imports').set({ encoding: chosen, headers: JSON.stringify(info.headers) }).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
@@ -106,7 +106,7 @@ export async function createImport(
 ): Promise<Record<string, any> & { id: number; preview: string[][]; suggested_mapping: Record<string, string | null> }> {
   requireImportOf(actor, object);
   const format = formatOf(upload.name);
-  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type' }]);
+  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type', code: 'unsupported_file' }]);
   // Files checked on the way in (upload-check.ts) come with the encoding of all their bytes.
   if (format === 'csv' && !encoding) encoding = await detectStoredEncoding(db, upload.id);
   const info = await inspect(db, upload.id, format, object, actor, encoding);

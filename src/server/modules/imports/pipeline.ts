@@ -107,7 +107,7 @@ export function newImportState(): ImportState {
 }
 
 const unknownField = (header: string, key: string) =>
-  new AppError('validation_failed', `Unknown field ${key}`, [{ field: `mapping.${header}`, message: `Unknown field ${key}` }]);
+  new AppError('validation_failed', `Unknown field ${key}`, [{ field: `mapping.${header}`, message: `Unknown field ${key}`, code: 'unknown_field' }]);
 
 /**
  * The file's columns for the record's fields, and those naming linked records. A field the
@@ -123,17 +123,17 @@ export function planColumns(headers: string[], mapping: Record<string, string | 
   for (const [header, key] of Object.entries(mapping)) {
     if (!key) continue;
     const index = headers.indexOf(header);
-    if (index < 0) throw new AppError('validation_failed', `No column named ${header}`, [{ field: `mapping.${header}`, message: 'No such column' }]);
+    if (index < 0) throw new AppError('validation_failed', `No column named ${header}`, [{ field: `mapping.${header}`, message: 'No such column', code: 'no_such_column' }]);
     const field = keys.get(key) ?? names.get(key) ?? (key === creates?.column ? keys.get(creates.field) : undefined);
     if (!field || (actor && actor.permissions.field_rules?.[object]?.[field.key] === 'hidden')) throw unknownField(header, key);
     if (actor && !canWriteField(actor, object, field.key)) {
-      throw new AppError('forbidden', `You may not change the field ${field.key}`, [{ field: `mapping.${header}`, message: 'Not writable for your role' }]);
+      throw new AppError('forbidden', `You may not change the field ${field.key}`, [{ field: `mapping.${header}`, message: 'Not writable for your role', code: 'not_writable' }]);
     }
-    if (out.some((c) => c.key === key) || linkNames.some((c) => c.key === names.get(key)?.key)) throw new AppError('validation_failed', `Two columns map to ${key}`, [{ field: `mapping.${header}`, message: 'Field used twice' }]);
+    if (out.some((c) => c.key === key) || linkNames.some((c) => c.key === names.get(key)?.key)) throw new AppError('validation_failed', `Two columns map to ${key}`, [{ field: `mapping.${header}`, message: 'Field used twice', code: 'mapped_twice' }]);
     if (names.has(key)) linkNames.push({ index, key: field.key });
     else out.push({ index, key });
   }
-  if (!out.length) throw new AppError('validation_failed', 'Map at least one column', [{ field: 'mapping', message: 'Nothing mapped' }]);
+  if (!out.length) throw new AppError('validation_failed', 'Map at least one column', [{ field: 'mapping', message: 'Nothing mapped', code: 'nothing_mapped' }]);
   return { columns: out, linkNames, links: linkFields(fields, linkNames) };
 }
 

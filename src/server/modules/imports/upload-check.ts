@@ -19,13 +19,13 @@ export interface CheckedUpload {
 
 export function formatOrRefuse(name: string): ImportFormat {
   const format = formatOf(name);
-  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type' }]);
+  if (!format) throw new AppError('validation_failed', 'Upload a .csv or .xlsx file', [{ field: 'file', message: 'Unsupported file type', code: 'unsupported_file' }]);
   return format;
 }
 
 export function encodingOrRefuse(value: unknown): Encoding | null {
   if (value === undefined || value === null || value === '' || value === 'auto') return null;
-  if (!isEncoding(value)) throw new AppError('validation_failed', `encoding must be one of auto, ${ENCODINGS.join(', ')}`, [{ field: 'encoding', message: 'Unknown encoding' }]);
+  if (!isEncoding(value)) throw new AppError('validation_failed', `encoding must be one of auto, ${ENCODINGS.join(', ')}`, [{ field: 'encoding', message: 'Unknown encoding', code: 'unknown_encoding' }]);
   return value;
 }
 
@@ -61,7 +61,7 @@ export async function spoolUpload(source: AsyncIterable<Buffer>, name: string): 
  */
 export async function checkUpload(up: CheckedUpload): Promise<string[]> {
   try {
-    if (!up.size) throw new AppError('validation_failed', 'The file is empty', [{ field: 'file', message: 'Empty file' }]);
+    if (!up.size) throw new AppError('validation_failed', 'The file is empty', [{ field: 'file', message: 'Empty file', code: 'empty_file' }]);
     if (up.format === 'xlsx') await checkXlsx(up.path);
     const stream = fs.createReadStream(up.path);
     let header: string[] | null = null;
@@ -72,11 +72,11 @@ export async function checkUpload(up: CheckedUpload): Promise<string[]> {
       }
     } catch (e) {
       if (e instanceof AppError) throw e;
-      throw new AppError('validation_failed', `The file cannot be read as ${up.format.toUpperCase()}: ${(e as Error).message}`, [{ field: 'file', message: 'Unreadable' }]);
+      throw new AppError('validation_failed', `The file cannot be read as ${up.format.toUpperCase()}: ${(e as Error).message}`, [{ field: 'file', message: 'Unreadable', code: 'unreadable_file' }]);
     } finally {
       stream.destroy();
     }
-    if (!header) throw new AppError('validation_failed', 'The file has no header row', [{ field: 'file', message: 'No header row' }]);
+    if (!header) throw new AppError('validation_failed', 'The file has no header row', [{ field: 'file', message: 'No header row', code: 'no_header' }]);
     return header;
   } catch (e) {
     up.remove();

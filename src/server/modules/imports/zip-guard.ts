@@ -36,8 +36,8 @@ const CEN = 0x02014b50;
 const LOC = 0x04034b50;
 const DESCRIPTOR = Buffer.from([0x50, 0x4b, 0x07, 0x08]);
 
-const notXlsx = (why: string) => new AppError('validation_failed', `The file is not a readable .xlsx workbook (${why})`, [{ field: 'file', message: why }]);
-const tooBig = (why: string) => new AppError('payload_too_large', `The workbook inflates beyond what Guanxi imports (${why}); save it as CSV or split it`, [{ field: 'file', message: why }]);
+const notXlsx = (why: string) => new AppError('validation_failed', `The file is not a readable .xlsx workbook (${why})`, [{ field: 'file', message: why, code: 'not_xlsx' }]);
+const tooBig = (why: string) => new AppError('payload_too_large', `The workbook inflates beyond what Guanxi imports (${why}); save it as CSV or split it`, [{ field: 'file', message: why, code: 'too_large' }]);
 
 function readAt(fd: number, position: number, length: number): Buffer {
   const buf = Buffer.alloc(length);

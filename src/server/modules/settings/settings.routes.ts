@@ -1,22 +1,21 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import { bindDb } from '../../core/bind-db.ts';
-import { doc, parse } from '../../http/validate.ts';
-import { requireCan } from '../../core/access.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { SettingsAnswer } from '../../../shared/contracts/settings.ts';
 import { SettingsPatch, getSettings, updateSettings } from './settings.service.ts';
 
 /** Organisation settings: every signed-in user reads them (the UI formats amounts with them); admins change them. */
-export default async function settingsRoutes(app: FastifyInstance) {
+export default async function settingsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const settings = bindDb(app, { getSettings, updateSettings });
-  app.get('/settings', { schema: { tags: ['settings'] } }, async (req) => {
+  app.get('/settings', { schema: { tags: ['settings'], response: { 200: SettingsAnswer } } }, async (req) => {
     actorOf(req);
     return { data: await settings.getSettings() };
   });
 
-  app.patch('/settings', { schema: { tags: ['settings'], body: doc(SettingsPatch) } }, async (req) => {
+  app.patch('/settings', { preValidation: adminOnly, schema: { tags: ['settings'], body: SettingsPatch, response: { 200: SettingsAnswer } } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
-    const patch = parse(SettingsPatch, req.body);
-    return { data: await settings.updateSettings(actor.id, patch) };
+    return { data: await settings.updateSettings(actor.id, req.body) };
   });
 }

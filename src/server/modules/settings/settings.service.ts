@@ -15,13 +15,13 @@ export const SettingsPatch = z
       .string()
       .trim()
       .toUpperCase()
-      .refine((c) => CURRENCIES.has(c), 'Not an ISO 4217 currency code (CNY, TWD, HKD, USD…)'),
+      .refine((c) => CURRENCIES.has(c), { message: 'Not an ISO 4217 currency code (CNY, TWD, HKD, USD…)', params: { code: 'unknown_currency' } }),
     // Phone numbers written without a country code are read as numbers of this region.
     phone_region: z
       .string()
       .trim()
       .toUpperCase()
-      .refine(isPhoneRegion, 'Not an ISO 3166 country code with a phone numbering plan (CN, TW, HK, US…)'),
+      .refine(isPhoneRegion, { message: 'Not an ISO 3166 country code with a phone numbering plan (CN, TW, HK, US…)', params: { code: 'unknown_region' } }),
   })
   .partial()
   .strict();

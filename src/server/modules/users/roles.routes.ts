@@ -1,19 +1,18 @@
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../http/auth-hook.ts';
-import { doc, parse } from '../../http/validate.ts';
-import { requireCan } from '../../core/access.ts';
+import { actorOf, adminOnly } from '../../http/auth-hook.ts';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { bindDb } from '../../core/bind-db.ts';
 import { listRoles, RoleBody, updateRole } from './roles.service.ts';
 
-export default async function rolesRoutes(app: FastifyInstance) {
+export default async function rolesRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<ZodTypeProvider>();
   const roles = bindDb(app, { listRoles, updateRole });
 
   app.get('/roles', { schema: { tags: ['users'] } }, async (req) => ({ data: await roles.listRoles(actorOf(req)), next_cursor: null }));
 
-  app.patch('/roles/:key', { schema: { tags: ['users'], body: doc(RoleBody) } }, async (req) => {
+  app.patch('/roles/:key', { preValidation: adminOnly, schema: { tags: ['users'], params: z.object({ key: z.string().max(50) }), body: RoleBody } }, async (req) => {
     const actor = actorOf(req);
-    requireCan(actor, 'admin');
-    const { key } = req.params as { key: string };
-    return { data: await roles.updateRole(actor, key, parse(RoleBody, req.body)) };
+    return { data: await roles.updateRole(actor, req.params.key, req.body) };
   });
 }

@@ -45,7 +45,7 @@ export function updateUser(db: Kysely<DB>, actor: Actor, id: number, body: z.inf
     const before = await repo.selectUser(trx, id, { forUpdate: true });
     if (!before) throw notFound('User');
     if (body.role !== undefined && !(await repo.roleExists(trx, body.role))) {
-      throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role' }]);
+      throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role', code: 'unknown_role' }]);
     }
     const { password, ...rest } = body;
     const set: Record<string, unknown> = { ...rest, updated_at: new Date() };

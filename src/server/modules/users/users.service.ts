@@ -19,7 +19,7 @@ export const UserFields = z.object({
 
 export async function createUser(db: Kysely<DB>, input: z.infer<typeof UserFields>, actorId: number | null) {
   const role = await db.selectFrom('roles').select('key').where('key', '=', input.role).executeTakeFirst();
-  if (!role) throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role' }]);
+  if (!role) throw new AppError('validation_failed', 'Unknown role', [{ field: 'role', message: 'Unknown role', code: 'unknown_role' }]);
   // Also for callers that skip the request contract: the CLI and GUANXI_ADMIN_PASSWORD.
   assertPasswordPolicy(input.password, input.email);
   const password_hash = await hashPassword(input.password);
@@ -61,7 +61,7 @@ export async function assertAdminRemains(db: Kysely<DB>): Promise<void> {
     .where('users.active', '=', true)
     .where(sql<boolean>`(roles.permissions->'can'->>'admin')::boolean IS TRUE`)
     .executeTakeFirstOrThrow();
-  if (n === 0) throw new AppError('conflict', 'This would leave no active administrator: make another user an administrator first');
+  if (n === 0) throw new AppError('conflict', 'This would leave no active administrator: make another user an administrator first', { reason: 'last_admin' });
 }
 
 /** Serialises changes that may remove administration rights (see assertAdminRemains). */
