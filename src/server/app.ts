@@ -83,9 +83,12 @@ export async function buildApp(database: Database, config: Config, opts: { logge
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       // Every module's routes; each is a plugin of its own, so the order does not matter.
       for (const m of modules) if (m.routes) await api.register(m.routes);
-      // An object registered without record routes of its own (a module's, a test's) gets the standard surface.
+      // Every object gets the standard record surface (unless its module mounted it with options
+      // of its own), then what the platform modules offer the objects declaring it.
       for (const name of objectNames()) {
-        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${name}/count` })) registerRecordRoutes(api, getObject(name));
+        const def = getObject(name);
+        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${name}/count` })) registerRecordRoutes(api, def);
+        for (const m of modules) m.objectRoutes?.(api, def);
       }
     },
     { prefix: API_PREFIX },

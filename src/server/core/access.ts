@@ -111,17 +111,22 @@ export function requireDo(actor: Actor, def: PolicySource, action: RecordAction)
 
 /**
  * The delete right on one row: the `delete` action deletes any record the actor sees; without
- * it a role that may update deletes its own records only; an administrator's explicit
- * "delete: false" for the role and object leaves none.
+ * it a role that may update deletes its own records only — unless delete is decided for the
+ * role by name (an administrator's setting, or the object's policy listing the roles that delete).
  */
 export function mayDeleteRow(actor: Actor, def: PolicySource & { ownerField?: string }, row: Record<string, unknown>): boolean {
-  if (actor.permissions.objects?.[def.name]?.delete === false) return false;
+  if (deleteDecided(actor, def)) return canDo(actor, def, 'delete');
   if (canDo(actor, def, 'delete')) return true;
   return canDo(actor, def, 'update') && (!def.ownerField || row[def.ownerField] === actor.id);
 }
 
 /** Whether the actor may delete any record of the object at all (checked before rows are read). */
 export function requireSomeDelete(actor: Actor, def: PolicySource & { ownerField?: string }): void {
-  const explicitNo = actor.permissions.objects?.[def.name]?.delete === false;
-  if (explicitNo || !(canDo(actor, def, 'delete') || canDo(actor, def, 'update'))) throw forbidden(`Your role may not delete ${def.name}`);
+  const allowed = deleteDecided(actor, def) ? canDo(actor, def, 'delete') : canDo(actor, def, 'delete') || canDo(actor, def, 'update');
+  if (!allowed) throw forbidden(`Your role may not delete ${def.name}`);
+}
+
+/** Delete is decided for this role by name (its own setting, or the object's policy listing roles): no own-records fallback. */
+function deleteDecided(actor: Actor, def: PolicySource): boolean {
+  return typeof actor.permissions.objects?.[def.name]?.delete === 'boolean' || Boolean(def.policy?.delete);
 }

@@ -12,6 +12,7 @@ import type { Reference } from '../records/references.ts';
  * - `objects`: record objects (ObjectDef v2) — routes, search, import, export, merge, audit,
  *   timeline, custom fields, saved views, permissions and the menu come from the definition.
  * - `routes`: extra routes beside the record REST surface (mounted under /api/v1).
+ * - `objectRoutes`: per-object routes a platform module offers every object that declares them.
  * - `jobs`: registers job handlers and schedules (`app.jobs.register`, `app.jobs.schedule`).
  * - `references`: columns of non-record tables pointing at records, which merges move (`object`
  *   may be `'*'`, records/references.ts ANY_OBJECT, with `objectColumn` naming the object per row).
@@ -26,6 +27,12 @@ export interface ModuleManifest {
   dir: string;
   objects?: ObjectDef[];
   routes?: (app: FastifyInstance) => Promise<void>;
+  /**
+   * Routes a platform module adds to every object whose definition asks for them (duplicates
+   * and merge for objects declaring `duplicates`; the timeline for objects that have one).
+   * Called once per registered object, after every module's own routes.
+   */
+  objectRoutes?: (app: FastifyInstance, def: ObjectDef) => void;
   jobs?: (app: FastifyInstance) => void;
   references?: { object: string; ref: Reference }[];
   bootstrap?: (db: Kysely<DB>) => Promise<void>;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../db/test-helpers.ts';
@@ -11,7 +13,8 @@ import { allowed, buildRegistryMatrix, canSee, hiddenFor, leaksFor, readable, ty
 // The permission matrix generated from the registry: every registered object × every built-in
 // role (two teams each) × every output path and action. Records come from each object's
 // definition, so an object a module adds is covered without an edit here: the test's own
-// object below (registered and given a table by this file alone) proves it.
+// object below (registered and given a table by this file alone) proves it, and so do the
+// test-only modules of src/server/test-modules (each loaded as GUANXI_MODULES would load it).
 registerObject({
   name: 'matrix_gadgets',
   singular: 'matrix_gadget',
@@ -31,7 +34,8 @@ registerObject({
   ],
 });
 
-const t = useTestApp();
+const TEST_MODULES = path.join(import.meta.dirname, '..', 'test-modules');
+const t = useTestApp({ modules: fs.readdirSync(TEST_MODULES).map((d) => path.join(TEST_MODULES, d)).filter((d) => fs.existsSync(path.join(d, 'module.ts'))) });
 let m: RegistryMatrix;
 beforeAll(async () => {
   await sql`CREATE TABLE matrix_gadgets (
@@ -45,6 +49,7 @@ beforeAll(async () => {
     created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(),
     version integer NOT NULL DEFAULT 1)`.execute(t.database.db);
   await sql`CREATE TRIGGER matrix_gadgets_version BEFORE UPDATE ON matrix_gadgets FOR EACH ROW EXECUTE FUNCTION guanxi_bump_version()`.execute(t.database.db);
+  expect(objectNames()).toContain('devices');
   m = await buildRegistryMatrix(t, objectNames().map(getObject));
 }, 180_000);
 

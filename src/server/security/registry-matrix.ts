@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { TestApp } from '../db/test-helpers.ts';
 import { hiddenFieldOf, linkOrder, marker, sampleRecord } from '../db/record-samples.ts';
-import { DEFAULT_ROLES, canDo, type Actor } from '../core/access.ts';
+import { DEFAULT_ROLES, canDo, mayDeleteRow, type Actor } from '../core/access.ts';
 import type { RecordAction } from '../../shared/objects.ts';
 import type { ObjectDef } from '../records/types.ts';
 import { makeViewers, sees, type Role, type Viewer } from './matrix-fixture.ts';
@@ -48,13 +48,14 @@ export function actorOf(v: Viewer): Actor {
 
 /**
  * What the test expects of an action: the object's policy (core/access.ts canDo, the one
- * table). The engine also lets a writer delete a record it owns without the delete capability
- * (records/service.ts mayDelete): `own` says the probed record is the viewer's.
+ * table), and for delete the row rule beside it (mayDeleteRow: without the delete action a writer
+ * deletes its own records, unless delete is decided for the role by name): `own` says the probed
+ * record is the viewer's.
  */
 export function allowed(v: Viewer, def: ObjectDef, action: RecordAction, own = false): boolean {
   const actor = actorOf(v);
-  if (canDo(actor, def, action)) return true;
-  return action === 'delete' && own && canDo(actor, def, 'update');
+  if (action === 'delete') return mayDeleteRow(actor, def, own && def.ownerField ? { [def.ownerField]: actor.id } : {});
+  return canDo(actor, def, action);
 }
 
 export async function buildRegistryMatrix(t: TestApp, defs: ObjectDef[]): Promise<RegistryMatrix> {

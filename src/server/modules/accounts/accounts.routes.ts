@@ -4,15 +4,11 @@ import { idParam, parse } from '../../http/validate.ts';
 import { registerRecordRoutes } from '../../records/routes.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { accountContacts } from './account-contacts.service.ts';
-import { registerTimelineRoute } from '../timeline/timeline.routes.ts';
-import { registerDuplicateRoutes } from '../duplicates/duplicates.routes.ts';
 import { accountsObject } from './accounts.object.ts';
 import { listParams } from '../../records/routes.ts';
 
 export default async function accountsRoutes(app: FastifyInstance) {
-  registerDuplicateRoutes(app, accountsObject);
   registerRecordRoutes(app, accountsObject);
-  registerTimelineRoute(app, accountsObject);
 
   const accounts = bindDb(app, { accountContacts });
   app.get('/accounts/:id/contacts', { schema: { tags: ['accounts'] } }, async (req) => {

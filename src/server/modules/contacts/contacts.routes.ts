@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerRecordRoutes } from '../../records/routes.ts';
-import { registerTimelineRoute } from '../timeline/timeline.routes.ts';
-import { registerDuplicateRoutes } from '../duplicates/duplicates.routes.ts';
 import { contactsObject } from './contacts.object.ts';
 
+// Contacts take `accounts` (their account links) in create and update bodies; duplicates,
+// merge and the timeline come from the platform modules (their definitions ask for them).
 export default async function contactsRoutes(app: FastifyInstance) {
-  registerDuplicateRoutes(app, contactsObject);
   registerRecordRoutes(app, contactsObject, { allowExtra: ['accounts'] });
-  registerTimelineRoute(app, contactsObject);
 }

@@ -1,5 +1,12 @@
 import { defineModule } from '../../core/modules.ts';
+import { registerDuplicateRoutes } from './duplicates.routes.ts';
 
-// Detection, merge and undo are served per object (duplicates.routes.ts, mounted by each
-// object's module); the module has no routes of its own yet.
-export default defineModule({ name: 'duplicates', dir: import.meta.dirname });
+// Detection, merge and undo for every object declaring duplicate keys (GET /{object}/{id}/duplicates,
+// POST /{object}/duplicates/check, /{object}/merge, /{object}/merge/undo).
+export default defineModule({
+  name: 'duplicates',
+  dir: import.meta.dirname,
+  objectRoutes: (app, def) => {
+    if (def.duplicates) registerDuplicateRoutes(app, def);
+  },
+});

@@ -38,8 +38,10 @@ export default async function importsRoutes(app: FastifyInstance) {
   app.post('/imports', { schema: { tags: ['imports'], consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = actorOf(req);
     if (!mayImportSome(actor)) throw forbidden('Your role may not import');
-    if (!req.isMultipart()) throw new AppError('validation_failed', 'Send the file as multipart/form-data (fields: object, file)');
     const query = req.query as { object?: string; encoding?: string };
+    // An object named in the address is checked before the body is read: a refused import reads nothing.
+    if (query.object) requireImportOf(actor, query.object);
+    if (!req.isMultipart()) throw new AppError('validation_failed', 'Send the file as multipart/form-data (fields: object, file)');
     let object = query.object;
     let encoding: string | undefined = query.encoding;
     let upload: CheckedUpload | null = null;

@@ -38,8 +38,14 @@ export function suggestMapping(headers: string[], fields: ResolvedField[], def: 
   for (const f of writable) {
     add(f.key, f.key);
     add(f.key.replace(/_/g, ' '), f.key);
-    if (f.label) add(f.label, f.key);
-    for (const l of Object.values(f.labels ?? {})) add(l, f.key);
+    // A column headed by a link field's label ("客户", "Owner") holds names, never our ids: it
+    // fills the field by name, like an export's `account_name` column.
+    const byLabel = (f.type === 'user' || f.type === 'link') && !writable.some((x) => x.key === linkNameColumn(f.key)) ? linkNameColumn(f.key) : f.key;
+    if (f.label) add(f.label, byLabel);
+    for (const l of Object.values(f.labels ?? {})) add(l, byLabel);
+    // A standard field's labels in the three languages (its definition's `labels`): a file
+    // exported by people reading the app in Chinese has the Chinese labels as its headers.
+    for (const l of Object.values(def.labels ?? {})) if (l.fields?.[f.key]) add(l.fields[f.key]!, byLabel);
   }
   for (const [key, words] of Object.entries(def.import?.synonyms ?? {})) if (keys.has(key)) for (const w of words) add(w, key);
   if (creates && keys.has(creates.column)) for (const w of creates.synonyms) add(w, creates.column);

@@ -59,6 +59,8 @@ export const devicesObject: ObjectDef = {
     related: [{ link: 'account_id', fields: ['name'] }],
   },
   duplicates: { keys: [{ match: 'name', field: 'serial' }] },
+  // A file's rows are the same device when their serial numbers are; the headers are read by the labels.
+  import: { synonyms: { serial: ['serial', 'sn', 's/n', '机身号', '序列号码'] }, identity: [{ tag: 's', label: 'serial number', column: 'serial', of: (v) => (typeof v.serial === 'string' && v.serial.trim() ? v.serial.trim() : null) }] },
   timeline: { targets: ['account_id', 'contact_id'], title: 'name', body: 'notes' },
   beforeWrite: async (_ctx, values, existing) => {
     if (!existing && !values.status) values.status = 'active';
