@@ -2,7 +2,7 @@
 // validate, normalise, dedupe, index), against COPY of the same file into a bare table.
 import fs from 'node:fs';
 import { sql } from 'kysely';
-import { saveFile } from '../../src/server/modules/imports/file-store.ts';
+import { saveFile } from '../../src/server/core/file-store.ts';
 import { BATCH, createImport, runImport, startImport } from '../../src/server/modules/imports/imports.service.ts';
 // Not from generate.ts: the measured process must not load the generator's libraries.
 import { EXPECTED_MAPPING, HEADERS } from '../lists.ts';

@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | number | string[];
   /** Days kept of finished jobs, delivered events and import files (jobs/retention.ts). */
   retention: { jobsDays: number; eventsDays: number; filesDays: number };
+  /** Files attached to records: the largest accepted (GUANXI_ATTACHMENT_MAX_MB, default 25 MB). */
+  attachments: { maxBytes: number };
   /** Module folders beside the built-in ones (GUANXI_MODULES: absolute paths, comma-separated). */
   modules: string[];
 }
@@ -100,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
     trustProxy: trustProxy(env.GUANXI_TRUST_PROXY),
     retention: retention(env),
+    attachments: { maxBytes: Math.round(positiveNumber(env, 'GUANXI_ATTACHMENT_MAX_MB', 25) * 1024 * 1024) },
     modules: moduleFolders(env.GUANXI_MODULES),
   };
 }

@@ -60,7 +60,7 @@ export interface ObjectDescriptor {
   can: Record<RecordAction, boolean>;
   visibility: 'own' | 'team' | 'all' | 'none';
   /** Platform services the object takes part in. */
-  features: { search: boolean; import: boolean; timeline: boolean; merge: boolean };
+  features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean };
 }
 
 /** GET /meta/objects/:object: the descriptor plus the fields the user may read. */

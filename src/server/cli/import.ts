@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Database } from '../db/connect.ts';
 import { AppError } from '../http/errors.ts';
 import { createJobQueue } from '../jobs/queue.ts';
-import { saveFile } from '../modules/imports/file-store.ts';
+import { saveFile } from '../core/file-store.ts';
 import { createImport, getImport, IMPORT_JOB, runImport, startImport } from '../modules/imports/imports.service.ts';
 import type { DuplicateMode } from '../modules/imports/pipeline.ts';
 import { failOrphanedImports } from '../modules/imports/recovery.ts';

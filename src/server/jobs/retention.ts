@@ -17,6 +17,16 @@ const IDEMPOTENCY_HOURS = 24;
 const UNUSED_FILE_HOURS = 24;
 const RETENTION_CRON = '17 * * * *';
 
+/** Tables whose rows keep a file (attachments...): a file one of them uses is never removed here. */
+const fileUses: { table: string; column: string }[] = [];
+
+/** Registered by the module owning the table, at import time (registering twice is harmless). */
+export function registerFileUse(table: string, column = 'file_id'): void {
+  if (!fileUses.some((u) => u.table === table && u.column === column)) fileUses.push({ table, column });
+}
+
+const unused = () => sql.join(fileUses.map((u) => sql`NOT EXISTS (SELECT 1 FROM ${sql.table(u.table)} u WHERE u.${sql.ref(u.column)} = f.id)`), sql` AND `);
+
 const days = (n: number) => sql`now() - make_interval(secs => ${Math.round(n * 86400)})`;
 const hours = (n: number) => sql`now() - make_interval(secs => ${Math.round(n * 3600)})`;
 
@@ -33,8 +43,9 @@ export async function runRetention(db: Kysely<DB>, cfg: RetentionConfig): Promis
     idempotency_keys: await count(db, sql`DELETE FROM idempotency_keys WHERE status <> 0 AND created_at < ${hours(IDEMPOTENCY_HOURS)}`),
     event_outbox: await count(db, sql`DELETE FROM event_outbox WHERE delivered_at < ${days(cfg.eventsDays)}`),
     // A file goes when every import using it ended long enough ago, or when none uses it and it
-    // is older than a day (an upload that never became an import). Chunks go with it (cascade).
-    files: await count(db, sql`DELETE FROM files f WHERE
+    // is older than a day (an upload that never became an import, an attachment deleted), and
+    // no registered table (attachments) still uses it. Chunks go with it (cascade).
+    files: await count(db, sql`DELETE FROM files f WHERE ${fileUses.length ? sql`${unused()} AND` : sql``}
       CASE WHEN EXISTS (SELECT 1 FROM imports i WHERE i.file_id = f.id)
         THEN NOT EXISTS (SELECT 1 FROM imports i WHERE i.file_id = f.id
           AND NOT (i.status IN ('done', 'failed') AND i.finished_at < ${days(cfg.filesDays)}))

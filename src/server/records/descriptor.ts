@@ -77,7 +77,7 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     related: relatedLists(def, actor),
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
-    features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates) },
+    features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments) },
   };
 }
 

@@ -159,6 +159,8 @@ export interface ObjectDef {
    * An administrator can override per role and object (roles.permissions.objects).
    */
   policy?: Partial<Record<RecordAction, readonly string[]>>;
+  /** Files can be attached to its records (modules/attachments: list, upload, download, delete). */
+  attachments?: boolean;
   /** Its events go on the timelines of the records its `targets` link fields point at. */
   timeline?: TimelineDef;
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */

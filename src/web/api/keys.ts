@@ -13,6 +13,7 @@ export const keys = {
   views: (object: string) => ['views', object] as const,
   related: () => ['related'] as const,
   timeline: () => ['timeline'] as const,
+  attachments: (object: string, id: number) => ['attachments', object, id] as const,
   tasksDue: () => ['tasks-due'] as const,
   myTasks: (scope?: string) => (scope ? (['my-tasks', scope] as const) : (['my-tasks'] as const)),
   duplicates: (object: string, id?: number) => (id === undefined ? (['duplicates', object] as const) : (['duplicates', object, id] as const)),

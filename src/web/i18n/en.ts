@@ -100,12 +100,18 @@ const en = {
     kinds: {
       call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message', task: 'Task',
       task_done: 'Task done', created: 'Created', updated: 'Updated', merge: 'Merged', import: 'Imported',
+      file_attached: 'File attached',
     },
   },
   composer: {
     title: 'Log an activity', subject: 'Subject', subjectPlaceholder: 'What happened?', body: 'Details',
     bodyPlaceholder: 'Notes, outcome, next steps…', occurredAt: 'When', duration: 'Minutes', submit: 'Log',
     logged: 'Activity logged', subjectRequired: 'Enter a subject',
+  },
+  attachments: {
+    title: 'Attachments', upload: 'Upload a file', empty: 'No files yet.', download: 'Download',
+    uploaded: 'File attached', deleted: 'File deleted', confirmDelete: 'Delete {{name}}?',
+    meta: '{{size}} · {{name}} · {{date}}',
   },
   duplicates: {
     title: 'Possible duplicates', none: 'No duplicates found.', mergeInto: 'Merge into this record',
@@ -217,7 +223,7 @@ const en = {
     audit: {
       title: 'Audit log', when: 'When', who: 'Who', action: 'Action', object: 'Object', record: 'Record', changes: 'Changes',
       filterObject: 'Object', filterAction: 'Action', filterRecord: 'Record ID', system: 'System',
-      actions: { create: 'Created', update: 'Updated', delete: 'Deleted', merge: 'Merged', import: 'Imported', login: 'Signed in', revoke: 'Revoked', undo_merge: 'Merge undone' },
+      actions: { create: 'Created', update: 'Updated', delete: 'Deleted', merge: 'Merged', import: 'Imported', login: 'Signed in', revoke: 'Revoked', undo_merge: 'Merge undone', attach: 'File attached', detach: 'File deleted' },
       before: 'Before-image', more: '+{{count}} more',
     },
     logins: { title: 'Login history', when: 'When', email: 'Email', result: 'Result', ok: 'Signed in', failed: 'Failed', ip: 'IP address', agent: 'Browser' },

@@ -103,12 +103,18 @@ const zhCN: Resources = {
     kinds: {
       call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息', task: '任务',
       task_done: '任务完成', created: '创建', updated: '更新', merge: '合并', import: '导入',
+      file_attached: '添加附件',
     },
   },
   composer: {
     title: '记录活动', subject: '主题', subjectPlaceholder: '发生了什么？', body: '详情',
     bodyPlaceholder: '内容、结果、下一步…', occurredAt: '时间', duration: '分钟', submit: '记录',
     logged: '活动已记录', subjectRequired: '请输入主题',
+  },
+  attachments: {
+    title: '附件', upload: '上传文件', empty: '暂无文件。', download: '下载',
+    uploaded: '文件已添加', deleted: '文件已删除', confirmDelete: '删除“{{name}}”？',
+    meta: '{{size}} · {{name}} · {{date}}',
   },
   duplicates: {
     title: '疑似重复', none: '未发现重复记录。', mergeInto: '合并到此记录',
@@ -220,7 +226,7 @@ const zhCN: Resources = {
     audit: {
       title: '审计日志', when: '时间', who: '操作人', action: '操作', object: '对象', record: '记录', changes: '变更内容',
       filterObject: '对象', filterAction: '操作', filterRecord: '记录 ID', system: '系统',
-      actions: { create: '创建', update: '更新', delete: '删除', merge: '合并', import: '导入', login: '登录', revoke: '吊销', undo_merge: '撤销合并' },
+      actions: { create: '创建', update: '更新', delete: '删除', merge: '合并', import: '导入', login: '登录', revoke: '吊销', undo_merge: '撤销合并', attach: '添加附件', detach: '删除附件' },
       before: '删除前快照', more: '还有 {{count}} 项',
     },
     logins: { title: '登录记录', when: '时间', email: '邮箱', result: '结果', ok: '登录成功', failed: '失败', ip: 'IP 地址', agent: '浏览器' },

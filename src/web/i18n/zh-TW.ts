@@ -285,7 +285,8 @@ const zhTW: Resources = {
       created: '建立',
       updated: '更新',
       merge: '合併',
-      import: '匯入'
+      import: '匯入',
+      file_attached: '新增附件'
     }
   },
   composer: {
@@ -299,6 +300,11 @@ const zhTW: Resources = {
     submit: '記錄',
     logged: '活動已記錄',
     subjectRequired: '請輸入主題'
+  },
+  attachments: {
+    title: '附件', upload: '上傳檔案', empty: '尚無檔案。', download: '下載',
+    uploaded: '檔案已新增', deleted: '檔案已刪除', confirmDelete: '刪除「{{name}}」？',
+    meta: '{{size}} · {{name}} · {{date}}',
   },
   duplicates: {
     title: '疑似重複',
@@ -612,7 +618,9 @@ const zhTW: Resources = {
         import: '匯入',
         login: '登入',
         revoke: '吊銷',
-        undo_merge: '撤銷合併'
+        undo_merge: '撤銷合併',
+        attach: '新增附件',
+        detach: '刪除附件'
       },
       before: '刪除前快照',
       more: '還有 {{count}} 項'

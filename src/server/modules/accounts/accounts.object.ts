@@ -34,6 +34,7 @@ const fields: StandardField[] = [
 
 export const accountsObject: ObjectDef = {
   name: 'accounts',
+  attachments: true,
   singular: 'account',
   fields,
   titleField: 'name',

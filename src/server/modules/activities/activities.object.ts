@@ -20,6 +20,7 @@ async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
 
 export const activitiesObject: ObjectDef = {
   name: 'activities',
+  attachments: true,
   singular: 'activity',
   titleField: 'subject',
   timeline: { targets: ['contact_id', 'account_id'], title: 'subject', body: 'body' },

@@ -54,6 +54,7 @@ const fields: StandardField[] = [
 
 export const contactsObject: ObjectDef = {
   name: 'contacts',
+  attachments: true,
   singular: 'contact',
   fields,
   titleField: 'name',

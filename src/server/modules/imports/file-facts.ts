@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { fieldIndex } from '../../records/validate.ts';
 import { dateOrderEvidence, type DateOrder } from '../../records/typed-formats.ts';
 import { EncodingSniffer, type Encoding } from './encoding.ts';
-import { readFile } from './file-store.ts';
+import { readFile } from '../../core/file-store.ts';
 import { readRows, type ImportFormat } from './readers.ts';
 import type { ImportPlan } from './pipeline.ts';
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { doc, idParam, parse } from '../../http/validate.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
-import { saveFile } from './file-store.ts';
+import { saveFile } from '../../core/file-store.ts';
 import { checkUpload, encodingOrRefuse, formatOrRefuse, spoolUpload, type CheckedUpload } from './upload-check.ts';
 import { createImport, getImport, IMPORT_JOB, inspect, mayImportSome, requireImportOf, runImport, setEncoding, startImport, validateImport } from './imports.service.ts';
 import { ENCODINGS } from './encoding.ts';

@@ -6,7 +6,7 @@ import { allFields } from '../../records/fields.ts';
 import { getObject, objectNames } from '../../records/registry.ts';
 import { loadActor } from '../auth/auth.service.ts';
 import type { JobContext } from '../../jobs/queue.ts';
-import { readFile } from './file-store.ts';
+import { readFile } from '../../core/file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';

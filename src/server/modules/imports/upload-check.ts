@@ -1,7 +1,7 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../http/errors.ts';
+import { spoolToTemp } from '../../core/upload-spool.ts';
 import { EncodingSniffer, isEncoding, ENCODINGS, type Encoding } from './encoding.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { checkXlsx } from './zip-guard.ts';
@@ -35,24 +35,9 @@ export function encodingOrRefuse(value: unknown): Encoding | null {
  */
 export async function spoolUpload(source: AsyncIterable<Buffer>, name: string): Promise<CheckedUpload> {
   const format = formatOrRefuse(name);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-upload-'));
-  const file = path.join(dir, 'upload');
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
   const sniffer = format === 'csv' ? new EncodingSniffer() : null;
-  let size = 0;
-  try {
-    const out = fs.createWriteStream(file);
-    for await (const chunk of source) {
-      sniffer?.update(chunk);
-      size += chunk.length;
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-    }
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  } catch (e) {
-    remove();
-    throw e;
-  }
-  return { path: file, name, format, size, encoding: sniffer?.finish() ?? null, remove };
+  const up = await spoolToTemp(source, sniffer ? { chunk: (c) => sniffer.update(c) } : {});
+  return { ...up, name, format, encoding: sniffer?.finish() ?? null };
 }
 
 /**

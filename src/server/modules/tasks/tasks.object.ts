@@ -16,6 +16,7 @@ async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): 
 
 export const tasksObject: ObjectDef = {
   name: 'tasks',
+  attachments: true,
   singular: 'task',
   titleField: 'title',
   timeline: { targets: ['contact_id', 'account_id'], title: 'title', body: 'description' },

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { Attachments } from './Attachments.tsx';
 import { Alert, App, Button, Col, Drawer, Form, Row, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -242,6 +243,12 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
           ) : null}
         </Form>
       )}
+      {editing && descriptor?.features.attachments ? (
+        <>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('attachments.title')}</Typography.Title>
+          <Attachments object={object} id={recordId} canEdit={Boolean(descriptor.can.update)} />
+        </>
+      ) : null}
     </Drawer>
   );
 }

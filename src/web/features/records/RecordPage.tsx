@@ -22,6 +22,7 @@ import { Duplicates } from './Duplicates.tsx';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
+import { Attachments } from './Attachments.tsx';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
 
@@ -163,6 +164,7 @@ export function RecordPage({ object }: { object: string }) {
     // A contact's accounts come through its own links (several, one primary), not a link field.
     ...(object === 'contacts' ? [{ key: 'accounts', label: objectLabel(t, 'accounts', true), children: loading ? null : <ContactAccounts contact={rec!} canEdit={canEdit} /> }] : []),
     ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
+    ...(descriptor?.features.attachments ? [{ key: 'attachments', label: t('attachments.title'), children: <Attachments object={object} id={id} canEdit={canEdit} /> }] : []),
   ];
 
   const activity = (

@@ -1,7 +1,7 @@
 import { Button, Empty, Select, Skeleton, Timeline as AntTimeline, Tooltip, Typography } from 'antd';
 import {
   CalendarOutlined, CarOutlined, CheckCircleOutlined, EditOutlined, FileTextOutlined, MailOutlined, MergeCellsOutlined,
-  MessageOutlined, PhoneOutlined, PlusCircleOutlined, ProfileOutlined, TeamOutlined, UploadOutlined,
+  MessageOutlined, PaperClipOutlined, PhoneOutlined, PlusCircleOutlined, ProfileOutlined, TeamOutlined, UploadOutlined,
 } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { keys } from '../../api/keys.ts';
@@ -15,7 +15,7 @@ import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 const ICONS: Record<string, React.ReactNode> = {
   call: <PhoneOutlined />, visit: <CarOutlined />, meeting: <TeamOutlined />, email: <MailOutlined />, note: <FileTextOutlined />,
   message: <MessageOutlined />, task: <ProfileOutlined />, task_done: <CheckCircleOutlined />, created: <PlusCircleOutlined />,
-  updated: <EditOutlined />, merge: <MergeCellsOutlined />, import: <UploadOutlined />,
+  updated: <EditOutlined />, merge: <MergeCellsOutlined />, import: <UploadOutlined />, file_attached: <PaperClipOutlined />,
 };
 const COLORS: Record<string, string> = { call: 'blue', visit: 'purple', meeting: 'cyan', email: 'geekblue', note: 'gray', message: 'green', task: 'orange', task_done: 'green' };
 export const FILTER_KINDS = ['call', 'visit', 'meeting', 'email', 'note', 'message', 'task', 'task_done'];

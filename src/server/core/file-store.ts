@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 
 const CHUNK = 1024 * 1024;
 
