@@ -56,7 +56,7 @@ export const AddBody = z
   .object({
     from: z.iso.datetime({ offset: true }),
     days: z.number().int().min(0).max(3650).optional(),
-    minutes: z.number().int().min(0).max(5_256_000).optional(),
+    minutes: z.number().int().min(0).max(525_600).optional(),
   })
   .strict()
   .refine((b) => (b.days === undefined) !== (b.minutes === undefined), { message: 'Give either days or minutes', path: ['days'], params: { code: 'days_or_minutes' } });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
+import { sql } from 'kysely';
+import { ensureDefaultCalendar } from './calendars.service.ts';
 
 const t = useTestApp();
 
@@ -16,6 +18,15 @@ describe('business calendars API', () => {
     expect(byDay['2026-02-14']).toMatchObject({ working: true, source: 'seed', name: '春节' });
     expect(byDay['2026-10-01']).toMatchObject({ working: false, source: 'seed' });
     expect(ex.every((e: any) => e.day.startsWith('2026-'))).toBe(true);
+  });
+
+  it('bootstrap again, even twice at once, changes nothing', async () => {
+    const count = async () => (await t.api(t.adminToken, 'GET', '/calendars/default/exceptions')).body.data.length;
+    const before = { list: (await t.api(t.adminToken, 'GET', '/calendars')).body.data, exceptions: await count() };
+    expect(before.exceptions).toBeGreaterThan(500); // 2004–2026 at least
+    await Promise.all([ensureDefaultCalendar(t.app.db), ensureDefaultCalendar(t.app.db)]);
+    expect((await t.api(t.adminToken, 'GET', '/calendars')).body.data).toEqual(before.list);
+    expect(await count()).toBe(before.exceptions);
   });
 
   it('adds working days and minutes for any signed-in user, over holidays and make-up days', async () => {
@@ -97,5 +108,16 @@ describe('business calendars API', () => {
     const none = await t.api(t.adminToken, 'POST', `/calendars/${id}/add`, { from: '2026-03-06T16:00:00-05:00', minutes: 1 });
     expect(none.status).toBe(409);
     expect(none.body.error.details.reason).toBe('calendar_has_no_working_time');
+  });
+
+  it('two processes making the default calendar at once make one (the last test: it replaces the default)', async () => {
+    const old = (await t.api(t.adminToken, 'GET', '/calendars/default')).body.data;
+    await sql`UPDATE calendars SET is_default = false`.execute(t.app.db);
+    await Promise.all([ensureDefaultCalendar(t.app.db), ensureDefaultCalendar(t.app.db)]);
+    const defaults = (await t.api(t.adminToken, 'GET', '/calendars')).body.data.filter((c: any) => c.is_default);
+    expect(defaults).toHaveLength(1);
+    expect(defaults[0].id).not.toBe(old.id);
+    const ex = (await t.api(t.adminToken, 'GET', `/calendars/${defaults[0].id}/exceptions?year=2026`)).body.data;
+    expect(ex.find((e: any) => e.day === '2026-10-10')).toMatchObject({ working: true, source: 'seed' });
   });
 });

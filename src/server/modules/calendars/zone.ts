@@ -73,6 +73,8 @@ export function isoWeekday(date: string): number {
  */
 export function instantOf(timeZone: string, date: string, minutes: number): number {
   const wall = Date.UTC(...ymd(date)) + minutes * 60_000;
+  const steady = steadyOffset(timeZone, date);
+  if (steady !== null && minutes >= 0 && minutes <= 1440) return wall - steady;
   // Offsets half a day either side: at most one transition lies between them.
   const candidates = [...new Set([offsetAt(timeZone, wall - 43_200_000), offsetAt(timeZone, wall + 43_200_000)])]
     .map((off) => wall - off)
@@ -87,4 +89,27 @@ export function instantOf(timeZone: string, date: string, minutes: number): numb
     else lo = mid;
   }
   return hi;
+}
+
+// Offsets of whole local dates, remembered: business-time sums walk thousands of dates, and most
+// dates of most zones keep one offset all day. One probe per date (10:00 UTC-as-wall of the date),
+// compared with the neighbours' probes, covers the instants of the date from 14 h before its start
+// (UTC+14) to 10 h after its end; a date near a transition takes the exact path.
+const probes = new Map<string, number>();
+
+function probe(timeZone: string, date: string): number {
+  const key = `${timeZone}|${date}`;
+  let o = probes.get(key);
+  if (o === undefined) {
+    o = offsetAt(timeZone, Date.UTC(...ymd(date)) + 36_000_000);
+    if (probes.size >= 100_000) probes.clear();
+    probes.set(key, o);
+  }
+  return o;
+}
+
+/** The zone's offset on a local date when it is the same the day before, that day and the day after; null near a transition. */
+function steadyOffset(timeZone: string, date: string): number | null {
+  const o = probe(timeZone, date);
+  return probe(timeZone, addDays(date, -1)) === o && probe(timeZone, addDays(date, 1)) === o ? o : null;
 }
