@@ -8,6 +8,10 @@ import { fieldLabel, optionLabel } from './labels.ts';
 import { linkTarget } from './layout.ts';
 import { PhoneInput } from './PhoneInput.tsx';
 import { RecordSelect } from './RecordSelect.tsx';
+import { WorkingDaysInput } from '../features/calendars/WorkingDaysInput.tsx';
+
+// Due fields that offer "in N working days" (the default business calendar) beside the picker.
+const WORKING_DAYS_FIELDS = new Set(['tasks.due_at']);
 
 interface InputProps {
   object: string;
@@ -59,17 +63,25 @@ export function FieldInput({ object, field, record, value, onChange, id, disable
           onChange={(d: Dayjs | null) => onChange?.(d ? d.format('YYYY-MM-DD') : null)}
         />
       );
-    case 'datetime':
-      return (
+    case 'datetime': {
+      const picker = (
         <DatePicker
           {...common}
           showTime={{ format: 'HH:mm' }}
           format="YYYY-MM-DD HH:mm"
-          style={{ width: '100%' }}
+          style={{ width: '100%', flex: '1 1 200px' }}
           value={value ? dayjs(value) : null}
           onChange={(d: Dayjs | null) => onChange?.(d ? d.toISOString() : null)}
         />
       );
+      if (!WORKING_DAYS_FIELDS.has(`${object}.${field.key}`)) return picker;
+      return (
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          {picker}
+          <WorkingDaysInput disabled={disabled} onPick={(iso) => onChange?.(iso)} />
+        </div>
+      );
+    }
     case 'boolean':
       return <Switch {...common} checked={Boolean(value)} onChange={(c) => onChange?.(c)} />;
     case 'select':

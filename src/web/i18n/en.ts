@@ -18,7 +18,7 @@ const en = {
     customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
     users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
-    loginHistory: 'Login history', organization: 'Organisation', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
+    loginHistory: 'Login history', organization: 'Organisation', calendars: 'Business calendars', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
   topbar: {
     searchPlaceholder: 'Search contacts, accounts…', searchShortcut: 'Ctrl K', new: 'New',
@@ -228,6 +228,17 @@ const en = {
     },
     logins: { title: 'Login history', when: 'When', email: 'Email', result: 'Result', ok: 'Signed in', failed: 'Failed', ip: 'IP address', agent: 'Browser' },
   },
+  calendars: {
+    title: 'Business calendars', calendar: 'Calendar', name: 'Name', timeZone: 'Time zone', default: 'Default',
+    hours: 'Working hours', hoursHelp: 'Ranges as 09:00-12:00, 13:30-18:00; leave a day empty when nobody works.',
+    weekdays: { '1': 'Monday', '2': 'Tuesday', '3': 'Wednesday', '4': 'Thursday', '5': 'Friday', '6': 'Saturday', '7': 'Sunday' },
+    badRanges: 'Write ranges as HH:MM-HH:MM separated by commas',
+    exceptions: 'Holidays and make-up workdays', year: 'Year', date: 'Date', kind: 'Kind', holiday: 'Holiday', workday: 'Make-up workday',
+    ranges: 'Working hours', normalRanges: 'Normal workday hours', source: 'From', seed: 'Holiday data', manual: 'Set by hand',
+    add: 'Add date', reseed: 'Re-seed {{year}} from the holiday data', reseedConfirm: 'Replace the seeded dates of {{year}}? Dates set by hand stay.',
+    reseeded: '{{count}} dates seeded', none: 'No holidays or make-up days this year.',
+    dueIn: 'In', workingDays: 'working days', dueInHelp: 'Sets the due time this many working days from now (default calendar).',
+  }
 };
 
 export default en;

@@ -20,7 +20,7 @@ const zhCN: Resources = {
     customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
     users: '用户', teams: '团队', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
-    loginHistory: '登录记录', organization: '组织设置', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
+    loginHistory: '登录记录', organization: '组织设置', calendars: '工作日历', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
   topbar: {
     searchPlaceholder: '搜索联系人、客户公司…', searchShortcut: 'Ctrl K', new: '新建',
@@ -231,6 +231,17 @@ const zhCN: Resources = {
     },
     logins: { title: '登录记录', when: '时间', email: '邮箱', result: '结果', ok: '登录成功', failed: '失败', ip: 'IP 地址', agent: '浏览器' },
   },
+  calendars: {
+    title: '工作日历', calendar: '日历', name: '名称', timeZone: '时区', default: '默认',
+    hours: '工作时间', hoursHelp: '时段写作 09:00-12:00, 13:30-18:00；无人上班的日子留空。',
+    weekdays: { '1': '星期一', '2': '星期二', '3': '星期三', '4': '星期四', '5': '星期五', '6': '星期六', '7': '星期日' },
+    badRanges: '时段请写作 HH:MM-HH:MM，用逗号分隔',
+    exceptions: '节假日与调休上班日', year: '年份', date: '日期', kind: '类型', holiday: '节假日', workday: '调休上班',
+    ranges: '工作时间', normalRanges: '正常工作日时间', source: '来源', seed: '节假日数据', manual: '手动设置',
+    add: '添加日期', reseed: '从节假日数据重新导入 {{year}} 年', reseedConfirm: '替换 {{year}} 年导入的日期？手动设置的日期保留。',
+    reseeded: '已导入 {{count}} 个日期', none: '本年没有节假日或调休日。',
+    dueIn: '', workingDays: '个工作日后', dueInHelp: '把截止时间设为从现在起若干个工作日后（按默认日历）。',
+  }
 };
 
 export default zhCN;

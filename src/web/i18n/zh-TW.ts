@@ -82,6 +82,7 @@ const zhTW: Resources = {
     imports: '資料匯入',
     loginHistory: '登入記錄',
     organization: '組織設定',
+    calendars: '工作行事曆',
     collapse: '收起選單',
     expand: '展開選單',
     openMenu: '開啟選單'
@@ -635,6 +636,17 @@ const zhTW: Resources = {
       ip: 'IP 地址',
       agent: '瀏覽器'
     }
+  },
+  calendars: {
+    title: '工作行事曆', calendar: '行事曆', name: '名稱', timeZone: '時區', default: '預設',
+    hours: '工作時間', hoursHelp: '時段寫作 09:00-12:00, 13:30-18:00；無人上班的日子留空。',
+    weekdays: { '1': '星期一', '2': '星期二', '3': '星期三', '4': '星期四', '5': '星期五', '6': '星期六', '7': '星期日' },
+    badRanges: '時段請寫作 HH:MM-HH:MM，以逗號分隔',
+    exceptions: '節假日與補班日', year: '年份', date: '日期', kind: '類型', holiday: '節假日', workday: '補班日',
+    ranges: '工作時間', normalRanges: '正常工作日時間', source: '來源', seed: '節假日資料', manual: '手動設定',
+    add: '新增日期', reseed: '從節假日資料重新匯入 {{year}} 年', reseedConfirm: '取代 {{year}} 年匯入的日期？手動設定的日期保留。',
+    reseeded: '已匯入 {{count}} 個日期', none: '本年沒有節假日或補班日。',
+    dueIn: '', workingDays: '個工作日後', dueInHelp: '把截止時間設為從現在起若干個工作日後（依預設行事曆）。',
   }
 };
 
