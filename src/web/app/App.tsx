@@ -18,6 +18,7 @@ const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx').then((m) 
 const RolesPage = lazy(() => import('../features/admin/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
 const CustomFieldsPage = lazy(() => import('../features/admin/CustomFieldsPage.tsx').then((m) => ({ default: m.CustomFieldsPage })));
 const OrganizationPage = lazy(() => import('../features/admin/OrganizationPage.tsx').then((m) => ({ default: m.OrganizationPage })));
+const MailPage = lazy(() => import('../features/admin/MailPage.tsx').then((m) => ({ default: m.MailPage })));
 const ApiKeysPage = lazy(() => import('../features/admin/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditLogPage = lazy(() => import('../features/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
 const LoginHistoryPage = lazy(() => import('../features/admin/LoginHistoryPage.tsx').then((m) => ({ default: m.LoginHistoryPage })));
@@ -71,6 +72,7 @@ export function App() {
               <Route path="settings/users" element={<UsersPage />} />
               <Route path="settings/teams" element={<TeamsPage />} />
               <Route path="settings/organization" element={<OrganizationPage />} />
+              <Route path="settings/mail" element={<MailPage />} />
               <Route path="settings/roles" element={<RolesPage />} />
               <Route path="settings/custom-fields" element={<CustomFieldsPage />} />
               <Route path="settings/api-keys" element={<ApiKeysPage />} />
