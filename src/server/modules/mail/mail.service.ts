@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { Tx } from '../../records/types.ts';
 import { AppError } from '../../http/errors.ts';
 import { insertOutbox, readSmtpRow } from './mail.repo.ts';
-import { resolveTemplate } from './mail.templates.ts';
-import { renderTemplate } from './mail.render.ts';
+import { resolveTemplate, templateKind } from './mail.templates.ts';
+import { renderTemplate, type Rendered } from './mail.render.ts';
 import type { Locale } from './mail.types.ts';
 
 const Address = z.email().max(320);
@@ -42,8 +42,23 @@ async function messageId(db: Tx): Promise<string> {
   return `<${randomUUID()}@${domain}>`;
 }
 
+/**
+ * An admin's template that fails with these values (it passed the checks with the sample ones)
+ * falls back to the shipped default: one odd value must not stop every message of its kind.
+ */
+async function render(db: Tx, m: MailRequest): Promise<Rendered> {
+  const chosen = await resolveTemplate(db, m.template, m.locale);
+  const fallback = templateKind(m.template, m.locale).defaults[m.locale];
+  try {
+    return await renderTemplate(chosen, m.vars);
+  } catch (e) {
+    if (chosen === fallback) throw e;
+    return renderTemplate(fallback, m.vars);
+  }
+}
+
 export async function queueMail(db: Tx, m: MailRequest): Promise<QueueResult> {
-  const rendered = await renderTemplate(await resolveTemplate(db, m.template, m.locale), m.vars);
+  const rendered = await render(db, m);
   const to = m.to?.trim() ?? '';
   const reason = to === '' ? 'no_email_address' : isMailAddress(to) ? null : 'invalid_email';
   const id = await insertOutbox(db, {

@@ -5,6 +5,7 @@ import { factories } from '../../db/factories.ts';
 import { useSink, userWithLocale } from './mail.test-support.ts';
 import { deliverMail } from './mail.deliver.ts';
 import { queueDueReminders } from './mail.reminders.ts';
+import { queueMail } from './mail.service.ts';
 
 const t = useTestApp();
 const sink = useSink(t);
@@ -71,5 +72,14 @@ describe('mail templates', () => {
     expect(reset.body.data).toMatchObject({ customised: false, subject: 'Reminder: {{ task.title }}' });
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM mail_templates`.execute(t.database.db);
     expect(rows[0]!.n).toBe(0);
+  });
+
+  it('a stored template that fails with real values falls back to the default instead of blocking', async () => {
+    // Written past the checks (as an older version of the rules might have let it in).
+    await sql`INSERT INTO mail_templates (key, locale, subject, html) VALUES ('task_reminder', 'zh-TW', '{{ gone.away }}', '<p></p>')`.execute(t.database.db);
+    const vars = { user: { name: 'A' }, task: { title: '續約', description: '', due_at: null, priority: 'normal' }, organization: { name: '' } };
+    const r = await t.database.db.transaction().execute((trx) => queueMail(trx, { to: 'tw@guanxi.test', template: 'task_reminder', locale: 'zh-TW', vars }));
+    const { rows } = await sql<any>`SELECT subject FROM mail_outbox WHERE id = ${r.id}`.execute(t.database.db);
+    expect(rows[0].subject).toBe('任務提醒：續約');
   });
 });
