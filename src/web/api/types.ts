@@ -6,6 +6,7 @@ import type * as users from '../../shared/contracts/users.ts';
 import type * as records from '../../shared/contracts/records.ts';
 import type * as imports from '../../shared/contracts/imports.ts';
 import type * as settings from '../../shared/contracts/settings.ts';
+import type * as mail from '../../shared/contracts/mail.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
 export type { Page, One } from '../../shared/contracts/common.ts';
@@ -34,3 +35,7 @@ export type CustomField = z.infer<typeof records.CustomField>;
 export type ApiKey = z.infer<typeof auth.ApiKey>;
 export type AuditEntry = z.infer<typeof records.AuditEntry>;
 export type LoginEntry = z.infer<typeof records.LoginEntry>;
+export type SmtpView = z.infer<typeof mail.SmtpView>;
+export type TestSendResult = z.infer<typeof mail.TestSendAnswer>['data'];
+export type MailTemplate = z.infer<typeof mail.MailTemplate>;
+export type MailPreview = z.infer<typeof mail.PreviewAnswer>['data'];

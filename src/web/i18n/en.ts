@@ -15,6 +15,7 @@ const en = {
     somethingWrong: 'Something went wrong', noPermission: 'You do not have access to this page.',
   },
   menu: {
+    mail: 'E-mail',
     customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
     users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
@@ -98,6 +99,7 @@ const en = {
     title: 'Timeline', empty: 'Nothing has happened here yet. Log a call, a visit or a note.', filterKind: 'Filter by kind',
     allKinds: 'All kinds', by: 'by {{name}}',
     kinds: {
+      email_sent: 'E-mail sent',
       call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message', task: 'Task',
       task_done: 'Task done', created: 'Created', updated: 'Updated', merge: 'Merged', import: 'Imported',
       file_attached: 'File attached',
@@ -178,6 +180,17 @@ const en = {
     back: 'Back to imports', seconds: '{{count}} s', minutes: '{{count}} min',
   },
   admin: {
+    mail: {
+      title: 'E-mail', server: 'Outgoing mail server (SMTP)', host: 'Host', port: 'Port', security: 'Security',
+      securities: { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' },
+      user: 'User name', password: 'Password', passwordKept: 'A password is saved. Leave empty to keep it.',
+      fromAddress: 'From address', fromName: 'From name', rate: 'Messages per minute at most',
+      test: 'Send a test e-mail', testTo: 'Send to this address', sendTest: 'Send test', testSent: 'The test e-mail was accepted by the server.',
+      testFailed: 'The test e-mail failed ({{code}})', templates: 'Templates', template: 'Template', locale: 'Language',
+      keys: { task_reminder: 'Task reminder', smtp_test: 'Test e-mail' }, customised: 'Edited (not the default)',
+      variables: 'Variables: {{list}}', subject: 'Subject', html: 'HTML body', text: 'Text body',
+      textHelp: 'Leave empty to derive it from the HTML body.', preview: 'Preview', reset: 'Back to default',
+    },
     users: {
       title: 'Users', new: 'New user', email: 'Email', name: 'Name', password: 'Password', role: 'Role', team: 'Team',
       active: 'Active', inactive: 'Inactive', locale: 'Language', created: 'User created', edit: 'Edit user',

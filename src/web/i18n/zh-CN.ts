@@ -17,6 +17,7 @@ const zhCN: Resources = {
     somethingWrong: '出了点问题', noPermission: '您无权访问此页面。',
   },
   menu: {
+    mail: '邮件',
     customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
     users: '用户', teams: '团队', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
@@ -101,6 +102,7 @@ const zhCN: Resources = {
     title: '时间线', empty: '这里还没有任何动态。记录一次电话、拜访或备注吧。', filterKind: '按类型筛选',
     allKinds: '全部类型', by: '由 {{name}}',
     kinds: {
+      email_sent: '已发邮件',
       call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息', task: '任务',
       task_done: '任务完成', created: '创建', updated: '更新', merge: '合并', import: '导入',
       file_attached: '添加附件',
@@ -181,6 +183,17 @@ const zhCN: Resources = {
     back: '返回导入列表', seconds: '{{count}} 秒', minutes: '{{count}} 分钟',
   },
   admin: {
+    mail: {
+      title: '邮件', server: '发信服务器（SMTP）', host: '主机', port: '端口', security: '加密方式',
+      securities: { starttls: 'STARTTLS（端口 587）', tls: 'TLS（端口 465）', none: '不加密（仅限本机中继）' },
+      user: '用户名', password: '密码', passwordKept: '已保存密码，留空则保持不变。',
+      fromAddress: '发件地址', fromName: '发件人名称', rate: '每分钟最多发送封数',
+      test: '发送测试邮件', testTo: '收件地址', sendTest: '发送测试', testSent: '服务器已接收测试邮件。',
+      testFailed: '测试邮件发送失败（{{code}}）', templates: '邮件模板', template: '模板', locale: '语言',
+      keys: { task_reminder: '任务提醒', smtp_test: '测试邮件' }, customised: '已修改（非默认）',
+      variables: '可用变量：{{list}}', subject: '主题', html: 'HTML 正文', text: '纯文本正文',
+      textHelp: '留空则由 HTML 正文生成。', preview: '预览', reset: '恢复默认',
+    },
     users: {
       title: '用户', new: '新建用户', email: '邮箱', name: '姓名', password: '密码', role: '角色', team: '团队',
       active: '启用', inactive: '停用', locale: '语言', created: '用户已创建', edit: '编辑用户',

@@ -70,6 +70,7 @@ const zhTW: Resources = {
     noPermission: '您無權存取此頁面。'
   },
   menu: {
+    mail: '郵件',
     customers: '客戶',
     work: '工作', sales: '銷售', service: '服務', marketing: '行銷', other: '其他',
     settings: '設定',
@@ -275,6 +276,7 @@ const zhTW: Resources = {
     allKinds: '全部類型',
     by: '由 {{name}}',
     kinds: {
+      email_sent: '已發郵件',
       call: '電話',
       visit: '拜訪',
       meeting: '會議',
@@ -482,6 +484,17 @@ const zhTW: Resources = {
     minutes: '{{count}} 分鐘'
   },
   admin: {
+    mail: {
+      title: '郵件', server: '寄信伺服器（SMTP）', host: '主機', port: '連接埠', security: '加密方式',
+      securities: { starttls: 'STARTTLS（連接埠 587）', tls: 'TLS（連接埠 465）', none: '不加密（僅限本機轉送）' },
+      user: '使用者名稱', password: '密碼', passwordKept: '已儲存密碼，留空則保持不變。',
+      fromAddress: '寄件地址', fromName: '寄件人名稱', rate: '每分鐘最多寄送封數',
+      test: '寄送測試郵件', testTo: '收件地址', sendTest: '寄送測試', testSent: '伺服器已接收測試郵件。',
+      testFailed: '測試郵件寄送失敗（{{code}}）', templates: '郵件範本', template: '範本', locale: '語言',
+      keys: { task_reminder: '任務提醒', smtp_test: '測試郵件' }, customised: '已修改（非預設）',
+      variables: '可用變數：{{list}}', subject: '主旨', html: 'HTML 內文', text: '純文字內文',
+      textHelp: '留空則由 HTML 內文產生。', preview: '預覽', reset: '恢復預設',
+    },
     users: {
       title: '使用者',
       new: '新增使用者',

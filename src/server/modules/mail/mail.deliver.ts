@@ -1,0 +1,106 @@
+// Sends queued messages, like jobs/outbox.ts delivers events: rows leased with SKIP LOCKED (any
+// process may send), at least once (a crash after the SMTP server accepted a message but before
+// the row is marked sends it again, with the same Message-ID), retried with backoff, throttled
+// to the configured messages per minute.
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { JobQueue } from '../../jobs/queue.ts';
+import { emitTimeline } from '../../core/timeline.ts';
+import { claimDue, markFailed, markSent, usedThisMinute, type OutboxRow } from './mail.repo.ts';
+import { loadSmtp } from './mail.settings.ts';
+import { configured, createTransport, smtpFailure } from './mail.transport.ts';
+import { onMailSoon } from './mail.service.ts';
+import type { SmtpSettings } from './mail.types.ts';
+
+const BATCH = 50;
+const LEASE_SECONDS = 120;
+/** After this many failed attempts a message is failed for good (last_error kept). */
+export const MAX_MAIL_ATTEMPTS = 6;
+/** The sweep that sends what no nudge did: throttled messages, retries, a crash's leftovers. */
+const SWEEP_SECONDS = 15;
+
+type Log = { error: (o: object, m: string) => void };
+
+/** Seconds before attempt n+1: 30 s, 1 min, 2 min… at most an hour. */
+export const retryDelay = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 3600);
+
+async function sendOne(db: Kysely<DB>, transport: ReturnType<typeof createTransport>, s: SmtpSettings, row: OutboxRow, log: Log): Promise<boolean> {
+  try {
+    await transport.sendMail({
+      from: { name: s.from_name, address: s.from_address },
+      to: row.to_name ? { name: row.to_name, address: row.to_address } : row.to_address,
+      subject: row.subject,
+      text: row.text_body,
+      ...(row.html_body ? { html: row.html_body } : {}),
+      messageId: row.message_id,
+    });
+  } catch (e) {
+    const f = smtpFailure(e, s);
+    const giveUp = row.attempts >= MAX_MAIL_ATTEMPTS;
+    log.error({ mail: row.id, attempt: row.attempts, code: f.code }, giveUp ? 'mail gave up' : 'mail send failed');
+    await markFailed(db, row.id, `${f.code}: ${f.message}`, giveUp, retryDelay(row.attempts));
+    return false;
+  }
+  await db.transaction().execute(async (trx) => {
+    await markSent(trx, row.id);
+    if (row.contact_id != null) {
+      await emitTimeline(trx, {
+        occurredAt: new Date(), kind: 'email_sent', title: row.subject, body: row.text_body.slice(0, 2000),
+        targets: [{ object: 'contacts', id: Number(row.contact_id) }], refType: 'mail', refId: Number(row.id),
+      });
+    }
+  });
+  return true;
+}
+
+/** One pass: sends what is due and within the minute's allowance. Answers how many were sent. */
+export async function deliverMail(db: Kysely<DB>, log: Log = console): Promise<number> {
+  const s = await loadSmtp(db);
+  // Not configured yet: messages wait in the queue, nothing is lost.
+  if (!configured(s)) return 0;
+  let sent = 0;
+  let transport: ReturnType<typeof createTransport> | null = null;
+  try {
+    for (;;) {
+      const allowance = s.rate_per_minute - (await usedThisMinute(db));
+      if (allowance <= 0) return sent;
+      const limit = Math.min(allowance, BATCH);
+      const rows = await claimDue(db, limit, LEASE_SECONDS);
+      if (!rows.length) return sent;
+      transport ??= createTransport(s, true);
+      for (const row of rows) if (await sendOne(db, transport, s, row, log)) sent++;
+      if (rows.length < limit) return sent;
+    }
+  } finally {
+    transport?.close();
+  }
+}
+
+/** Wires sending to the job queue: the sweep (once across processes) and a pass after each queueing commit. */
+export function registerMailDelivery(queue: JobQueue, db: Kysely<DB>, log: Log): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const pass = () => {
+    if (!queue.started()) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = deliverMail(db, log)
+      .then(() => undefined)
+      .catch((e) => log.error({ err: (e as Error).message }, 'mail pass failed'))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          pass();
+        }
+      });
+  };
+  const off = onMailSoon(pass);
+  queue.schedule('mail.send', SWEEP_SECONDS, async () => void (await deliverMail(db, log)));
+  return async () => {
+    off();
+    await running;
+  };
+}

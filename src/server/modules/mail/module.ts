@@ -1,0 +1,18 @@
+import { defineModule } from '../../core/modules.ts';
+import routes from './mail.routes.ts';
+import { registerMailDelivery } from './mail.deliver.ts';
+import { queueDueReminders } from './mail.reminders.ts';
+
+// E-mail out (issue 12, piece 5): SMTP settings, templates, the mail outbox sent by the job
+// queue, and its first user, task reminders. Other modules queue mail with queueMail (mail.service.ts).
+export default defineModule({
+  name: 'mail',
+  dir: import.meta.dirname,
+  routes,
+  references: [{ object: 'contacts', ref: { table: 'mail_outbox', column: 'contact_id' } }],
+  jobs(app) {
+    const stop = registerMailDelivery(app.jobs, app.db, app.log);
+    app.addHook('onClose', stop);
+    app.jobs.schedule('mail.task_reminders', 60, async () => void (await queueDueReminders(app.db)));
+  },
+});
