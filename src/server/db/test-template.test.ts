@@ -5,7 +5,16 @@ import { sql } from 'kysely';
 import { ADMIN, openTestDatabase, type TemplateInfo } from './test-template.ts';
 import { migrate } from './migrate.ts';
 
-const MIGRATIONS = fs.readdirSync(path.join(import.meta.dirname, 'migrations')).filter((f) => f.endsWith('.sql')).sort();
+const sqlFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+const MODULES = path.join(import.meta.dirname, '..', 'modules');
+// What migrate() applies, in its order: the core files, then each built-in module's as `<module>/<file>`.
+const MIGRATIONS = [
+  ...sqlFiles(path.join(import.meta.dirname, 'migrations')),
+  ...fs.readdirSync(MODULES).sort().flatMap((m) => {
+    const dir = path.join(MODULES, m, 'migrations');
+    return fs.existsSync(dir) ? sqlFiles(dir).map((f) => `${m}/${f}`) : [];
+  }),
+];
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 async function exists(kind: 'database' | 'schema', name: string): Promise<boolean> {
@@ -42,7 +51,7 @@ describe('test databases', () => {
     expect(template.kind).toBe(onPostgres ? 'postgres' : 'pglite');
     const where = await withCopy(template, async (database) => {
       const applied = (await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(database.db)).rows.map((r) => r.name);
-      expect(applied).toEqual(MIGRATIONS);
+      expect(applied).toEqual([...MIGRATIONS].sort());
       expect(await database.db.selectFrom('users').select(['email', 'role']).execute()).toEqual([{ email: ADMIN.email, role: 'admin' }]);
       expect(await migrate(database)).toEqual([]);
     });
