@@ -24,9 +24,10 @@ export async function saveCounter(trx: Tx, type: string, period: string, value: 
   await sql`UPDATE number_sequences SET period = ${period}, value = ${value} WHERE type = ${type}`.execute(trx);
 }
 
-/** Creates the type's row unless it exists (a declared type's first use, or every start). */
+/** Creates the type's row unless it exists (keeping its pattern), or updates a changed `gap_free` declaration. */
 export async function insertSequence(db: Tx, s: { type: string; pattern: string; gapFree: boolean }): Promise<void> {
-  await sql`INSERT INTO number_sequences (type, pattern, gap_free) VALUES (${s.type}, ${s.pattern}, ${s.gapFree}) ON CONFLICT (type) DO NOTHING`.execute(db);
+  await sql`INSERT INTO number_sequences (type, pattern, gap_free) VALUES (${s.type}, ${s.pattern}, ${s.gapFree})
+    ON CONFLICT (type) DO UPDATE SET gap_free = EXCLUDED.gap_free WHERE number_sequences.gap_free <> EXCLUDED.gap_free`.execute(db);
 }
 
 export async function allSequences(db: Tx): Promise<SequenceRow[]> {
