@@ -43,6 +43,19 @@ async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; out: strin
 const writeBackup = (file: string, lines: object[]) => fs.writeFileSync(file, zlib.gzipSync(lines.map((l) => JSON.stringify(l)).join('\n') + '\n'));
 
 describe('restore', () => {
+  it("restores the backup's document number counters over the fresh database's own", async () => {
+    const file = path.join(tmp, 'numbers.jsonl.gz');
+    writeBackup(file, [{ t: 'number_sequences', r: { type: 'account', pattern: 'K-{000}', gap_free: true, period: '', value: 41 } }]);
+    const { database, close } = await freshDatabase();
+    try {
+      expect((await quietly(() => restore(database, file))).result).toBe(0);
+      const rows = await database.db.selectFrom('number_sequences').select(['type', 'pattern', 'value']).execute();
+      expect(rows.map((r) => ({ ...r, value: Number(r.value) }))).toEqual([{ type: 'account', pattern: 'K-{000}', value: 41 }]);
+    } finally {
+      await close();
+    }
+  });
+
   it('hashes the text search tokens of a backup made before migration 007', async () => {
     const file = path.join(tmp, 'old.jsonl.gz');
     const lines = [

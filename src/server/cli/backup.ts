@@ -80,7 +80,9 @@ export async function restore(database: Database, file: string, opts: { repairLi
   const ok = await database.db.transaction().execute(async (trx) => {
     // Rows arrive table by table, so foreign keys are off while they load and checked at the end.
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
+    // Rows a fresh database starts with (bootstrap's roles, the declared number sequences) are the backup's to give.
     await sql`DELETE FROM roles`.execute(trx);
+    await sql`DELETE FROM number_sequences`.execute(trx);
     total = await loadRows(trx, meta, file);
     for (const [t, cols] of meta) {
       if (!cols.some((c) => c.column_name === 'id')) continue;

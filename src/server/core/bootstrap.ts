@@ -3,6 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { DEFAULT_ROLES } from './access.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { loadModules } from './module-loader.ts';
+import { ensureSequence } from './numbering.ts';
 
 /**
  * Built-in roles exist on every database, each module's bootstrap step runs (`opts.modules`:
@@ -12,7 +13,10 @@ export async function bootstrap(db: Kysely<DB>, admin: { email?: string; passwor
   for (const [key, r] of Object.entries(DEFAULT_ROLES)) {
     await db.insertInto('roles').values({ key, name: r.name, permissions: JSON.stringify(r.permissions) }).onConflict((oc) => oc.column('key').doNothing()).execute();
   }
-  for (const m of await loadModules(opts.modules)) await m.bootstrap?.(db);
+  const modules = await loadModules(opts.modules);
+  for (const m of modules) await m.bootstrap?.(db);
+  // Every declared document number type has its counter row (an admin's pattern is kept).
+  for (const m of modules) for (const def of m.objects ?? []) if (def.numbering) await ensureSequence(db, def.numbering);
   if (!admin.email || !admin.password) return { createdAdmin: false };
   const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (any) return { createdAdmin: false };

@@ -50,6 +50,11 @@ export interface DB {
     id: Id; events: Json<unknown[]>; created_at: Stamp; attempts: Generated<number>; next_attempt_at: Stamp;
     locked_until: Date | null; last_error: string | null; delivered_at: Date | null; gave_up_at: Date | null;
   };
+  /** Document number counters (migration 017, core/numbering.ts). */
+  number_sequences: {
+    type: string; pattern: string; gap_free: Generated<boolean>; period: Generated<string>; value: Generated<string | number>;
+    updated_at: Stamp; updated_by: number | null;
+  };
   schedules: { name: string; spec: string; next_run_at: Date; last_run_at: Date | null };
   imports: RecordRow;
   import_errors: { import_id: number; line: number; reason: string };

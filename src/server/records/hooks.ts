@@ -1,4 +1,5 @@
 import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
+import { assignNumbers } from './numbering.ts';
 
 // The one place the record engine runs an object's write hooks, whether one record is written
 // (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
@@ -7,6 +8,8 @@ import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
 export async function beforeWrite(ctx: WriteContext, rows: BatchRow[]): Promise<void> {
   const { def } = ctx;
   if (!rows.length) return;
+  // New records get their document number first: the object's own hooks see it.
+  await assignNumbers(ctx.trx, def, rows.filter((r) => !r.existing).map((r) => r.values));
   if (def.beforeWriteBatch) return def.beforeWriteBatch(ctx, rows);
   if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
 }
@@ -20,5 +23,5 @@ export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise
 
 /** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
 export function hasBeforeWrite(def: ObjectDef): boolean {
-  return Boolean(def.beforeWriteBatch || def.beforeWrite);
+  return Boolean(def.beforeWriteBatch || def.beforeWrite || def.numbering);
 }

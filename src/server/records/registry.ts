@@ -19,6 +19,9 @@ function checkRelations(def: ObjectDef): void {
     if ((f.onDelete || f.keepIfLinked) && !isLink(f.key)) throw new Error(`${def.name}: ${f.key} has a delete rule but is not a link field`);
     for (const k of f.keepIfLinked ?? []) if (!isLink(k)) throw new Error(`${def.name}: keepIfLinked ${k} is not a link field`);
   }
+  // A document number is the engine's to write: clients and imports must not set it.
+  const n = def.numbering;
+  if (n && !def.fields.some((f) => f.key === n.field && f.type === 'text' && f.system)) throw new Error(`${def.name}: numbering field ${n.field} is not a system text field`);
 }
 
 export function getObject(name: string): ObjectDef {

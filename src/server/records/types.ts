@@ -178,6 +178,22 @@ export interface ObjectDef {
    * insert returns only these, not whole rows. Single-record writes pass the whole row.
    */
   batchColumns?: string[];
+  /**
+   * A document number the engine assigns on create (core/numbering.ts): `field` (a standard
+   * text field declared `system: true`, so clients and imports cannot set it) gets the next
+   * number of sequence `type`, written with `pattern` (`C-{00000}`, `Q-{YYYY}-{00000}`: the
+   * declared default; an administrator may change it) in the creating transaction. `gapFree`:
+   * the law needs consecutive numbers (invoices). Numbers never repeat; add a unique index on
+   * the column in the object's migration.
+   */
+  numbering?: NumberingDef;
+}
+
+export interface NumberingDef {
+  field: string;
+  type: string;
+  pattern: string;
+  gapFree?: boolean;
 }
 
 /**

@@ -17,6 +17,10 @@ const CODES: Record<string, string> = {
   // accounts and settings (core/password-policy.ts, auth/me.service.ts, custom-fields.service.ts)
   password_too_short: 'serverErrors.minPassword', password_too_common: 'serverErrors.commonPassword',
   password_is_email: 'serverErrors.passwordIsEmail', wrong_password: 'serverErrors.wrongPassword', already_used: 'serverErrors.alreadyUsed',
+  // document number patterns (core/numbering-pattern.ts)
+  pattern_empty: 'serverErrors.patternEmpty', pattern_no_counter: 'serverErrors.patternNoCounter', pattern_two_counters: 'serverErrors.patternTwoCounters',
+  pattern_unknown_placeholder: 'serverErrors.patternUnknown', pattern_unbalanced_brace: 'serverErrors.patternBrace', pattern_too_long: 'serverErrors.patternTooLong',
+  pattern_invalid_character: 'serverErrors.patternCharacter',
 };
 
 // Why a refusal without fields happened (details.reason).

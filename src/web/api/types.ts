@@ -7,6 +7,7 @@ import type * as records from '../../shared/contracts/records.ts';
 import type * as imports from '../../shared/contracts/imports.ts';
 import type * as settings from '../../shared/contracts/settings.ts';
 import type * as mail from '../../shared/contracts/mail.ts';
+import type * as numbering from '../../shared/contracts/numbering.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
 export type { Page, One } from '../../shared/contracts/common.ts';
@@ -19,6 +20,7 @@ export type ApiRecord = z.infer<typeof records.ApiRecord>;
 
 export type Permissions = z.infer<typeof auth.Permissions>;
 export type OrgSettings = z.infer<typeof settings.OrgSettings>;
+export type NumberSequence = z.infer<typeof numbering.NumberSequence>;
 export type Me = z.infer<typeof auth.Me>;
 export type User = z.infer<typeof users.User>;
 export type Team = z.infer<typeof users.Team>;

@@ -136,6 +136,8 @@ const en = {
     reload: 'Reload', overwrite: 'Overwrite',
   },
   serverErrors: {
+    patternEmpty: 'Enter a pattern', patternNoCounter: 'The pattern needs a counter placeholder such as {00000}', patternTwoCounters: 'Only one counter placeholder is allowed',
+    patternUnknown: 'Unknown placeholder: use {YYYY}, {YY}, {MM}, {DD} or {00000}', patternBrace: 'A brace without its pair', patternTooLong: 'The pattern is too long', patternCharacter: 'The pattern holds an invalid character',
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',
     internal: 'The server had a problem. Try again.', unavailable: 'The database is not reachable right now. Try again in a moment.', network: 'Cannot reach the server. Check your connection.',
@@ -202,6 +204,11 @@ const en = {
       currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
       example: 'Example: {{amount}}',
       phoneRegion: 'Phone region', phoneRegionHelp: 'Phone numbers written without a country code (+…) are read as numbers of this country or region.',
+    },
+    numbering: {
+      title: 'Document numbers', hint: 'Each new record gets the next number of its type. Placeholders: {YYYY} {YY} {MM} {DD} (the date) and one counter such as {00000} (padded to that many digits). The counter starts again at 1 when the date part changes.',
+      type: 'Type', pattern: 'Pattern', next: 'Next number', gapFree: 'Consecutive', gapFreeHelp: 'No gaps: a cancelled create gives its number back', saved: 'Pattern saved',
+      types: { account: 'Customer numbers' },
     },
     teams: { title: 'Teams', new: 'New team', name: 'Team name', manager: 'Manager', members: 'Members', edit: 'Edit team', created: 'Team created' },
     roles: {

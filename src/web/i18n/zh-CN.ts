@@ -139,6 +139,8 @@ const zhCN: Resources = {
     reload: '重新载入', overwrite: '覆盖',
   },
   serverErrors: {
+    patternEmpty: '请输入编号规则', patternNoCounter: '编号规则需要一个计数器占位符，例如 {00000}', patternTwoCounters: '只能有一个计数器占位符',
+    patternUnknown: '未知占位符：请使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '花括号不成对', patternTooLong: '编号规则过长', patternCharacter: '编号规则含有无效字符',
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',
     internal: '服务器出错，请重试。', unavailable: '数据库暂时无法连接，请稍后重试。', network: '无法连接服务器，请检查网络。',
@@ -205,6 +207,11 @@ const zhCN: Resources = {
       currency: '货币', currencyHelp: '金额字段按此货币显示。',
       example: '示例：{{amount}}',
       phoneRegion: '电话所属地区', phoneRegionHelp: '未写国家或地区代码（+…）的电话号码按此国家或地区解读。',
+    },
+    numbering: {
+      title: '单据编号', hint: '每条新记录获得其类型的下一个编号。占位符：{YYYY} {YY} {MM} {DD}（日期）以及一个计数器，例如 {00000}（补足到相应位数）。日期部分变化时计数器从 1 重新开始。',
+      type: '类型', pattern: '编号规则', next: '下一个编号', gapFree: '连续编号', gapFreeHelp: '不跳号：取消的新建会归还其编号', saved: '编号规则已保存',
+      types: { account: '客户编号' },
     },
     teams: { title: '团队', new: '新建团队', name: '团队名称', manager: '负责人', members: '成员', edit: '编辑团队', created: '团队已创建' },
     roles: {

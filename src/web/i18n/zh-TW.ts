@@ -356,6 +356,8 @@ const zhTW: Resources = {
     overwrite: '覆寫'
   },
   serverErrors: {
+    patternEmpty: '請輸入編號規則', patternNoCounter: '編號規則需要一個計數器佔位符，例如 {00000}', patternTwoCounters: '只能有一個計數器佔位符',
+    patternUnknown: '未知佔位符：請使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '大括號不成對', patternTooLong: '編號規則過長', patternCharacter: '編號規則含有無效字元',
     validation_failed: '部分欄位無效。',
     unauthenticated: '請先登入。',
     forbidden: '您的角色無權執行此操作。',
@@ -523,6 +525,11 @@ const zhTW: Resources = {
       example: '範例：{{amount}}',
       phoneRegion: '電話所屬地區',
       phoneRegionHelp: '未寫國家或地區代碼（+…）的電話號碼依此國家或地區解讀。'
+    },
+    numbering: {
+      title: '單據編號', hint: '每筆新記錄取得其類型的下一個編號。佔位符：{YYYY} {YY} {MM} {DD}（日期）以及一個計數器，例如 {00000}（補足到相應位數）。日期部分變化時計數器從 1 重新開始。',
+      type: '類型', pattern: '編號規則', next: '下一個編號', gapFree: '連續編號', gapFreeHelp: '不跳號：取消的新增會歸還其編號', saved: '編號規則已儲存',
+      types: { account: '客戶編號' },
     },
     teams: {
       title: '團隊',

@@ -8,6 +8,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     other: 'Accounts',
     fields: {
       name: 'Account name',
+      account_number: 'Customer number',
       type: 'Type',
       tier: 'Tier',
       lifecycle_status: 'Lifecycle status',
@@ -98,6 +99,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     other: '客户公司',
     fields: {
       name: '公司名称',
+      account_number: '客户编号',
       type: '类型',
       tier: '等级',
       lifecycle_status: '生命周期',
@@ -188,6 +190,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     other: '客戶公司',
     fields: {
       name: '公司名稱',
+      account_number: '客戶編號',
       type: '類型',
       tier: '等級',
       lifecycle_status: '生命週期',

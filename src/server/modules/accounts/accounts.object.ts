@@ -8,6 +8,8 @@ import { accountsImport } from './accounts.import.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
+  // The customer number: assigned on create from the 'account' sequence (numbering below).
+  { key: 'account_number', type: 'text', system: true, max: 60 },
   { key: 'type', type: 'select', options: CUSTOMER_TYPE },
   { key: 'tier', type: 'select', options: TIER },
   { key: 'lifecycle_status', type: 'select', options: LIFECYCLE },
@@ -43,10 +45,10 @@ export const accountsObject: ObjectDef = {
   ui: {
     menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
     recordPage: true,
-    listColumns: ['name', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'owner_id', 'created_at'],
+    listColumns: ['name', 'account_number', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'owner_id', 'created_at'],
     quickCreate: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],
     sections: [
-      { key: 'main', fields: ['name', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },
+      { key: 'main', fields: ['name', 'account_number', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },
       { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
       { key: 'company', fields: ['employees', 'annual_revenue'] },
       { key: 'address', fields: [...ADDRESS_FIELDS] },
@@ -62,7 +64,7 @@ export const accountsObject: ObjectDef = {
       names: [{ field: 'name', value: r.name }],
       phones: searchValues(r, ['phone']),
       emails: searchValues(r, ['email']),
-      other: searchValues(r, ['website', 'industry', ...ADDRESS_FIELDS, 'tags']),
+      other: searchValues(r, ['account_number', 'website', 'industry', ...ADDRESS_FIELDS, 'tags']),
       notes: searchValues(r, ['notes']),
     }),
     pinyin: 'company',
@@ -74,4 +76,6 @@ export const accountsObject: ObjectDef = {
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
   notNull: ['name'],
   import: accountsImport,
+  // Customer numbers are consecutive (no gaps), as customers are told theirs (C-00042).
+  numbering: { field: 'account_number', type: 'account', pattern: 'C-{00000}', gapFree: true },
 };

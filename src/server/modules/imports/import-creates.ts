@@ -5,6 +5,7 @@ import { visibilityCondition, type Actor } from '../../core/access.ts';
 import { bulkInsertSql, type TableColumns } from '../../db/bulk-insert.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import { insertBatch } from '../../records/batch-write.ts';
+import { assignNumbers } from '../../records/numbering.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
 // A name column that creates missing records (`import.createMissingLink`: a contacts file's
@@ -84,11 +85,13 @@ async function findOrCreate(trx: Tx, actor: Actor, def: ObjectDef, info: TableCo
   for (const r of rows) wanted.delete(r.name_key);
   if (!wanted.size) return rows.map((r) => ({ ...r, id: Number(r.id) }));
   const names = [...wanted];
-  const inserts = names.map(([, name]) => {
+  const bases = names.map(([, name]) => {
     const base: Row = { [def.titleField]: name, created_by: actor.id, custom: '{}' };
     if (def.ownerField) base[def.ownerField] = actor.id;
-    return { ...base, ...(def.derive?.(base) ?? {}), ...searchColumns(def, base, {}) };
+    return base;
   });
+  await assignNumbers(trx, def, bases);
+  const inserts = bases.map((base) => ({ ...base, ...(def.derive?.(base) ?? {}), ...searchColumns(def, base, {}) }));
   const { ids } = await insertBatch(trx, def, actor, info, inserts);
   return [...rows.map((r) => ({ ...r, id: Number(r.id) })), ...names.map(([k, name], i) => ({ id: ids[i]!, name, name_key: k }))];
 }
