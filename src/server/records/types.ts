@@ -161,6 +161,11 @@ export interface ObjectDef {
   policy?: Partial<Record<RecordAction, readonly string[]>>;
   /** Its events go on the timelines of the records its `targets` link fields point at. */
   timeline?: TimelineDef;
+  /**
+   * A standard text field holding the record's ISO 4217 currency (accounts: 'currency'); its
+   * money fields are amounts in it. Absent, or the field empty: the organisation currency.
+   */
+  currencyField?: string;
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
   notNull?: string[];
   /** Declared: the object can be imported from CSV/Excel (modules/imports). */

@@ -19,6 +19,7 @@ const fields: StandardField[] = [
   { key: 'email', type: 'email' },
   { key: 'website', type: 'url' },
   { key: 'employees', type: 'number' },
+  { key: 'currency', type: 'text', max: 3 },
   { key: 'annual_revenue', type: 'money' },
   { key: 'credit_limit', type: 'money' },
   { key: 'payment_terms', type: 'text' },
@@ -38,6 +39,7 @@ export const accountsObject: ObjectDef = {
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  currencyField: 'currency',
   labels: accountsLabels,
   ui: {
     menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
@@ -47,7 +49,7 @@ export const accountsObject: ObjectDef = {
     sections: [
       { key: 'main', fields: ['name', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },
       { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
-      { key: 'company', fields: ['employees', 'annual_revenue'] },
+      { key: 'company', fields: ['employees', 'currency', 'annual_revenue'] },
       { key: 'address', fields: [...ADDRESS_FIELDS] },
       { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
       { key: 'notes', fields: ['notes'] },
