@@ -80,6 +80,9 @@ export async function checkMoney(db: Tx, def: ObjectDef, fields: ResolvedField[]
       const max = f.custom ? digits : Math.min(digits, 2);
       if (v && decimalsOf(v) > max) {
         issues.push({ field: f.key, message: `${currency} amounts here have at most ${max} decimals`, code: 'too_many_decimals' });
+      } else if (v && values[f.key] !== undefined) {
+        // Written with the currency's digits ("2" → "2.00"): what the API answers, and what the audit compares.
+        values[f.key] = moneyString(v, currency);
       }
     }
   }
