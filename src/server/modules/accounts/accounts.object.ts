@@ -44,7 +44,7 @@ export const accountsObject: ObjectDef = {
   ui: {
     menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
     recordPage: true,
-    listColumns: ['name', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'owner_id', 'created_at'],
+    listColumns: ['name', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'annual_revenue', 'owner_id', 'created_at'],
     quickCreate: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],
     sections: [
       { key: 'main', fields: ['name', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },

@@ -9,6 +9,7 @@ import type { One, OrgSettings } from '../../api/types.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { AdminPage } from './common.tsx';
+import { ExchangeRates } from './ExchangeRates.tsx';
 
 // The currencies a Chinese or international team most often uses come first.
 const COMMON = ['CNY', 'HKD', 'TWD', 'MOP', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'SGD', 'MYR', 'THB', 'AUD', 'CAD'];
@@ -72,6 +73,7 @@ export function OrganizationPage() {
           <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>
         </Form>
       </Card>
+      <ExchangeRates currency={settings.data?.currency} options={options} />
     </AdminPage>
   );
 }
