@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../db/test-helpers.ts';
 import { convert } from '../modules/settings/exchange-rates.service.ts';
+import { importAs } from '../modules/imports/import-test-helpers.ts';
 
 // Money fields are exact decimals with a currency: answered as fixed-digit text everywhere,
 // refused (never rounded) when they hold more decimals than their currency, summed by the
@@ -45,6 +46,17 @@ describe('money fields', () => {
     const r = await t.api(t.adminToken, 'PATCH', `/accounts/${a.body.data.id}`, { currency: 'JPY' });
     expect([r.status, r.body.error.details[0].code]).toEqual([400, 'too_many_decimals']);
     expect((await t.api(t.adminToken, 'GET', `/accounts/${a.body.data.id}`)).body.data).toMatchObject({ currency: null, annual_revenue: '10.50' });
+  });
+});
+
+describe('money in imports', () => {
+  it('reads amounts exactly (symbols and separators dropped) and never rounds one the currency cannot hold', async () => {
+    const csv = 'name,currency,annual_revenue\nImp CNY,,"¥12,999.505"\nImp JPY,jpy,1234.5\nImp OK,usd,"1,000.25"\n';
+    const done = await importAs(t, t.adminToken, csv, 'create', 'accounts', { name: 'name', currency: 'currency', annual_revenue: 'annual_revenue' });
+    expect(done.created).toBe(3);
+    const rows = (await t.api(t.adminToken, 'GET', '/accounts?filter[name][starts]=Imp%20&sort=name&columns=name,currency,annual_revenue')).body.data;
+    // A bad optional amount is left out (reported as a warning), not rounded.
+    expect(rows.map((r: any) => [r.name, r.currency, r.annual_revenue])).toEqual([['Imp CNY', null, null], ['Imp JPY', 'JPY', null], ['Imp OK', 'USD', '1000.25']]);
   });
 });
 

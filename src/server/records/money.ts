@@ -61,6 +61,12 @@ export function presentMoney(def: ObjectDef, fields: ResolvedField[], out: Row, 
  * change is checked against the amounts the record keeps. Normalises the currency to upper case.
  */
 export async function checkMoney(db: Tx, def: ObjectDef, fields: ResolvedField[], values: Row, existing: Row | null): Promise<void> {
+  const issues = moneyIssues(def, fields, values, existing, await orgCurrency(db));
+  if (issues.length) throw invalid(issues);
+}
+
+/** checkMoney's rules with the organisation currency known (imports check each row with it). */
+export function moneyIssues(def: ObjectDef, fields: ResolvedField[], values: Row, existing: Row | null, org: string): FieldIssue[] {
   const money = fields.filter((f) => f.type === 'money');
   const cf = def.currencyField;
   const issues: FieldIssue[] = [];
@@ -72,7 +78,7 @@ export async function checkMoney(db: Tx, def: ObjectDef, fields: ResolvedField[]
   const currencyChanged = cf !== undefined && values[cf] !== undefined;
   if (issues.length === 0 && (touched.length || currencyChanged)) {
     const merged: Row = { ...(existing ?? {}), ...((existing?.custom as Row | undefined) ?? {}), ...values };
-    const currency = recordCurrency(def, merged, await orgCurrency(db));
+    const currency = recordCurrency(def, merged, org);
     const digits = minorDigits(currency);
     for (const f of currencyChanged ? money : touched) {
       const v = parseMoney(merged[f.key]);
@@ -86,6 +92,6 @@ export async function checkMoney(db: Tx, def: ObjectDef, fields: ResolvedField[]
       }
     }
   }
-  if (issues.length) throw invalid(issues);
+  return issues;
 }
 
