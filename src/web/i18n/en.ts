@@ -182,7 +182,7 @@ const en = {
       activate: 'Activate', noTeam: 'No team',
     },
     organization: {
-      rates: { title: 'Exchange rates', help: 'Into the organisation currency: 1 unit of the currency is worth this much from the date on. Totals use the latest rate on or before their day.', from: 'Currency', validFrom: 'Valid from', rate: 'Rate', add: 'Save rate', empty: 'No exchange rates yet' },
+      rates: { title: 'Exchange rates', help: 'Into the organisation currency: 1 unit of the currency is worth this much from the date on. Totals use the latest rate on or before their day.', from: 'From currency', validFrom: 'Valid from', rate: 'Rate', add: 'Add or change rate', empty: 'No exchange rates yet' },
       title: 'Organisation', name: 'Organisation name', namePlaceholder: 'Shown at the top of the menu',
       currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
       example: 'Example: {{amount}}',

@@ -185,7 +185,7 @@ const zhCN: Resources = {
       activate: '启用', noTeam: '无团队',
     },
     organization: {
-      rates: { title: '汇率', help: '折算为组织货币：自生效日起 1 单位该币种等于多少组织货币。合计使用当天或之前最近的汇率。', from: '币种', validFrom: '生效日期', rate: '汇率', add: '保存汇率', empty: '尚无汇率' },
+      rates: { title: '汇率', help: '折算为组织货币：自生效日起 1 单位该币种等于多少组织货币。合计使用当天或之前最近的汇率。', from: '原币种', validFrom: '生效日期', rate: '汇率', add: '添加或修改汇率', empty: '尚无汇率' },
       title: '组织设置', name: '组织名称', namePlaceholder: '显示在菜单顶部',
       currency: '货币', currencyHelp: '金额字段按此货币显示。',
       example: '示例：{{amount}}',

@@ -498,7 +498,7 @@ const zhTW: Resources = {
       noTeam: '無團隊'
     },
     organization: {
-      rates: { title: '匯率', help: '換算為組織貨幣：自生效日起 1 單位該幣別等於多少組織貨幣。合計使用當天或之前最近的匯率。', from: '幣別', validFrom: '生效日期', rate: '匯率', add: '儲存匯率', empty: '尚無匯率' },
+      rates: { title: '匯率', help: '換算為組織貨幣：自生效日起 1 單位該幣別等於多少組織貨幣。合計使用當天或之前最近的匯率。', from: '原幣別', validFrom: '生效日期', rate: '匯率', add: '新增或修改匯率', empty: '尚無匯率' },
       title: '組織設定',
       name: '組織名稱',
       namePlaceholder: '顯示在選單頂部',
