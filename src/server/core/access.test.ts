@@ -35,7 +35,7 @@ describe('record visibility and field rules', () => {
   it('hides a field from a role everywhere and refuses writes to it', async () => {
     const rep = await t.userToken('sales');
     const created = await t.api(rep.token, 'POST', '/contacts', { name: 'Credit Person', credit_limit: 8000 });
-    expect(created.body.data.credit_limit).toBe(8000);
+    expect(created.body.data.credit_limit).toBe('8000.00');
     const rule = await t.api(t.adminToken, 'PATCH', '/roles/sales', { field_rules: { contacts: { credit_limit: 'hidden' } } });
     expect(rule.status).toBe(200);
 
@@ -57,9 +57,9 @@ describe('record visibility and field rules', () => {
 
     // The admin still sees it, unchanged.
     const adminView = await t.api(t.adminToken, 'GET', `/contacts/${created.body.data.id}`);
-    expect(adminView.body.data.credit_limit).toBe(8000);
+    expect(adminView.body.data.credit_limit).toBe('8000.00');
     await t.api(t.adminToken, 'PATCH', '/roles/sales', { field_rules: { contacts: { credit_limit: null } } });
-    expect((await t.api(rep.token, 'GET', `/contacts/${created.body.data.id}`)).body.data.credit_limit).toBe(8000);
+    expect((await t.api(rep.token, 'GET', `/contacts/${created.body.data.id}`)).body.data.credit_limit).toBe('8000.00');
   });
 
   it('a read-only user reads everything and writes nothing; only admins manage users', async () => {

@@ -36,10 +36,11 @@ const NUMERIC = 1700;
 const DATE = 1082;
 
 // bigint ids fit in a JS number for any realistic CRM; dates stay 'YYYY-MM-DD' strings so no
-// time zone shifts a birthday.
+// time zone shifts a birthday; numeric (money) stays the database's exact decimal text, which a
+// double would round past 15 digits (src/shared/money.ts reads it).
 const parsers = {
   [INT8]: (v: string) => Number(v),
-  [NUMERIC]: (v: string) => Number(v),
+  [NUMERIC]: (v: string) => v,
   [DATE]: (v: string) => v,
 };
 

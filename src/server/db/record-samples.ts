@@ -61,6 +61,8 @@ export function sampleRecord(def: ObjectDef, o: SampleOptions): Sample {
       if (o.ownerId !== undefined) values[f.key] = o.ownerId;
       return;
     }
+    // A currency field holds an ISO code, not a marker: left empty (the organisation currency).
+    if (f.key === def.currencyField) return;
     const m = marker(o.n, i);
     if (MARKED.has(f.type)) {
       const v = f.type === 'email' ? `${m.toLowerCase()}@example.com` : f.type === 'url' ? `https://example.com/${m}` : m;

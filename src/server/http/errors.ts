@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'internal'
-  | 'unavailable';
+  | 'unavailable'
+  /** An amount in a currency with no exchange rate into the organisation currency for its date. */
+  | 'no_exchange_rate';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -24,6 +26,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  no_exchange_rate: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

@@ -16,7 +16,9 @@ export function fieldSchema(f: StandardField): Json {
       case 'url': return { type: 'string', format: 'uri' };
       case 'date': return { type: 'string', format: 'date' };
       case 'datetime': return { type: 'string', format: 'date-time' };
-      case 'number': case 'money': return { type: 'number' };
+      case 'number': return { type: 'number' };
+      // Answered as exact decimal text with the currency's digits; written as that or a JSON number.
+      case 'money': return { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'an amount: decimal text ("12999.50"); a JSON number is accepted on write' };
       case 'boolean': return { type: 'boolean' };
       case 'select': return f.options ? { type: 'string', enum: f.options.map((o) => o.value) } : { type: 'string' };
       case 'multiselect': return { type: 'array', items: f.options ? { type: 'string', enum: f.options.map((o) => o.value) } : { type: 'string' } };

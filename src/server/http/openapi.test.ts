@@ -77,7 +77,7 @@ describe('the OpenAPI document (GET /api/docs/json)', async () => {
     const contact = doc.components.schemas.Contact.properties;
     expect(contact.name).toMatchObject({ type: 'string', maxLength: 200, nullable: false });
     expect(contact.email).toMatchObject({ type: 'string', format: 'email', nullable: true });
-    expect(contact.credit_limit).toMatchObject({ type: 'number' });
+    expect(contact.credit_limit).toMatchObject({ type: 'string', pattern: expect.any(String) });
     expect(contact.tags).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(contact.gender.enum).toEqual(['female', 'male', 'other', 'unknown']);
     expect(contact.created_at).toMatchObject({ type: 'string', format: 'date-time', readOnly: true });

@@ -30,7 +30,7 @@ describe('bulk actions have the rights of single writes', () => {
       expect(r.body.data.done).toBe(0);
       expect(r.body.data.errors[0].code).toBe('forbidden');
     }
-    expect((await t.api(t.adminToken, 'GET', `/contacts/${c.body.data.id}`)).body.data).toMatchObject({ credit_limit: 10, notes: null, city: null, version: 1 });
+    expect((await t.api(t.adminToken, 'GET', `/contacts/${c.body.data.id}`)).body.data).toMatchObject({ credit_limit: '10.00', notes: null, city: null, version: 1 });
   });
 
   it('delete right: marketing may bulk-delete only its own records', async () => {

@@ -7,10 +7,12 @@
 
 const TRIGGER = /^[=+\-@\t\r]/;
 const ESCAPED = /^'[=+\-@\t\r]/;
+// A plain negative decimal (an amount, "-20.00") is a number to a spreadsheet, not a formula.
+const PLAIN_NUMBER = /^-\d+(?:\.\d+)?$/;
 
 /** A text cell as written to a CSV file: formula-like text gets a leading apostrophe. */
 export function csvSafe<T>(v: T): T | string {
-  return typeof v === 'string' && TRIGGER.test(v) ? `'${v}` : v;
+  return typeof v === 'string' && TRIGGER.test(v) && !PLAIN_NUMBER.test(v) ? `'${v}` : v;
 }
 
 /** A CSV cell as read back: the apostrophe csvSafe added is taken off. */

@@ -73,7 +73,8 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   const fields = await visibleFields(app.db, def, actor);
   const wanted = q.columns ? q.columns.split(',').map((s) => s.trim()) : ['id', ...fields.map((f) => f.key)];
   const chosen = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));
-  const columns = withLinkNames(chosen, fields);
+  const money = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
+  const columns = withLinkNames(chosen, fields).map((c) => (money.has(c.key) ? { ...c, money: true } : c));
   const params = listParams(req);
   delete params.cursor;
   // The file's columns are chosen above (a field the actor cannot see is left out, not refused).
@@ -95,7 +96,8 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   return reply.send(out);
 }
 
-type Column = { key: string; link?: string };
+// money: an amount, exact text in CSV, a number cell in .xlsx (a spreadsheet sums numbers; its cells are doubles anyway).
+type Column = { key: string; link?: string; money?: boolean };
 
 async function* csvLines(columns: Column[], rows: AsyncIterable<Row>) {
   yield '\ufeff' + stringify([columns.map((c) => c.key)]);
@@ -114,7 +116,7 @@ async function writeXlsx(columns: Column[], rows: AsyncIterable<Row>, out: PassT
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const ws = wb.addWorksheet('export');
   ws.addRow(columns.map((c) => c.key)).commit();
-  for await (const r of rows) ws.addRow(columns.map((c) => columnCell(r, c))).commit();
+  for await (const r of rows) ws.addRow(columns.map((c) => (c.money && typeof r[c.key] === 'string' ? Number(r[c.key]) : columnCell(r, c)))).commit();
   ws.commit();
   await wb.commit();
 }

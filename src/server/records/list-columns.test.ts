@@ -19,7 +19,7 @@ describe('list columns', () => {
     expect(JSON.stringify(row.refs)).toContain('杭州西湖茶业');
     // Without columns: every visible field.
     const all = (await t.api(t.adminToken, 'GET', '/contacts')).body.data[0];
-    expect(all).toMatchObject({ email: 'zhou@example.cn', mobile: '13800000001', credit_limit: 1000 });
+    expect(all).toMatchObject({ email: 'zhou@example.cn', mobile: '13800000001', credit_limit: '1000.00' });
   });
 
   it('refuses an unknown field, and a field the role may not see, like an unknown one', async () => {

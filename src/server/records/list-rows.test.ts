@@ -55,8 +55,8 @@ describe('list rows', () => {
     }
     const row = await listRow(contactId);
     expect(row).toMatchObject({
-      name: '周杰\n"Jay"', credit_limit: 1000, tags: ['VIP', '老客户'], birthday: '1990-02-28',
-      cf_score: 2.5, cf_spend: 99.9, cf_vip: true, cf_hobbies: ['tea', 'golf'], cf_referrer: accountId, cf_motto: '和为贵',
+      name: '周杰\n"Jay"', credit_limit: '1000.00', tags: ['VIP', '老客户'], birthday: '1990-02-28',
+      cf_score: 2.5, cf_spend: '99.90', cf_vip: true, cf_hobbies: ['tea', 'golf'], cf_referrer: accountId, cf_motto: '和为贵',
     });
     expect(row.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(row.refs).toEqual({

@@ -5,7 +5,8 @@ import { requireDo, type Actor } from '../core/access.ts';
 import { refVisibilityKey, refVisible } from './refs.ts';
 import { visibleFields, type ResolvedField } from './fields.ts';
 import { pageOf } from './page.ts';
-import { afterCursor, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
+import { afterCursor, fieldExpr, keysetParts, orderBy, parseSort, sortKeyText } from './query.ts';
+import { moneySql } from './money.ts';
 import { getObject } from './registry.ts';
 import { ID_FIELD, whereFor, type ListParams } from './service.ts';
 import type { ObjectDef, Row } from './types.ts';
@@ -159,9 +160,14 @@ function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], act
       const col = sql.ref(`${t}.${f.key}`);
       // Date-times as the text JSON would give a JS Date (toISOString: UTC, milliseconds), so
       // no Date is built and formatted again for every row.
-      cols.push(f.type === 'datetime' ? sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${sql.ref(f.key)}` : col);
+      if (f.type === 'datetime') cols.push(sql`to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ${sql.ref(f.key)}`);
+      // Amounts as exact text with the record currency's minor digits ("12999.50").
+      else if (f.type === 'money') cols.push(sql`${moneySql(def, t, col)} AS ${sql.ref(f.key)}`);
+      else cols.push(col);
     }
     if (customKeys.length) cols.push(sql.ref(`${t}.custom`));
+    const customMoney = fields.filter((f) => f.custom && f.type === 'money').map((f) => ({ key: f.key, alias: `_money_${f.key}` }));
+    for (const m of customMoney) cols.push(sql`${moneySql(def, t, fieldExpr(t, fields.find((f) => f.key === m.key)!))} AS ${sql.ref(m.alias)}`);
     for (const l of links) {
       cols.push(sql`(SELECT r.${sql.ref(l.titleCol)} FROM ${sql.table(l.target)} r WHERE r.id = ${linkId(t, l)} AND ${refVisible(actor, l.target, 'r')}) AS ${sql.ref(l.alias)}`);
     }
@@ -179,6 +185,7 @@ function objectForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], act
         if (customKeys.length) {
           const custom = (row.custom ?? {}) as Row;
           for (const k of customKeys) o[k] = custom[k] ?? null;
+          for (const m of customMoney) o[m.key] = row[m.alias] ?? null;
         }
         const refs: Row = {};
         for (const l of links) {
@@ -211,12 +218,13 @@ function jsonForm(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], actor
     const values: RawBuilder<unknown>[] = [sql`${col('id')} AS id`];
     for (const f of fields) {
       let v: RawBuilder<unknown>;
-      if (f.custom) v = sql`${col('custom')} -> ${sql.lit(f.key)}`;
+      if (f.type === 'money' && (f.custom || columnKeys.has(f.key))) v = moneySql(def, t, fieldExpr(t, f));
+      else if (f.custom) v = sql`${col('custom')} -> ${sql.lit(f.key)}`;
       else if (!columnKeys.has(f.key)) v = sql`NULL`;
       // Date-times as a JS Date serialises (toISOString: UTC, milliseconds).
       else if (f.type === 'datetime') v = sql`to_char(${col(f.key)} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
       // numeric as a JS number prints (1000, not 1000.00).
-      else if (f.type === 'number' || f.type === 'money') v = sql`${col(f.key)}::float8`;
+      else if (f.type === 'number') v = sql`${col(f.key)}::float8`;
       else v = col(f.key);
       values.push(sql`${v} AS ${sql.ref(f.key)}`);
     }

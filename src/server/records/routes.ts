@@ -9,6 +9,7 @@ import { parseFilters } from './query.ts';
 import { listJson } from './list.ts';
 import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type ListParams, type WriteOptions } from './service.ts';
 import { exportRecords } from './export.ts';
+import { sumRecords } from './totals.ts';
 import { BulkBody, bulkRecords } from './bulk.ts';
 import { bindDb, jsonRowsFrom } from '../core/bind-db.ts';
 import type { ObjectDef, Row } from './types.ts';
@@ -40,11 +41,13 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 
-  const engine = bindDb(app, { listJson, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord });
+  const engine = bindDb(app, { listJson, sumRecords, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord });
 
   app.get(base, { schema: { tags, querystring: listDoc } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), listParams(req), jsonRowsFrom(app))));
   app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await engine.countRecords(def, actorOf(req), listParams(req)) }));
+  app.get(`${base}/totals`, { schema: { tags, querystring: listDoc.extend({ field: z.string().max(100).describe('the money field to sum') }) } }, async (req) =>
+    ({ data: await engine.sumRecords(def, actorOf(req), (req.query as { field?: string }).field, listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
   app.get(`${base}/:id`, { schema: { tags, params: IdParam } }, async (req, reply) =>
     withEtag(reply, { data: await engine.getRecord(def, actorOf(req), req.params.id) }));

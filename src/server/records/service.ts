@@ -19,6 +19,7 @@ import { checkLinks } from './links.ts';
 import { applyDeleteRules } from './delete-rules.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 import { afterWrite, beforeWrite } from './hooks.ts';
+import { checkMoney, orgCurrency, presentMoney, recordCurrency } from './money.ts';
 
 export interface ListParams {
   limit?: number;
@@ -100,7 +101,9 @@ export async function present(db: Tx, def: ObjectDef, actor: Actor, row: Row): P
   const fields = await visibleFields(db as Kysely<DB>, def, actor);
   const refs = await loadRefs(db, actor, fields, [row]);
   const extra = def.expand ? await def.expand(db, row, actor) : {};
-  return toApi(def, fields, { ...row, ...extra, refs: refs(row) }, actor);
+  const out = toApi(def, fields, { ...row, ...extra, refs: refs(row) }, actor);
+  presentMoney(def, fields, out, recordCurrency(def, row, await orgCurrency(db)));
+  return out;
 }
 
 /** Splits validated values into table columns and the custom jsonb. */
@@ -143,6 +146,7 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
   const events: RecordEvent[] = [];
   const row = await db.transaction().execute(async (trx) => {
+    await checkMoney(trx, def, fields, values, null);
     await checkLinks(trx, actor, fields, values, null);
     if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
     await beforeWrite({ trx, actor, def }, [{ values, existing: null }]);
@@ -175,6 +179,7 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const row = await db.transaction().execute(async (trx) => {
     const existing = await loadVisible(trx, def, actor, id, true);
     if (expected !== undefined) await assertVersion(trx, def, actor, existing, expected);
+    await checkMoney(trx, def, fields, values, existing);
     await checkLinks(trx, actor, fields, values, existing);
     await beforeWrite({ trx, actor, def }, [{ values, existing }]);
     const { columns, custom } = split(fields, values, existing.custom);

@@ -163,6 +163,11 @@ export interface ObjectDef {
   attachments?: boolean;
   /** Its events go on the timelines of the records its `targets` link fields point at. */
   timeline?: TimelineDef;
+  /**
+   * A standard text field holding the record's ISO 4217 currency (accounts: 'currency'); its
+   * money fields are amounts in it. Absent, or the field empty: the organisation currency.
+   */
+  currencyField?: string;
   /** Sortable standard columns that are never NULL (keyset cursors then skip the NULL branch). */
   notNull?: string[];
   /** Declared: the object can be imported from CSV/Excel (modules/imports). */

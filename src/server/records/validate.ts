@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ResolvedField } from './fields.ts';
 import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
 import { canWriteField, type Actor } from '../core/access.ts';
+import { MONEY_LIMIT, parseMoney } from '../../shared/money.ts';
 import { tidyTypedPhone, parseTypedDate, type DateOrder } from './typed-formats.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -67,8 +68,16 @@ function buildFieldSchema(f: ResolvedField): z.ZodType {
       s = z.string().trim().regex(PHONE_RE, 'Not a valid phone number');
       break;
     case 'number':
-    case 'money':
       s = z.number({ message: 'Must be a number' }).finite().min(-1e15).max(1e15);
+      break;
+    case 'money':
+      // A JSON number or a decimal string, kept as exact decimal text ("0.1", never 0.1000000000000000055).
+      s = z.union([z.number(), z.string()], { message: 'Must be an amount (a number or a decimal string)' }).transform((v, ctx) => {
+        const m = parseMoney(v);
+        if (m === null) ctx.addIssue({ code: 'custom', message: 'Must be an amount (a number or a decimal string)' });
+        else if (m.abs().gte(MONEY_LIMIT)) ctx.addIssue({ code: 'too_big', origin: 'number', maximum: 1e15, message: 'Too large an amount' });
+        return m === null ? v : m.toString();
+      });
       break;
     case 'date':
       s = z.string().refine(isRealDate, 'Must be a date (YYYY-MM-DD)');
@@ -113,7 +122,7 @@ const TYPE_CODES: Record<string, string> = {
 
 /** The stable code of a zod failure on a field of this type. */
 function issueCode(f: ResolvedField, zodCode: string | undefined): string {
-  if (zodCode === 'too_big') return 'too_long';
+  if (zodCode === 'too_big') return f.type === 'money' ? 'too_large' : 'too_long';
   return TYPE_CODES[f.type] ?? 'invalid';
 }
 
@@ -192,11 +201,13 @@ export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = 
   const s = (structured ? raw.normalize('NFKC') : raw).trim();
   if (s === '') return undefined;
   switch (f.type) {
-    case 'number':
-    case 'money': {
+    case 'number': {
       const n = Number(s.replace(/[,\s¥$€£￥]|NT\$|US\$|RMB|CNY/gi, ''));
       return Number.isFinite(n) ? n : s;
     }
+    // Amounts stay text (exact); the schema checks them.
+    case 'money':
+      return s.replace(/[,\s¥$€£￥]|NT\$|US\$|RMB|CNY/gi, '');
     case 'boolean': {
       const l = s.toLowerCase();
       return TRUE.has(l) ? true : FALSE.has(l) ? false : s;

@@ -38,7 +38,7 @@ describe('the audit log', () => {
     // The administrator still reads everything.
     const all = await t.api(t.adminToken, 'GET', `/audit-log?filter[object]=contacts&filter[record_id]=${contact}`);
     expect(JSON.stringify(all.body)).toContain('SECRET-dup-notes');
-    expect(all.body.data.find((e: any) => e.action === 'update').changes.credit_limit).toEqual([1, 2]);
+    expect(all.body.data.find((e: any) => e.action === 'update').changes.credit_limit).toEqual(['1.00', '2.00']);
   });
 
   it('lists no entry about a record an administrator-role reader may not see', async () => {

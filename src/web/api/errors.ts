@@ -11,6 +11,9 @@ const CODES: Record<string, string> = {
   not_a_boolean: 'serverErrors.boolean', not_an_option: 'serverErrors.oneOf', unknown_field: 'serverErrors.unknownField',
   system_field: 'serverErrors.system', too_long: 'serverErrors.tooLong', not_writable: 'serverErrors.notWritable',
   invalid_link: 'serverErrors.noRecord', link_required: 'serverErrors.linkActivity',
+  // money (records/money.ts, settings/exchange-rates.service.ts)
+  too_many_decimals: 'serverErrors.tooManyDecimals', unknown_currency: 'serverErrors.unknownCurrency', too_large: 'serverErrors.tooLarge',
+  invalid_rate: 'serverErrors.invalidRate', same_currency: 'serverErrors.sameCurrency',
   // request contracts (zod's own codes)
   too_big: 'serverErrors.tooLong', too_small: 'serverErrors.tooShort', invalid_type: 'serverErrors.invalidValue',
   invalid_value: 'serverErrors.oneOf', invalid_format: 'serverErrors.invalidValue',

@@ -9,6 +9,7 @@ export const keys = {
   records: (object: string) => ['records', object] as const,
   list: (object: string, params: unknown) => ['records', object, 'list', params] as const,
   count: (object: string, params: unknown) => ['records', object, 'count', params] as const,
+  totals: (object: string, field: string, params: unknown) => ['records', object, 'totals', field, params] as const,
   record: (object: string, id: number | string) => ['records', object, 'one', Number(id)] as const,
   views: (object: string) => ['views', object] as const,
   related: () => ['related'] as const,

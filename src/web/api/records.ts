@@ -25,6 +25,19 @@ export function useRecordCount(object: string, params: Params, enabled = true) {
   });
 }
 
+export interface Totals { field: string; total: string; currency: string; count: number }
+
+/** The sum of a money field over the records matching the list's filters, in the organisation currency (the server converts). */
+export function useRecordTotals(object: string, field: string, params: Params, enabled = true) {
+  return useQuery({
+    queryKey: keys.totals(object, field, params),
+    enabled,
+    queryFn: async ({ signal }) => (await api.get<{ data: Totals }>(`/${object}/totals`, { ...params, field }, { signal })).data,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
 export function useRecord(object: string, id: number | string | null | undefined) {
   return useQuery({
     queryKey: keys.record(object, id ?? 0),

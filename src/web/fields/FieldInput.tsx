@@ -47,6 +47,7 @@ export function FieldInput({ object, field, record, value, onChange, id, disable
           onChange={(v) => onChange?.(v ?? null)}
           style={{ width: '100%' }}
           prefix={currencySymbol()}
+          stringMode
           min={-1e15}
           max={1e15}
           step={100}

@@ -61,6 +61,7 @@ const en = {
     },
   },
   list: {
+    total: 'Total {{field}}: {{amount}}', totalNoRate: 'Total {{field}}: no exchange rate for {{currencies}}',
     columns: 'Columns', chooseColumns: 'Choose columns', count: '{{formatted}} record', count_other: '{{formatted}} records', range: '{{from}}–{{to}}', selected: '{{count}} selected',
     assignOwner: 'Assign owner', deleteSelected: 'Delete', export: 'Export', exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel', exportSelected: 'Export selected', exportAll: 'Export all matching',
@@ -138,6 +139,8 @@ const en = {
   serverErrors: {
     patternEmpty: 'Enter a pattern', patternNoCounter: 'The pattern needs a counter placeholder such as {00000}', patternTwoCounters: 'Only one counter placeholder is allowed',
     patternUnknown: 'Unknown placeholder: use {YYYY}, {YY}, {MM}, {DD} or {00000}', patternBrace: 'A brace without its pair', patternTooLong: 'The pattern is too long', patternCharacter: 'The pattern holds an invalid character',
+    no_exchange_rate: 'An amount is in a currency with no exchange rate yet (Organisation settings).',
+    tooManyDecimals: 'More decimals than the currency has', unknownCurrency: 'Not a currency code (CNY, USD, JPY…)', tooLarge: 'Too large an amount', invalidRate: 'A positive rate with at most 10 decimals', sameCurrency: 'This is the organisation currency',
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',
     internal: 'The server had a problem. Try again.', unavailable: 'The database is not reachable right now. Try again in a moment.', network: 'Cannot reach the server. Check your connection.',
@@ -200,6 +203,7 @@ const en = {
       activate: 'Activate', noTeam: 'No team',
     },
     organization: {
+      rates: { title: 'Exchange rates', help: 'Into the organisation currency: 1 unit of the currency is worth this much from the date on. Totals use the latest rate on or before their day.', from: 'From currency', validFrom: 'Valid from', rate: 'Rate', add: 'Add or change rate', empty: 'No exchange rates yet' },
       title: 'Organisation', name: 'Organisation name', namePlaceholder: 'Shown at the top of the menu',
       currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
       example: 'Example: {{amount}}',

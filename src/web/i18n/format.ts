@@ -1,5 +1,6 @@
 import dayjs from 'dayjs';
 import { currentLocale } from './index.ts';
+import { minorDigits, parseMoney, roundMoney } from '../../shared/money.ts';
 
 // Numbers, dates and money through Intl, in the user's language. Formatters are cached per
 // locale: building an Intl formatter is far slower than using one, and tables call these a lot.
@@ -42,10 +43,13 @@ export function formatNumber(n: unknown): string {
   return numberFormat('plain', { maximumFractionDigits: 2 }).format(v);
 }
 
+/** An amount (decimal text from the API, or a number) in the currency, exactly: Intl formats decimal text without a float. */
 export function formatMoney(n: unknown, currency = defaultCurrency()): string {
-  const v = typeof n === 'number' ? n : Number(n);
-  if (n === null || n === undefined || n === '' || !Number.isFinite(v)) return '';
-  return numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(v);
+  const v = parseMoney(n);
+  if (v === null) return '';
+  const digits = minorDigits(currency);
+  return numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits })
+    .format(roundMoney(v, currency).toFixed(digits) as unknown as number);
 }
 
 export function currencySymbol(currency = defaultCurrency()): string {

@@ -63,6 +63,7 @@ const zhCN: Resources = {
     },
   },
   list: {
+    total: '{{field}}合计：{{amount}}', totalNoRate: '{{field}}合计：{{currencies}} 尚无汇率',
     columns: '列', chooseColumns: '选择列', count: '{{formatted}} 条记录', count_other: '{{formatted}} 条记录',
     range: '第 {{from}}–{{to}} 条', selected: '已选 {{count}} 条',
     assignOwner: '分配负责人', deleteSelected: '删除', export: '导出', exportCsv: '导出 CSV',
@@ -141,6 +142,8 @@ const zhCN: Resources = {
   serverErrors: {
     patternEmpty: '请输入编号规则', patternNoCounter: '编号规则需要一个计数器占位符，例如 {00000}', patternTwoCounters: '只能有一个计数器占位符',
     patternUnknown: '未知占位符：请使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '花括号不成对', patternTooLong: '编号规则过长', patternCharacter: '编号规则含有无效字符',
+    no_exchange_rate: '有金额的币种尚无汇率（请在组织设置中添加）。',
+    tooManyDecimals: '小数位数超过该币种允许的位数', unknownCurrency: '不是有效的币种代码（CNY、USD、JPY…）', tooLarge: '金额过大', invalidRate: '汇率须为正数，最多 10 位小数', sameCurrency: '这是组织的本位币',
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',
     internal: '服务器出错，请重试。', unavailable: '数据库暂时无法连接，请稍后重试。', network: '无法连接服务器，请检查网络。',
@@ -203,6 +206,7 @@ const zhCN: Resources = {
       activate: '启用', noTeam: '无团队',
     },
     organization: {
+      rates: { title: '汇率', help: '折算为组织货币：自生效日起 1 单位该币种等于多少组织货币。合计使用当天或之前最近的汇率。', from: '原币种', validFrom: '生效日期', rate: '汇率', add: '添加或修改汇率', empty: '尚无汇率' },
       title: '组织设置', name: '组织名称', namePlaceholder: '显示在菜单顶部',
       currency: '货币', currencyHelp: '金额字段按此货币显示。',
       example: '示例：{{amount}}',

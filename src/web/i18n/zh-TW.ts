@@ -184,6 +184,7 @@ const zhTW: Resources = {
     }
   },
   list: {
+    total: '{{field}}合計：{{amount}}', totalNoRate: '{{field}}合計：{{currencies}} 尚無匯率',
     columns: '欄',
     chooseColumns: '選擇欄位',
     count: '{{formatted}} 條記錄',
@@ -358,6 +359,8 @@ const zhTW: Resources = {
   serverErrors: {
     patternEmpty: '請輸入編號規則', patternNoCounter: '編號規則需要一個計數器佔位符，例如 {00000}', patternTwoCounters: '只能有一個計數器佔位符',
     patternUnknown: '未知佔位符：請使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '大括號不成對', patternTooLong: '編號規則過長', patternCharacter: '編號規則含有無效字元',
+    no_exchange_rate: '有金額的幣別尚無匯率（請在組織設定中新增）。',
+    tooManyDecimals: '小數位數超過該幣別允許的位數', unknownCurrency: '不是有效的幣別代碼（CNY、USD、JPY…）', tooLarge: '金額過大', invalidRate: '匯率須為正數，最多 10 位小數', sameCurrency: '這是組織的本位幣',
     validation_failed: '部分欄位無效。',
     unauthenticated: '請先登入。',
     forbidden: '您的角色無權執行此操作。',
@@ -517,6 +520,7 @@ const zhTW: Resources = {
       noTeam: '無團隊'
     },
     organization: {
+      rates: { title: '匯率', help: '換算為組織貨幣：自生效日起 1 單位該幣別等於多少組織貨幣。合計使用當天或之前最近的匯率。', from: '原幣別', validFrom: '生效日期', rate: '匯率', add: '新增或修改匯率', empty: '尚無匯率' },
       title: '組織設定',
       name: '組織名稱',
       namePlaceholder: '顯示在選單頂部',

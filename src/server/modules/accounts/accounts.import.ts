@@ -13,6 +13,7 @@ export const accountsImport: ImportDef = {
     name: ['name', '客户', '客户名称', ...COMPANY_WORDS],
     website: ['website', 'web', 'url', 'homepage', 'home page', 'web site', '网站', '网址', '官网'],
     employees: ['employees', 'headcount', 'staff', '员工数', '人数', '员工人数'],
+    currency: ['currency', '币种', '幣別', '货币', '貨幣'],
     annual_revenue: ['annual revenue', 'revenue', 'turnover', '年收入', '营业额', '年营业额'],
   },
   identity: [{ tag: 'a', label: 'name', column: 'name_key', of: (v) => (typeof v.name === 'string' && v.name.trim() ? orgNameKey(v.name) : null) }],

@@ -66,7 +66,7 @@ describe('contacts API', () => {
     expect(seen).toHaveLength(25);
     expect(seen).toEqual([...seen].sort());
     const gold = await t.api(t.adminToken, 'GET', `/contacts?filter[tier]=gold&filter[credit_limit][gte]=1000&filter[account_id]=${acc.body.data.id}&sort=-credit_limit`);
-    expect(gold.body.data.map((c: any) => c.credit_limit)).toEqual([2300, 2100, 1900, 1700, 1500, 1300, 1100]);
+    expect(gold.body.data.map((c: any) => c.credit_limit)).toEqual(['2300.00', '2100.00', '1900.00', '1700.00', '1500.00', '1300.00', '1100.00']);
     const bad = await t.api(t.adminToken, 'GET', '/contacts?sort=nope');
     expect(bad.status).toBe(400);
   });

@@ -39,7 +39,7 @@ describe('custom fields', () => {
     // Keyset pages over a custom sort.
     const p1 = await t.api(t.adminToken, 'GET', '/contacts?filter[cf_annual_spend][gte]=0&sort=cf_annual_spend&limit=2');
     const p2 = await t.api(t.adminToken, 'GET', `/contacts?filter[cf_annual_spend][gte]=0&sort=cf_annual_spend&limit=2&cursor=${p1.body.next_cursor}`);
-    expect([...p1.body.data, ...p2.body.data].map((c: any) => c.cf_annual_spend)).toEqual([300, 900, 1500]);
+    expect([...p1.body.data, ...p2.body.data].map((c: any) => c.cf_annual_spend)).toEqual(['300.00', '900.00', '1500.00']);
 
     const csv = await t.api(t.adminToken, 'GET', '/contacts/export?format=csv&filter[cf_vip_level]=gold');
     const lines = String(csv.body).replace(/^\ufeff/, '').trim().split('\n');

@@ -17,6 +17,7 @@ import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { dateOrderOf, detectStoredEncoding } from './file-facts.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
+import { orgCurrency } from '../../records/money.ts';
 
 /** The objects that declare how they are imported (ObjectDef `import`), in registration order. */
 export function importable(): string[] {
@@ -79,7 +80,7 @@ export async function inspect(db: Kysely<DB>, fileId: number, format: ImportForm
 async function planFor(db: Kysely<DB>, imp: Record<string, any>, actor: Actor, mapping: Record<string, string | null>, mode: DuplicateMode): Promise<ImportPlan> {
   const def = getObject(imp.object);
   const fields = await allFields(db, def);
-  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined };
+  return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined, orgCurrency: await orgCurrency(db) };
 }
 
 /** The file's day/month order (see dateOrderOf), decided once and kept with the import. */

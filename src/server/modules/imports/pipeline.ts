@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canWriteField, type Actor } from '../../core/access.ts';
 import type { RecordEvent } from '../../core/events.ts';
-import { AppError, type FieldIssue } from '../../http/errors.ts';
+import { AppError, invalid, type FieldIssue } from '../../http/errors.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { coerceText, fieldIndex, validateRecord } from '../../records/validate.ts';
+import { DEFAULT_CURRENCY, moneyIssues } from '../../records/money.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 import { asText, tableColumns, type TableColumns } from '../../db/bulk-insert.ts';
@@ -31,6 +32,8 @@ export interface ImportPlan {
   duplicateMode: DuplicateMode;
   /** Day/month order of the file's numeric dates (readers: dateOrderOf). */
   dateOrder?: DateOrder;
+  /** The organisation currency: amounts of a record without a currency of its own are checked against it (records/money.ts). */
+  orgCurrency?: string;
 }
 
 export interface PreparedRow {
@@ -165,6 +168,8 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
   for (;;) {
     try {
       const values = validateRecord(plan.fields, input, 'create', plan.actor, plan.def.name);
+      const money = moneyIssues(plan.def, plan.fields, values, null, plan.orgCurrency ?? DEFAULT_CURRENCY);
+      if (money.length) throw invalid(money);
       if (plan.def.ownerField && values[plan.def.ownerField] === undefined) values[plan.def.ownerField] = plan.actor.id;
       return warnings.length ? { line: row.line, values, createName, warnings } : { line: row.line, values, createName };
     } catch (e) {

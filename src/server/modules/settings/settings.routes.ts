@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SettingsAnswer } from '../../../shared/contracts/settings.ts';
+import { ExchangeRatesAnswer, SettingsAnswer } from '../../../shared/contracts/settings.ts';
+import { ExchangeRatesPut, listRates, putRates } from './exchange-rates.service.ts';
 import { SettingsPatch, getSettings, updateSettings } from './settings.service.ts';
 
 /** Organisation settings: every signed-in user reads them (the UI formats amounts with them); admins change them. */
 export default async function settingsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const settings = bindDb(app, { getSettings, updateSettings });
+  const settings = bindDb(app, { getSettings, updateSettings, listRates, putRates });
   app.get('/settings', { schema: { tags: ['settings'], response: { 200: SettingsAnswer } } }, async (req) => {
     actorOf(req);
     return { data: await settings.getSettings() };
@@ -18,4 +19,10 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     const actor = actorOf(req);
     return { data: await settings.updateSettings(actor.id, req.body) };
   });
+
+  // Exchange rates into the organisation currency (totals convert with them): administrators only.
+  app.get('/settings/exchange-rates', { preValidation: adminOnly, schema: { tags: ['settings'], response: { 200: ExchangeRatesAnswer } } }, async () =>
+    ({ data: await settings.listRates() }));
+  app.put('/settings/exchange-rates', { preValidation: adminOnly, schema: { tags: ['settings'], body: ExchangeRatesPut, response: { 200: ExchangeRatesAnswer } } }, async (req) =>
+    ({ data: await settings.putRates(actorOf(req).id, req.body) }));
 }

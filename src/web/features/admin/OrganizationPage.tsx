@@ -10,6 +10,7 @@ import { currentLocale } from '../../i18n/index.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { AdminPage } from './common.tsx';
 import { NumberingCard } from './NumberingCard.tsx';
+import { ExchangeRates } from './ExchangeRates.tsx';
 
 // The currencies a Chinese or international team most often uses come first.
 const COMMON = ['CNY', 'HKD', 'TWD', 'MOP', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'SGD', 'MYR', 'THB', 'AUD', 'CAD'];
@@ -74,6 +75,7 @@ export function OrganizationPage() {
         </Form>
       </Card>
       <NumberingCard />
+      <ExchangeRates currency={settings.data?.currency} options={options} />
     </AdminPage>
   );
 }

@@ -11,6 +11,7 @@ import { useMe, useMeta } from '../../api/hooks.ts';
 import { useObject } from '../../api/objects.ts';
 import { invalidateRecords, keys } from '../../api/keys.ts';
 import { useRecordCount, useRecordList } from '../../api/records.ts';
+import { MoneyTotals } from './MoneyTotals.tsx';
 import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { formatCount } from '../../i18n/format.ts';
@@ -310,6 +311,8 @@ export function ListPage({ object }: { object: string }) {
         })}
         data-testid="record-table"
       />
+
+      <MoneyTotals object={object} fields={fields} columns={state.columns} params={queryBase} />
 
       <Pager
         from={from}

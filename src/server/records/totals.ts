@@ -1,0 +1,47 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { AppError, invalid } from '../http/errors.ts';
+import { requireDo, type Actor } from '../core/access.ts';
+import { visibleFields } from './fields.ts';
+import { fieldExpr } from './query.ts';
+import { whereFor, type ListParams } from './service.ts';
+import { currencySql, orgCurrency, orgCurrencySql } from './money.ts';
+import { minorDigits } from '../../shared/money.ts';
+import type { ObjectDef } from './types.ts';
+
+export interface Totals {
+  field: string;
+  /** The sum in the organisation currency, exact decimal text ("0.00" when no record has a value). */
+  total: string;
+  currency: string;
+  /** Records with a value summed. */
+  count: number;
+}
+
+/**
+ * The sum of a money field over the records a list with these parameters would show, in the
+ * organisation currency: each amount converted at the latest rate on or before today
+ * (exchange_rates), rounded to the organisation's minor unit, summed by the database in one
+ * statement (no rows come to Node). A field the actor cannot see is refused like an unknown one;
+ * a currency without a rate refuses the whole total (`no_exchange_rate`) rather than leave it out.
+ */
+export async function sumRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, field: string | undefined, p: ListParams): Promise<Totals> {
+  requireDo(actor, def, 'list');
+  const fields = await visibleFields(db, def, actor);
+  const f = fields.find((x) => x.key === field);
+  if (!f || f.type !== 'money') throw invalid([{ field: 'field', message: 'Not a money field you can see', code: 'not_summable' }]);
+  const t = def.name;
+  const org = await orgCurrency(db);
+  const cur = currencySql(def, t);
+  const rate = sql`CASE WHEN ${cur} = ${orgCurrencySql} THEN 1::numeric ELSE (SELECT r.rate FROM exchange_rates r
+    WHERE r.from_currency = ${cur} AND r.to_currency = ${orgCurrencySql} AND r.valid_from <= current_date ORDER BY r.valid_from DESC LIMIT 1) END`;
+  const { rows } = await sql<{ total: string | null; n: number; missing: string[] | null }>`
+    SELECT sum(round(x.v * x.rate, ${sql.lit(minorDigits(org))}))::text AS total, count(x.v)::int AS n,
+      array_agg(DISTINCT x.cur) FILTER (WHERE x.v IS NOT NULL AND x.rate IS NULL) AS missing
+    FROM (SELECT ${fieldExpr(t, f)} AS v, ${cur} AS cur, ${rate} AS rate FROM ${sql.table(t)} WHERE ${whereFor(def, fields, actor, p)}) x`.execute(db);
+  const r = rows[0]!;
+  if (r.missing?.length) {
+    throw new AppError('no_exchange_rate', `No exchange rate into ${org} for ${r.missing.join(', ')}`, { reason: 'no_exchange_rate', currencies: r.missing, to: org });
+  }
+  return { field: f.key, total: Number(r.n) ? r.total! : (0).toFixed(minorDigits(org)), currency: org, count: Number(r.n) };
+}
