@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'rate_limited'
   | 'payload_too_large'
   | 'internal'
-  | 'unavailable';
+  | 'unavailable'
+  | 'transition_not_allowed'
+  | 'stage_fields_required';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -24,6 +26,8 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
+  transition_not_allowed: 422,
+  stage_fields_required: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
