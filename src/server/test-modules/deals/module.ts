@@ -27,6 +27,8 @@ export const dealsObject: ObjectDef = {
   ],
   notNull: ['name', 'stage'],
   board: { field: 'stage', positionColumn: 'board_position' },
+  // Importable, matched by name: imports create and update through the same stage rules.
+  import: { synonyms: {}, identity: [{ tag: 'n', label: 'name', column: 'name', of: (v) => (typeof v.name === 'string' && v.name.trim() ? v.name.trim() : null) }] },
 };
 
 export default defineModule({ name: 'deals', dir: import.meta.dirname, objects: [dealsObject] });
