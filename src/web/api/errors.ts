@@ -17,10 +17,12 @@ const CODES: Record<string, string> = {
   // accounts and settings (core/password-policy.ts, auth/me.service.ts, custom-fields.service.ts)
   password_too_short: 'serverErrors.minPassword', password_too_common: 'serverErrors.commonPassword',
   password_is_email: 'serverErrors.passwordIsEmail', wrong_password: 'serverErrors.wrongPassword', already_used: 'serverErrors.alreadyUsed',
+  // stages and boards (records/stages.ts, records/board-position.ts)
+  required_for_stage: 'serverErrors.requiredForStage', invalid_neighbour: 'serverErrors.invalidNeighbour',
 };
 
 // Why a refusal without fields happened (details.reason).
-const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin' };
+const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin', transition_not_allowed: 'serverErrors.transitionHelp' };
 
 /** A field error in the user's language by its stable code; the server's words when the code is unknown. */
 export function localizeMessage(t: TFunction, message: string, code?: string): string {
@@ -32,7 +34,7 @@ export function localizeMessage(t: TFunction, message: string, code?: string): s
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
-    if (e.code === 'validation_failed' && e.details.length) {
+    if ((e.code === 'validation_failed' || e.code === 'stage_fields_required') && e.details.length) {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;
