@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { generateKeyBetween } from 'fractional-indexing';
 import { useTestApp } from '../../db/test-helpers.ts';
 import { factories } from '../../db/factories.ts';
 
@@ -131,5 +133,19 @@ describe('the tasks board', () => {
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM tasks WHERE status = 'done'`.execute(t.database.db);
     expect(board.body.data.columns.find((c: any) => c.value === 'done').count).toBe(rows[0]!.n);
     expect(await allCards(t.adminToken, 'tasks', 'done')).toContain(task.id);
+  });
+});
+
+describe('migration 018', () => {
+  it('backfills valid keys in id order (its UPDATE run again over existing tasks)', async () => {
+    for (let i = 0; i < 70; i++) await f.task({ title: `Backfill ${i}` });
+    const file = readFileSync(join(import.meta.dirname, '../../db/migrations/018_stages.sql'), 'utf8');
+    const update = file.slice(file.indexOf('UPDATE tasks SET board_position'), file.indexOf('ALTER TABLE tasks ALTER COLUMN'));
+    await sql.raw(update).execute(t.database.db);
+    const { rows } = await sql<{ k: string }>`SELECT board_position AS k FROM tasks ORDER BY id`.execute(t.database.db);
+    expect(rows.length).toBeGreaterThan(62);
+    expect(rows[0]!.k).toBe('d0000');
+    expect(rows[62]!.k).toBe('d0010');
+    for (let i = 1; i < rows.length; i++) expect(generateKeyBetween(rows[i - 1]!.k, rows[i]!.k) > rows[i - 1]!.k).toBe(true);
   });
 });
