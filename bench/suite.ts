@@ -13,6 +13,7 @@ import { listFigures } from './figures/list.ts';
 import { searchFigures } from './figures/search.ts';
 import { prepareHistory, timelineFigures } from './figures/timeline.ts';
 import { httpFigures } from './figures/http.ts';
+import { boardFigures, prepareBoard } from './figures/board.ts';
 
 const { values } = parseArgs({
   options: {
@@ -61,6 +62,10 @@ try {
   if (wanted('list')) figures.push(...(await step('list', () => listFigures(b, o))));
   if (wanted('search')) figures.push(...(await step('search', () => searchFigures(b, o))));
   if (wanted('timeline')) figures.push(...(await step('timeline', () => timelineFigures(b, o, history.timeline_contact as number))));
+  if (wanted('board')) {
+    await step('board cards', () => prepareBoard(b));
+    figures.push(...(await step('board', () => boardFigures(b, o))));
+  }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   const server = await b.raw.query('SELECT version() AS v, current_setting(\'shared_buffers\') AS sb, current_setting(\'work_mem\') AS wm');
   Object.assign(meta, { server_version: server[0]!.v, shared_buffers: server[0]!.sb, work_mem: server[0]!.wm });
