@@ -14,6 +14,7 @@ import { searchFigures } from './figures/search.ts';
 import { prepareHistory, timelineFigures } from './figures/timeline.ts';
 import { httpFigures } from './figures/http.ts';
 import { mailFigures } from './figures/mail.ts';
+import { boardFigures, prepareBoard } from './figures/board.ts';
 
 const { values } = parseArgs({
   options: {
@@ -62,6 +63,10 @@ try {
   if (wanted('list')) figures.push(...(await step('list', () => listFigures(b, o))));
   if (wanted('search')) figures.push(...(await step('search', () => searchFigures(b, o))));
   if (wanted('timeline')) figures.push(...(await step('timeline', () => timelineFigures(b, o, history.timeline_contact as number))));
+  if (wanted('board')) {
+    await step('board cards', () => prepareBoard(b));
+    figures.push(...(await step('board', () => boardFigures(b, o))));
+  }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   if (wanted('mail')) figures.push(...(await step('mail', () => mailFigures(b))));
   const server = await b.raw.query('SELECT version() AS v, current_setting(\'shared_buffers\') AS sb, current_setting(\'work_mem\') AS wm');

@@ -61,6 +61,8 @@ export interface ObjectDescriptor {
   visibility: 'own' | 'team' | 'all' | 'none';
   /** Platform services the object takes part in. */
   features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean };
+  /** A kanban board by this select field (GET /{object}/board); null: none, or the field is hidden from the user. */
+  board: { field: string } | null;
 }
 
 /** GET /meta/objects/:object: the descriptor plus the fields the user may read. */

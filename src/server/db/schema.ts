@@ -68,6 +68,11 @@ export interface DB {
   activities: RecordRow;
   tasks: RecordRow;
   schema_migrations: { name: string; applied_at: Stamp };
+  /** Every change of a stage field (migration 018, records/stages.ts). */
+  stage_history: {
+    id: Id; object: string; record_id: number; field: string; from_stage: string | null; to_stage: string | null;
+    actor_id: number | null; at: Stamp; seconds_in_from: number | null;
+  };
 }
 
 export type Visibility = 'own' | 'team' | 'all' | 'none';

@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'internal'
   | 'unavailable'
   /** An amount in a currency with no exchange rate into the organisation currency for its date. */
-  | 'no_exchange_rate';
+  | 'no_exchange_rate'
+  | 'transition_not_allowed'
+  | 'stage_fields_required';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -27,6 +29,8 @@ export const STATUS: Record<ErrorCode, number> = {
   internal: 500,
   unavailable: 503,
   no_exchange_rate: 409,
+  transition_not_allowed: 422,
+  stage_fields_required: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

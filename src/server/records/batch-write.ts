@@ -3,6 +3,8 @@ import type { DB } from '../db/schema.ts';
 import type { Actor } from '../core/access.ts';
 import { bulkInsertSql, type TableColumns } from '../db/bulk-insert.ts';
 import { afterWrite, beforeWrite, hasBeforeWrite } from './hooks.ts';
+import { assignNewPositions } from './board-position.ts';
+import { stageFields } from './stages.ts';
 import type { BatchRow, ObjectDef, Row, Tx } from './types.ts';
 
 // The record engine's batch insert (imports): one INSERT for many rows whose columns the caller
@@ -39,7 +41,9 @@ export async function beforeInsertBatch(trx: Tx, def: ObjectDef, actor: Actor, v
  */
 export async function insertBatch(trx: Tx, def: ObjectDef, actor: Actor, info: TableColumns, rows: Row[], opts: { asText?: boolean } = {}): Promise<InsertedBatch> {
   if (!rows.length) return { ids: [] };
-  const returning = ['id', ...(def.batchColumns ?? [])];
+  // Stage fields come back for their history rows (records/stages.ts).
+  const returning = [...new Set(['id', ...(def.batchColumns ?? []), ...stageFields(def).map((f) => f.key)])];
+  await assignNewPositions(trx, def, rows);
   const out = await bulkInsertSql(info, def.name, rows, returning, opts).execute(trx);
   const written = (out.rows as Row[]).sort((a, b) => Number(a.id) - Number(b.id));
   await afterWrite({ trx: trx as Transaction<DB>, actor, def }, written.map((row) => ({ row, existing: null, input: {} })));

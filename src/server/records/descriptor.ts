@@ -78,6 +78,7 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
     features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments) },
+    board: def.board && readable(def.board.field) ? { field: def.board.field } : null,
   };
 }
 

@@ -1,27 +1,32 @@
 import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
 import { assignNumbers } from './numbering.ts';
+import { checkStages, stageFields, writeStageHistory } from './stages.ts';
 
 // The one place the record engine runs an object's write hooks, whether one record is written
 // (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
 // batch variant or the single-row one, never both, and every write path reaches it here.
+// The engine's own stage rules (records/stages.ts) run here too, after the object's hooks
+// (which may fill a field a stage requires), so no write path can skip them.
 
 export async function beforeWrite(ctx: WriteContext, rows: BatchRow[]): Promise<void> {
   const { def } = ctx;
   if (!rows.length) return;
   // New records get their document number first: the object's own hooks see it.
   await assignNumbers(ctx.trx, def, rows.filter((r) => !r.existing).map((r) => r.values));
-  if (def.beforeWriteBatch) return def.beforeWriteBatch(ctx, rows);
-  if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
+  if (def.beforeWriteBatch) await def.beforeWriteBatch(ctx, rows);
+  else if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
+  checkStages(def, rows);
 }
 
 export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise<void> {
   const { def } = ctx;
   if (!rows.length) return;
-  if (def.afterWriteBatch) return def.afterWriteBatch(ctx, rows);
-  if (def.afterWrite) for (const r of rows) await def.afterWrite(ctx, r.row, r.existing, r.input);
+  await writeStageHistory(ctx, rows);
+  if (def.afterWriteBatch) await def.afterWriteBatch(ctx, rows);
+  else if (def.afterWrite) for (const r of rows) await def.afterWrite(ctx, r.row, r.existing, r.input);
 }
 
 /** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
 export function hasBeforeWrite(def: ObjectDef): boolean {
-  return Boolean(def.beforeWriteBatch || def.beforeWrite || def.numbering);
+  return Boolean(def.beforeWriteBatch || def.beforeWrite || def.numbering || stageFields(def).length);
 }

@@ -36,7 +36,7 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
   requireDo(actor, def, 'list');
   const fields = await visibleFields(db, def, actor);
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
-  const sort = parseSort(p.sort, [...fields, ID_FIELD], def);
+  const sort = p.sortBy ?? parseSort(p.sort, [...fields, ID_FIELD], def);
   const t = def.name;
   const where = whereFor(def, fields, actor, p);
   const { columns, read } = form(chosenFields(fields, p.columns));

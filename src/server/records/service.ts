@@ -7,7 +7,7 @@ import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
 import { allFields, visibleFields, type ResolvedField } from './fields.ts';
-import { filterCondition } from './query.ts';
+import { filterCondition, type SortSpec } from './query.ts';
 import { likeEscape } from '../db/like.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
 import { relatedValuesOf } from './search-related.ts';
@@ -20,6 +20,7 @@ import { applyDeleteRules } from './delete-rules.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 import { afterWrite, beforeWrite } from './hooks.ts';
 import { checkMoney, orgCurrency, presentMoney, recordCurrency } from './money.ts';
+import { assignNewPositions } from './board-position.ts';
 
 export interface ListParams {
   limit?: number;
@@ -29,6 +30,8 @@ export interface ListParams {
   q?: string;
   /** Comma-separated field keys a list answers with (id always); all visible fields when absent. */
   columns?: string;
+  /** Set by the engine, never from a query string: an order that is not a field's (a board's card positions). */
+  sortBy?: SortSpec;
 }
 
 const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key']);
@@ -152,6 +155,7 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     await beforeWrite({ trx, actor, def }, [{ values, existing: null }]);
     const { columns, custom } = split(fields, values);
     const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
+    await assignNewPositions(trx, def, [base]);
     const full = { ...base, ...(await derived(trx, def, base)) };
     const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
     const created = rows[0]!;
@@ -168,6 +172,11 @@ export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
 export interface UpdateOptions extends WriteOptions {
   /** The version the client read (If-Match header); a `version` key in the body does the same. */
   ifMatch?: number;
+  /**
+   * Columns the engine sets itself in the same UPDATE (a card's board position), computed in
+   * the write's transaction from the locked row: never client input, never in the audit diff.
+   */
+  systemColumns?: (trx: Tx, existing: Row) => Promise<Row>;
 }
 
 export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: UpdateOptions = {}): Promise<Row> {
@@ -184,7 +193,8 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     await beforeWrite({ trx, actor, def }, [{ values, existing }]);
     const { columns, custom } = split(fields, values, existing.custom);
     const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
-    const set = { ...columns, ...(custom ? { custom } : {}), ...(await derived(trx, def, merged)), updated_at: new Date() };
+    const system = opts.systemColumns ? await opts.systemColumns(trx, existing) : {};
+    const set = { ...columns, ...(custom ? { custom } : {}), ...(await derived(trx, def, merged)), ...system, updated_at: new Date() };
     const { rows } = await sql<Row>`UPDATE ${sql.table(def.name)} SET ${updateSet(jsonColumns(set))} WHERE id = ${id} RETURNING *`.execute(trx);
     const updated = rows[0]!;
     await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: input as Row }]);

@@ -33,6 +33,24 @@ export interface StandardField {
   keepIfLinked?: string[];
   /** Link fields: the target's record page lists the records linking to it (a related list declared by the referencing object). */
   relatedList?: boolean;
+  /**
+   * Select fields: the field is a state machine (records/stages.ts), its options in stage order.
+   * `transitions` (absent: any move) lists the stages each stage may move to; `requiredOnEnter`
+   * the fields a record must have filled to enter a stage (on create too). Every change is kept
+   * in `stage_history`.
+   */
+  stages?: StageRules;
+}
+
+export interface StageRules {
+  transitions?: Record<string, readonly string[]>;
+  requiredOnEnter?: Record<string, readonly string[]>;
+}
+
+/** A kanban board of the object by a stage (select) field; cards ordered by a fractional-index text column (COLLATE "C", NOT NULL). */
+export interface BoardDef {
+  field: string;
+  positionColumn: string;
 }
 
 /** What an object's records put on timelines (core/timeline.ts). */
@@ -192,6 +210,8 @@ export interface ObjectDef {
    * the column in the object's migration.
    */
   numbering?: NumberingDef;
+  /** A kanban board (modules/stages: GET /{object}/board, /board/cards, POST /{object}/{id}/move). */
+  board?: BoardDef;
 }
 
 export interface NumberingDef {

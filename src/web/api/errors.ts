@@ -24,10 +24,12 @@ const CODES: Record<string, string> = {
   pattern_empty: 'serverErrors.patternEmpty', pattern_no_counter: 'serverErrors.patternNoCounter', pattern_two_counters: 'serverErrors.patternTwoCounters',
   pattern_unknown_placeholder: 'serverErrors.patternUnknown', pattern_unbalanced_brace: 'serverErrors.patternBrace', pattern_too_long: 'serverErrors.patternTooLong',
   pattern_invalid_character: 'serverErrors.patternCharacter',
+  // stages and boards (records/stages.ts, records/board-position.ts)
+  required_for_stage: 'serverErrors.requiredForStage', invalid_neighbour: 'serverErrors.invalidNeighbour',
 };
 
 // Why a refusal without fields happened (details.reason).
-const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin' };
+const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin', transition_not_allowed: 'serverErrors.transitionHelp' };
 
 /** A field error in the user's language by its stable code; the server's words when the code is unknown. */
 export function localizeMessage(t: TFunction, message: string, code?: string): string {
@@ -39,7 +41,7 @@ export function localizeMessage(t: TFunction, message: string, code?: string): s
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
-    if (e.code === 'validation_failed' && e.details.length) {
+    if ((e.code === 'validation_failed' || e.code === 'stage_fields_required') && e.details.length) {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;

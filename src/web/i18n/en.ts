@@ -153,6 +153,17 @@ const en = {
     lastAdmin: 'This would leave no active administrator: make another user an administrator first.',
     alreadyUsed: 'Already used', wrongPassword: 'Wrong password', tooShort: 'Too short', invalidValue: 'Not a valid value',
     idempotency_key_reused: 'This request was already sent with other content; try again.',
+    transition_not_allowed: 'This stage change is not allowed.', transitionHelp: 'Move it through an allowed stage first.',
+    stage_fields_required: 'Fill these fields first:', requiredForStage: 'required for this stage',
+    invalidNeighbour: 'The card next to it moved meanwhile; try again.',
+  },
+  board: {
+    list: 'List', board: 'Board', empty: 'No cards', more: 'Load more',
+    moveTo: 'Move to {{stage}}', moveMenu: 'Move {{title}}',
+    a11y: {
+      instructions: 'To move a card, press space or enter, use the arrow keys to choose its place, then press space or enter again. Escape cancels.',
+      picked: 'Picked up {{title}}.', over: '{{title}} is over {{stage}}.', dropped: '{{title}} dropped in {{stage}}.', cancelled: 'Move cancelled.',
+    },
   },
   tasks: {
     title: 'My tasks', open: 'Open', overdue: 'Overdue', today: 'Today', upcoming: 'Upcoming', noDate: 'No due date',

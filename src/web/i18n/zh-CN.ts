@@ -156,6 +156,17 @@ const zhCN: Resources = {
     lastAdmin: '这样将没有可用的管理员：请先将另一位用户设为管理员。',
     alreadyUsed: '已被使用', wrongPassword: '密码错误', tooShort: '太短', invalidValue: '值无效',
     idempotency_key_reused: '此请求已以不同内容发送过，请重试。',
+    transition_not_allowed: '不允许这样变更阶段。', transitionHelp: '请先经过允许的阶段。',
+    stage_fields_required: '请先填写以下字段：', requiredForStage: '进入此阶段必填',
+    invalidNeighbour: '相邻的卡片刚刚被移动，请重试。',
+  },
+  board: {
+    list: '列表', board: '看板', empty: '暂无卡片', more: '加载更多',
+    moveTo: '移到“{{stage}}”', moveMenu: '移动“{{title}}”',
+    a11y: {
+      instructions: '要移动卡片，请按空格键或回车键，用方向键选择位置，再按空格键或回车键放下。按 Esc 取消。',
+      picked: '已拿起“{{title}}”。', over: '“{{title}}”位于“{{stage}}”上方。', dropped: '“{{title}}”已放入“{{stage}}”。', cancelled: '已取消移动。',
+    },
   },
   tasks: {
     title: '我的任务', open: '进行中', overdue: '已逾期', today: '今天', upcoming: '即将到期', noDate: '无截止时间',

@@ -392,7 +392,27 @@ const zhTW: Resources = {
     tooShort: '太短',
     invalidValue: '值無效',
     wrongPassword: '密碼錯誤',
-    idempotency_key_reused: '此請求已以不同內容送出過，請重試。'
+    idempotency_key_reused: '此請求已以不同內容送出過，請重試。',
+    transition_not_allowed: '不允許這樣變更階段。',
+    transitionHelp: '請先經過允許的階段。',
+    stage_fields_required: '請先填寫以下欄位：',
+    requiredForStage: '進入此階段必填',
+    invalidNeighbour: '相鄰的卡片剛剛被移動，請重試。'
+  },
+  board: {
+    list: '清單',
+    board: '看板',
+    empty: '暫無卡片',
+    more: '載入更多',
+    moveTo: '移到「{{stage}}」',
+    moveMenu: '移動「{{title}}」',
+    a11y: {
+      instructions: '要移動卡片，請按空白鍵或 Enter 鍵，用方向鍵選擇位置，再按空白鍵或 Enter 鍵放下。按 Esc 取消。',
+      picked: '已拿起「{{title}}」。',
+      over: '「{{title}}」位於「{{stage}}」上方。',
+      dropped: '「{{title}}」已放入「{{stage}}」。',
+      cancelled: '已取消移動。'
+    }
   },
   tasks: {
     title: '我的任務',

@@ -3,6 +3,7 @@ import { beforeInsertBatch, insertBatch } from '../../records/batch-write.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 import { findMatches, type Match } from './match.ts';
 import { updateMatched } from './update-rows.ts';
+import { stageRefusal, withStageCheck } from './stage-rows.ts';
 import { batchKeys, columnsFor, insertColumns, type BatchResult, type ImportPlan, type ImportState, type PreparedRow, type SkippedRow } from './pipeline.ts';
 
 // The write of one batch of an import (see pipeline.ts for what comes before it).
@@ -83,6 +84,12 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
     inserts.push(r);
     for (const k of keys) inBatch.set(k, r);
   }
+  // A new record in a stage it may not enter yet fails on its own line (records/stages.ts).
+  for (let i = inserts.length - 1; i >= 0; i--) {
+    const reason = stageRefusal(def, inserts[i]!.values);
+    if (reason) result.errors.push({ line: inserts[i]!.line, reason });
+    if (reason) inserts.splice(i, 1);
+  }
   created?.(batchKeys(inserts));
   if (inserts.length) {
     const field = def.import?.createMissingLink?.field;
@@ -131,8 +138,9 @@ export async function writeBatch(trx: Tx, plan: ImportPlan, rows: PreparedRow[],
   }
   result.skipped = result.skippedRows.length;
   for (const [id, u] of updates) {
-    const event = await updateMatched(trx, def, plan.fields, actor, id, u.values);
-    if (event) {
+    const event = await withStageCheck(trx, def, () => updateMatched(trx, def, plan.fields, actor, id, u.values));
+    if (typeof event === 'string') for (const line of u.lines) result.errors.push({ line, reason: event });
+    else if (event) {
       result.updated += u.lines.length;
       result.events.push(event);
     } else for (const line of u.lines) result.errors.push({ line, reason: 'The matching record was deleted or changed owner during the import' });

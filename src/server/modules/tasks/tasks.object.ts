@@ -37,7 +37,11 @@ export const tasksObject: ObjectDef = {
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },
     { key: 'description', type: 'longtext' },
-    { key: 'status', type: 'select', options: opts('open', 'done', 'cancelled') },
+    // A state machine (records/stages.ts): a finished task is reopened before it changes its end.
+    {
+      key: 'status', type: 'select', options: opts('open', 'done', 'cancelled'),
+      stages: { transitions: { open: ['done', 'cancelled'], done: ['open'], cancelled: ['open'] } },
+    },
     { key: 'priority', type: 'select', options: opts('low', 'normal', 'high', 'urgent') },
     { key: 'due_at', type: 'datetime' },
     { key: 'reminder_at', type: 'datetime' },
@@ -57,4 +61,6 @@ export const tasksObject: ObjectDef = {
   },
   afterWrite: taskTimeline,
   notNull: ['title', 'status'],
+  // The tasks board by status (migration 018: board_position, backfilled, indexed with status).
+  board: { field: 'status', positionColumn: 'board_position' },
 };

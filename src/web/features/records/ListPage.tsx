@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import { App, Button, Dropdown, Skeleton, Space, Table, Typography } from 'antd';
+import { App, Button, Dropdown, Segmented, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, ProjectOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -23,6 +23,7 @@ import { FilterBar } from './FilterBar.tsx';
 import { filterParams } from './filters.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { ViewTabs, type ViewTab } from './ViewTabs.tsx';
+import { KanbanBoard } from '../board/KanbanBoard.tsx';
 
 type Density = 'small' | 'middle' | 'large';
 interface ListState {
@@ -109,6 +110,11 @@ export function ListPage({ object }: { object: string }) {
     () => ({ ...filterParams(state.filters), q: q || undefined, sort: state.sort ?? undefined }),
     [state.filters, state.sort, q],
   );
+  // Objects with a board (descriptor.board) switch between the list and the board (?layout=board).
+  const boardKey = descriptor?.board?.field;
+  const boardField = boardKey ? fields.find((f) => f.key === boardKey) : undefined;
+  const showBoard = params.get('layout') === 'board' && Boolean(boardField);
+  const listParams = useMemo(() => ({ ...filterParams(state.filters), q: q || undefined }), [state.filters, q]);
   const baseKey = JSON.stringify([queryBase, pageSize]);
   const [pages, setPages] = useState<{ key: string; stack: string[] }>({ key: baseKey, stack: [] });
   const stack = pages.key === baseKey ? pages.stack : [];
@@ -119,7 +125,7 @@ export function ListPage({ object }: { object: string }) {
     () => [...new Set([titleField, ...state.columns])].filter((c) => fields.some((f) => f.key === c)).join(','),
     [titleField, state.columns, fields],
   );
-  const list = useRecordList(object, { ...queryBase, columns: listColumns || undefined, limit: pageSize, cursor }, meta.isSuccess);
+  const list = useRecordList(object, { ...queryBase, columns: listColumns || undefined, limit: pageSize, cursor }, meta.isSuccess && !showBoard);
   const count = useRecordCount(object, queryBase, meta.isSuccess);
 
   const [selected, setSelected] = useState<number[]>([]);
@@ -210,6 +216,17 @@ export function ListPage({ object }: { object: string }) {
         <Typography.Text type="secondary" className="gx-count" data-testid="list-count">{countText}</Typography.Text>
         <span style={{ flex: 1 }} />
         <Space wrap>
+          {boardField ? (
+            <Segmented
+              value={showBoard ? 'board' : 'list'}
+              onChange={(v) => setParams((p) => { const n = new URLSearchParams(p); if (v === 'board') n.set('layout', 'board'); else n.delete('layout'); return n; })}
+              options={[
+                { value: 'list', icon: <UnorderedListOutlined />, label: isPhone ? undefined : t('board.list'), title: t('board.list') },
+                { value: 'board', icon: <ProjectOutlined />, label: isPhone ? undefined : t('board.board'), title: t('board.board') },
+              ]}
+              data-testid="layout-switch"
+            />
+          ) : null}
           {canImport ? <Button icon={<UploadOutlined />} onClick={() => navigate(`/imports/new?object=${object}`)}>{isPhone ? null : t('list.import')}</Button> : null}
           {canExport ? (
             <Dropdown
@@ -229,7 +246,8 @@ export function ListPage({ object }: { object: string }) {
         onActive={(k) => {
           setDraft(null);
           setSelected([]);
-          setParams(k === 'all' ? {} : { view: k });
+          const layout = params.get('layout');
+          setParams({ ...(k === 'all' ? {} : { view: k }), ...(layout ? { layout } : {}) });
         }}
         dirty={dirty}
         onSaveNew={saveView}
@@ -268,6 +286,17 @@ export function ListPage({ object }: { object: string }) {
         }
       />
 
+      {showBoard && boardField ? (
+        <KanbanBoard
+          object={object}
+          field={boardField}
+          titleField={titleField}
+          details={fields.filter((f) => state.columns.includes(f.key) && f.key !== titleField && f.key !== boardField.key).slice(0, 2)}
+          params={listParams}
+          canMove={Boolean(can?.update) && !boardField.readonly}
+          onOpen={(id) => (descriptor?.record_page ? navigate(`/${object}/${id}`) : setEditing(id))}
+        />
+      ) : (<>
       <BulkActions
         object={object}
         selected={selected}
@@ -328,6 +357,7 @@ export function ListPage({ object }: { object: string }) {
       />
 
       {list.isError ? <Typography.Text type="danger">{errorText(t, list.error)}</Typography.Text> : null}
+      </>)}
 
 
       <RecordFormDrawer

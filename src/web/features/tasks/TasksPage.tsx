@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Segmented, Skeleton, Space, Tag, Typography } from 'antd';
-import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { PlusOutlined, ProjectOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { invalidateRecords, keys } from '../../api/keys.ts';
 import { useSaveRecord } from '../../api/records.ts';
@@ -92,6 +92,7 @@ export function TasksPage() {
         <span style={{ flex: 1 }} />
         <Space wrap>
           <Button icon={<UnorderedListOutlined />} onClick={() => navigate('/tasks/all')}>{t('tasks.allTasks')}</Button>
+          <Button icon={<ProjectOutlined />} onClick={() => navigate('/tasks/all?layout=board')} data-testid="tasks-board">{t('board.board')}</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('tasks.newTask')}</Button>
         </Space>
       </div>

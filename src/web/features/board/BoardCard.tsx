@@ -1,0 +1,71 @@
+import { Button, Card, Dropdown, Typography } from 'antd';
+import { MoreOutlined } from '@ant-design/icons';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { useTranslation } from 'react-i18next';
+import type { ApiRecord, FieldMeta } from '../../api/types.ts';
+import { FieldValue } from '../../fields/FieldValue.tsx';
+import { optionLabel } from '../../fields/labels.ts';
+
+interface Props {
+  object: string;
+  record: ApiRecord;
+  titleField: string;
+  /** A few fields shown under the title (the list's first columns). */
+  details: FieldMeta[];
+  stageField: FieldMeta;
+  stage: string;
+  canMove: boolean;
+  onOpen: (id: number) => void;
+  /** The move menu: to the end of another column (phones, and anyone not dragging). */
+  onMoveTo: (id: number, to: string) => void;
+}
+
+/** One card: draggable with the pointer, by touch (press and hold) and by keyboard (space, arrows, space). */
+export function BoardCard({ object, record, titleField, details, stageField, stage, canMove, onOpen, onMoveTo }: Props) {
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: record.id, disabled: !canMove });
+  const title = String(record[titleField] ?? `#${record.id}`);
+  const others = (stageField.options ?? []).filter((o) => o.value !== stage);
+  return (
+    <div
+      ref={setNodeRef}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.5 : 1 }}
+      className="gx-board-card"
+      data-testid={`board-card-${record.id}`}
+      aria-label={title}
+      {...attributes}
+      {...listeners}
+    >
+      <Card size="small" hoverable>
+        <div className="gx-board-card-head">
+          <Typography.Link className="gx-board-card-title" onClick={() => onOpen(record.id)} onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+            {title}
+          </Typography.Link>
+          {canMove ? (
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: others.map((o) => ({ key: o.value, label: t('board.moveTo', { stage: optionLabel(t, object, stageField, o.value) }) })),
+                onClick: ({ key }) => onMoveTo(record.id, key),
+              }}
+            >
+              <Button
+                size="small"
+                type="text"
+                icon={<MoreOutlined />}
+                aria-label={t('board.moveMenu', { title })}
+                data-testid={`board-card-menu-${record.id}`}
+                onPointerDown={(e) => e.stopPropagation()}
+                onKeyDown={(e) => e.stopPropagation()}
+              />
+            </Dropdown>
+          ) : null}
+        </div>
+        {details.map((f) => (
+          <div key={f.key} className="gx-board-card-line"><FieldValue object={object} field={f} record={record} compact /></div>
+        ))}
+      </Card>
+    </div>
+  );
+}
