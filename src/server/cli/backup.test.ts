@@ -9,6 +9,7 @@ import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { searchCondition } from '../records/search-sql.ts';
 import { backup, restore } from './backup.ts';
+import { ensureDefaultCalendar } from '../modules/calendars/calendars.service.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-backup-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -152,6 +153,31 @@ describe('backup', () => {
       expect(orphans.rows[0]!.n).toBe(0);
       const live = await sql<{ n: number }>`SELECT count(*)::int AS n FROM contacts WHERE name = 'Live contact'`.execute(target.database.db);
       expect(live.rows[0]!.n).toBeGreaterThan(0);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+});
+
+describe('restore into a bootstrapped database', () => {
+  it('replaces what the bootstrap made (the default business calendar) with the backup\'s rows', async () => {
+    const source = await freshDatabase();
+    const target = await freshDatabase();
+    try {
+      await ensureDefaultCalendar(source.database.db);
+      await sql`INSERT INTO calendar_exceptions (calendar_id, day, working, name) SELECT id, '2026-03-02', false, '公司假' FROM calendars`.execute(source.database.db);
+      await ensureDefaultCalendar(target.database.db);
+      const file = path.join(tmp, 'calendars.jsonl.gz');
+      expect((await quietly(() => backup(source.database, file))).result).toBe(0);
+      const restored = await quietly(() => restore(target.database, file));
+      expect(restored.out).toContain('restored');
+      expect(restored.result).toBe(0);
+      const count = async (db: typeof source.database.db) =>
+        (await sql<{ n: number }>`SELECT count(*)::int AS n FROM calendar_exceptions`.execute(db)).rows[0]!.n;
+      expect(await count(target.database.db)).toBe(await count(source.database.db));
+      const own = await sql<{ name: string }>`SELECT name FROM calendar_exceptions WHERE day = '2026-03-02'`.execute(target.database.db);
+      expect(own.rows).toEqual([{ name: '公司假' }]);
     } finally {
       await source.close();
       await target.close();

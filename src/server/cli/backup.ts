@@ -111,12 +111,19 @@ export async function restore(database: Database, file: string, opts: { repairLi
 
 async function loadRows(trx: Tx, meta: Map<string, Column[]>, file: string): Promise<number> {
   let total = 0;
+  // The target is empty but bootstrapped (roles, the default business calendar…): a table the
+  // backup brings rows for is emptied before its first row, so the backup's rows replace them.
+  const emptied = new Set<string>();
   const lines = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line) continue;
     const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
     const cols = meta.get(t);
     if (!cols) continue;
+    if (!emptied.has(t)) {
+      await sql`DELETE FROM ${sql.table(t)}`.execute(trx);
+      emptied.add(t);
+    }
     const known = cols.filter((c) => c.column_name in r);
     const values = known.map((c) => {
       const v = r[c.column_name];

@@ -4,16 +4,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { sql } from 'kysely';
 import { ADMIN, openTestDatabase, type TemplateInfo } from './test-template.ts';
 import { migrate } from './migrate.ts';
+import { moduleDirs, moduleName } from '../core/module-loader.ts';
 
-const sqlFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
-const MODULES = path.join(import.meta.dirname, '..', 'modules');
-// What migrate() applies, in its order: the core files, then each built-in module's as `<module>/<file>`.
+const sqlFiles = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort() : []);
+// The core migrations by file name, then each built-in module's as `<module>/<file>` (db/migrate.ts).
 const MIGRATIONS = [
   ...sqlFiles(path.join(import.meta.dirname, 'migrations')),
-  ...fs.readdirSync(MODULES).sort().flatMap((m) => {
-    const dir = path.join(MODULES, m, 'migrations');
-    return fs.existsSync(dir) ? sqlFiles(dir).map((f) => `${m}/${f}`) : [];
-  }),
+  ...moduleDirs().flatMap((dir) => sqlFiles(path.join(dir, 'migrations')).map((f) => `${moduleName(dir)}/${f}`)),
 ];
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -50,8 +47,8 @@ describe('test databases', () => {
   it("start from the run's template, migrated and bootstrapped before the test touches them", async () => {
     expect(template.kind).toBe(onPostgres ? 'postgres' : 'pglite');
     const where = await withCopy(template, async (database) => {
-      const applied = (await sql<{ name: string }>`SELECT name FROM schema_migrations ORDER BY name`.execute(database.db)).rows.map((r) => r.name);
-      expect(applied).toEqual([...MIGRATIONS].sort());
+      const applied = (await sql<{ name: string }>`SELECT name FROM schema_migrations`.execute(database.db)).rows.map((r) => r.name);
+      expect(applied.sort()).toEqual([...MIGRATIONS].sort());
       expect(await database.db.selectFrom('users').select(['email', 'role']).execute()).toEqual([{ email: ADMIN.email, role: 'admin' }]);
       expect(await migrate(database)).toEqual([]);
     });

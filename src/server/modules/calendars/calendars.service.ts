@@ -114,8 +114,8 @@ export async function ensureDefaultCalendar(db: Db): Promise<void> {
   });
 }
 
-/** The calendar as the pure business-time functions take it. */
-async function businessCalendar(db: Db, id: CalendarId): Promise<{ cal: CalendarT; business: BusinessCalendar }> {
+/** The calendar (`default` or an id) as the pure business-time functions take it: SLAs, reminders and escalations load it here. */
+export async function loadBusinessCalendar(db: Db, id: CalendarId): Promise<{ cal: CalendarT; business: BusinessCalendar }> {
   const cal = await calendarOrThrow(db, id);
   const exceptions = Object.fromEntries((await repo.listExceptions(db, cal.id)).map((e) => [e.day, { working: e.working, ranges: e.ranges }]));
   return { cal, business: { timeZone: cal.time_zone, week: cal.week, exceptions } };
@@ -128,7 +128,7 @@ function noWorkingTime(e: unknown): never {
 
 /** `from` plus N working days (same local time) or N working minutes; `date` is the local date in the calendar's zone. */
 export async function addToCalendar(db: Db, id: CalendarId, body: z.infer<typeof AddBody>): Promise<{ at: string; date: string }> {
-  const { business } = await businessCalendar(db, id);
+  const { business } = await loadBusinessCalendar(db, id);
   const from = new Date(body.from);
   try {
     const at = body.days !== undefined ? addBusinessDays(business, from, body.days) : addBusinessMinutes(business, from, body.minutes!);
@@ -144,6 +144,6 @@ const MAX_SPAN_MS = 10 * 366 * 86_400_000;
 export async function minutesBetween(db: Db, id: CalendarId, from: string, to: string): Promise<{ minutes: number }> {
   const [a, b] = [new Date(from), new Date(to)];
   if (Math.abs(b.getTime() - a.getTime()) > MAX_SPAN_MS) throw invalid([{ field: 'to', code: 'span_too_long', message: 'At most ten years apart' }]);
-  const { business } = await businessCalendar(db, id);
+  const { business } = await loadBusinessCalendar(db, id);
   return { minutes: businessMinutesBetween(business, a, b) };
 }
