@@ -154,7 +154,7 @@ const en = {
     title: 'Imports', job: 'Import #{{id}}', accountName: 'Company (matched to an account)', new: 'New import', object: 'Import into', stepUpload: 'Upload', stepMapping: 'Map columns',
     stepCheck: 'Check', stepRun: 'Import', dropHere: 'Click or drop a .csv or .xlsx file here',
     dropHint: 'The first row must hold the column headers. Up to 1 GB.', uploading: 'Uploading…',
-    uploadFailed: 'Upload failed', column: 'Column in file', field: 'Field in Guanxi', sample: 'Sample values',
+    uploadFailed: 'Upload failed', column: 'Column in file', targetField: 'Field in Guanxi', sample: 'Sample values',
     skipColumn: 'Do not import', preview: 'Preview (first rows)', duplicateMode: 'When a record already exists',
     modes: { skip: 'Skip it', update: 'Update it', create: 'Create a new one anyway' },
     modeHelp: 'Existing records are matched by email or phone.', validate: 'Check the data', validating: 'Checking…',

@@ -157,7 +157,7 @@ const zhCN: Resources = {
     title: '数据导入', job: '导入 #{{id}}', accountName: '公司（匹配到客户公司）', new: '新建导入', object: '导入到', stepUpload: '上传', stepMapping: '字段映射',
     stepCheck: '检查', stepRun: '导入', dropHere: '点击或拖入 .csv / .xlsx 文件',
     dropHint: '第一行须为列标题。最大 1 GB。', uploading: '上传中…',
-    uploadFailed: '上传失败', column: '文件中的列', field: '关系 CRM 字段', sample: '示例值',
+    uploadFailed: '上传失败', column: '文件中的列', targetField: '关系 CRM 字段', sample: '示例值',
     skipColumn: '不导入', preview: '预览（前几行）', duplicateMode: '记录已存在时',
     modes: { skip: '跳过', update: '更新', create: '仍然新建' },
     modeHelp: '按邮箱或电话匹配已有记录。', validate: '检查数据', validating: '检查中…',

@@ -419,7 +419,7 @@ const zhTW: Resources = {
     uploading: '上傳中…',
     uploadFailed: '上傳失敗',
     column: '檔案中的欄',
-    field: '關係 CRM 欄位',
+    targetField: '關係 CRM 欄位',
     sample: '範例值',
     skipColumn: '不匯入',
     preview: '預覽（前幾行）',

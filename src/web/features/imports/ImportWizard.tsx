@@ -112,7 +112,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
         { key: 'h', title: t('imports.column'), dataIndex: 'header', width: 180, render: (h: string) => <Typography.Text strong>{h}</Typography.Text> },
         {
           key: 'f',
-          title: t('imports.field'),
+          title: t('imports.targetField'),
           width: 240,
           render: (_: unknown, r: { header: string }) => {
             const used = new Set(Object.entries(mapping).filter(([k, v]) => v && k !== r.header).map(([, v]) => v));
@@ -123,7 +123,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
                 onChange={(v: string) => setMapping((m) => ({ ...m, [r.header]: v || null }))}
                 showSearch={{ optionFilterProp: 'text' }}
                 options={fieldOptions.map((o) => ({ ...o, disabled: Boolean(o.value) && used.has(o.value) }))}
-                aria-label={`${t('imports.field')}: ${r.header}`}
+                aria-label={`${t('imports.targetField')}: ${r.header}`}
                 data-testid={`map-${r.header}`}
               />
             );
