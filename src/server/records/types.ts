@@ -152,6 +152,8 @@ export interface ObjectDef {
     sections?: FormSection[];
     /** Related lists on the record page. */
     related?: RelatedList[];
+    /** Values a new record's form starts with (field key → value; CURRENT_USER for "me"). */
+    defaults?: Record<string, unknown>;
   };
   /**
    * Which built-in roles may do each action by default (role keys). An action left out falls

@@ -100,10 +100,6 @@ const zhTW: Resources = {
     logout: '登出',
     signedInAs: '當前使用者：{{name}}',
     role: '角色：{{role}}',
-    searchTypes: {
-      contact: '聯絡人',
-      account: '客戶公司'
-    },
     searching: '搜尋中…',
     noResults: '沒有找到「{{q}}」'
   },
@@ -334,8 +330,7 @@ const zhTW: Resources = {
     countryCode: '國碼',
     showMore: '顯示全部欄位',
     showLess: '顯示較少欄位',
-    searchAccount: '搜尋客戶公司…',
-    searchContact: '搜尋聯絡人…',
+    searchRecords: '搜尋{{objects}}…',
     searchUser: '搜尋使用者…',
     noChanges: '沒有需要儲存的更改。',
     forbiddenField: '您的角色無權修改此欄位。',

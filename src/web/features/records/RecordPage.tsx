@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { useMe, useMeta } from '../../api/hooks.ts';
+import { useMeta } from '../../api/hooks.ts';
 import { useObject } from '../../api/objects.ts';
 import { useDeleteRecord, useRecord } from '../../api/records.ts';
 import type { RelatedList } from '../../../shared/objects.ts';
@@ -40,7 +40,6 @@ export function RecordPage({ object }: { object: string }) {
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const me = useMe().data;
   const params = useParams();
   const id = Number(params.id);
   const meta = useMeta(object);
@@ -218,7 +217,7 @@ export function RecordPage({ object }: { object: string }) {
         object="tasks"
         open={taskOpen}
         onClose={() => setTaskOpen(false)}
-        defaults={{ ...link, status: 'open', priority: 'normal', owner_id: me?.id }}
+        defaults={link}
       />
       {descriptor?.related.some((r) => r.object === 'contacts' && r.field === 'account_id') ? (
         <RecordFormDrawer object="contacts" open={contactOpen} onClose={() => setContactOpen(false)} defaults={{ account_id: id }} />
