@@ -20,6 +20,11 @@ export function menuObjects(objects: ObjectDescriptor[]): ObjectDescriptor[] {
   return MENU_GROUPS.flatMap((group) => inGroup(objects, group));
 }
 
+/** Every object, those of the menu first in menu order (settings pages list objects so). */
+export function inMenuOrder(objects: ObjectDescriptor[]): ObjectDescriptor[] {
+  return [...menuObjects(objects), ...objects.filter((o) => !o.menu)];
+}
+
 /** The record objects' entries, grouped and ordered as their descriptors say. */
 function objectGroups(t: TFunction, objects: ObjectDescriptor[]): Item[] {
   return MENU_GROUPS.flatMap((group): Item[] => {
