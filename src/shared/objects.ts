@@ -64,6 +64,8 @@ export interface ObjectDescriptor {
   /** What the asking user may do (role policy, per object). */
   can: Record<RecordAction, boolean>;
   visibility: 'own' | 'team' | 'all' | 'none';
+  /** Fields shown under the title of a record page. */
+  subtitle: string[];
   /** Values a new record's form starts with (readable fields only); CURRENT_USER stands for the signed-in user. */
   defaults: Record<string, unknown>;
   /** Platform services the object takes part in. */

@@ -89,7 +89,7 @@ const en = {
     related: {
       accounts: 'Accounts', role: 'Role', primary: 'Primary',
       noContacts: 'No contacts at this account yet.', noAccounts: 'Not linked to an account.', noTasks: 'No tasks.',
-      addContact: 'Add contact',
+      addContact: 'Add contact', add: 'Add {{object}}',
     },
     notFound: 'This record does not exist or you may not see it.', inlineEditHint: 'Click a value to edit it',
     saved: 'Saved', deleted: '{{name}} deleted', noValue: '—',

@@ -92,7 +92,7 @@ const zhCN: Resources = {
     related: {
       accounts: '所属公司', role: '职务', primary: '主要',
       noContacts: '该公司还没有联系人。', noAccounts: '尚未关联任何公司。', noTasks: '没有任务。',
-      addContact: '添加联系人',
+      addContact: '添加联系人', add: '添加{{object}}',
     },
     notFound: '该记录不存在，或您无权查看。', inlineEditHint: '点击即可编辑',
     saved: '已保存', deleted: '已删除“{{name}}”', noValue: '—',

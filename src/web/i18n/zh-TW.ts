@@ -255,7 +255,8 @@ const zhTW: Resources = {
       noContacts: '該公司還沒有聯絡人。',
       noAccounts: '尚未關聯任何公司。',
       noTasks: '沒有任務。',
-      addContact: '新增聯絡人'
+      addContact: '新增聯絡人',
+      add: '新增{{object}}'
     },
     notFound: '該記錄不存在，或您無權檢視。',
     inlineEditHint: '點擊即可編輯',
