@@ -9,6 +9,7 @@ import { api } from '../api/client.ts';
 import { useObjects } from '../api/objects.ts';
 import type { SearchHit } from '../api/types.ts';
 import { objectLabel } from '../fields/labels.ts';
+import { inMenuOrder } from './nav.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -22,6 +23,7 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
   const inputRef = useRef<RefSelectProps>(null);
   const objects = useObjects().data;
   // A hit's `type` is its object's singular: the descriptors say which object (and route) that is.
+  const searched = inMenuOrder(objects ?? []).filter((d) => d.features.search).map((d) => objectLabel(t, d.name, true).toLowerCase());
   const objectOf = useMemo(() => new Map((objects ?? []).map((d) => [d.singular, d.name])), [objects]);
 
   useEffect(() => {
@@ -84,7 +86,7 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       autoFocus={autoFocus}
       prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
       suffixIcon={text ? null : <span className="gx-kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>}
-      placeholder={t('topbar.searchPlaceholder')}
+      placeholder={t('topbar.searchPlaceholder', { objects: searched.join(t('topbar.searchSeparator')), interpolation: { escapeValue: false } })}
       allowClear
       aria-label={t('common.search')}
       data-testid="global-search"

@@ -21,7 +21,7 @@ const en = {
     loginHistory: 'Login history', organization: 'Organisation', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
   topbar: {
-    searchPlaceholder: 'Search contacts, accounts…', searchShortcut: 'Ctrl K', new: 'New',
+    searchPlaceholder: 'Search {{objects}}…', searchSeparator: ', ', searchShortcut: 'Ctrl K', new: 'New',
     tasksDue: 'Tasks due', reminder: 'Task reminder',
     tasksDueCount: '{{count}} task due', tasksDueCount_other: '{{count}} tasks due', noTasksDue: 'No tasks due. Nice work.',
     allTasks: 'All my tasks', language: 'Language', logout: 'Sign out', signedInAs: 'Signed in as {{name}}',

@@ -23,7 +23,7 @@ const zhCN: Resources = {
     loginHistory: '登录记录', organization: '组织设置', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
   topbar: {
-    searchPlaceholder: '搜索联系人、客户公司…', searchShortcut: 'Ctrl K', new: '新建',
+    searchPlaceholder: '搜索{{objects}}…', searchSeparator: '、', searchShortcut: 'Ctrl K', new: '新建',
     tasksDue: '到期任务', reminder: '任务提醒',
     tasksDueCount: '{{count}} 项任务到期', tasksDueCount_other: '{{count}} 项任务到期', noTasksDue: '没有到期任务，干得漂亮。',
     allTasks: '我的全部任务', language: '语言', logout: '退出登录', signedInAs: '当前用户：{{name}}',

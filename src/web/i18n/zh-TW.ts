@@ -87,7 +87,8 @@ const zhTW: Resources = {
     openMenu: '開啟選單'
   },
   topbar: {
-    searchPlaceholder: '搜尋聯絡人、客戶公司…',
+    searchPlaceholder: '搜尋{{objects}}…',
+    searchSeparator: '、',
     searchShortcut: 'Ctrl K',
     new: '新增',
     tasksDue: '到期任務',

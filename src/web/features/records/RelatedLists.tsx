@@ -175,7 +175,7 @@ export function RelatedRecords({ object, field, id, onAdd }: { object: string; f
           return path ? <Link to={path}>{text}</Link> : <span>{text}</span>;
         }}
       />}
-      {onAdd ? <Button size="small" icon={<PlusOutlined />} onClick={onAdd} style={{ marginTop: 8 }}>{t('record.related.add', { object: objectLabel(t, object) })}</Button> : null}
+      {onAdd ? <Button size="small" icon={<PlusOutlined />} onClick={onAdd} style={{ marginTop: 8 }}>{t('record.related.add', { object: objectLabel(t, object).toLowerCase() })}</Button> : null}
     </div>
   );
 }
