@@ -11,10 +11,9 @@ import { useMeta } from '../../api/hooks.ts';
 import { useObjects } from '../../api/objects.ts';
 import { useDeleteRecord, useRecord } from '../../api/records.ts';
 import type { RelatedList } from '../../../shared/objects.ts';
-import type { FieldMeta } from '../../api/types.ts';
+import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldValue, isBlank } from '../../fields/FieldValue.tsx';
-import { fieldLabel, objectLabel, sectionLabel } from '../../fields/labels.ts';
-import type { ApiRecord } from '../../api/types.ts';
+import { fieldLabel, objectLabel, optionLabel, sectionLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { Composer } from './Composer.tsx';
@@ -24,7 +23,6 @@ import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
 import { linksFrom } from './defaults.ts';
-import { optionLabel } from '../../fields/labels.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
 
@@ -70,8 +68,10 @@ export function RecordPage({ object }: { object: string }) {
   const meta = useMeta(object);
   const objects = useObjects().data ?? [];
   const descriptor = objects.find((d) => d.name === object);
-  const taskMeta = useMeta('tasks');
-  const activityMeta = useMeta('activities');
+  // Only objects the user may create records of are asked for (else their metadata is a 404).
+  const mayCreate = (name: string) => Boolean(objects.find((d) => d.name === name)?.can.create);
+  const taskMeta = useMeta('tasks', mayCreate('tasks'));
+  const activityMeta = useMeta('activities', mayCreate('activities'));
   const remove = useDeleteRecord(object);
   const record = useRecord(object, Number.isInteger(id) && id > 0 ? id : null);
   const [editing, setEditing] = useState(false);
@@ -182,7 +182,7 @@ export function RecordPage({ object }: { object: string }) {
 
   // The descriptor's related lists; a few have a richer view of their own (RELATED_VIEWS).
   const relatedView = (r: RelatedList) => {
-    const onAdd = canEdit && objects.find((d) => d.name === r.object)?.can.create ? () => setAdding(r) : undefined;
+    const onAdd = canEdit && mayCreate(r.object) ? () => setAdding(r) : undefined;
     const View = RELATED_VIEWS[`${r.object}.${r.field}`] ?? RELATED_VIEWS[r.object];
     if (View) return <View field={r.field} id={id} onAdd={onAdd} onNewTask={canTask ? () => setTaskOpen(true) : undefined} />;
     return <RelatedRecords object={r.object} field={r.field} id={id} onAdd={onAdd} />;
