@@ -19,8 +19,8 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** Chromium with a fresh profile folder, English UI and a desktop or phone viewport. */
-export async function openBrowser(viewport = { width: 1440, height: 900 }): Promise<Browser> {
+/** Chromium with a fresh profile folder, English UI and a desktop or phone viewport (on the run's server unless `base` names another). */
+export async function openBrowser(viewport = { width: 1440, height: 900 }, base = baseURL()): Promise<Browser> {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-e2e-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -28,7 +28,7 @@ export async function openBrowser(viewport = { width: 1440, height: 900 }): Prom
     headless: true,
     viewport,
     locale: 'en-US',
-    baseURL: baseURL(),
+    baseURL: base,
   });
   context.setDefaultTimeout(20_000);
   const page = context.pages()[0] ?? (await context.newPage());
@@ -51,18 +51,20 @@ export async function openBrowser(viewport = { width: 1440, height: 900 }): Prom
 export interface Session {
   token: string;
   user: { id: number; name: string; email: string; role: string };
+  /** The server it belongs to, when not the run's shared one. */
+  base?: string;
 }
 
 /** Signs in through the API (Bearer token for API calls; the same token works as the session cookie). */
-export async function apiLogin(email: string, password: string): Promise<Session> {
-  const r = await fetch(`${baseURL()}/api/v1/auth/login`, {
+export async function apiLogin(email: string, password: string, base?: string): Promise<Session> {
+  const r = await fetch(`${base ?? baseURL()}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password }),
   });
   if (!r.ok) throw new Error(`login ${email} failed: ${r.status} ${await r.text()}`);
   const body = (await r.json()) as { data: Session };
-  return body.data;
+  return base ? { ...body.data, base } : body.data;
 }
 
 export async function adminSession(): Promise<Session> {
@@ -70,7 +72,7 @@ export async function adminSession(): Promise<Session> {
 }
 
 export async function api<T = unknown>(s: Session, method: string, p: string, body?: unknown): Promise<T> {
-  const r = await fetch(`${baseURL()}/api/v1${p}`, {
+  const r = await fetch(`${s.base ?? baseURL()}/api/v1${p}`, {
     method,
     headers: { authorization: `Bearer ${s.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -85,7 +87,7 @@ export async function api<T = unknown>(s: Session, method: string, p: string, bo
  * other than the sign-in test need not go through the form (sign-in is rate limited).
  */
 export async function useSession(b: Browser, s: Session, locale = 'en'): Promise<void> {
-  const url = baseURL();
+  const url = s.base ?? baseURL();
   await b.context.addCookies([
     { name: 'gx_session', value: s.token, url, httpOnly: true, sameSite: 'Lax' },
     { name: 'gx_csrf', value: `e2e-${Math.random().toString(36).slice(2)}`, url, sameSite: 'Lax' },

@@ -85,7 +85,8 @@ export interface RunningServer {
 }
 
 /** Starts `guanxi start` as a child process and waits for /api/v1/health. */
-export async function startServer(opts: { adminEmail: string; adminPassword: string; databaseUrl?: string }): Promise<RunningServer> {
+/** `env` adds variables (e.g. GUANXI_MODULES for a server with a test module loaded). */
+export async function startServer(opts: { adminEmail: string; adminPassword: string; databaseUrl?: string; env?: NodeJS.ProcessEnv }): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-e2e-'));
   const env: NodeJS.ProcessEnv = {
@@ -97,6 +98,7 @@ export async function startServer(opts: { adminEmail: string; adminPassword: str
     GUANXI_ADMIN_EMAIL: opts.adminEmail,
     GUANXI_ADMIN_PASSWORD: opts.adminPassword,
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+    ...opts.env,
   };
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   else delete env.DATABASE_URL;

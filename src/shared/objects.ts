@@ -3,6 +3,9 @@
 // so a module adds an object without touching src/web. Defined once here, used by both.
 import type { FieldMeta, Locale } from './fields.ts';
 
+/** A form default meaning "the signed-in user" (a user link field, e.g. a task's owner). */
+export const CURRENT_USER = '$me';
+
 /** What a role may do with an object's records. */
 export const RECORD_ACTIONS = ['list', 'read', 'create', 'update', 'delete', 'export', 'import'] as const;
 export type RecordAction = (typeof RECORD_ACTIONS)[number];
@@ -29,6 +32,8 @@ export interface MenuEntry {
   icon: string;
   /** Order inside the group (lower first). */
   order: number;
+  /** The page `/` opens (the first such object the user may use; else the first of the menu). */
+  home?: boolean;
 }
 
 export interface FormSection {
@@ -59,6 +64,10 @@ export interface ObjectDescriptor {
   /** What the asking user may do (role policy, per object). */
   can: Record<RecordAction, boolean>;
   visibility: 'own' | 'team' | 'all' | 'none';
+  /** Fields shown under the title of a record page. */
+  subtitle: string[];
+  /** Values a new record's form starts with (readable fields only); CURRENT_USER stands for the signed-in user. */
+  defaults: Record<string, unknown>;
   /** Platform services the object takes part in. */
   features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean };
   /** A kanban board by this select field (GET /{object}/board); null: none, or the field is hidden from the user. */

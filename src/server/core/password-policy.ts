@@ -3,27 +3,16 @@ import path from 'node:path';
 import { z } from 'zod';
 import { invalid } from '../http/errors.ts';
 
+import { PASSWORD_CODES, PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN } from '../../shared/password-policy.ts';
+
+export { PASSWORD_CODES, PASSWORD_MAX, PASSWORD_MESSAGES, PASSWORD_MIN };
+
 /**
  * What a new password must be (user create, password change and reset, first-run setup, CLI,
- * GUANXI_ADMIN_PASSWORD): at least PASSWORD_MIN characters, not one of the passwords found most
- * often in leaks (common-passwords.txt, compared case-insensitively), and not the account's
- * e-mail address. Length and a breach list are what NIST SP 800-63B asks for; composition rules
- * (a digit, a symbol) are not, because they push people to `Password1!`.
+ * GUANXI_ADMIN_PASSWORD): at least PASSWORD_MIN characters (the constants are shared with the
+ * web app in src/shared/password-policy.ts), not one of the passwords found most often in leaks
+ * (common-passwords.txt, compared case-insensitively), and not the account's e-mail address.
  */
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 500;
-
-export const PASSWORD_MESSAGES = {
-  short: `At least ${PASSWORD_MIN} characters`,
-  common: 'Too common: this password is in lists of leaked passwords',
-  email: 'Must not be the email address',
-} as const;
-/** The stable code of each refusal (what the web app translates). */
-export const PASSWORD_CODES: Record<keyof typeof PASSWORD_MESSAGES, string> = {
-  short: 'password_too_short',
-  common: 'password_too_common',
-  email: 'password_is_email',
-};
 const codeOf = (message: string) =>
   PASSWORD_CODES[(Object.keys(PASSWORD_MESSAGES) as (keyof typeof PASSWORD_MESSAGES)[]).find((k) => PASSWORD_MESSAGES[k] === message) ?? 'short'];
 

@@ -75,6 +75,8 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     quick_create: only(ui.quickCreate ?? def.fields.filter((f) => f.required || f.key === def.titleField).map((f) => f.key)),
     sections: (ui.sections ?? defaultSections(def)).map((s) => ({ key: s.key, fields: only(s.fields) })),
     related: relatedLists(def, actor),
+    subtitle: only(ui.subtitle ?? []),
+    defaults: Object.fromEntries(Object.entries(ui.defaults ?? {}).filter(([k]) => readable(k))),
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
     features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments) },

@@ -170,6 +170,10 @@ export interface ObjectDef {
     sections?: FormSection[];
     /** Related lists on the record page. */
     related?: RelatedList[];
+    /** Fields whose values line up under the title of its record page ('Sales director · Acme'). */
+    subtitle?: string[];
+    /** Values a new record's form starts with (field key → value; CURRENT_USER for "me"). */
+    defaults?: Record<string, unknown>;
   };
   /**
    * Which built-in roles may do each action by default (role keys). An action left out falls

@@ -24,7 +24,7 @@ describe('server errors in the user language', () => {
     expect(errorText(t, e)).toBe(`${zhCN.serverErrors.validation_failed} email: ${zhCN.serverErrors.email}`);
   });
   it('translates the password policy, the last-administrator refusal and a database outage by code', async () => {
-    const { PASSWORD_CODES, PASSWORD_MESSAGES } = await import('../../server/core/password-policy.ts');
+    const { PASSWORD_CODES, PASSWORD_MESSAGES } = await import('../../shared/password-policy.ts');
     expect(localizeMessage(t, PASSWORD_MESSAGES.short, PASSWORD_CODES.short)).toBe(zhCN.serverErrors.minPassword);
     expect(localizeMessage(t, PASSWORD_MESSAGES.common, PASSWORD_CODES.common)).toBe(zhCN.serverErrors.commonPassword);
     expect(localizeMessage(t, PASSWORD_MESSAGES.email, PASSWORD_CODES.email)).toBe(zhCN.serverErrors.passwordIsEmail);

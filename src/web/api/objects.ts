@@ -47,10 +47,11 @@ export function useObject(name: string | null | undefined): ObjectDescriptor | u
   return useObjects().data?.find((d) => d.name === name);
 }
 
-/** The descriptor with the fields the user may read (forms, columns, filters). */
-export function useMeta(object: string): UseQueryResult<ObjectMetaFull> {
+/** The descriptor with the fields the user may read (forms, columns, filters); `enabled: false` asks nothing. */
+export function useMeta(object: string, enabled = true): UseQueryResult<ObjectMetaFull> {
   return useQuery({
     queryKey: keys.meta(object),
+    enabled,
     queryFn: async () => (await api.get<One<ObjectMetaFull>>(`/meta/objects/${object}`)).data,
     staleTime: 60_000,
   });

@@ -6,19 +6,25 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
+import { useObjects } from '../api/objects.ts';
 import type { SearchHit } from '../api/types.ts';
+import { objectLabel } from '../fields/labels.ts';
+import { inMenuOrder } from './nav.tsx';
 import { useDebounced } from '../lib/useDebounced.ts';
 
-const OBJECT_OF: Record<string, string> = { contact: 'contacts', account: 'accounts' };
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-/** Top-bar search over contacts and accounts; Ctrl/⌘+K focuses it from anywhere. */
+/** Top-bar search over the objects whose definitions put them in global search (hits name their object's singular); Ctrl/⌘+K focuses it from anywhere. */
 export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDone?: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 200);
   const inputRef = useRef<RefSelectProps>(null);
+  const objects = useObjects().data;
+  // A hit's `type` is its object's singular: the descriptors say which object (and route) that is.
+  const searched = inMenuOrder(objects ?? []).filter((d) => d.features.search).map((d) => objectLabel(t, d.name, true).toLowerCase());
+  const objectOf = useMemo(() => new Map((objects ?? []).map((d) => [d.singular, d.name])), [objects]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -42,8 +48,8 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
     const hits = results.data ?? [];
     const groups = new Map<string, SearchHit[]>();
     for (const h of hits) groups.set(h.type, [...(groups.get(h.type) ?? []), h]);
-    return [...groups.entries()].map(([type, list]) => ({
-      label: t(`topbar.searchTypes.${type}`, { defaultValue: type }),
+    return [...groups.entries()].filter(([type]) => objectOf.has(type)).map(([type, list]) => ({
+      label: objectLabel(t, objectOf.get(type)!, true),
       options: list.map((h) => ({
         value: `${type}:${h.id}`,
         label: (
@@ -54,7 +60,7 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
         ),
       })),
     }));
-  }, [results.data, t]);
+  }, [results.data, t, objectOf]);
 
   const empty = q && !results.isFetching && results.data && results.data.length === 0;
 
@@ -64,13 +70,14 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       value={text}
       options={options}
       onChange={(v: string) => {
-        if (!/^(contact|account):\d+$/.test(String(v))) setText(String(v ?? ''));
+        // Choosing a hit sets its `type:id` value: that is not text to search for.
+        if (!options.some((g) => g.options.some((o) => o.value === v))) setText(String(v ?? ''));
       }}
       onSelect={(v: string) => {
         const [type, id] = v.split(':');
         setText('');
         onDone?.();
-        navigate(`/${OBJECT_OF[type!] ?? `${type}s`}/${id}`);
+        navigate(`/${objectOf.get(type!)}/${id}`);
       }}
       notFoundContent={empty ? t('topbar.noResults', { q }) : results.isFetching ? t('topbar.searching') : null}
       popupMatchSelectWidth={360}
@@ -79,7 +86,7 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       autoFocus={autoFocus}
       prefix={<SearchOutlined style={{ color: '#8c8c8c' }} />}
       suffixIcon={text ? null : <span className="gx-kbd">{isMac ? '⌘K' : 'Ctrl K'}</span>}
-      placeholder={t('topbar.searchPlaceholder')}
+      placeholder={t('topbar.searchPlaceholder', { objects: searched.join(t('topbar.searchSeparator')), interpolation: { escapeValue: false } })}
       allowClear
       aria-label={t('common.search')}
       data-testid="global-search"

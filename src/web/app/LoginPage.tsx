@@ -15,7 +15,7 @@ import { Logo } from './Logo.tsx';
 import { SetupForm, type SetupValues } from './SetupForm.tsx';
 
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/contacts';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
 export function LoginPage() {

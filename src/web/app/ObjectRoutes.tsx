@@ -4,6 +4,7 @@ import { useObjects } from '../api/objects.ts';
 import { ListPage } from '../features/records/ListPage.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { menuObjects } from './nav.tsx';
 
 // Module-specific pages that replace an object's list at /<object> (the generic list stays
 // reachable at /<object>/all). Keyed by object name; everything else is built from descriptors.
@@ -37,9 +38,10 @@ export function ObjectRecordRoute() {
   return <RecordPage key={name} object={name} />;
 }
 
-/** / — the first object of the menu. */
+/** / — the object declared the home page, else the first of the menu. */
 export function HomeRedirect() {
   const objects = useObjects().data ?? [];
-  const first = objects.find((o) => o.name === 'contacts' && o.menu) ?? objects.find((o) => o.menu);
+  const menu = menuObjects(objects);
+  const first = menu.find((o) => o.menu?.home) ?? menu[0];
   return first ? <Navigate to={`/${first.name}`} replace /> : <NotFound />;
 }

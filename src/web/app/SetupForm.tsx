@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import { currentLocale } from '../i18n/index.ts';
+import { PASSWORD_MIN } from '../../shared/password-policy.ts';
 
 export interface SetupValues {
   name: string;
@@ -41,7 +42,7 @@ export function SetupForm({ onCreated }: { onCreated: (v: SetupValues) => Promis
         <Form.Item name="email" label={t('auth.email')} rules={[{ required: true, type: 'email', message: t('auth.emailRequired') }]}>
           <Input prefix={<MailOutlined />} autoComplete="username" type="email" size="large" />
         </Form.Item>
-        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: 10, message: t('auth.setup.short') }]}>
+        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, min: PASSWORD_MIN, message: t('auth.setup.short') }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete="new-password" size="large" />
         </Form.Item>
         <Form.Item

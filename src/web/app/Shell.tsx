@@ -76,7 +76,7 @@ export function Shell() {
           theme="light"
           className="gx-sider"
         >
-          <div className="gx-brand" onClick={() => navigate('/contacts')} role="link" tabIndex={0}>
+          <div className="gx-brand" onClick={() => navigate('/')} role="link" tabIndex={0}>
             <Logo size={28} />
             {!collapsed ? (
               <span className="gx-brand-name">
@@ -163,15 +163,14 @@ export function Shell() {
         style={{ top: 12 }} width="calc(100vw - 24px)">
         <GlobalSearch autoFocus onDone={() => setSearchOpen(false)} />
       </Modal>
-      <RecordFormDrawer
-        object={creating ?? creatable[0]?.name ?? 'contacts'}
-        open={creating !== null}
+      {creating ? <RecordFormDrawer
+        object={creating}
+        open
         onClose={() => setCreating(null)}
-        defaults={creating === 'tasks' ? { status: 'open', priority: 'normal', owner_id: me?.id } : undefined}
         onSaved={(rec, created) => {
           if (created && creatingDescriptor?.record_page) navigate(`/${creatingDescriptor.name}/${rec.id}`);
         }}
-      />
+      /> : null}
     </Layout>
   );
 }

@@ -10,10 +10,25 @@ import { ObjectIcon } from './objectIcons.tsx';
 
 type Item = Required<MenuProps>['items'][number];
 
+/** The objects of one menu group, in their declared order. */
+function inGroup(objects: ObjectDescriptor[], group: string): ObjectDescriptor[] {
+  return objects.filter((o) => o.menu?.group === group).sort((a, b) => a.menu!.order - b.menu!.order || a.name.localeCompare(b.name));
+}
+
+/** The objects with a menu entry, in menu order (the first is the home page). */
+export function menuObjects(objects: ObjectDescriptor[]): ObjectDescriptor[] {
+  return MENU_GROUPS.flatMap((group) => inGroup(objects, group));
+}
+
+/** Every object, those of the menu first in menu order (settings pages list objects so). */
+export function inMenuOrder(objects: ObjectDescriptor[]): ObjectDescriptor[] {
+  return [...menuObjects(objects), ...objects.filter((o) => !o.menu)];
+}
+
 /** The record objects' entries, grouped and ordered as their descriptors say. */
 function objectGroups(t: TFunction, objects: ObjectDescriptor[]): Item[] {
   return MENU_GROUPS.flatMap((group): Item[] => {
-    const entries = objects.filter((o) => o.menu?.group === group).sort((a, b) => a.menu!.order - b.menu!.order || a.name.localeCompare(b.name));
+    const entries = inGroup(objects, group);
     if (!entries.length) return [];
     return [{
       type: 'group',

@@ -103,7 +103,7 @@ export function FieldInput({ object, field, record, value, onChange, id, disable
       return <Select {...common} mode="tags" value={value ?? []} onChange={(v) => onChange?.(v)} tokenSeparators={[',', '，', ';', '；']} open={false} suffixIcon={null} />;
     case 'link':
     case 'user': {
-      const target = linkTarget(field) ?? 'accounts';
+      const target = linkTarget(field)!; // a link field always names its object
       const ref = record?.refs?.[field.key];
       return (
         <RecordSelect

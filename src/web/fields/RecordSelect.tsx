@@ -7,9 +7,10 @@ import type { ApiRecord, Page, User } from '../api/types.ts';
 import { useDebounced } from '../lib/useDebounced.ts';
 import { useObject } from '../api/objects.ts';
 import { useRefTitle } from './useRefTitle.ts';
+import { objectLabel } from './labels.ts';
 
 interface Props {
-  /** 'users' or a record object ('accounts', 'contacts'...). */
+  /** 'users' or a record object. */
   target: string;
   value?: number | number[] | string | null;
   onChange?: (v: any) => void;
@@ -73,7 +74,7 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
     return list;
   }, [results.data, value, known, withMe, t, single, missingTitle]);
 
-  const searchPlaceholder = target === 'users' ? t('form.searchUser') : target === 'contacts' ? t('form.searchContact') : t('form.searchAccount');
+  const searchPlaceholder = target === 'users' ? t('form.searchUser') : t('form.searchRecords', { objects: objectLabel(t, target, true) });
 
   return (
     <Select

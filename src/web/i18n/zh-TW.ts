@@ -89,7 +89,8 @@ const zhTW: Resources = {
     openMenu: '開啟選單'
   },
   topbar: {
-    searchPlaceholder: '搜尋聯絡人、客戶公司…',
+    searchPlaceholder: '搜尋{{objects}}…',
+    searchSeparator: '、',
     searchShortcut: 'Ctrl K',
     new: '新增',
     tasksDue: '到期任務',
@@ -102,10 +103,6 @@ const zhTW: Resources = {
     logout: '登出',
     signedInAs: '當前使用者：{{name}}',
     role: '角色：{{role}}',
-    searchTypes: {
-      contact: '聯絡人',
-      account: '客戶公司'
-    },
     searching: '搜尋中…',
     noResults: '沒有找到「{{q}}」'
   },
@@ -262,7 +259,8 @@ const zhTW: Resources = {
       noContacts: '該公司還沒有聯絡人。',
       noAccounts: '尚未關聯任何公司。',
       noTasks: '沒有任務。',
-      addContact: '新增聯絡人'
+      addContact: '新增聯絡人',
+      add: '新增{{object}}'
     },
     notFound: '該記錄不存在，或您無權檢視。',
     inlineEditHint: '點擊即可編輯',
@@ -344,8 +342,7 @@ const zhTW: Resources = {
     countryCode: '國碼',
     showMore: '顯示全部欄位',
     showLess: '顯示較少欄位',
-    searchAccount: '搜尋客戶公司…',
-    searchContact: '搜尋聯絡人…',
+    searchRecords: '搜尋{{objects}}…',
     searchUser: '搜尋使用者…',
     noChanges: '沒有需要儲存的更改。',
     forbiddenField: '您的角色無權修改此欄位。',
@@ -453,7 +450,7 @@ const zhTW: Resources = {
     uploading: '上傳中…',
     uploadFailed: '上傳失敗',
     column: '檔案中的欄',
-    field: '關係 CRM 欄位',
+    targetField: '關係 CRM 欄位',
     sample: '範例值',
     skipColumn: '不匯入',
     preview: '預覽（前幾行）',

@@ -46,6 +46,7 @@ export const accountsObject: ObjectDef = {
   labels: accountsLabels,
   ui: {
     menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
+    subtitle: ['industry', 'city'],
     recordPage: true,
     listColumns: ['name', 'account_number', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'annual_revenue', 'owner_id', 'created_at'],
     quickCreate: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],

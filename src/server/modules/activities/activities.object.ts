@@ -35,6 +35,7 @@ export const activitiesObject: ObjectDef = {
       { key: 'custom', fields: [] },
       { key: 'system', fields: ['created_at', 'updated_at'] },
     ],
+    defaults: { kind: 'call' },
   },
   ownerField: 'owner_id',
   fields: [

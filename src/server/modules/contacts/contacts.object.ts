@@ -61,7 +61,8 @@ export const contactsObject: ObjectDef = {
   ownerField: 'owner_id',
   labels: contactsLabels,
   ui: {
-    menu: { group: 'customers', icon: 'ContactsOutlined', order: 20 },
+    menu: { group: 'customers', icon: 'ContactsOutlined', order: 20, home: true },
+    subtitle: ['title', 'account_id'],
     recordPage: true,
     listColumns: ['name', 'account_id', 'mobile', 'email', 'lifecycle_status', 'tier', 'city', 'owner_id', 'created_at'],
     quickCreate: ['name', 'account_id', 'title', 'mobile', 'phone', 'email', 'wechat_id', 'type', 'tier', 'lifecycle_status', 'owner_id'],

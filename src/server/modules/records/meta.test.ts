@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
 import { registerObject } from '../../records/registry.ts';
-import type { ObjectDescriptor } from '../../../shared/objects.ts';
+import { CURRENT_USER, type ObjectDescriptor } from '../../../shared/objects.ts';
 
 // An object a module would add: it has no table, but its descriptor needs none.
 registerObject({
@@ -37,8 +37,9 @@ describe('object descriptors (GET /meta/objects)', () => {
     expect(contacts.labels['zh-CN'].options?.tier?.gold).toBeTruthy();
     expect(contacts.labels.en.options?.gender?.unknown).toBe('Not stated');
     expect(contacts.labels.en.sections?.main).toBe('Overview');
-    expect(contacts).toMatchObject({ title_field: 'name', record_page: true, menu: { group: 'customers' } });
+    expect(contacts).toMatchObject({ title_field: 'name', record_page: true, menu: { group: 'customers', home: true } });
     expect(contacts.list_columns[0]).toBe('name');
+    expect(contacts.subtitle).toEqual(['title', 'account_id']);
     expect(contacts.related).toContainEqual({ object: 'tasks', field: 'contact_id' });
     const tasks = (await list(t.adminToken)).get('tasks')!;
     expect(tasks).toMatchObject({ record_page: false, title_field: 'title', menu: { group: 'work' } });
@@ -80,6 +81,18 @@ describe('object descriptors (GET /meta/objects)', () => {
     const admin = (await t.api(t.adminToken, 'GET', '/meta/objects/contacts')).body.data;
     expect(admin.labels.en.fields.credit_limit).toBe('Credit limit');
     expect(admin.sections.find((s: { key: string }) => s.key === 'finance').fields).toContain('credit_limit');
+  });
+
+  it('serves the form defaults and record-page subtitle a definition declares, without a field the role may not read', async () => {
+    const admin = await list(t.adminToken);
+    expect(admin.get('tasks')!.defaults).toEqual({ status: 'open', priority: 'normal', owner_id: CURRENT_USER });
+    expect(admin.get('activities')!.defaults).toEqual({ kind: 'call' });
+    expect(admin.get('contacts')!.defaults).toEqual({});
+    const mk = await t.userToken('marketing');
+    expect((await t.api(t.adminToken, 'PATCH', '/roles/marketing', { field_rules: { tasks: { priority: 'hidden' }, contacts: { title: 'hidden' } } })).status).toBe(200);
+    const seen = await list(mk.token);
+    expect(seen.get('tasks')!.defaults).toEqual({ status: 'open', owner_id: CURRENT_USER });
+    expect(seen.get('contacts')!.subtitle).toEqual(['account_id']);
   });
 
   it('serves an object a module added, with its labels and menu entry', async () => {

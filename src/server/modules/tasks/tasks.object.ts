@@ -3,6 +3,7 @@ import { opts } from '../../records/options.ts';
 import { emitTimeline, timelineTargets } from '../../core/timeline.ts';
 import { inheritPrimaryAccount } from '../contacts/contact-accounts.ts';
 import { tasksLabels } from './tasks.labels.ts';
+import { CURRENT_USER } from '../../../shared/objects.ts';
 
 async function taskTimeline(ctx: WriteContext, row: Row, existing: Row | null): Promise<void> {
   const targets = timelineTargets(ctx.def, row);
@@ -32,6 +33,7 @@ export const tasksObject: ObjectDef = {
       { key: 'custom', fields: [] },
       { key: 'system', fields: ['completed_at', 'created_at', 'updated_at'] },
     ],
+    defaults: { status: 'open', priority: 'normal', owner_id: CURRENT_USER },
   },
   ownerField: 'owner_id',
   fields: [

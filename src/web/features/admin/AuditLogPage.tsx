@@ -5,11 +5,13 @@ import { Link } from 'react-router';
 import type { AuditEntry } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useObjects } from '../../api/objects.ts';
+import { inMenuOrder } from '../../app/nav.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { AdminPage, useCursorList } from './common.tsx';
 
-const OBJECTS = ['contacts', 'accounts', 'activities', 'tasks', 'users', 'teams', 'roles', 'custom_fields', 'api_keys', 'imports', 'saved_views'];
+// Audited things that are not record objects; the record objects come from the descriptors.
+const SETTINGS_OBJECTS = ['users', 'teams', 'roles', 'custom_fields', 'api_keys', 'imports', 'saved_views'];
 const ACTIONS = ['create', 'update', 'delete', 'merge', 'import', 'revoke', 'undo_merge'];
 
 function show(v: unknown): string {
@@ -69,13 +71,15 @@ export function AuditLogPage() {
     'filter[action]': action,
     'filter[record_id]': /^\d+$/.test(recordId) ? recordId : undefined,
   });
-  const recordPages = new Set((useObjects().data ?? []).filter((d) => d.record_page).map((d) => d.name));
+  const descriptors = useObjects().data ?? [];
+  const recordPages = new Set(descriptors.filter((d) => d.record_page).map((d) => d.name));
+  const objects = [...inMenuOrder(descriptors).map((d) => d.name), ...SETTINGS_OBJECTS];
   const objName = (o: string) => t(`objects.${o}.other`, { defaultValue: o });
   return (
     <AdminPage title={t('admin.audit.title')}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder={t('admin.audit.filterObject')} style={{ width: 180 }} value={object} onChange={setObject}
-          options={OBJECTS.map((o) => ({ value: o, label: objName(o) }))} />
+          options={objects.map((o) => ({ value: o, label: objName(o) }))} />
         <Select allowClear placeholder={t('admin.audit.filterAction')} style={{ width: 160 }} value={action} onChange={setAction}
           options={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`, { defaultValue: a }) }))} />
         <Input allowClear placeholder={t('admin.audit.filterRecord')} style={{ width: 140 }} value={recordText} onChange={(e) => setRecordText(e.target.value)} inputMode="numeric" />

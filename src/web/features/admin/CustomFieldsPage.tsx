@@ -8,11 +8,12 @@ import { api, ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage } from '../../api/errors.ts';
 import type { CustomField, Page } from '../../api/types.ts';
 import { objectLabel } from '../../fields/labels.ts';
+import { useObjects } from '../../api/objects.ts';
+import { inMenuOrder } from '../../app/nav.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { CUSTOM_FIELD_TYPES, SEARCHABLE_FIELD_TYPES } from '../../../shared/fields.ts';
 import { AdminPage } from './common.tsx';
 
-const OBJECTS = ['contacts', 'accounts', 'activities', 'tasks'];
 
 interface OptionRow {
   value: string;
@@ -60,11 +61,16 @@ export function CustomFieldsPage() {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
-  const [object, setObject] = useState('contacts');
+  const descriptors = inMenuOrder(useObjects().data ?? []);
+  const [chosen, setObject] = useState<string | null>(null);
+  // The Shell renders pages once the descriptors are in: the first object is known here.
+  const object = chosen ?? descriptors[0]?.name ?? '';
+  // The searchable switch only for objects in search (the server refuses it elsewhere).
+  const searched = Boolean(descriptors.find((d) => d.name === object)?.features.search);
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
-  const list = useQuery({ queryKey: ['custom-fields', object], queryFn: async () => (await api.get<Page<CustomField>>('/custom-fields', { object })).data });
+  const list = useQuery({ queryKey: ['custom-fields', object], enabled: Boolean(object), queryFn: async () => (await api.get<Page<CustomField>>('/custom-fields', { object })).data });
 
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['custom-fields', object] });
@@ -116,7 +122,7 @@ export function CustomFieldsPage() {
 
   return (
     <AdminPage title={t('admin.customFields.title')} actions={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')} data-testid="new-custom-field">{t('admin.customFields.new')}</Button>}>
-      <Tabs activeKey={object} onChange={setObject} items={OBJECTS.map((o) => ({ key: o, label: objectLabel(t, o, true) }))} />
+      <Tabs activeKey={object} onChange={setObject} items={descriptors.map((d) => ({ key: d.name, label: objectLabel(t, d.name, true) }))} />
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<CustomField>
           rowKey="id"
@@ -176,14 +182,14 @@ export function CustomFieldsPage() {
             {type === 'link' ? (
               <Col xs={24} sm={12}>
                 <Form.Item name="link" label={t('admin.customFields.link')} rules={[{ required: true }]}>
-                  <Select disabled={editing !== 'new'} options={['contacts', 'accounts'].map((o) => ({ value: o, label: objectLabel(t, o, true) }))} />
+                  <Select disabled={editing !== 'new'} options={descriptors.map((d) => ({ value: d.name, label: objectLabel(t, d.name, true) }))} />
                 </Form.Item>
               </Col>
             ) : null}
             <Col xs={24} sm={12}>
               <Form.Item name="required" label={t('admin.customFields.required')} valuePropName="checked"><Switch /></Form.Item>
             </Col>
-            {SEARCHABLE_FIELD_TYPES.includes(type as never) ? (
+            {searched && SEARCHABLE_FIELD_TYPES.includes(type as never) ? (
               <Col xs={24} sm={12}>
                 <Form.Item name="searchable" label={t('admin.customFields.searchable')} extra={t('admin.customFields.searchableHelp')} valuePropName="checked"><Switch /></Form.Item>
               </Col>

@@ -6,13 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useMeta, useRoles } from '../../api/hooks.ts';
+import { useObjects } from '../../api/objects.ts';
+import { inMenuOrder } from '../../app/nav.tsx';
 import type { FieldMeta, Permissions, Role } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { AdminPage } from './common.tsx';
 import { ObjectActionsGrid, objectRulesPatch, type ObjectRules } from './ObjectActionsGrid.tsx';
 
-const OBJECTS = ['contacts', 'accounts', 'activities', 'tasks'] as const;
 const VIS = ['own', 'team', 'all', 'none'] as const;
 const CAN = ['admin', 'write', 'import', 'export', 'delete'] as const;
 type Rule = 'edit' | 'read' | 'hidden';
@@ -62,6 +63,8 @@ export function RolesPage() {
   const qc = useQueryClient();
   const isPhone = useIsPhone();
   const roles = useRoles();
+  // Every record object the administrator may use (all of them), from the descriptors.
+  const objects = inMenuOrder(useObjects().data ?? []).map((d) => d.name);
   const [key, setKey] = useState<string | null>(null);
   const role = roles.data?.find((r) => r.key === key) ?? roles.data?.[0];
   const [vis, setVis] = useState<Record<string, string>>({});
@@ -156,7 +159,7 @@ export function RolesPage() {
           <Col xs={24} md={18}>
             <Card variant="borderless" size="small" title={t('admin.roles.visibility')} className="gx-card">
               <Row gutter={[16, 12]}>
-                {['*', ...OBJECTS].map((o) => (
+                {['*', ...objects].map((o) => (
                   <Col xs={24} sm={12} lg={8} key={o}>
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>{o === '*' ? t('admin.roles.default') : objectLabel(t, o, true)}</Typography.Text>
                     <Select
@@ -181,12 +184,12 @@ export function RolesPage() {
               </Space>
             </Card>
             <Card variant="borderless" size="small" title={t('admin.roles.actions.title')} className="gx-card">
-              <ObjectActionsGrid objects={OBJECTS} rules={objectRules} onChange={setAction} />
+              <ObjectActionsGrid objects={objects} rules={objectRules} onChange={setAction} />
             </Card>
             <Card variant="borderless" size="small" title={t('admin.roles.fieldRules')} className="gx-card">
               <Alert type="info" showIcon title={t('admin.roles.hint')} style={{ marginBottom: 12 }} />
               <Tabs
-                items={OBJECTS.map((o) => ({
+                items={objects.map((o) => ({
                   key: o,
                   label: objectLabel(t, o, true),
                   children: <FieldRules object={o} rules={rules[o] ?? {}} onChange={(f, r) => setRule(o, f, r)} />,

@@ -10,6 +10,7 @@ import type { User } from '../../api/types.ts';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
+import { PASSWORD_MIN } from '../../../shared/password-policy.ts';
 import { AdminPage, useCursorList } from './common.tsx';
 
 interface FormValues {
@@ -107,7 +108,7 @@ export function UsersPage() {
             name="password"
             label={editing === 'new' ? t('admin.users.password') : t('admin.users.newPassword')}
             extra={editing === 'new' ? undefined : t('admin.users.newPasswordHint')}
-            rules={[{ required: editing === 'new', message: t('form.required', { field: t('admin.users.password') }) }, { min: 10, message: t('serverErrors.minPassword') }]}
+            rules={[{ required: editing === 'new', message: t('form.required', { field: t('admin.users.password') }) }, { min: PASSWORD_MIN, message: t('serverErrors.minPassword') }]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>

@@ -11,10 +11,11 @@ import type { ImportJob, ImportValidation, One } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { SYSTEM_KEYS } from '../records/formValues.ts';
 import { uploadFile } from './upload.ts';
+import { useObjects } from '../../api/objects.ts';
+import { inMenuOrder } from '../../app/nav.tsx';
 import { IMPORT_ENCODINGS } from '../../../shared/imports.ts';
 
 type Mode = 'skip' | 'update' | 'create';
-const OBJECTS = ['contacts', 'accounts'];
 
 function cellOf(row: unknown, header: string, index: number): string {
   if (Array.isArray(row)) return row[index] === null || row[index] === undefined ? '' : String(row[index]);
@@ -31,7 +32,13 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [object, setObject] = useState(resumed?.object ?? (OBJECTS.includes(params.get('object') ?? '') ? params.get('object')! : 'contacts'));
+  // The objects whose definitions declare an import and that this user may import.
+  const descriptors = inMenuOrder(useObjects().data ?? []);
+  const importable = descriptors.filter((d) => d.features.import && d.can.import).map((d) => d.name);
+  const home = descriptors.find((d) => d.menu?.home)?.name ?? '';
+  const asked = params.get('object') ?? '';
+  const [chosen, setObject] = useState<string | null>(resumed?.object ?? (importable.includes(asked) ? asked : null));
+  const object = chosen ?? (importable.includes(home) ? home : importable[0] ?? '');
   const [job, setJob] = useState<ImportJob | null>(resumed ?? null);
   const [mapping, setMapping] = useState<Record<string, string | null>>(resumed?.mapping ?? resumed?.suggested_mapping ?? {});
   const [mode, setMode] = useState<Mode>('skip');
@@ -112,7 +119,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
         { key: 'h', title: t('imports.column'), dataIndex: 'header', width: 180, render: (h: string) => <Typography.Text strong>{h}</Typography.Text> },
         {
           key: 'f',
-          title: t('imports.field'),
+          title: t('imports.targetField'),
           width: 240,
           render: (_: unknown, r: { header: string }) => {
             const used = new Set(Object.entries(mapping).filter(([k, v]) => v && k !== r.header).map(([, v]) => v));
@@ -123,7 +130,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
                 onChange={(v: string) => setMapping((m) => ({ ...m, [r.header]: v || null }))}
                 showSearch={{ optionFilterProp: 'text' }}
                 options={fieldOptions.map((o) => ({ ...o, disabled: Boolean(o.value) && used.has(o.value) }))}
-                aria-label={`${t('imports.field')}: ${r.header}`}
+                aria-label={`${t('imports.targetField')}: ${r.header}`}
                 data-testid={`map-${r.header}`}
               />
             );
@@ -161,7 +168,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
             <Space wrap>
               <Typography.Text>{t('imports.object')}</Typography.Text>
               <Radio.Group value={object} onChange={(e) => setObject(e.target.value as string)} optionType="button"
-                options={OBJECTS.map((o) => ({ value: o, label: objectLabel(t, o, true) }))} />
+                options={importable.map((o) => ({ value: o, label: objectLabel(t, o, true) }))} />
             </Space>
             <Upload.Dragger
               accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

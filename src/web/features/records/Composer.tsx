@@ -26,7 +26,7 @@ interface Values {
 }
 
 /** Log a call, visit, meeting, note, email or message without leaving the record. */
-export function Composer({ link, onLogged, compact }: { link: { contact_id?: number; account_id?: number }; onLogged?: () => void; compact?: boolean }) {
+export function Composer({ link, onLogged, compact }: { link: Record<string, number>; onLogged?: () => void; compact?: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const saveActivity = useSaveRecord('activities');

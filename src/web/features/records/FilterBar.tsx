@@ -128,7 +128,7 @@ function FilterEditor({ object, fields, initial, onApply, onCancel }: EditorProp
       case 'user':
         input = (
           <RecordSelect
-            target={linkTarget(field) ?? 'accounts'}
+            target={linkTarget(field)!} // a link field always names its object
             withMe={field.type === 'user'}
             value={value ? (value === 'me' ? 'me' : Number(value)) : undefined}
             onChange={(v) => setValue(v === null || v === undefined ? '' : String(v))}

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { useMe, useMeta } from '../../api/hooks.ts';
+import { useMeta } from '../../api/hooks.ts';
 import { useObject } from '../../api/objects.ts';
 import { invalidateRecords, keys } from '../../api/keys.ts';
 import { useRecordCount, useRecordList } from '../../api/records.ts';
@@ -44,7 +44,6 @@ export function ListPage({ object }: { object: string }) {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const me = useMe().data;
   const meta = useMeta(object);
   const descriptor = useObject(object);
   const [params, setParams] = useSearchParams();
@@ -364,7 +363,6 @@ export function ListPage({ object }: { object: string }) {
         object={object}
         open={creating || drawerId !== null}
         recordId={creating ? null : drawerId}
-        defaults={object === 'tasks' ? { status: 'open', priority: 'normal', owner_id: me?.id } : object === 'activities' ? { kind: 'call' } : undefined}
         onClose={() => {
           setCreating(false);
           setEditing(null);

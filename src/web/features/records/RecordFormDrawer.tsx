@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage, versionConflict, type VersionConflict } from '../../api/errors.ts';
-import { useMeta } from '../../api/hooks.ts';
+import { useMe, useMeta } from '../../api/hooks.ts';
 import type { ApiRecord, DuplicateMatch } from '../../api/types.ts';
 import { useObject } from '../../api/objects.ts';
 import { useRecord, useSaveRecord, useSetRecord } from '../../api/records.ts';
@@ -18,12 +18,14 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { formFields, initialValues, payload } from './formValues.ts';
+import { createDefaults } from './defaults.ts';
 
 export interface RecordFormProps {
   object: string;
   open: boolean;
   /** Editing this record; creating when absent. */
   recordId?: number | null;
+  /** What the page knows about a new record (the contact a task is for), over the declared defaults. */
   defaults?: Record<string, unknown>;
   onClose: () => void;
   onSaved?: (record: ApiRecord, created: boolean) => void;
@@ -38,6 +40,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   const isPhone = useIsPhone();
   const meta = useMeta(object);
   const descriptor = useObject(object);
+  const meId = useMe().data?.id;
   const saveRecord = useSaveRecord(object);
   const setRecord = useSetRecord(object);
   const editing = recordId !== null && recordId !== undefined;
@@ -74,7 +77,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   }, [open, recordId, form]);
 
   useEffect(() => {
-    if (open && !loading) form.setFieldsValue(initialValues(fields, editing ? record.data : null, editing ? {} : defaults));
+    if (open && !loading) form.setFieldsValue(initialValues(fields, editing ? record.data : null, editing ? {} : createDefaults(descriptor, meId, defaults)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, loading, record.data, fields]);
 

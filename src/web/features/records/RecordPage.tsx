@@ -7,13 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { useMe, useMeta } from '../../api/hooks.ts';
-import { useObject } from '../../api/objects.ts';
+import { useMeta } from '../../api/hooks.ts';
+import { useObjects } from '../../api/objects.ts';
 import { useDeleteRecord, useRecord } from '../../api/records.ts';
 import type { RelatedList } from '../../../shared/objects.ts';
-import type { FieldMeta } from '../../api/types.ts';
+import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldValue, isBlank } from '../../fields/FieldValue.tsx';
-import { fieldLabel, objectLabel, sectionLabel } from '../../fields/labels.ts';
+import { fieldLabel, objectLabel, optionLabel, sectionLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { Composer } from './Composer.tsx';
@@ -23,8 +23,22 @@ import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Attachments } from './Attachments.tsx';
+import { linksFrom } from './defaults.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
+
+interface RelatedViewProps { field: string; id: number; onAdd?: () => void; onNewTask?: () => void }
+// Related lists with a richer view than a list of titles, keyed by `object.field` or object
+// (like app/ObjectRoutes.tsx keys module pages): roles at an account, ticking tasks done.
+const RELATED_VIEWS: Record<string, (p: RelatedViewProps) => React.ReactNode> = {
+  'contacts.account_id': ({ id, onAdd }) => <AccountContacts accountId={id} onAdd={onAdd} />,
+  tasks: ({ field, id, onNewTask }) => <RecordTasks field={field} id={id} onNew={onNewTask} />,
+};
+// Tabs an object's page has besides its details and related lists: a contact's accounts come
+// through its own links (several, one primary), not through a link field.
+const RECORD_TABS: Record<string, { key: string; object: string; View: (p: { record: ApiRecord; canEdit: boolean }) => React.ReactNode }[]> = {
+  contacts: [{ key: 'accounts', object: 'accounts', View: ({ record, canEdit }) => <ContactAccounts contact={record} canEdit={canEdit} /> }],
+};
 
 function Fact({ icon, children, label }: { icon: React.ReactNode; children: React.ReactNode; label: string }) {
   return (
@@ -35,22 +49,36 @@ function Fact({ icon, children, label }: { icon: React.ReactNode; children: Reac
   );
 }
 
-/** A record of an object with a record page (contacts, accounts): header with key facts and actions, details, the descriptor's related lists, timeline. */
+/** Text of one value in the header's subtitle: a linked record's title, an option's label, else the value. */
+function plainText(t: Parameters<typeof optionLabel>[0], object: string, field: FieldMeta | undefined, rec: Record<string, unknown> & { refs?: Record<string, { title?: string } | undefined> }, key: string): string | null {
+  const v = rec[key];
+  if (!field || isBlank(v)) return null;
+  if (field.type === 'link' || field.type === 'user') return rec.refs?.[key]?.title ?? null;
+  if (field.type === 'select') return optionLabel(t, object, field, v as string);
+  return String(v);
+}
+
+/** A record of an object with a record page (contacts, accounts, any object declaring `ui.recordPage`): header with key facts and actions, details, the descriptor's related lists, timeline. */
 export function RecordPage({ object }: { object: string }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const isPhone = useIsPhone();
-  const me = useMe().data;
   const params = useParams();
   const id = Number(params.id);
   const meta = useMeta(object);
-  const descriptor = useObject(object);
+  const objects = useObjects().data ?? [];
+  const descriptor = objects.find((d) => d.name === object);
+  // Only objects the user may create records of are asked for (else their metadata is a 404).
+  const mayCreate = (name: string) => Boolean(objects.find((d) => d.name === name)?.can.create);
+  const taskMeta = useMeta('tasks', mayCreate('tasks'));
+  const activityMeta = useMeta('activities', mayCreate('activities'));
   const remove = useDeleteRecord(object);
   const record = useRecord(object, Number.isInteger(id) && id > 0 ? id : null);
   const [editing, setEditing] = useState(false);
   const [taskOpen, setTaskOpen] = useState(false);
-  const [contactOpen, setContactOpen] = useState(false);
+  // The related list whose "add" form is open (a new record linked to this one).
+  const [adding, setAdding] = useState<RelatedList | null>(null);
   const [activityOpen, setActivityOpen] = useState(false);
   const [merging, setMerging] = useState(false);
   const composerRef = useRef<HTMLDivElement>(null);
@@ -81,7 +109,12 @@ export function RecordPage({ object }: { object: string }) {
     const field = f(k);
     return field && rec && !isBlank(rec[k]) ? <FieldValue object={object} field={field} record={rec} /> : null;
   };
-  const link = object === 'contacts' ? { contact_id: id, ...(rec?.account_id ? { account_id: Number(rec.account_id) } : {}) } : { account_id: id };
+  // What a task or an activity made here links to: this record, and where its own links point.
+  const from = { object, id, fields, record: rec };
+  const taskLinks = linksFrom(taskMeta.data?.fields ?? [], from);
+  const activityLinks = linksFrom(activityMeta.data?.fields ?? [], from);
+  const canLog = canEdit && Object.keys(activityLinks).length > 0;
+  const canTask = canEdit && Object.keys(taskLinks).length > 0;
   const logActivity = () => {
     if (isPhone) setActivityOpen(true);
     else {
@@ -90,11 +123,7 @@ export function RecordPage({ object }: { object: string }) {
     }
   };
 
-  const subtitle = rec
-    ? object === 'contacts'
-      ? [rec.title ? String(rec.title) : null, rec.refs?.account_id?.title ?? null].filter(Boolean).join(' · ')
-      : [rec.industry, rec.city].filter((x) => !isBlank(x)).map(String).join(' · ')
-    : '';
+  const subtitle = rec ? (descriptor?.subtitle ?? []).map((k) => plainText(t, object, f(k), rec, k)).filter(Boolean).join(' · ') : '';
 
   const header = (
     <Card className="gx-record-head" variant="borderless">
@@ -108,8 +137,8 @@ export function RecordPage({ object }: { object: string }) {
               {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
             </div>
             <Space wrap className="gx-record-actions">
-              {canEdit ? <Button onClick={logActivity} icon={<PhoneOutlined />}>{t('record.logActivity')}</Button> : null}
-              {canEdit ? <Button onClick={() => setTaskOpen(true)} icon={<PlusOutlined />}>{isPhone ? null : t('record.newTask')}</Button> : null}
+              {canLog ? <Button onClick={logActivity} icon={<PhoneOutlined />}>{t('record.logActivity')}</Button> : null}
+              {canTask ? <Button onClick={() => setTaskOpen(true)} icon={<PlusOutlined />}>{isPhone ? null : t('record.newTask')}</Button> : null}
               {canEdit ? <Button type="primary" onClick={() => setEditing(true)} icon={<EditOutlined />} data-testid="record-edit">{t('record.edit')}</Button> : null}
               {canEdit ? (
                 <Dropdown
@@ -152,27 +181,27 @@ export function RecordPage({ object }: { object: string }) {
     </Card>
   );
 
-  // The descriptor's related lists; a few have a richer view of their own (roles at an account, ticking tasks done).
+  // The descriptor's related lists; a few have a richer view of their own (RELATED_VIEWS).
   const relatedView = (r: RelatedList) => {
-    if (r.object === 'contacts' && r.field === 'account_id') return <AccountContacts accountId={id} onAdd={canEdit ? () => setContactOpen(true) : undefined} />;
-    if (r.object === 'tasks') return <RecordTasks field={r.field} id={id} onNew={canEdit ? () => setTaskOpen(true) : undefined} />;
-    return <RelatedRecords object={r.object} field={r.field} id={id} />;
+    const onAdd = canEdit && mayCreate(r.object) ? () => setAdding(r) : undefined;
+    const View = RELATED_VIEWS[`${r.object}.${r.field}`] ?? RELATED_VIEWS[r.object];
+    if (View) return <View field={r.field} id={id} onAdd={onAdd} onNewTask={canTask ? () => setTaskOpen(true) : undefined} />;
+    return <RelatedRecords object={r.object} field={r.field} id={id} onAdd={onAdd} />;
   };
   const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
   const leftTabs = [
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
-    // A contact's accounts come through its own links (several, one primary), not a link field.
-    ...(object === 'contacts' ? [{ key: 'accounts', label: objectLabel(t, 'accounts', true), children: loading ? null : <ContactAccounts contact={rec!} canEdit={canEdit} /> }] : []),
+    ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
     ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
     ...(descriptor?.features.attachments ? [{ key: 'attachments', label: t('attachments.title'), children: <Attachments object={object} id={id} canEdit={canEdit} /> }] : []),
   ];
 
   const activity = (
     <>
-      {canEdit && !isPhone ? (
+      {canLog && !isPhone ? (
         <Card title={t('composer.title')} variant="borderless" className="gx-card" size="small">
           <div ref={composerRef}>
-            <Composer link={link} />
+            <Composer link={activityLinks} />
           </div>
         </Card>
       ) : null}
@@ -220,13 +249,11 @@ export function RecordPage({ object }: { object: string }) {
         object="tasks"
         open={taskOpen}
         onClose={() => setTaskOpen(false)}
-        defaults={{ ...link, status: 'open', priority: 'normal', owner_id: me?.id }}
+        defaults={taskLinks}
       />
-      {descriptor?.related.some((r) => r.object === 'contacts' && r.field === 'account_id') ? (
-        <RecordFormDrawer object="contacts" open={contactOpen} onClose={() => setContactOpen(false)} defaults={{ account_id: id }} />
-      ) : null}
+      {adding ? <RecordFormDrawer object={adding.object} open onClose={() => setAdding(null)} defaults={{ [adding.field]: id }} /> : null}
       <Modal open={activityOpen} title={t('composer.title')} footer={null} onCancel={() => setActivityOpen(false)} destroyOnHidden>
-        <Composer link={link} onLogged={() => setActivityOpen(false)} />
+        <Composer link={activityLinks} onLogged={() => setActivityOpen(false)} />
       </Modal>
       <Modal open={merging} title={t('record.merge')} footer={null} onCancel={() => setMerging(false)} destroyOnHidden width={560}>
         <Duplicates object={object} id={id} name={name} withPicker onMerged={() => setMerging(false)} />

@@ -10,7 +10,7 @@ import { errorText } from '../../api/errors.ts';
 import type { ApiRecord, ContactAccountLink, Page } from '../../api/types.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
-import { optionLabel } from '../../fields/labels.ts';
+import { objectLabel, optionLabel } from '../../fields/labels.ts';
 import { keys } from '../../api/keys.ts';
 import { useRecordList, useSaveRecord } from '../../api/records.ts';
 import { useObject } from '../../api/objects.ts';
@@ -156,18 +156,17 @@ export function RecordTasks({ field, id, onNew }: { field: string; id: number; o
   );
 }
 
-/** Any other related list: the records of `object` whose `field` points here, by title. */
-export function RelatedRecords({ object, field, id }: { object: string; field: string; id: number }) {
+/** Any other related list: the records of `object` whose `field` points here, by title; `onAdd` offers a new one. */
+export function RelatedRecords({ object, field, id, onAdd }: { object: string; field: string; id: number; onAdd?: () => void }) {
   const { t } = useTranslation();
   const descriptor = useObject(object);
   const title = descriptor?.title_field ?? 'name';
   const q = useRecordList(object, { [`filter[${field}]`]: id, limit: 20 });
   if (q.isLoading) return <Skeleton active paragraph={{ rows: 2 }} />;
   const rows = q.data?.data ?? [];
-  if (rows.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />;
   return (
     <div data-testid={`related-${object}`}>
-      <SimpleList
+      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} /> : <SimpleList
         items={rows}
         rowKey={(r) => r.id}
         render={(r) => {
@@ -175,7 +174,8 @@ export function RelatedRecords({ object, field, id }: { object: string; field: s
           const path = recordPath(descriptor, r.id);
           return path ? <Link to={path}>{text}</Link> : <span>{text}</span>;
         }}
-      />
+      />}
+      {onAdd ? <Button size="small" icon={<PlusOutlined />} onClick={onAdd} style={{ marginTop: 8 }}>{t('record.related.add', { object: objectLabel(t, object).toLowerCase() })}</Button> : null}
     </div>
   );
 }

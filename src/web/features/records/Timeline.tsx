@@ -11,6 +11,8 @@ import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { Page, TimelineEvent } from '../../api/types.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
+import { useObjects } from '../../api/objects.ts';
+import { objectLabel } from '../../fields/labels.ts';
 
 const ICONS: Record<string, React.ReactNode> = {
   call: <PhoneOutlined />, visit: <CarOutlined />, meeting: <TeamOutlined />, email: <MailOutlined />, note: <FileTextOutlined />,
@@ -24,6 +26,12 @@ export const FILTER_KINDS = ['call', 'visit', 'meeting', 'email', 'note', 'messa
 export function Timeline({ object, id }: { object: string; id: number }) {
   const { t } = useTranslation();
   const [kinds, setKinds] = useState<string[]>([]);
+  // A module's events may be of its object's kind (a device's 'device'): named by the object's label.
+  const objects = useObjects().data ?? [];
+  const kindLabel = (kind: string) => {
+    const owner = objects.find((d) => d.singular === kind);
+    return t(`timeline.kinds.${kind}`, { defaultValue: owner ? objectLabel(t, owner.name) : kind });
+  };
   const q = useInfiniteQuery({
     queryKey: [...keys.timeline(), object, id, kinds],
     initialPageParam: null as string | null,
@@ -62,7 +70,7 @@ export function Timeline({ object, id }: { object: string; id: number }) {
             content: (
               <div className="gx-tl-item" data-testid="timeline-item">
                 <div className="gx-tl-head">
-                  <Typography.Text strong>{t(`timeline.kinds.${e.kind}`, { defaultValue: e.kind })}</Typography.Text>
+                  <Typography.Text strong>{kindLabel(e.kind)}</Typography.Text>
                   <Tooltip title={formatDateTime(e.occurred_at)}>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRelative(e.occurred_at)}</Typography.Text>
                   </Tooltip>

@@ -9,7 +9,7 @@ import { Link, useNavigate } from 'react-router';
 import dayjs from 'dayjs';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
-import { useMe, useMeta } from '../../api/hooks.ts';
+import { useMeta } from '../../api/hooks.ts';
 import type { ApiRecord, Page } from '../../api/types.ts';
 import { optionLabel } from '../../fields/labels.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
@@ -32,7 +32,6 @@ export function TasksPage() {
   const qc = useQueryClient();
   const saveTask = useSaveRecord('tasks');
   const navigate = useNavigate();
-  const me = useMe().data;
   const meta = useMeta('tasks');
   const [scope, setScope] = useState<'open' | 'done'>('open');
   const [editing, setEditing] = useState<number | null>(null);
@@ -120,7 +119,6 @@ export function TasksPage() {
         object="tasks"
         open={creating || editing !== null}
         recordId={creating ? null : editing}
-        defaults={{ status: 'open', priority: 'normal', owner_id: me?.id }}
         onClose={() => {
           setCreating(false);
           setEditing(null);
