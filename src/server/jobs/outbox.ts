@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { dispatch, onDeliverSoon, type RecordEvent } from '../core/events.ts';
 import type { JobQueue } from './queue.ts';
+import { registerSoonPasses } from './soon-passes.ts';
 
 /** Rows claimed per round trip; a claimed row is leased so another process leaves it alone. */
 const BATCH = 100;
@@ -62,30 +63,5 @@ export async function deliverOutbox(db: Kysely<DB>, log: Log = console): Promise
  * function that waits for a pass in flight (call it before closing the database).
  */
 export function registerOutbox(queue: JobQueue, db: Kysely<DB>, log: Log = console): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const pass = () => {
-    if (!queue.started()) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = deliverOutbox(db, log)
-      .then(() => undefined)
-      .catch((e) => log.error({ err: (e as Error).message }, 'event delivery pass failed'))
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          pass();
-        }
-      });
-  };
-  const off = onDeliverSoon(pass);
-  queue.schedule('events.deliver', SWEEP_SECONDS, async () => void (await deliverOutbox(db, log)));
-  return async () => {
-    off();
-    again = false;
-    await running;
-  };
+  return registerSoonPasses(queue, { name: 'events.deliver', seconds: SWEEP_SECONDS, pass: () => deliverOutbox(db, log), onSoon: onDeliverSoon, log, what: 'event delivery' });
 }

@@ -1,5 +1,6 @@
 import type { ObjectLabels } from '../../../shared/objects.ts';
 import type { Locale } from '../../../shared/fields.ts';
+import { CUSTOMER_OPTION_LABELS } from '../../records/option-labels.ts';
 
 /** The contacts object's names, field, option and section labels in the three languages (served in its descriptor). */
 export const contactsLabels: Record<Locale, ObjectLabels> = {
@@ -49,6 +50,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       updated_at: 'Updated'
     },
     options: {
+      ...CUSTOMER_OPTION_LABELS.en,
       gender: {
         female: 'Female',
         male: 'Male',
@@ -77,50 +79,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
         upper_middle: 'Upper middle',
         high: 'High'
       },
-      type: {
-        prospect: 'Prospect',
-        customer: 'Customer',
-        partner: 'Partner',
-        distributor: 'Distributor',
-        supplier: 'Supplier',
-        competitor: 'Competitor',
-        other: 'Other'
-      },
-      tier: {
-        standard: 'Standard',
-        silver: 'Silver',
-        gold: 'Gold',
-        platinum: 'Platinum',
-        vip: 'VIP'
-      },
-      lifecycle_status: {
-        lead: 'Lead',
-        prospect: 'Prospect',
-        active: 'Active',
-        loyal: 'Loyal',
-        at_risk: 'At risk',
-        churned: 'Churned',
-        inactive: 'Inactive'
-      },
-      source: {
-        web: 'Website',
-        referral: 'Referral',
-        event: 'Event',
-        phone: 'Phone',
-        email: 'Email',
-        partner: 'Partner',
-        advertising: 'Advertising',
-        walk_in: 'Walk-in',
-        social: 'Social media',
-        import: 'Import',
-        other: 'Other'
-      },
-      payment_standing: {
-        good: 'Good',
-        watch: 'Watch',
-        late: 'Late',
-        blocked: 'Blocked'
-      }
     },
     sections: {
       main: 'Overview',
@@ -181,6 +139,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       updated_at: '更新时间'
     },
     options: {
+      ...CUSTOMER_OPTION_LABELS['zh-CN'],
       gender: {
         female: '女',
         male: '男',
@@ -209,50 +168,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
         upper_middle: '中高',
         high: '高'
       },
-      type: {
-        prospect: '潜在客户',
-        customer: '客户',
-        partner: '合作伙伴',
-        distributor: '经销商',
-        supplier: '供应商',
-        competitor: '竞争对手',
-        other: '其他'
-      },
-      tier: {
-        standard: '普通',
-        silver: '银卡',
-        gold: '金卡',
-        platinum: '白金',
-        vip: 'VIP'
-      },
-      lifecycle_status: {
-        lead: '线索',
-        prospect: '意向',
-        active: '活跃',
-        loyal: '忠实',
-        at_risk: '流失风险',
-        churned: '已流失',
-        inactive: '不活跃'
-      },
-      source: {
-        web: '官网',
-        referral: '转介绍',
-        event: '活动',
-        phone: '电话',
-        email: '邮件',
-        partner: '合作伙伴',
-        advertising: '广告',
-        walk_in: '到店',
-        social: '社交媒体',
-        import: '导入',
-        other: '其他'
-      },
-      payment_standing: {
-        good: '良好',
-        watch: '关注',
-        late: '逾期',
-        blocked: '冻结'
-      }
     },
     sections: {
       main: '概况',
@@ -313,6 +228,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       updated_at: '更新時間'
     },
     options: {
+      ...CUSTOMER_OPTION_LABELS['zh-TW'],
       gender: {
         female: '女',
         male: '男',
@@ -341,50 +257,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
         upper_middle: '中高',
         high: '高'
       },
-      type: {
-        prospect: '潛在客戶',
-        customer: '客戶',
-        partner: '合作夥伴',
-        distributor: '經銷商',
-        supplier: '供應商',
-        competitor: '競爭對手',
-        other: '其他'
-      },
-      tier: {
-        standard: '普通',
-        silver: '銀卡',
-        gold: '金卡',
-        platinum: '白金',
-        vip: 'VIP'
-      },
-      lifecycle_status: {
-        lead: '線索',
-        prospect: '意向',
-        active: '活躍',
-        loyal: '忠實',
-        at_risk: '流失風險',
-        churned: '已流失',
-        inactive: '不活躍'
-      },
-      source: {
-        web: '官網',
-        referral: '轉介紹',
-        event: '活動',
-        phone: '電話',
-        email: '郵件',
-        partner: '合作夥伴',
-        advertising: '廣告',
-        walk_in: '到店',
-        social: '社交媒體',
-        import: '匯入',
-        other: '其他'
-      },
-      payment_standing: {
-        good: '良好',
-        watch: '關注',
-        late: '逾期',
-        blocked: '凍結'
-      }
     },
     sections: {
       main: '概況',

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
+import { registerSoonPasses } from '../../jobs/soon-passes.ts';
 import { emitTimeline } from '../../core/timeline.ts';
 import { claimDue, markFailed, markSent, usedThisMinute, type OutboxRow } from './mail.repo.ts';
 import { loadSmtp } from './mail.settings.ts';
@@ -78,29 +79,5 @@ export async function deliverMail(db: Kysely<DB>, log: Log = console): Promise<n
 
 /** Wires sending to the job queue: the sweep (once across processes) and a pass after each queueing commit. */
 export function registerMailDelivery(queue: JobQueue, db: Kysely<DB>, log: Log): () => Promise<void> {
-  let running: Promise<void> | null = null;
-  let again = false;
-  const pass = () => {
-    if (!queue.started()) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = deliverMail(db, log)
-      .then(() => undefined)
-      .catch((e) => log.error({ err: (e as Error).message }, 'mail pass failed'))
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          pass();
-        }
-      });
-  };
-  const off = onMailSoon(pass);
-  queue.schedule('mail.send', SWEEP_SECONDS, async () => void (await deliverMail(db, log)));
-  return async () => {
-    off();
-    await running;
-  };
+  return registerSoonPasses(queue, { name: 'mail.send', seconds: SWEEP_SECONDS, pass: () => deliverMail(db, log), onSoon: onMailSoon, log, what: 'mail' });
 }
