@@ -25,11 +25,11 @@ describe('organisation settings', () => {
 
     await page.goto('/settings/organization');
     await page.getByLabel('Organisation name').fill('台北精品茶行');
-    await page.getByLabel('Currency').click();
+    await page.getByLabel('Currency', { exact: true }).click();
     await page.keyboard.type('TWD');
     await page.locator('.ant-select-item-option', { hasText: 'TWD' }).first().click();
     await page.getByText(/Example: NT\$/).waitFor();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('form', { hasText: 'Organisation name' }).getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('.gx-brand-org', { hasText: '台北精品茶行' }).waitFor();
     const saved = await api<{ data: { currency: string } }>(admin, 'GET', '/settings');
     expect(saved.data.currency).toBe('TWD');
