@@ -45,7 +45,7 @@ export async function timelineFigures(b: Bench, o: RepeatOptions, contactId: num
   return [
     await latencyFigure(b, o, {
       id: 'timeline_first', label: 'timeline first page (contact with 2,000 events)', url: `/contacts/${contactId}/timeline`,
-      pickRaw: mainSelect('timeline_events'),
+      pickRaw: mainSelect('timeline_targets'),
       check: (a) => (a?.data?.length === 50 && a.next_cursor ? null : `expected 50 events, got ${a?.data?.length}`),
     }),
   ];
