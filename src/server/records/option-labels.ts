@@ -145,3 +145,10 @@ export const CUSTOMER_OPTION_LABELS: Record<Locale, Record<string, Record<string
     }
   }
 };
+
+/** Labels of the address fields (records/options.ts ADDRESS_FIELDS) in the three languages: spread into `labels[locale].fields`. */
+export const ADDRESS_FIELD_LABELS: Record<Locale, Record<string, string>> = {
+  en: { country: 'Country', province: 'Province/State', city: 'City', district: 'District', street: 'Street address', postal_code: 'Postal code' },
+  'zh-CN': { country: '国家/地区', province: '省份', city: '城市', district: '区县', street: '街道地址', postal_code: '邮政编码' },
+  'zh-TW': { country: '國家/地區', province: '省份', city: '城市', district: '區縣', street: '街道地址', postal_code: '郵政編碼' },
+};

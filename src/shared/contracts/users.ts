@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import { Timestamp } from './common.ts';
-import { Permissions } from './auth.ts';
+import { Me, Permissions } from './auth.ts';
 
-export const User = z.object({
-  id: z.number().int(),
-  email: z.string(),
-  name: z.string(),
-  role: z.string(),
-  team_id: z.number().int().nullable(),
-  locale: z.string(),
-  active: z.boolean(),
-  created_at: Timestamp,
-});
+/** A user as administrators list them: the signed-in user's fields without permissions, plus state. */
+export const User = Me.omit({ permissions: true }).extend({ active: z.boolean(), created_at: Timestamp });
 export const Team = z.object({ id: z.number().int(), name: z.string(), manager_id: z.number().int().nullable(), created_at: Timestamp.optional() });
 export const TeamBody = z.object({ name: z.string().trim().min(1).max(200), manager_id: z.number().int().positive().nullable().optional() });
 export const Role = Permissions.extend({ key: z.string(), name: z.string() });

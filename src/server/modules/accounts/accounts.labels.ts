@@ -1,6 +1,6 @@
 import type { ObjectLabels } from '../../../shared/objects.ts';
 import type { Locale } from '../../../shared/fields.ts';
-import { CUSTOMER_OPTION_LABELS } from '../../records/option-labels.ts';
+import { ADDRESS_FIELD_LABELS, CUSTOMER_OPTION_LABELS } from '../../records/option-labels.ts';
 
 /** The accounts object's names, field, option and section labels in the three languages (served in its descriptor). */
 export const accountsLabels: Record<Locale, ObjectLabels> = {
@@ -8,6 +8,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     one: 'Account',
     other: 'Accounts',
     fields: {
+      ...ADDRESS_FIELD_LABELS.en,
       name: 'Account name',
       account_number: 'Customer number',
       type: 'Type',
@@ -16,12 +17,6 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       industry: 'Industry',
       source: 'Source',
       region: 'Region',
-      country: 'Country',
-      province: 'Province/State',
-      city: 'City',
-      district: 'District',
-      street: 'Street address',
-      postal_code: 'Postal code',
       phone: 'Phone',
       email: 'Email',
       website: 'Website',
@@ -57,6 +52,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     one: '客户公司',
     other: '客户公司',
     fields: {
+      ...ADDRESS_FIELD_LABELS['zh-CN'],
       name: '公司名称',
       account_number: '客户编号',
       type: '类型',
@@ -65,12 +61,6 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       industry: '行业',
       source: '来源',
       region: '区域',
-      country: '国家/地区',
-      province: '省份',
-      city: '城市',
-      district: '区县',
-      street: '街道地址',
-      postal_code: '邮政编码',
       phone: '电话',
       email: '邮箱',
       website: '网站',
@@ -106,6 +96,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     one: '客戶公司',
     other: '客戶公司',
     fields: {
+      ...ADDRESS_FIELD_LABELS['zh-TW'],
       name: '公司名稱',
       account_number: '客戶編號',
       type: '類型',
@@ -114,12 +105,6 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       industry: '行業',
       source: '來源',
       region: '區域',
-      country: '國家/地區',
-      province: '省份',
-      city: '城市',
-      district: '區縣',
-      street: '街道地址',
-      postal_code: '郵政編碼',
       phone: '電話',
       email: '電子郵件',
       website: '網站',

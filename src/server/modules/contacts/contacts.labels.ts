@@ -1,6 +1,6 @@
 import type { ObjectLabels } from '../../../shared/objects.ts';
 import type { Locale } from '../../../shared/fields.ts';
-import { CUSTOMER_OPTION_LABELS } from '../../records/option-labels.ts';
+import { ADDRESS_FIELD_LABELS, CUSTOMER_OPTION_LABELS } from '../../records/option-labels.ts';
 
 /** The contacts object's names, field, option and section labels in the three languages (served in its descriptor). */
 export const contactsLabels: Record<Locale, ObjectLabels> = {
@@ -8,6 +8,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
     one: 'Contact',
     other: 'Contacts',
     fields: {
+      ...ADDRESS_FIELD_LABELS.en,
       name: 'Name',
       family_name: 'Family name',
       given_name: 'Given name',
@@ -30,12 +31,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       source: 'Source',
       industry: 'Industry',
       region: 'Region',
-      country: 'Country',
-      province: 'Province/State',
-      city: 'City',
-      district: 'District',
-      street: 'Street address',
-      postal_code: 'Postal code',
       tags: 'Tags',
       preferences: 'Preferences',
       dietary_needs: 'Dietary needs',
@@ -97,6 +92,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
     one: '联系人',
     other: '联系人',
     fields: {
+      ...ADDRESS_FIELD_LABELS['zh-CN'],
       name: '姓名',
       family_name: '姓',
       given_name: '名',
@@ -119,12 +115,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       source: '来源',
       industry: '行业',
       region: '区域',
-      country: '国家/地区',
-      province: '省份',
-      city: '城市',
-      district: '区县',
-      street: '街道地址',
-      postal_code: '邮政编码',
       tags: '标签',
       preferences: '偏好',
       dietary_needs: '饮食需求',
@@ -186,6 +176,7 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
     one: '聯絡人',
     other: '聯絡人',
     fields: {
+      ...ADDRESS_FIELD_LABELS['zh-TW'],
       name: '姓名',
       family_name: '姓',
       given_name: '名',
@@ -208,12 +199,6 @@ export const contactsLabels: Record<Locale, ObjectLabels> = {
       source: '來源',
       industry: '行業',
       region: '區域',
-      country: '國家/地區',
-      province: '省份',
-      city: '城市',
-      district: '區縣',
-      street: '街道地址',
-      postal_code: '郵政編碼',
       tags: '標籤',
       preferences: '偏好',
       dietary_needs: '飲食需求',

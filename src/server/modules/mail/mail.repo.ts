@@ -62,21 +62,11 @@ export async function insertOutbox(db: Tx, m: OutboxInsert): Promise<number> {
   return Number(rows[0]!.id);
 }
 
-export interface OutboxRow {
-  id: number;
-  message_id: string;
-  to_address: string;
-  to_name: string | null;
-  subject: string;
-  text_body: string;
-  html_body: string | null;
-  template_key: string | null;
-  locale: string | null;
-  contact_id: number | null;
-  user_id: number | null;
+/** A stored outbox row: what was queued, plus its sending state. */
+export interface OutboxRow extends Omit<OutboxInsert, 'status'> {
   status: string;
+  id: number;
   attempts: number;
-  last_error: string | null;
   next_attempt_at: string;
   sent_at: string | null;
   created_at: string;
