@@ -6,6 +6,8 @@ import type { PinyinMode } from '../text/pinyin.ts';
 import type { Actor } from '../core/access.ts';
 import type { Locale } from '../../shared/fields.ts';
 import type { FormSection, MenuEntry, ObjectLabels, RecordAction, RelatedList } from '../../shared/objects.ts';
+import type { PrintableDocument } from '../../shared/contracts/documents.ts';
+import type { ConditionGroup } from '../../shared/contracts/conditions.ts';
 
 export type Tx = Transaction<DB> | Kysely<DB>;
 export type Row = Record<string, any>;
@@ -216,6 +218,47 @@ export interface ObjectDef {
   numbering?: NumberingDef;
   /** A kanban board (modules/stages: GET /{object}/board, /board/cards, POST /{object}/{id}/move). */
   board?: BoardDef;
+  /**
+   * The record prints as a business document (core/pdf, modules/documents: GET /{object}/{id}/pdf).
+   * Called with a row the actor may read, field rules already applied: a hidden field never prints.
+   */
+  printable?: (ctx: PrintContext, row: Row) => Promise<PrintableDocument>;
+  /** Child lines with computed totals (records/line-items.ts, issue 12 piece 2). */
+  lines?: LineItemsDef;
+  /** New records without an owner are given one by assignment rules (modules/assignment). */
+  assignment?: AssignmentDef;
+}
+
+/** What a printable() needs besides the row: who prints, in which language, a database handle. */
+export interface PrintContext {
+  db: Kysely<DB>;
+  actor: Actor;
+  locale: Locale;
+}
+
+/**
+ * Child lines of a parent record (quotes, orders, invoices): `table` holds the lines (its
+ * migration creates the standard line columns, see records/line-items.ts); the parent's
+ * `totals` fields are recomputed in the transaction that changes its lines.
+ */
+export interface LineItemsDef {
+  table: string;
+  /** The object lines may pick a product from (copies name, unit, price, tax rate). */
+  productObject?: string;
+  /** Parent money fields written from the lines: net (after discounts), tax, gross, discount. */
+  totals: { net: string; tax: string; gross: string; discount?: string };
+  /** The parent's field holding its rounding mode ('per_line' | 'total'); absent: per line. */
+  roundingField?: string;
+  /** The parent's boolean field: unit prices include tax. */
+  pricesIncludeTaxField?: string;
+}
+
+/**
+ * Assignment rules apply to this object: `loadFilter` is the condition that counts a record
+ * as open work of its owner (load balancing), e.g. tasks whose status is not done.
+ */
+export interface AssignmentDef {
+  loadFilter?: ConditionGroup;
 }
 
 export interface NumberingDef {
