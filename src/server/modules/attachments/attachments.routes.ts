@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook.ts';
 import { AppError } from '../../http/errors.ts';
+import { attachmentDisposition } from '../../http/content-disposition.ts';
 import { IdParam } from '../../../shared/contracts/common.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import { spoolToTemp, type SpooledUpload } from '../../core/upload-spool.ts';
@@ -14,12 +15,6 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
   cursor: z.string().max(500).optional(),
 });
-
-/** RFC 6266: an ASCII fallback and the real name in UTF-8 (Chinese file names survive). */
-function disposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 /** GET and POST /{object}/{id}/attachments, for objects whose definition says `attachments: true`. */
 export function registerAttachmentRoutes(fastify: FastifyInstance, def: ObjectDef): void {
@@ -60,7 +55,7 @@ export default async function attachmentRoutes(fastify: FastifyInstance) {
   const svc = bindDb(app, { downloadAttachment, removeAttachment });
   app.get('/attachments/:id/download', { schema: { tags: ['attachments'], params: IdParam } }, async (req, reply) => {
     const file = await svc.downloadAttachment(actorOf(req), req.params.id);
-    reply.header('content-disposition', disposition(file.name)).header('content-length', file.size).type(file.contentType);
+    reply.header('content-disposition', attachmentDisposition(file.name)).header('content-length', file.size).type(file.contentType);
     return reply.send(file.stream);
   });
   app.delete('/attachments/:id', { schema: { tags: ['attachments'], params: IdParam } }, async (req, reply) => {

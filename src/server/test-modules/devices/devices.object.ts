@@ -3,6 +3,7 @@ import { opts } from '../../records/options.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { devicesLabels } from './devices.labels.ts';
+import { printDevice } from './devices.print.ts';
 
 /** An installed device shows on its account's and contact's timelines from its installation day. */
 async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
@@ -66,5 +67,7 @@ export const devicesObject: ObjectDef = {
     if (!existing && !values.status) values.status = 'active';
   },
   afterWrite: putOnTimeline,
+  // GET /devices/{id}/pdf (modules/documents): a device sheet.
+  printable: printDevice,
   notNull: ['name', 'status'],
 };
