@@ -240,6 +240,8 @@ const zhTW: Resources = {
   },
   record: {
     keyFacts: '關鍵資訊',
+    pdf: 'PDF',
+    pdfTitle: '下載 PDF 文件',
     logActivity: '記錄活動',
     newTask: '新增任務',
     edit: '編輯',

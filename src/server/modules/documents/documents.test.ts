@@ -66,6 +66,10 @@ describe('GET /{object}/{id}/pdf', () => {
     expect(hidden.body).toEqual(missing.body);
     expect((await getPdf(owner.token, `/devices/${d.id}/pdf`)).statusCode).toBe(200);
     expect((await t.api(t.adminToken, 'GET', `/accounts/${account.id}/pdf`)).status).toBe(404);
+    // The web app shows its PDF button from the descriptor.
+    const meta = (await t.api(t.adminToken, 'GET', '/meta/objects')).body.data as { name: string; features: { printable: boolean } }[];
+    expect(meta.find((o) => o.name === 'devices')?.features.printable).toBe(true);
+    expect(meta.find((o) => o.name === 'accounts')?.features.printable).toBe(false);
   });
 
   it('never prints a field the user may not read, nor a linked customer the user may not see', async () => {

@@ -1,11 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
 import { App, Breadcrumb, Button, Card, Col, Dropdown, Modal, Row, Skeleton, Space, Tabs, Typography } from 'antd';
 import {
-  DeleteOutlined, EditOutlined, MailOutlined, MergeCellsOutlined, MoreOutlined, PhoneOutlined, PlusOutlined, UserOutlined, WechatOutlined,
+  DeleteOutlined, EditOutlined, MailOutlined, MergeCellsOutlined, MoreOutlined, PhoneOutlined, PlusOutlined, UserOutlined, WechatOutlined, FilePdfOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
+import { ApiError, download } from '../../api/client.ts';
+import { currentLocale } from '../../i18n/index.ts';
 import { errorText } from '../../api/errors.ts';
 import { useMeta } from '../../api/hooks.ts';
 import { useObjects } from '../../api/objects.ts';
@@ -139,6 +140,10 @@ export function RecordPage({ object }: { object: string }) {
             <Space wrap className="gx-record-actions">
               {canLog ? <Button onClick={logActivity} icon={<PhoneOutlined />}>{t('record.logActivity')}</Button> : null}
               {canTask ? <Button onClick={() => setTaskOpen(true)} icon={<PlusOutlined />}>{isPhone ? null : t('record.newTask')}</Button> : null}
+              {descriptor?.features.printable ? (
+                // The document in the language the app shows (the server's default would be the profile's).
+                <Button onClick={() => download(`/${object}/${id}/pdf`, { locale: currentLocale() })} icon={<FilePdfOutlined />} title={t('record.pdfTitle')} data-testid="record-pdf">{t('record.pdf')}</Button>
+              ) : null}
               {canEdit ? <Button type="primary" onClick={() => setEditing(true)} icon={<EditOutlined />} data-testid="record-edit">{t('record.edit')}</Button> : null}
               {canEdit ? (
                 <Dropdown
