@@ -15,6 +15,7 @@ import { prepareHistory, timelineFigures } from './figures/timeline.ts';
 import { httpFigures } from './figures/http.ts';
 import { mailFigures } from './figures/mail.ts';
 import { boardFigures, prepareBoard } from './figures/board.ts';
+import { pdfFigures } from './figures/pdf.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +70,7 @@ try {
   }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   if (wanted('mail')) figures.push(...(await step('mail', () => mailFigures(b))));
+  if (wanted('pdf')) figures.push(...(await step('pdf', () => pdfFigures(o))));
   const server = await b.raw.query('SELECT version() AS v, current_setting(\'shared_buffers\') AS sb, current_setting(\'work_mem\') AS wm');
   Object.assign(meta, { server_version: server[0]!.v, shared_buffers: server[0]!.sb, work_mem: server[0]!.wm });
 } finally {

@@ -42,6 +42,7 @@ export function targetOf(id: string): Target | null {
   if (id.startsWith('list_')) return { op: '<=', postgres: 20, pglite: 60, ratio: id.endsWith('_service') ? undefined : 2 };
   if (id.startsWith('search_')) return { op: '<=', postgres: 30, pglite: 90, ratio: 2 };
   if (id.startsWith('timeline_')) return { op: '<=', postgres: 20, pglite: 60 };
+  if (id === 'pdf_50_lines') return { op: '<=', postgres: 1000, pglite: 1000 };
   return null;
 }
 
