@@ -19,7 +19,9 @@ export const DocumentLine = z.object({
   quantity: z.string(),
   unit: z.string().optional(),
   unit_price: money,
+  /** Percent (10 = 10 %), as line items store it. */
   discount_percent: z.string().optional(),
+  /** Percent (13 = 13 % VAT), as line items store it. */
   tax_rate: z.string().optional(),
   net: money,
   tax: money,

@@ -5,8 +5,7 @@ import pdfmake from 'pdfmake';
 import type { Locale } from '../../../shared/fields.ts';
 
 // The fonts every document is set in: Noto Sans CJK (OTF, CFF outlines) from npm, Simplified
-// (@embedpdf/fonts-sc, which also covers Latin and the Traditional characters of GB 18030's
-// common set) for en and zh-CN, Traditional (@embedpdf/fonts-tc, Taiwan glyph shapes) for zh-TW.
+// (@embedpdf/fonts-sc, 30,888 glyphs: Latin and most Traditional characters too) for en and zh-CN, Traditional (@embedpdf/fonts-tc, Taiwan glyph shapes) for zh-TW.
 // pdfkit embeds only the glyphs a document uses (a CIDFontType0C subset, tagged ABCDEF+), so a
 // page of Chinese costs tens of kilobytes, not the 8 MB of the font file.
 //
