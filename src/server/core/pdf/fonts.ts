@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import pdfmake from 'pdfmake';
+import type PdfMake from 'pdfmake';
 import type { Locale } from '../../../shared/fields.ts';
 
 // The fonts every document is set in: Noto Sans CJK (OTF, CFF outlines) from npm, Simplified
@@ -26,24 +26,37 @@ export function familyFor(locale: Locale): FontFamily {
   return locale === 'zh-TW' ? 'NotoTC' : 'NotoSC';
 }
 
-let ready: Set<FontFamily> | null = null;
+type Engine = typeof PdfMake;
+let engine: Promise<Engine> | null = null;
+const ready = new Set<FontFamily>();
 
 /** The package's fonts folder (its `exports` only name the JS entry, so resolve that and walk up). */
 function fontDir(pkg: string): string {
   return path.join(path.dirname(require.resolve(pkg)), '..', 'fonts');
 }
 
-/** Puts a family's files in the virtual file system and locks pdfmake down; once per process and family. */
-export function loadFamily(family: FontFamily): void {
-  if (!ready) {
+/**
+ * pdfmake with both resource policies refusing everything, imported on the first print (it
+ * takes about a second to load: not a cost for every server start and CLI command).
+ */
+function pdfEngine(): Promise<Engine> {
+  engine ??= import('pdfmake').then((m) => {
+    const pdfmake = m.default;
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy(() => false);
-    ready = new Set();
-  }
-  if (ready.has(family)) return;
+    return pdfmake;
+  });
+  return engine;
+}
+
+/** pdfmake, locked down, with a family's files in its virtual file system (read once per process). */
+export async function loadFamily(family: FontFamily): Promise<Engine> {
+  const pdfmake = await pdfEngine();
+  if (ready.has(family)) return pdfmake;
   const f = FAMILIES[family];
   const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs;
   for (const file of [f.normal, f.bold]) vfs.writeFileSync(`${family}/${file}`, fs.readFileSync(path.join(fontDir(f.pkg), file)));
   pdfmake.addFonts({ [family]: { normal: `${family}/${f.normal}`, bold: `${family}/${f.bold}`, italics: `${family}/${f.normal}`, bolditalics: `${family}/${f.bold}` } });
   ready.add(family);
+  return pdfmake;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import pdfmake from 'pdfmake';
 import { renderPdf } from './render.ts';
 import { loadFamily } from './fonts.ts';
 import { embeddedFonts, pdfPages, sampleDocument } from './pdf.test-support.ts';
@@ -60,7 +59,7 @@ describe('PDF documents', () => {
   });
 
   it('never fetches a URL or reads a local file, whatever a definition names', async () => {
-    loadFamily('NotoSC');
+    const pdfmake = await loadFamily('NotoSC');
     const base = { defaultStyle: { font: 'NotoSC' } };
     await expect(pdfmake.createPdf({ ...base, content: [{ image: 'http://127.0.0.1:9/logo.png' }] }).getBuffer()).rejects.toThrow(/denied by resource access policy/);
     await expect(pdfmake.createPdf({ ...base, content: [{ image: '/etc/hostname' }] }).getBuffer()).rejects.toThrow(/denied by resource access policy/);

@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import { PrintableDocument } from '../../../shared/contracts/documents.ts';
 import { familyFor, loadFamily } from './fonts.ts';
 import { documentDefinition } from './layout.ts';
@@ -10,6 +9,6 @@ import { documentDefinition } from './layout.ts';
  */
 export async function renderPdf(input: PrintableDocument): Promise<Buffer> {
   const doc = PrintableDocument.parse(input);
-  loadFamily(familyFor(doc.locale));
+  const pdfmake = await loadFamily(familyFor(doc.locale));
   return pdfmake.createPdf(documentDefinition(doc)).getBuffer();
 }
