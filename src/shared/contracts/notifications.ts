@@ -1,8 +1,9 @@
 // In-app notifications (the bell) and each user's choice of which kinds also come by e-mail.
 import { z } from 'zod';
 
-/** Kinds of notification. `escalation` has no producer in the core yet: SLA modules call notify(). */
-export const NOTIFICATION_KINDS = ['assigned', 'mentioned', 'reminder', 'escalation'] as const;
+import { NOTIFICATION_KINDS } from '../notification-kinds.ts';
+
+export { NOTIFICATION_KINDS };
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

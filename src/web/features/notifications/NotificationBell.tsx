@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Empty, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Empty, Popover, Spin, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Notification } from '../../../shared/contracts/notifications.ts';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
+import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useMarkRead, useNotifications, useUnreadCount } from './api.ts';
 
 /** The bell: my notifications, newest first; a click opens the record and marks it read. */
@@ -13,6 +14,7 @@ export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
+  const isPhone = useIsPhone();
   const count = useUnreadCount().data;
   const list = useNotifications(open);
   const mark = useMarkRead();
@@ -25,7 +27,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 340, maxWidth: 'calc(100vw - 48px)' }} data-testid="notifications-list">
+    <div style={{ width: isPhone ? '100%' : 340 }} data-testid="notifications-list">
       {list.isLoading ? <Spin style={{ display: 'block', margin: '16px auto' }} /> : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -52,13 +54,27 @@ export function NotificationBell() {
       </Button>
     </div>
   );
+  const button = (
+    <Button type="text" aria-label={t('notifications.bell', { count: count?.count ?? 0 })} data-testid="notifications-bell" onClick={isPhone ? () => setOpen(true) : undefined}>
+      <Badge count={count?.capped ? `${count.count}+` : (count?.count ?? 0)} size="small" offset={[4, -2]} data-testid="notifications-count">
+        <BellOutlined style={{ fontSize: 17 }} />
+      </Badge>
+    </Button>
+  );
+  // A phone has no room beside the bell for a popover: the list slides in over the page.
+  if (isPhone) {
+    return (
+      <>
+        {button}
+        <Drawer open={open} onClose={() => setOpen(false)} placement="right" size="100%" title={title} styles={{ body: { padding: 12 } }}>
+          {content}
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover content={content} title={title} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
-      <Button type="text" aria-label={t('notifications.bell', { count: count?.count ?? 0 })} data-testid="notifications-bell">
-        <Badge count={count?.capped ? `${count.count}+` : (count?.count ?? 0)} size="small" offset={[4, -2]} data-testid="notifications-count">
-          <BellOutlined style={{ fontSize: 17 }} />
-        </Badge>
-      </Button>
+      {button}
     </Popover>
   );
 }

@@ -1,6 +1,6 @@
 import { App, Card, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NOTIFICATION_KINDS } from '../../../shared/contracts/notifications.ts';
+import { NOTIFICATION_KINDS } from '../../../shared/notification-kinds.ts';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { errorText } from '../../api/errors.ts';
 import { usePreferences, useSavePreferences } from './api.ts';
