@@ -30,6 +30,8 @@ export interface FieldMeta {
   link?: string;
   /** Custom fields: its values are found by search (`q`, /search). */
   searchable?: boolean;
+  /** Long text that may @mention users (src/shared/mentions.ts): the web offers a mention input. */
+  mentions?: boolean;
   /** Not writable by the caller (system field or a field rule). */
   readonly: boolean;
   sortable: boolean;

@@ -17,7 +17,17 @@ export interface RecordEvent {
   changes?: Record<string, [unknown, unknown]>;
 }
 
-type Listener = (e: RecordEvent) => void | Promise<void>;
+/**
+ * What a subscriber gets with each event: the database the event was delivered from (a
+ * subscriber writes there, never to a database it captured) and a key naming this event for
+ * good — the same on every redelivery, different for every other event — to de-duplicate by.
+ */
+export interface DeliveryContext {
+  db: Kysely<DB>;
+  key: string;
+}
+
+type Listener = (e: RecordEvent, ctx: DeliveryContext) => void | Promise<void>;
 const listeners = new Set<Listener>();
 
 export function onRecordEvent(l: Listener): () => void {
@@ -35,11 +45,11 @@ export async function writeEvents(trx: Transaction<DB> | Kysely<DB>, events: Rec
 }
 
 /** Runs every subscriber on one event in turn; throws the first failure (the outbox retries). */
-export async function dispatch(e: RecordEvent): Promise<void> {
+export async function dispatch(e: RecordEvent, ctx: DeliveryContext): Promise<void> {
   let failure: unknown = null;
   for (const l of [...listeners]) {
     try {
-      await l(e);
+      await l(e, ctx);
     } catch (err) {
       failure ??= err;
     }

@@ -38,7 +38,8 @@ export async function deliverOutbox(db: Kysely<DB>, log: Log = console): Promise
     const done: number[] = [];
     for (const row of rows) {
       try {
-        for (const e of row.events) await dispatch(e);
+        // `<outbox row>.<position>` names each event for good: subscribers de-duplicate by it.
+        for (const [i, e] of row.events.entries()) await dispatch(e, { db, key: `${row.id}.${i}` });
         done.push(row.id);
       } catch (err) {
         const message = String((err as Error)?.message ?? err).slice(0, 2000);

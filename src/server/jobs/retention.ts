@@ -25,6 +25,14 @@ export function registerFileUse(table: string, column = 'file_id'): void {
   if (!fileUses.some((u) => u.table === table && u.column === column)) fileUses.push({ table, column });
 }
 
+/** Retention steps of modules (read notifications...), by name; each deletes and answers how many rows went. */
+const steps = new Map<string, (db: Kysely<DB>) => Promise<number>>();
+
+/** Registered by the module owning the table, at import time (registering again replaces it). */
+export function registerRetentionStep(name: string, run: (db: Kysely<DB>) => Promise<number>): void {
+  steps.set(name, run);
+}
+
 const unused = () => sql.join(fileUses.map((u) => sql`NOT EXISTS (SELECT 1 FROM ${sql.table(u.table)} u WHERE u.${sql.ref(u.column)} = f.id)`), sql` AND `);
 
 const days = (n: number) => sql`now() - make_interval(secs => ${Math.round(n * 86400)})`;
@@ -37,7 +45,10 @@ async function count(db: Kysely<DB>, statement: ReturnType<typeof sql>): Promise
 
 /** Deletes what is past its retention; answers how many rows of each kind went. */
 export async function runRetention(db: Kysely<DB>, cfg: RetentionConfig): Promise<Record<string, number>> {
+  const modules: Record<string, number> = {};
+  for (const [name, run] of steps) modules[name] = await run(db);
   return {
+    ...modules,
     jobs: await count(db, sql`DELETE FROM jobs WHERE status IN ('done', 'failed') AND finished_at < ${days(cfg.jobsDays)}`),
     sessions: await count(db, sql`DELETE FROM sessions WHERE expires_at < now()`),
     idempotency_keys: await count(db, sql`DELETE FROM idempotency_keys WHERE status <> 0 AND created_at < ${hours(IDEMPOTENCY_HOURS)}`),

@@ -47,6 +47,7 @@ export async function allFields(db: Kysely<DB>, def: ObjectDef): Promise<Resolve
       sortable: f.sortable ?? !['longtext', 'tags', 'multiselect'].includes(f.type),
       filterable: f.filterable ?? true,
       max: f.max,
+      ...(f.mentions ? { mentions: true } : {}),
     })),
     ...custom.map((c) => ({
       key: c.key,

@@ -36,6 +36,11 @@ export interface StandardField {
   /** Link fields: the target's record page lists the records linking to it (a related list declared by the referencing object). */
   relatedList?: boolean;
   /**
+   * Long text that may @mention users (`@[Name](user:12)`, src/shared/mentions.ts): the web
+   * offers a mention input, and a write adding a mention notifies that user (modules/notifications).
+   */
+  mentions?: boolean;
+  /**
    * Select fields: the field is a state machine (records/stages.ts), its options in stage order.
    * `transitions` (absent: any move) lists the stages each stage may move to; `requiredOnEnter`
    * the fields a record must have filled to enter a stage (on create too). Every change is kept

@@ -22,6 +22,7 @@ const CalendarsPage = lazy(() => import('../features/calendars/CalendarsPage.tsx
 const MailPage = lazy(() => import('../features/admin/MailPage.tsx').then((m) => ({ default: m.MailPage })));
 const ApiKeysPage = lazy(() => import('../features/admin/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditLogPage = lazy(() => import('../features/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const NotificationSettings = lazy(() => import('../features/notifications/NotificationSettings.tsx').then((m) => ({ default: m.NotificationSettings })));
 const LoginHistoryPage = lazy(() => import('../features/admin/LoginHistoryPage.tsx').then((m) => ({ default: m.LoginHistoryPage })));
 
 const queryClient = new QueryClient({
@@ -80,6 +81,7 @@ export function App() {
               <Route path="settings/api-keys" element={<ApiKeysPage />} />
               <Route path="settings/audit-log" element={<AuditLogPage />} />
               <Route path="settings/login-history" element={<LoginHistoryPage />} />
+              <Route path="me/settings" element={<NotificationSettings />} />
               {/* Record objects, from their descriptors (static paths above win over these). */}
               <Route path=":object" element={<ObjectListRoute />} />
               <Route path=":object/all" element={<ObjectAllRoute />} />

@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { Avatar, Button, Card, Drawer, Dropdown, Layout, Menu, Modal, Skeleton, Space, Typography } from 'antd';
 import {
-  LogoutOutlined, MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined, PlusOutlined, SearchOutlined, UserOutlined,
+  LogoutOutlined, MenuFoldOutlined, SettingOutlined, MenuOutlined, MenuUnfoldOutlined, PlusOutlined, SearchOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { menuItems, selectedKey } from './nav.tsx';
 import { TasksDue } from './TasksDue.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 const COLLAPSED_KEY = 'gx_menu_collapsed';
 
@@ -118,6 +119,7 @@ export function Shell() {
                 <Button type="primary" icon={<PlusOutlined />} data-testid="new-menu">{isPhone ? null : t('topbar.new')}</Button>
               </Dropdown>
             ) : null}
+            <NotificationBell />
             <TasksDue />
             <LanguageSwitch compact={isPhone} />
             <Dropdown
@@ -132,10 +134,12 @@ export function Shell() {
                     </div>
                   ) },
                   { type: 'divider' },
+                  { key: 'my-settings', icon: <SettingOutlined />, label: t('mySettings.title') },
                   { key: 'logout', icon: <LogoutOutlined />, label: t('topbar.logout') },
                 ],
                 onClick: ({ key }) => {
                   if (key === 'logout') void logout();
+                  if (key === 'my-settings') navigate('/me/settings');
                 },
               }}
             >

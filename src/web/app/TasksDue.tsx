@@ -1,6 +1,6 @@
 import { App, Badge, Button, Checkbox, Empty, Popover, Typography } from 'antd';
 import { SimpleList } from '../components/SimpleList.tsx';
-import { BellOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { keys } from '../api/keys.ts';
 import { useSaveRecord } from '../api/records.ts';
@@ -56,7 +56,7 @@ function useReminderNotifications(tasks: ApiRecord[]) {
   }, [tasks, notification, t]);
 }
 
-/** The bell: my open tasks that are due now or overdue. */
+/** My open tasks that are due now or overdue (beside the notifications bell). */
 export function TasksDue() {
   const { t } = useTranslation();
   const saveTask = useSaveRecord('tasks');
@@ -98,7 +98,7 @@ export function TasksDue() {
     <Popover content={content} title={t('topbar.tasksDueCount', { count })} trigger="click" open={open} onOpenChange={setOpen} placement="bottomRight">
       <Button type="text" aria-label={t('topbar.tasksDue')} data-testid="tasks-due">
         <Badge count={due.data?.more ? `${DUE_LIMIT}+` : count} size="small" offset={[4, -2]}>
-          <BellOutlined style={{ fontSize: 17 }} />
+          <ScheduleOutlined style={{ fontSize: 17 }} />
         </Badge>
       </Button>
     </Popover>

@@ -8,6 +8,7 @@ import { fieldLabel, optionLabel } from './labels.ts';
 import { linkTarget } from './layout.ts';
 import { PhoneInput } from './PhoneInput.tsx';
 import { RecordSelect } from './RecordSelect.tsx';
+import { MentionTextArea } from './MentionTextArea.tsx';
 import { WorkingDaysInput } from '../features/calendars/WorkingDaysInput.tsx';
 
 // Due fields that offer "in N working days" (the default business calendar) beside the picker.
@@ -30,6 +31,7 @@ export function FieldInput({ object, field, record, value, onChange, id, disable
   const common = { id, disabled, autoFocus };
   switch (field.type) {
     case 'longtext':
+      if (field.mentions) return <MentionTextArea {...common} value={value} onChange={onChange} />;
       return <Input.TextArea {...common} value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} autoSize={{ minRows: 3, maxRows: 10 }} />;
     case 'email':
       return <Input {...common} type="email" autoComplete="email" value={value ?? ''} onChange={(e) => onChange?.(e.target.value)} />;

@@ -6,6 +6,7 @@ import type { ApiRecord, FieldMeta } from '../api/types.ts';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../i18n/format.ts';
 import { optionLabel } from './labels.ts';
 import { recordPath } from './layout.ts';
+import { plainMentions } from '../../shared/mentions.ts';
 import { useObjects } from '../api/objects.ts';
 
 const TIER_COLORS: Record<string, string> = { vip: 'magenta', platinum: 'purple', gold: 'gold', silver: 'default', standard: 'default' };
@@ -78,7 +79,8 @@ export function FieldValue({ object, field, record, compact }: Props) {
       return <RefLink target={field.type === 'user' ? 'users' : field.link} id={Number(v)} title={title} />;
     }
     case 'longtext':
-      return compact ? <span>{String(v)}</span> : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(v)}</Typography.Paragraph>;
+      // @mention tokens (`@[Name](user:12)`) read as `@Name`.
+      return compact ? <span>{plainMentions(String(v))}</span> : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{plainMentions(String(v))}</Typography.Paragraph>;
     default:
       return <span>{String(v)}</span>;
   }

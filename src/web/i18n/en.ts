@@ -21,6 +21,20 @@ const en = {
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
     loginHistory: 'Login history', organization: 'Organisation', calendars: 'Business calendars', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
+  notifications: {
+    title: 'Notifications', bell: 'Notifications, {{count}} unread', empty: 'No notifications yet.', readAll: 'Mark all read',
+    kinds: { assigned: 'Assigned to me', mentioned: 'Mentions of me', reminder: 'Task reminders', escalation: 'Escalations' },
+    kindHelp: {
+      assigned: 'Someone makes you the owner of a record.', mentioned: 'Someone @mentions you in a note or a task.',
+      reminder: 'The reminder time of one of your tasks comes.', escalation: 'A record you look after is escalated.',
+    },
+    preferences: {
+      title: 'Notifications by e-mail', intro: 'The bell always shows every notification. Choose which also come by e-mail.',
+      emailFor: 'E-mail for: {{kind}}', saved: 'Saved',
+    },
+  },
+  mySettings: { title: 'My settings' },
+  mentions: { noUsers: 'No matching users' },
   topbar: {
     searchPlaceholder: 'Search {{objects}}…', searchSeparator: ', ', searchShortcut: 'Ctrl K', new: 'New',
     tasksDue: 'Tasks due', reminder: 'Task reminder',
@@ -203,7 +217,7 @@ const en = {
       fromAddress: 'From address', fromName: 'From name', rate: 'Messages per minute at most',
       test: 'Send a test e-mail', testTo: 'Send to this address', sendTest: 'Send test', testSent: 'The test e-mail was accepted by the server.',
       testFailed: 'The test e-mail failed ({{code}})', templates: 'Templates', template: 'Template', locale: 'Language',
-      keys: { task_reminder: 'Task reminder', smtp_test: 'Test e-mail' }, customised: 'Edited (not the default)',
+      keys: { task_reminder: 'Task reminder', smtp_test: 'Test e-mail', notification_assigned: 'Notification: assigned to you', notification_mentioned: 'Notification: you were mentioned', notification_escalation: 'Notification: escalation' }, customised: 'Edited (not the default)',
       variables: 'Variables: {{list}}', subject: 'Subject', html: 'HTML body', text: 'Text body',
       textHelp: 'Leave empty to derive it from the HTML body.', preview: 'Preview', reset: 'Back to default',
     },

@@ -23,6 +23,20 @@ const zhCN: Resources = {
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
     loginHistory: '登录记录', organization: '组织设置', calendars: '工作日历', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
+  notifications: {
+    title: '通知', bell: '通知，{{count}} 条未读', empty: '暂无通知。', readAll: '全部标为已读',
+    kinds: { assigned: '分配给我', mentioned: '提到我', reminder: '任务提醒', escalation: '升级' },
+    kindHelp: {
+      assigned: '有人将记录的负责人设为您。', mentioned: '有人在备注或任务中 @ 了您。',
+      reminder: '您的任务到了提醒时间。', escalation: '您负责的记录被升级。',
+    },
+    preferences: {
+      title: '邮件通知', intro: '所有通知都会显示在铃铛中。请选择哪些通知同时发送邮件。',
+      emailFor: '邮件通知：{{kind}}', saved: '已保存',
+    },
+  },
+  mySettings: { title: '个人设置' },
+  mentions: { noUsers: '没有匹配的用户' },
   topbar: {
     searchPlaceholder: '搜索{{objects}}…', searchSeparator: '、', searchShortcut: 'Ctrl K', new: '新建',
     tasksDue: '到期任务', reminder: '任务提醒',
@@ -206,7 +220,7 @@ const zhCN: Resources = {
       fromAddress: '发件地址', fromName: '发件人名称', rate: '每分钟最多发送封数',
       test: '发送测试邮件', testTo: '收件地址', sendTest: '发送测试', testSent: '服务器已接收测试邮件。',
       testFailed: '测试邮件发送失败（{{code}}）', templates: '邮件模板', template: '模板', locale: '语言',
-      keys: { task_reminder: '任务提醒', smtp_test: '测试邮件' }, customised: '已修改（非默认）',
+      keys: { task_reminder: '任务提醒', smtp_test: '测试邮件', notification_assigned: '通知：分配给您', notification_mentioned: '通知：有人提到您', notification_escalation: '通知：升级' }, customised: '已修改（非默认）',
       variables: '可用变量：{{list}}', subject: '主题', html: 'HTML 正文', text: '纯文本正文',
       textHelp: '留空则由 HTML 正文生成。', preview: '预览', reset: '恢复默认',
     },

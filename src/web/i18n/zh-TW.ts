@@ -88,6 +88,20 @@ const zhTW: Resources = {
     expand: '展開選單',
     openMenu: '開啟選單'
   },
+  notifications: {
+    title: '通知', bell: '通知，{{count}} 則未讀', empty: '尚無通知。', readAll: '全部標為已讀',
+    kinds: { assigned: '指派給我', mentioned: '提到我', reminder: '任務提醒', escalation: '升級' },
+    kindHelp: {
+      assigned: '有人將記錄的負責人設為您。', mentioned: '有人在備註或任務中 @ 了您。',
+      reminder: '您的任務到了提醒時間。', escalation: '您負責的記錄被升級。',
+    },
+    preferences: {
+      title: '郵件通知', intro: '所有通知都會顯示在鈴鐺中。請選擇哪些通知同時寄送郵件。',
+      emailFor: '郵件通知：{{kind}}', saved: '已儲存',
+    },
+  },
+  mySettings: { title: '個人設定' },
+  mentions: { noUsers: '沒有符合的使用者' },
   topbar: {
     searchPlaceholder: '搜尋{{objects}}…',
     searchSeparator: '、',
@@ -515,7 +529,7 @@ const zhTW: Resources = {
       fromAddress: '寄件地址', fromName: '寄件人名稱', rate: '每分鐘最多寄送封數',
       test: '寄送測試郵件', testTo: '收件地址', sendTest: '寄送測試', testSent: '伺服器已接收測試郵件。',
       testFailed: '測試郵件寄送失敗（{{code}}）', templates: '郵件範本', template: '範本', locale: '語言',
-      keys: { task_reminder: '任務提醒', smtp_test: '測試郵件' }, customised: '已修改（非預設）',
+      keys: { task_reminder: '任務提醒', smtp_test: '測試郵件', notification_assigned: '通知：指派給您', notification_mentioned: '通知：有人提到您', notification_escalation: '通知：升級' }, customised: '已修改（非預設）',
       variables: '可用變數：{{list}}', subject: '主旨', html: 'HTML 內文', text: '純文字內文',
       textHelp: '留空則由 HTML 內文產生。', preview: '預覽', reset: '恢復預設',
     },

@@ -41,7 +41,7 @@ export const activitiesObject: ObjectDef = {
   fields: [
     { key: 'kind', type: 'select', required: true, options: opts(...ACTIVITY_KINDS) },
     { key: 'subject', type: 'text', required: true, max: 300 },
-    { key: 'body', type: 'longtext' },
+    { key: 'body', type: 'longtext', mentions: true },
     { key: 'occurred_at', type: 'datetime' },
     { key: 'duration_minutes', type: 'number' },
     // A contact's activities go with it; an account's too, unless they also belong to a contact.

@@ -49,3 +49,12 @@ export const TEMPLATE_KINDS: Record<string, TemplateKind> = {
     },
   },
 };
+
+/**
+ * Another module's template kind (notifications...), registered when that module loads: it is
+ * then listed, edited, previewed and rendered like the ones above. A key is registered once.
+ */
+export function registerTemplateKind(key: string, kind: TemplateKind): void {
+  if (Object.hasOwn(TEMPLATE_KINDS, key) && TEMPLATE_KINDS[key] !== kind) throw new Error(`Mail template kind ${key} is registered twice`);
+  TEMPLATE_KINDS[key] = kind;
+}

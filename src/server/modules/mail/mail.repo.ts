@@ -112,6 +112,7 @@ export interface DueReminder {
   description: string | null;
   priority: string;
   due_at: Date | null;
+  reminder_at: Date;
   user_id: number | null;
   email: string | null;
   name: string | null;
@@ -121,7 +122,7 @@ export interface DueReminder {
 
 /** Due reminders of open tasks, locked until the transaction ends (another process skips them). */
 export async function lockDueReminders(db: Tx, limit: number): Promise<DueReminder[]> {
-  const { rows } = await sql<DueReminder>`SELECT t.id AS task_id, t.title, t.description, t.priority, t.due_at,
+  const { rows } = await sql<DueReminder>`SELECT t.id AS task_id, t.title, t.description, t.priority, t.due_at, t.reminder_at,
       u.id AS user_id, u.email, u.name, u.locale, u.active
     FROM tasks t LEFT JOIN users u ON u.id = t.owner_id
     WHERE t.reminder_at <= now() AND t.reminder_at IS NOT NULL AND (t.reminded_at IS NULL OR t.reminded_at < t.reminder_at)

@@ -38,7 +38,7 @@ export const tasksObject: ObjectDef = {
   ownerField: 'owner_id',
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },
-    { key: 'description', type: 'longtext' },
+    { key: 'description', type: 'longtext', mentions: true },
     // A state machine (records/stages.ts): a finished task is reopened before it changes its end.
     {
       key: 'status', type: 'select', options: opts('open', 'done', 'cancelled'),

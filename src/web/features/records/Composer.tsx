@@ -7,6 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { errorText, localizeMessage } from '../../api/errors.ts';
+import { MentionTextArea } from '../../fields/MentionTextArea.tsx';
 
 const KINDS = [
   { value: 'call', icon: <PhoneOutlined /> },
@@ -91,7 +92,7 @@ export function Composer({ link, onLogged, compact }: { link: Record<string, num
         {expanded ? (
           <>
             <Form.Item name="body" style={{ marginBottom: 8 }}>
-              <Input.TextArea placeholder={t('composer.bodyPlaceholder')} autoSize={{ minRows: 2, maxRows: 8 }} aria-label={t('composer.body')} />
+              <MentionTextArea placeholder={t('composer.bodyPlaceholder')} rows={{ minRows: 2, maxRows: 8 }} aria-label={t('composer.body')} />
             </Form.Item>
             <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
               <Space wrap>

@@ -13,6 +13,7 @@ import type { Page, TimelineEvent } from '../../api/types.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { useObjects } from '../../api/objects.ts';
 import { objectLabel } from '../../fields/labels.ts';
+import { plainMentions } from '../../../shared/mentions.ts';
 
 const ICONS: Record<string, React.ReactNode> = {
   call: <PhoneOutlined />, visit: <CarOutlined />, meeting: <TeamOutlined />, email: <MailOutlined />, note: <FileTextOutlined />,
@@ -78,7 +79,7 @@ export function Timeline({ object, id }: { object: string; id: number }) {
                 {e.title ? <div className="gx-tl-title">{e.title}</div> : null}
                 {e.body ? (
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                    {e.body}
+                    {plainMentions(e.body)}
                   </Typography.Paragraph>
                 ) : null}
                 {e.actor ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('timeline.by', { name: e.actor.name })}</Typography.Text> : null}
