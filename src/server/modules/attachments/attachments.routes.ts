@@ -16,7 +16,7 @@ const ListQuery = z.object({
 });
 
 /** RFC 6266: an ASCII fallback and the real name in UTF-8 (Chinese file names survive). */
-function disposition(name: string): string {
+export function disposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
