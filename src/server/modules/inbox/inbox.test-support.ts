@@ -1,7 +1,7 @@
 // Helpers of the inbox tests: a real SMTP client (nodemailer) and a raw SMTP conversation over
 // loopback, and the row counts that prove a refused message stored nothing.
 import net from 'node:net';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { sql } from 'kysely';
 import type { TestApp } from '../../db/test-helpers.ts';
 import { inboundSmtpPort } from './module.ts';
@@ -18,7 +18,7 @@ export type SendResult = { ok: true; response: string } | { ok: false; code: num
 export async function send(t: TestApp, mail: { from?: string; to?: string | string[]; envelope?: { from: string; to: string[] }; raw?: Buffer | string; [k: string]: unknown }): Promise<SendResult> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: port(t), secure: false, ignoreTLS: true, connectionTimeout: 5000 });
   try {
-    const info = await transport.sendMail(mail.raw ? { envelope: mail.envelope, raw: mail.raw } : (mail as nodemailer.SendMailOptions));
+    const info = await transport.sendMail(mail.raw ? { envelope: mail.envelope, raw: mail.raw } : (mail as SendMailOptions));
     return { ok: true, response: info.response };
   } catch (e) {
     const err = e as { responseCode?: number; response?: string; message: string };
