@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../db/test-helpers.ts';
+import net from 'node:net';
+import { createTestApp, useTestApp } from '../../db/test-helpers.ts';
+import { inboundSmtpPort } from './module.ts';
 import { loadConfig, ConfigError } from '../../config.ts';
 import { counts, messageByMessageId, rawMail, send, talk } from './inbox.test-support.ts';
 import { SMTP_LIMITS } from './inbox.smtp.ts';
@@ -94,6 +96,19 @@ describe('refused mail stores nothing and the server keeps running', () => {
 });
 
 describe('settings', () => {
+  it('the listener starts with the app and stops with it', async () => {
+    const other = await createTestApp({ config: { smtpIn: { port: 0, host: '127.0.0.1', maxBytes: 1024 * 1024 } } });
+    const p = inboundSmtpPort(other.app)!;
+    expect(p).toBeGreaterThan(0);
+    expect((await talk(other, ['QUIT']))[0]).toMatch(/^220 /);
+    await other.close();
+    expect(inboundSmtpPort(other.app)).toBeNull();
+    const refused = await new Promise<string>((resolve) => net.connect(p, '127.0.0.1').on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? '')).on('connect', () => resolve('connected')));
+    expect(refused).toBe('ECONNREFUSED');
+    expect(inboundSmtpPort(t.app)).not.toBeNull();
+  });
+
+
   it('the listener is off unless GUANXI_SMTP_IN_PORT is set; a bad port stops the start', () => {
     expect(loadConfig({}).smtpIn).toEqual({ port: null, host: '127.0.0.1', maxBytes: 25 * 1024 * 1024 });
     expect(loadConfig({ GUANXI_SMTP_IN_PORT: '2525', GUANXI_SMTP_IN_HOST: '0.0.0.0', GUANXI_SMTP_IN_MAX_MB: '10' }).smtpIn).toEqual({ port: 2525, host: '0.0.0.0', maxBytes: 10 * 1024 * 1024 });

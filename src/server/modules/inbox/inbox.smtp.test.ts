@@ -99,6 +99,17 @@ describe('e-mail in over SMTP', () => {
     expect((await timeline('contacts', b.id)).map((e) => e.title)).toContain('For both');
   });
 
+  it('a merge of contacts moves their mail to the surviving contact', async () => {
+    const keep = await f.contact({ name: 'Zhao Lei', email: 'zhao@merge.test' });
+    const dup = await f.contact({ name: 'Zhao Lei', email: 'lei@merge.test' });
+    expect((await send(t, { from: 'lei@merge.test', to: SUPPORT, subject: 'Merged', text: 'x', messageId: '<m1@merge.test>' })).ok).toBe(true);
+    const merged = await t.api(t.adminToken, 'POST', '/contacts/merge', { primary_id: keep.id, duplicate_ids: [dup.id] });
+    expect(merged.status, JSON.stringify(merged.body)).toBe(200);
+    const m = (await messageByMessageId(t, '<m1@merge.test>'))!;
+    expect((await t.api(t.adminToken, 'GET', `/inbox/messages/${m.id}`)).body.data).toMatchObject({ contact_id: keep.id, contact_ids: [keep.id] });
+    expect((await timeline('contacts', keep.id)).map((e) => e.title)).toContain('Merged');
+  });
+
   it('stores a message sent again with the same Message-ID once', async () => {
     const mail = { from: 'wang.wei@customer.test', to: SUPPORT, subject: 'Twice', text: 'x', messageId: '<twice@customer.test>' };
     expect((await send(t, mail)).ok).toBe(true);
