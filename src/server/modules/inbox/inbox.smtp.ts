@@ -32,9 +32,14 @@ export interface InboundOptions {
 
 const smtpError = (code: number, message: string) => new SmtpRefusal(code, message);
 
-async function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
+/** The message's bytes; past the limit the rest is read and dropped (the client is answered 552). */
+async function readAll(stream: SMTPServerDataStream, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
+  let size = 0;
+  for await (const c of stream) {
+    size += (c as Buffer).length;
+    if (size <= maxBytes) chunks.push(c as Buffer);
+  }
   return Buffer.concat(chunks);
 }
 
@@ -99,7 +104,7 @@ export async function startInboundSmtp(o: InboundOptions): Promise<InboundSmtp> 
 }
 
 async function handleData(o: InboundOptions, stream: SMTPServerDataStream, session: SMTPServerSession, mailbox: MailboxRow | null): Promise<void> {
-  const raw = await readAll(stream);
+  const raw = await readAll(stream, o.maxBytes);
   // rejectOversized answers 552 itself; nothing is parsed or stored.
   if (stream.sizeExceeded) throw smtpError(552, '5.3.4 Message too large');
   try {
