@@ -89,6 +89,19 @@ describe('e-mail in over SMTP', () => {
     expect((await t.api(owner.token, 'GET', `/timeline/contacts/${c.id}`)).body.data[0]).toMatchObject({ kind: 'email_received', title: 'Private' });
   });
 
+  it('shows the mail to a reader of the account through its timeline, without naming a contact they may not see', async () => {
+    const rep = await t.userToken('sales');
+    const acc = await f.as(rep.token).account({ name: 'Rep Account' });
+    const hiddenContact = await f.contact({ name: 'Admin Contact', email: 'boss@rep-account.test', account_id: acc.id });
+    expect((await send(t, { from: 'boss@rep-account.test', to: SUPPORT, subject: 'Via account', text: 'x', messageId: '<va@rep-account.test>' })).ok).toBe(true);
+    const m = (await messageByMessageId(t, '<va@rep-account.test>'))!;
+    expect(m.contact_id).toBe(hiddenContact.id);
+    expect((await t.api(rep.token, 'GET', `/timeline/accounts/${acc.id}`)).body.data[0]).toMatchObject({ kind: 'email_received', ref_id: m.id });
+    const got = await t.api(rep.token, 'GET', `/inbox/messages/${m.id}`);
+    expect(got.status).toBe(200);
+    expect(got.body.data).toMatchObject({ contact_id: null, contact_ids: [], account_id: acc.id });
+  });
+
   it('attaches a message to every contact sharing the sender\'s address', async () => {
     const a = await f.contact({ name: 'Shared A', email: 'shared@family.test' });
     const b = await f.contact({ name: 'Shared B', email: 'SHARED@family.test' });

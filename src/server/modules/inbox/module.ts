@@ -30,7 +30,9 @@ export default defineModule({
     const c = app.config.smtpIn;
     if (c.port === null) return;
     app.addHook('onReady', async () => {
-      running.set(app, await startInboundSmtp({ db: app.db, host: c.host, port: c.port!, maxBytes: c.maxBytes, maxAttachmentBytes: app.config.attachments.maxBytes, log: app.log }));
+      const smtp = await startInboundSmtp({ db: app.db, host: c.host, port: c.port!, maxBytes: c.maxBytes, maxAttachmentBytes: app.config.attachments.maxBytes, log: app.log });
+      running.set(app, smtp);
+      app.log.info({ host: c.host, port: smtp.port }, 'inbound SMTP listening');
     });
     app.addHook('onClose', async () => {
       await running.get(app)?.close();
