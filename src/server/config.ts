@@ -23,6 +23,11 @@ export interface Config {
   retention: { jobsDays: number; eventsDays: number; filesDays: number };
   /** Files attached to records: the largest accepted (GUANXI_ATTACHMENT_MAX_MB, default 25 MB). */
   attachments: { maxBytes: number };
+  /**
+   * E-mail in (modules/inbox): the SMTP listener. port null (GUANXI_SMTP_IN_PORT unset) = off;
+   * 0 = any free port (tests). GUANXI_SMTP_IN_HOST (default 127.0.0.1), GUANXI_SMTP_IN_MAX_MB (25).
+   */
+  smtpIn: { port: number | null; host: string; maxBytes: number };
   /** Module folders beside the built-in ones (GUANXI_MODULES: absolute paths, comma-separated). */
   modules: string[];
 }
@@ -79,6 +84,17 @@ function retention(env: NodeJS.ProcessEnv): Config['retention'] {
   };
 }
 
+function smtpIn(env: NodeJS.ProcessEnv): Config['smtpIn'] {
+  const raw = env.GUANXI_SMTP_IN_PORT?.trim() ?? '';
+  const n = Number(raw);
+  if (raw !== '' && (!/^\d+$/.test(raw) || n > 65535)) throw new ConfigError(`GUANXI_SMTP_IN_PORT must be a port number (got "${raw}")`);
+  return {
+    port: raw === '' ? null : n,
+    host: env.GUANXI_SMTP_IN_HOST?.trim() || '127.0.0.1',
+    maxBytes: Math.round(positiveNumber(env, 'GUANXI_SMTP_IN_MAX_MB', 25) * 1024 * 1024),
+  };
+}
+
 function moduleFolders(raw: string | undefined): string[] {
   const list = (raw ?? '').split(',').map((x) => x.trim()).filter(Boolean);
   for (const dir of list) if (!path.isAbsolute(dir)) throw new ConfigError(`GUANXI_MODULES must list absolute folder paths separated by commas (got "${dir}")`);
@@ -103,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.GUANXI_TRUST_PROXY),
     retention: retention(env),
     attachments: { maxBytes: Math.round(positiveNumber(env, 'GUANXI_ATTACHMENT_MAX_MB', 25) * 1024 * 1024) },
+    smtpIn: smtpIn(env),
     modules: moduleFolders(env.GUANXI_MODULES),
   };
 }

@@ -6,7 +6,7 @@ import { connect, type Database } from './connect.ts';
 import { migrate } from './migrate.ts';
 import { bootstrap } from '../core/bootstrap.ts';
 import { buildApp } from '../app.ts';
-import { loadConfig } from '../config.ts';
+import { loadConfig, type Config } from '../config.ts';
 import { ADMIN, databaseUrl, openTestDatabase } from './test-template.ts';
 
 export { ADMIN };
@@ -26,6 +26,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Module folders (absolute paths) loaded beside the built-in ones, as GUANXI_MODULES would. */
   modules?: string[];
+  /** Settings replacing the defaults (e.g. `smtpIn: { port: 0, … }` to start the inbound SMTP listener). */
+  config?: Partial<Config>;
 }
 
 /**
@@ -40,7 +42,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   // and the migrations of the extra modules this app loads.
   await migrate(database, { modules: opts.modules });
   await bootstrap(database.db, ADMIN, { modules: opts.modules });
-  const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url, modules: opts.modules ?? [] };
+  const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url, modules: opts.modules ?? [], ...opts.config };
   const app = await buildApp(database, config);
   await app.ready();
 

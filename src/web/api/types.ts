@@ -7,6 +7,7 @@ import type * as records from '../../shared/contracts/records.ts';
 import type * as imports from '../../shared/contracts/imports.ts';
 import type * as settings from '../../shared/contracts/settings.ts';
 import type * as mail from '../../shared/contracts/mail.ts';
+import type * as inbox from '../../shared/contracts/inbox.ts';
 import type * as numbering from '../../shared/contracts/numbering.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
@@ -41,3 +42,6 @@ export type SmtpView = z.infer<typeof mail.SmtpView>;
 export type TestSendResult = z.infer<typeof mail.TestSendAnswer>['data'];
 export type MailTemplate = z.infer<typeof mail.MailTemplate>;
 export type MailPreview = z.infer<typeof mail.PreviewAnswer>['data'];
+export type Mailbox = z.infer<typeof inbox.Mailbox>;
+export type MailSummary = z.infer<typeof inbox.MailSummary>;
+export type MailMessage = z.infer<typeof inbox.MailMessage>;

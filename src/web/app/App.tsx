@@ -1,3 +1,5 @@
+import { InboxPage } from '../features/inbox/InboxPage.tsx';
+import { MailMessagePage } from '../features/inbox/MailMessagePage.tsx';
 import { lazy, useEffect } from 'react';
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes, useLocation, useNavigate } from 'react-router';
@@ -75,6 +77,8 @@ export function App() {
               <Route path="settings/teams" element={<TeamsPage />} />
               <Route path="settings/organization" element={<OrganizationPage />} />
               <Route path="settings/mail" element={<MailPage />} />
+              <Route path="settings/inbox" element={<InboxPage />} />
+              <Route path="inbox/messages/:id" element={<MailMessagePage />} />
               <Route path="settings/roles" element={<RolesPage />} />
               <Route path="settings/calendars" element={<CalendarsPage />} />
               <Route path="settings/custom-fields" element={<CustomFieldsPage />} />

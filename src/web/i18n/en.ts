@@ -16,6 +16,7 @@ const en = {
   },
   menu: {
     mail: 'E-mail',
+    inbox: 'Incoming e-mail',
     customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
     users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
@@ -115,6 +116,7 @@ const en = {
     allKinds: 'All kinds', by: 'by {{name}}',
     kinds: {
       email_sent: 'E-mail sent',
+      email_received: 'E-mail received',
       call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message', task: 'Task',
       task_done: 'Task done', created: 'Created', updated: 'Updated', merge: 'Merged', import: 'Imported',
       file_attached: 'File attached',
@@ -208,6 +210,14 @@ const en = {
     viewRecords: 'View {{objects}}', again: 'Import another file', rejectedRows: 'Rejected rows',
     leftOutCells: 'Cells left out (the rows were imported without them)', warningsReport: 'Download cells left out', field: 'Field',
     back: 'Back to imports', seconds: '{{count}} s', minutes: '{{count}} min',
+  },
+  inbox: {
+    title: 'Incoming e-mail', mailboxes: 'Mailboxes', mailboxesHelp: 'Mail sent to these addresses is received (when the SMTP listener is switched on: GUANXI_SMTP_IN_PORT). Mail to any other address is refused.',
+    address: 'Address', purpose: 'Purpose', active: 'Receiving', add: 'Add mailbox', removeConfirm: 'Remove this mailbox? Its messages stay.',
+    purposes: { support: 'Support', leads: 'Leads', general: 'General' },
+    messages: 'Received messages', unmatchedOnly: 'From unknown senders only', noMessages: 'No messages', received: 'Received',
+    from: 'From', to: 'To', cc: 'Cc', subject: 'Subject', noSubject: '(no subject)', thread: 'Conversation', contacts: 'Contacts',
+    attachments: 'Attachments', htmlAsText: 'Shown as plain text.',
   },
   admin: {
     mail: {

@@ -18,6 +18,7 @@ const zhCN: Resources = {
   },
   menu: {
     mail: '邮件',
+    inbox: '收件',
     customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
     users: '用户', teams: '团队', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
@@ -118,6 +119,7 @@ const zhCN: Resources = {
     allKinds: '全部类型', by: '由 {{name}}',
     kinds: {
       email_sent: '已发邮件',
+      email_received: '已收邮件',
       call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息', task: '任务',
       task_done: '任务完成', created: '创建', updated: '更新', merge: '合并', import: '导入',
       file_attached: '添加附件',
@@ -211,6 +213,14 @@ const zhCN: Resources = {
     viewRecords: '查看{{objects}}', again: '再导入一个文件', rejectedRows: '被拒绝的行',
     leftOutCells: '未导入的单元格（所在行已导入，不含这些值）', warningsReport: '下载未导入的单元格', field: '字段',
     back: '返回导入列表', seconds: '{{count}} 秒', minutes: '{{count}} 分钟',
+  },
+  inbox: {
+    title: '收件', mailboxes: '收件地址', mailboxesHelp: '发往这些地址的邮件会被接收（需开启 SMTP 收件监听：GUANXI_SMTP_IN_PORT）。发往其他地址的邮件一律拒收。',
+    address: '地址', purpose: '用途', active: '接收中', add: '添加收件地址', removeConfirm: '删除此收件地址？已收邮件会保留。',
+    purposes: { support: '客服', leads: '线索', general: '通用' },
+    messages: '已收邮件', unmatchedOnly: '仅显示未知发件人', noMessages: '暂无邮件', received: '接收时间',
+    from: '发件人', to: '收件人', cc: '抄送', subject: '主题', noSubject: '（无主题）', thread: '会话', contacts: '联系人',
+    attachments: '附件', htmlAsText: '以纯文本显示。',
   },
   admin: {
     mail: {

@@ -71,6 +71,7 @@ const zhTW: Resources = {
   },
   menu: {
     mail: '郵件',
+    inbox: '收件',
     customers: '客戶',
     work: '工作', sales: '銷售', service: '服務', marketing: '行銷', other: '其他',
     settings: '設定',
@@ -292,6 +293,7 @@ const zhTW: Resources = {
     by: '由 {{name}}',
     kinds: {
       email_sent: '已發郵件',
+      email_received: '已收郵件',
       call: '電話',
       visit: '拜訪',
       meeting: '會議',
@@ -520,6 +522,14 @@ const zhTW: Resources = {
     back: '返回匯入列表',
     seconds: '{{count}} 秒',
     minutes: '{{count}} 分鐘'
+  },
+  inbox: {
+    title: '收件', mailboxes: '收件地址', mailboxesHelp: '寄往這些地址的郵件會被接收（需開啟 SMTP 收件監聽：GUANXI_SMTP_IN_PORT）。寄往其他地址的郵件一律拒收。',
+    address: '地址', purpose: '用途', active: '接收中', add: '新增收件地址', removeConfirm: '刪除此收件地址？已收郵件會保留。',
+    purposes: { support: '客服', leads: '潛在客戶', general: '一般' },
+    messages: '已收郵件', unmatchedOnly: '僅顯示未知寄件人', noMessages: '尚無郵件', received: '接收時間',
+    from: '寄件人', to: '收件人', cc: '副本', subject: '主旨', noSubject: '（無主旨）', thread: '對話', contacts: '聯絡人',
+    attachments: '附件', htmlAsText: '以純文字顯示。',
   },
   admin: {
     mail: {

@@ -57,6 +57,12 @@ const refuse = (message: string, code: string) => new AppError('validation_faile
 
 export const ALLOWED_EXTENSIONS = Object.keys(KINDS);
 
+/** The extension of an allowed content type (a mail part without a file name), or null. */
+export function extensionForType(contentType: string): string | null {
+  const type = contentType.split(';')[0]!.trim().toLowerCase();
+  return Object.keys(KINDS).find((ext) => KINDS[ext]!.type === type) ?? null;
+}
+
 /** The kind of a file name, or a refusal naming the allowed types (checked before any byte is read). */
 export function kindOrRefuse(name: string): Kind {
   const ext = path.extname(name).slice(1).toLowerCase();

@@ -7,6 +7,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { keys } from '../../api/keys.ts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { Page, TimelineEvent } from '../../api/types.ts';
@@ -18,6 +19,7 @@ import { plainMentions } from '../../../shared/mentions.ts';
 const ICONS: Record<string, React.ReactNode> = {
   call: <PhoneOutlined />, visit: <CarOutlined />, meeting: <TeamOutlined />, email: <MailOutlined />, note: <FileTextOutlined />,
   message: <MessageOutlined />, task: <ProfileOutlined />, task_done: <CheckCircleOutlined />, created: <PlusCircleOutlined />,
+  email_received: <MailOutlined />, email_sent: <MailOutlined />,
   updated: <EditOutlined />, merge: <MergeCellsOutlined />, import: <UploadOutlined />, file_attached: <PaperClipOutlined />,
 };
 const COLORS: Record<string, string> = { call: 'blue', visit: 'purple', meeting: 'cyan', email: 'geekblue', note: 'gray', message: 'green', task: 'orange', task_done: 'green' };
@@ -76,7 +78,10 @@ export function Timeline({ object, id }: { object: string; id: number }) {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRelative(e.occurred_at)}</Typography.Text>
                   </Tooltip>
                 </div>
-                {e.title ? <div className="gx-tl-title">{e.title}</div> : null}
+                {e.ref_type === 'mail_message' && e.ref_id ? (
+                  // Received mail: the entry opens the message (shown as text, with its attachments).
+                  <div className="gx-tl-title"><Link to={`/inbox/messages/${e.ref_id}`}>{e.title || t('inbox.noSubject')}</Link></div>
+                ) : e.title ? <div className="gx-tl-title">{e.title}</div> : null}
                 {e.body ? (
                   <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
                     {plainMentions(e.body)}
