@@ -1,10 +1,12 @@
 import { invalid, type FieldIssue } from '../../http/errors.ts';
 import type { Actor } from '../../core/access.ts';
 import { readable } from '../../core/redact.ts';
+import { redactTree, viewTree } from './view-conditions.ts';
 
 interface ViewParts {
   object: string;
   filters: unknown;
+  conditions: unknown;
   columns: unknown;
   sort: string | null;
 }
@@ -23,7 +25,7 @@ export function redactView<T extends ViewParts>(actor: Actor, view: T): T {
   const filters = Array.isArray(view.filters) ? (view.filters as Filter[]).filter((f) => readable(actor, view.object, f.field)) : view.filters;
   const columns = Array.isArray(view.columns) ? (view.columns as string[]).filter((k) => readable(actor, view.object, k)) : view.columns;
   const sort = view.sort && !readable(actor, view.object, sortField(view.sort)) ? null : view.sort;
-  return { ...view, filters, columns, sort };
+  return { ...view, filters, columns, sort, conditions: redactTree(actor, view.object, viewTree(view)) };
 }
 
 /** Refuses a view the actor saves with fields the actor may not read, as the list would refuse them. */
