@@ -64,12 +64,16 @@ describe('saved views store a tree', () => {
     expect(saved.status).toBe(201);
     const listed = (await t.api(t.adminToken, 'GET', '/views?object=accounts')).body.data.find((v: { id: number }) => v.id === saved.body.data.id);
     expect(listed.conditions).toEqual(orTree);
-    expect(names((await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: listed.conditions })).body)).toEqual(['a', 'b', 'p0', 'p1', 'p2']);
+    expect(listed.where).toEqual(orTree);
+    expect(names((await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: listed.where })).body)).toEqual(['a', 'b', 'p0', 'p1', 'p2']);
   });
 
   it('a view saved with flat filters reads as a tree', async () => {
     const saved = await t.api(t.adminToken, 'POST', '/views', { object: 'accounts', name: 'flat', filters: [{ field: 'industry', op: 'eq', value: 'Mining' }] });
-    expect(saved.body.data.conditions).toEqual({ kind: 'group', match: 'all', conditions: [{ kind: 'field', field: 'industry', op: 'eq', value: 'Mining' }] });
+    expect(saved.body.data.conditions).toBeNull();
+    expect(saved.body.data.where).toEqual({ kind: 'group', match: 'all', conditions: [{ kind: 'field', field: 'industry', op: 'eq', value: 'Mining' }] });
+    const both = await t.api(t.adminToken, 'POST', '/views', { object: 'accounts', name: 'both', filters: [{ field: 'industry', op: 'eq', value: 'Retail' }], conditions: orTree });
+    expect(both.body.data.where).toEqual({ kind: 'group', match: 'all', conditions: [{ kind: 'field', field: 'industry', op: 'eq', value: 'Retail' }, orTree] });
   });
 
   it('a bad tree saves nothing', async () => {
@@ -91,10 +95,11 @@ describe('saved views store a tree', () => {
     const marketer = await f.user('marketing');
     const seen = (await t.api(marketer.token, 'GET', '/views?object=accounts')).body.data.find((x: { id: number }) => x.id === v.body.data.id);
     expect(seen.conditions).toEqual(tree());
+    expect(seen.where).toEqual(tree());
     expect(JSON.stringify(seen)).not.toContain('cf_grade');
     expect((await t.api(t.adminToken, 'DELETE', `/custom-fields/${cf.body.data.id}`)).status).toBe(204);
     const stale = (await t.api(t.adminToken, 'GET', '/views?object=accounts')).body.data.find((x: { id: number }) => x.id === v.body.data.id);
-    const r = await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: stale.conditions });
+    const r = await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: stale.where });
     expect(r.status).toBe(400);
     expect(r.body.error).toMatchObject({ code: 'invalid_condition', details: [{ field: 'conditions[1].field', message: 'Unknown field cf_grade', code: 'unknown_field' }] });
   });

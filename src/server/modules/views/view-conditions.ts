@@ -4,16 +4,20 @@ import { canDo, type Actor } from '../../core/access.ts';
 import { readable } from '../../core/redact.ts';
 import { findObject } from '../../records/registry.ts';
 
-// A saved view's condition tree: stored (migration 020), or — for a view saved with flat filters
-// only — those filters read as an `all` group, so old views and API clients keep working.
+// A saved view's conditions: its flat filters (as before) and the tree stored beside them
+// (migration 020). Answers carry both as saved (`filters`, `conditions`) and `where`, the two as
+// one tree: a view saved with flat filters only reads as an `all` group of them.
 
 export function filtersToTree(filters: unknown): ConditionGroup {
   const list = Array.isArray(filters) ? (filters as FilterClause[]) : [];
   return { kind: 'group', match: 'all', conditions: list.map((f) => ({ kind: 'field', field: f.field, op: f.op, value: f.value })) };
 }
 
+/** All a view asks: its flat filters and its stored tree, as one tree (what a consumer of views runs). */
 export function viewTree(row: { conditions: unknown; filters: unknown }): ConditionGroup {
-  return row.conditions ? (row.conditions as ConditionGroup) : filtersToTree(row.filters);
+  const flat = filtersToTree(row.filters);
+  if (!row.conditions) return flat;
+  return flat.conditions.length ? { ...flat, conditions: [...flat.conditions, row.conditions as ConditionGroup] } : (row.conditions as ConditionGroup);
 }
 
 function keep(actor: Actor, object: string, c: Condition): Condition | null {
