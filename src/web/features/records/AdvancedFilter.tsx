@@ -36,6 +36,13 @@ export function AdvancedFilter({ object, value, onApply }: Props) {
       setShown(errorText(t, e));
     }
   };
+  const actions = (
+    <Space wrap style={isPhone ? { justifyContent: 'flex-end', width: '100%' } : undefined}>
+      {isAdmin(me.data) ? <Button icon={<CodeOutlined />} onClick={() => void showSql()} data-testid="show-sql">{t('conditions.showSql')}</Button> : null}
+      <Button onClick={() => setDraft(MATCH_ALL)}>{t('filter.clear')}</Button>
+      <Button type="primary" onClick={() => { onApply(completeTree(draft)); setOpen(false); }} data-testid="conditions-apply">{t('common.apply')}</Button>
+    </Space>
+  );
   return (
     <>
       <Badge count={n} size="small">
@@ -47,13 +54,8 @@ export function AdvancedFilter({ object, value, onApply }: Props) {
         title={t('conditions.title')}
         size={isPhone ? '100%' : 720}
         destroyOnHidden
-        extra={
-          <Space>
-            {isAdmin(me.data) ? <Button icon={<CodeOutlined />} onClick={() => void showSql()} data-testid="show-sql">{t('conditions.showSql')}</Button> : null}
-            <Button onClick={() => setDraft(MATCH_ALL)}>{t('filter.clear')}</Button>
-            <Button type="primary" onClick={() => { onApply(completeTree(draft)); setOpen(false); }} data-testid="conditions-apply">{t('common.apply')}</Button>
-          </Space>
-        }
+        // On a phone the actions sit under the builder, so the title keeps its line.
+        {...{ [isPhone ? 'footer' : 'extra']: actions }}
       >
         <ConditionBuilder object={object} value={draft} onChange={setDraft} />
       </Drawer>
