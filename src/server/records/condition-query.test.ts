@@ -39,6 +39,12 @@ describe('lists by condition tree', () => {
     expect(names((await t.api(t.adminToken, 'GET', `/accounts?filter[name][starts]=${marker}&filter[industry]=Mining`)).body)).toEqual(['c']);
   });
 
+  it('flat filters share the clause compiler: relative dates and a..b ranges', async () => {
+    const p = `filter[name][starts]=${marker}`;
+    expect(names((await t.api(t.adminToken, 'GET', `/accounts?${p}&filter[created_at][gte]=today-1d&filter[employees][between]=5..50`)).body)).toEqual(['a', 'c']);
+    expect(names((await t.api(t.adminToken, 'GET', `/accounts?${p}&filter[created_at][lt]=today-1d`)).body)).toEqual([]);
+  });
+
   it('a bad tree is a clear 400, never a 500', async () => {
     const bad = await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: tree({ kind: 'field', field: 'nope', op: 'eq', value: 'x' }) });
     expect(bad.status).toBe(400);
@@ -66,6 +72,15 @@ describe('saved views store a tree', () => {
     expect(listed.conditions).toEqual(orTree);
     expect(listed.where).toEqual(orTree);
     expect(names((await t.api(t.adminToken, 'POST', '/accounts/query', { conditions: listed.where })).body)).toEqual(['a', 'b', 'p0', 'p1', 'p2']);
+  });
+
+  it('PATCH changes or removes a view tree, checked like a new one', async () => {
+    const v = await t.api(t.adminToken, 'POST', '/views', { object: 'accounts', name: 'patched', conditions: orTree });
+    const bad = await t.api(t.adminToken, 'PATCH', `/views/${v.body.data.id}`, { conditions: tree({ kind: 'field', field: 'nope', op: 'eq', value: 'x' }) });
+    expect(bad.status).toBe(400);
+    const kept = (await t.api(t.adminToken, 'GET', '/views?object=accounts')).body.data.find((x: { id: number }) => x.id === v.body.data.id);
+    expect(kept.conditions).toEqual(orTree);
+    expect((await t.api(t.adminToken, 'PATCH', `/views/${v.body.data.id}`, { conditions: null })).body.data.conditions).toBeNull();
   });
 
   it('a view saved with flat filters reads as a tree', async () => {

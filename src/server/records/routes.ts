@@ -58,7 +58,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   // A list by condition tree: a body, since a tree outgrows a URL. Same page shape and cursor as GET.
   app.post(`${base}/query`, { schema: { tags, body: RecordQueryBody } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), queryParams(req.body), jsonRowsFrom(app))));
-  app.post(`${base}/conditions/sql`, { schema: { tags, body: ConditionSqlBody, response: { 200: ConditionSqlAnswer } } }, async (req) => {
+  app.post(base + '/conditions/sql', { schema: { tags, body: ConditionSqlBody, response: { 200: ConditionSqlAnswer } } }, async (req) => {
     const actor = actorOf(req);
     requireCan(actor, 'admin');
     requireDo(actor, def, 'list');
