@@ -96,6 +96,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     { prefix: API_PREFIX },
   );
   for (const m of modules) m.jobs?.(app);
+  for (const m of modules) if (m.pages) await app.register(m.pages);
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });
