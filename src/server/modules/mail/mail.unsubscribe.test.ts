@@ -19,9 +19,9 @@ registerTemplateKind('test_newsletter', {
   defaults: { en: newsletter, 'zh-CN': newsletter, 'zh-TW': newsletter },
 });
 
-async function queue(contact: { id: number; email: string }, opts: { template?: string } = {}) {
+async function queue(contact: { id: number; email?: unknown }, opts: { template?: string } = {}) {
   const r = await t.database.db.transaction().execute((trx) =>
-    queueMail(trx, { to: contact.email, template: opts.template ?? 'test_newsletter', locale: 'en', vars: { contact: { name: 'Wang' } }, contactId: contact.id }));
+    queueMail(trx, { to: String(contact.email), template: opts.template ?? 'test_newsletter', locale: 'en', vars: { contact: { name: 'Wang' } }, contactId: contact.id }));
   return r;
 }
 
