@@ -8,6 +8,7 @@ import type * as imports from '../../shared/contracts/imports.ts';
 import type * as settings from '../../shared/contracts/settings.ts';
 import type * as mail from '../../shared/contracts/mail.ts';
 import type * as numbering from '../../shared/contracts/numbering.ts';
+import type * as forms from '../../shared/contracts/forms.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
 export type { Page, One } from '../../shared/contracts/common.ts';
@@ -41,3 +42,7 @@ export type SmtpView = z.infer<typeof mail.SmtpView>;
 export type TestSendResult = z.infer<typeof mail.TestSendAnswer>['data'];
 export type MailTemplate = z.infer<typeof mail.MailTemplate>;
 export type MailPreview = z.infer<typeof mail.PreviewAnswer>['data'];
+export type WebForm = z.infer<typeof forms.WebForm>;
+export type WebFormInput = z.input<typeof forms.FormInput>;
+export type FormSubmission = z.infer<typeof forms.Submission>;
+export type PublicSettings = z.infer<typeof forms.PublicSettingsView>;

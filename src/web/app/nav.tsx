@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
-  ApiOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, HistoryOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  ApiOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
 import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
@@ -54,6 +54,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined, objects: Obje
       { key: '/settings/organization', icon: <SettingOutlined />, label: t('menu.organization') },
       { key: '/settings/calendars', icon: <CalendarOutlined />, label: t('menu.calendars') },
       { key: '/settings/mail', icon: <MailOutlined />, label: t('menu.mail') },
+      { key: '/settings/web-forms', icon: <FormOutlined />, label: t('menu.webForms') },
     );
   }
   settings.push({ key: '/settings/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });
