@@ -37,6 +37,9 @@ export function useConfiguredSigningSecret(secret: string | undefined, previous?
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
 
+/** A random URL-safe key (signing keys; public names such as a web form's key). */
+export const randomKey = (bytes = 32) => b64(randomBytes(bytes));
+
 function mac(key: string, purpose: string, subject: string, exp: number): Buffer {
   return createHmac('sha256', key).update(`${purpose}\n${subject}\n${exp}`).digest();
 }
@@ -72,7 +75,7 @@ async function storedKeys(db: Tx): Promise<SigningKeys> {
   const found = await read();
   if (found?.current) return found;
   // The first caller generates it; a concurrent first caller's insert loses and both read the winner.
-  const fresh: SigningKeys = { current: randomBytes(32).toString('base64url'), previous: null };
+  const fresh: SigningKeys = { current: randomKey(), previous: null };
   await sql`INSERT INTO settings (key, value) VALUES (${SIGNING_KEYS_SETTING}, ${JSON.stringify(fresh)}::jsonb) ON CONFLICT (key) DO NOTHING`.execute(db);
   return (await read())!;
 }
@@ -90,7 +93,7 @@ export async function signingKeys(db: Kysely<DB> | Tx): Promise<SigningKeys> {
 /** A new stored key; the old one stays valid as `previous` (links already sent keep working). */
 export async function rotateSigningKey(db: Kysely<DB>): Promise<void> {
   const old = await storedKeys(db);
-  const next: SigningKeys = { current: randomBytes(32).toString('base64url'), previous: old.current };
+  const next: SigningKeys = { current: randomKey(), previous: old.current };
   await sql`UPDATE settings SET value = ${JSON.stringify(next)}::jsonb, updated_at = now() WHERE key = ${SIGNING_KEYS_SETTING}`.execute(db);
   cache.delete(db);
 }

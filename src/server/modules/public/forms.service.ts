@@ -1,6 +1,5 @@
 // Web forms as administrators define them: which contact fields (standard or custom) a form
 // asks for, who follows up, the success message in three languages, the origins that may embed it.
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
@@ -8,6 +7,7 @@ import type { Tx } from '../../records/types.ts';
 import { COMPANY_FIELD, type FormInput } from '../../../shared/contracts/forms.ts';
 import { AppError, invalid, notFound, type FieldIssue } from '../../http/errors.ts';
 import { writeAudit } from '../../core/audit.ts';
+import { randomKey } from '../../core/signed-tokens.ts';
 import { allFields, type ResolvedField } from '../../records/fields.ts';
 import { getObject } from '../../records/registry.ts';
 import { Origin, getPublicSettings } from './public.settings.ts';
@@ -90,7 +90,7 @@ export async function getWebForm(db: Kysely<DB>, id: number) {
 export async function createWebForm(db: Kysely<DB>, actorId: number, input: z.infer<typeof FormInput>) {
   const values = await checked(db, input);
   const row = await db.transaction().execute(async (trx) => {
-    const r = await repo.insertForm(trx, randomBytes(12).toString('base64url'), values, actorId);
+    const r = await repo.insertForm(trx, randomKey(12), values, actorId);
     await writeAudit(trx, { actorId, action: 'create', object: 'public_forms', recordId: Number(r.id), changes: { name: [null, r.name] } });
     return r;
   });
