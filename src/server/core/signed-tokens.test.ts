@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../db/test-helpers.ts';
-import { rotateSigningKey, sign, signToken, verify, verifyToken, SIGNING_KEYS_SETTING } from './signed-tokens.ts';
+import { rotateSigningKey, sign, signToken, useConfiguredSigningSecret, verify, verifyToken, SIGNING_KEYS_SETTING } from './signed-tokens.ts';
+import { ConfigError, loadConfig } from '../config.ts';
 
 const keys = { current: 'k'.repeat(43) };
 const now = Date.UTC(2026, 0, 1);
@@ -58,5 +59,26 @@ describe('the stored signing key', () => {
     const fresh = await sign(t.database.db, 'open', 5, 600);
     expect(fresh).not.toBe(token);
     expect(await verify(t.database.db, 'open', fresh)).toMatchObject({ ok: true, subject: '5' });
+  });
+});
+
+describe('a configured signing secret', () => {
+  const t = useTestApp();
+
+  it('must be long enough, and wins over the stored key while set (the previous one still verifies)', async () => {
+    expect(() => loadConfig({ GUANXI_SIGNING_SECRET: 'too short' })).toThrow(ConfigError);
+    expect(loadConfig({ GUANXI_SIGNING_SECRET: 's'.repeat(32) }).signingSecret).toBe('s'.repeat(32));
+    const stored = await sign(t.database.db, 'open', 9, 600);
+    try {
+      useConfiguredSigningSecret('c'.repeat(40));
+      expect((await verify(t.database.db, 'open', stored)).ok).toBe(false);
+      const configured = await sign(t.database.db, 'open', 9, 600);
+      expect(verifyToken({ current: 'c'.repeat(40) }, 'open', configured).ok).toBe(true);
+      useConfiguredSigningSecret('d'.repeat(40), 'c'.repeat(40));
+      expect((await verify(t.database.db, 'open', configured)).ok).toBe(true);
+    } finally {
+      useConfiguredSigningSecret(undefined);
+    }
+    expect((await verify(t.database.db, 'open', stored)).ok).toBe(true);
   });
 });
