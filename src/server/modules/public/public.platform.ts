@@ -8,7 +8,8 @@
 //   }
 //
 // Every route registered on `pub` is under /api/v1/public/…, and gets:
-// - no session and no CSRF check (`config.public`), nothing else skipped: zod contracts, the
+// - no session and no CSRF check (`config.public`; `anonymous`: a cookie or token sent along is
+//   not even looked up), nothing else skipped: zod contracts, the
 //   error mapping, security headers and the NUL-byte guard still apply;
 // - a limit per client address (@fastify/rate-limit; the address is Fastify's `req.ip`, which
 //   believes X-Forwarded-For only from the proxies GUANXI_TRUST_PROXY names): 429 `rate_limited`
@@ -71,7 +72,7 @@ export async function publicRoutes(app: FastifyInstance, register: (pub: Fastify
         done(null, Object.fromEntries(new URLSearchParams(String(body))));
       });
       pub.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), public: true } as typeof route.config;
+        route.config = { ...(route.config ?? {}), public: true, anonymous: true } as typeof route.config;
         route.bodyLimit ??= DEFAULT_PUBLIC_BODY_LIMIT;
         const own = (route.config as { publicRoute?: { max?: number; timeWindow?: number | string } }).publicRoute ?? {};
         const limiter = app.rateLimit({ ...DEFAULT_PUBLIC_LIMIT, ...own });
