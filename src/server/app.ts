@@ -20,6 +20,7 @@ import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
 import { loadModules } from './core/module-loader.ts';
+import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
 import { getObject, objectNames } from './records/registry.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
@@ -44,6 +45,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  useConfiguredSigningSecret(config.signingSecret, config.signingSecretPrevious);
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Record events reach subscribers through the outbox; old rows and files go by retention.
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
@@ -94,6 +96,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
     { prefix: API_PREFIX },
   );
   for (const m of modules) m.jobs?.(app);
+  for (const m of modules) if (m.pages) await app.register(m.pages);
 
   if (hasWeb) {
     await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });

@@ -30,6 +30,12 @@ export interface Config {
   smtpIn: { port: number | null; host: string; maxBytes: number };
   /** Module folders beside the built-in ones (GUANXI_MODULES: absolute paths, comma-separated). */
   modules: string[];
+  /**
+   * Key of signed links (core/signed-tokens.ts; GUANXI_SIGNING_SECRET, the one before a rotation
+   * in GUANXI_SIGNING_SECRET_PREVIOUS). Unset: a key generated once and kept in the database.
+   */
+  signingSecret: string | undefined;
+  signingSecretPrevious: string | undefined;
 }
 
 /** A setting Guanxi cannot run with: refused at start with this message, not at every request. */
@@ -101,6 +107,14 @@ function moduleFolders(raw: string | undefined): string[] {
   return list;
 }
 
+function signingSecret(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const v = env[name]?.trim();
+  if (!v) return undefined;
+  // The value itself never goes into the message.
+  if (v.length < 32) throw new ConfigError(`${name} must be at least 32 characters long`);
+  return v;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: port(env),
@@ -121,5 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachments: { maxBytes: Math.round(positiveNumber(env, 'GUANXI_ATTACHMENT_MAX_MB', 25) * 1024 * 1024) },
     smtpIn: smtpIn(env),
     modules: moduleFolders(env.GUANXI_MODULES),
+    signingSecret: signingSecret(env, 'GUANXI_SIGNING_SECRET'),
+    signingSecretPrevious: signingSecret(env, 'GUANXI_SIGNING_SECRET_PREVIOUS'),
   };
 }

@@ -18,6 +18,8 @@ import type { Reference } from '../records/references.ts';
  *   may be `'*'`, records/references.ts ANY_OBJECT, with `objectColumn` naming the object per row).
  *   Link fields of record objects need no entry: they are references already.
  * - `bootstrap`: runs once per start after migrations (idempotent).
+ * - `pages`: routes outside /api/v1 that anyone may open (a hosted web form at /f/{key}); the
+ *   auth hook only guards /api/, so whatever a page shows must be public.
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -36,6 +38,7 @@ export interface ModuleManifest {
   jobs?: (app: FastifyInstance) => void;
   references?: { object: string; ref: Reference }[];
   bootstrap?: (db: Kysely<DB>) => Promise<void>;
+  pages?: (app: FastifyInstance) => Promise<void>;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

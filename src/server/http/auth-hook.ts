@@ -12,7 +12,7 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('authVia', null);
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.anonymous) return;
     const header = req.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const r = await resolveToken(app.db, app.config, requestToken(req) ?? '');

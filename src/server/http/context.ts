@@ -19,6 +19,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Route answers without authentication. */
     public?: boolean;
+    /**
+     * Nobody is ever signed in here (the public endpoints): a cookie or token sent along is not
+     * even looked up, so a flood of them costs no database work and no handler sees an actor.
+     */
+    anonymous?: boolean;
   }
 }
 

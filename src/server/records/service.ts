@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
@@ -148,29 +148,34 @@ export interface WriteOptions {
 }
 
 export async function createRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, input: unknown, opts: WriteOptions = {}): Promise<Row> {
-  requireDo(actor, def, 'create');
-  const fields = await allFields(db, def);
-  const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
-  const events: RecordEvent[] = [];
-  const row = await db.transaction().execute(async (trx) => {
-    await checkMoney(trx, def, fields, values, null);
-    await checkLinks(trx, actor, fields, values, null);
-    if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
-    await beforeWrite({ trx, actor, def }, [{ values, existing: null }]);
-    const { columns, custom } = split(fields, values);
-    const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
-    await assignNewPositions(trx, def, [base]);
-    const full = { ...base, ...(await derived(trx, def, base)) };
-    const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
-    const created = rows[0]!;
-    await afterWrite({ trx, actor, def }, [{ row: created, existing: null, input: input as Row }]);
-    await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
-    events.push({ type: 'created', object: def.name, id: created.id, actorId: actor.id });
-    await writeEvents(trx, events);
-    return created;
-  });
+  const row = await db.transaction().execute((trx) => createRecordIn(trx, def, actor, input, opts));
   deliverSoon();
   return present(db, def, actor, row);
+}
+
+/**
+ * createRecord inside the caller's transaction, for a write that makes several records at once
+ * (a public form: contact, account and task commit together or not at all). Answers the stored
+ * row; the caller calls deliverSoon() after its commit.
+ */
+export async function createRecordIn(trx: Tx, def: ObjectDef, actor: Actor, input: unknown, opts: WriteOptions = {}): Promise<Row> {
+  requireDo(actor, def, 'create');
+  const fields = await allFields(trx as Kysely<DB>, def);
+  const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
+  await checkMoney(trx, def, fields, values, null);
+  await checkLinks(trx, actor, fields, values, null);
+  if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
+  await beforeWrite({ trx: trx as Transaction<DB>, actor, def }, [{ values, existing: null }]);
+  const { columns, custom } = split(fields, values);
+  const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
+  await assignNewPositions(trx, def, [base]);
+  const full = { ...base, ...(await derived(trx, def, base)) };
+  const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
+  const created = rows[0]!;
+  await afterWrite({ trx: trx as Transaction<DB>, actor, def }, [{ row: created, existing: null, input: input as Row }]);
+  await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
+  await writeEvents(trx, [{ type: 'created', object: def.name, id: created.id, actorId: actor.id }]);
+  return created;
 }
 
 export interface UpdateOptions extends WriteOptions {

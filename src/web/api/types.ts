@@ -9,6 +9,7 @@ import type * as settings from '../../shared/contracts/settings.ts';
 import type * as mail from '../../shared/contracts/mail.ts';
 import type * as inbox from '../../shared/contracts/inbox.ts';
 import type * as numbering from '../../shared/contracts/numbering.ts';
+import type * as forms from '../../shared/contracts/forms.ts';
 
 export type { FieldMeta, FieldOption, FieldType, FilterOp } from '../../shared/fields.ts';
 export type { Page, One } from '../../shared/contracts/common.ts';
@@ -45,3 +46,7 @@ export type MailPreview = z.infer<typeof mail.PreviewAnswer>['data'];
 export type Mailbox = z.infer<typeof inbox.Mailbox>;
 export type MailSummary = z.infer<typeof inbox.MailSummary>;
 export type MailMessage = z.infer<typeof inbox.MailMessage>;
+export type WebForm = z.infer<typeof forms.WebForm>;
+export type WebFormInput = z.input<typeof forms.FormInput>;
+export type FormSubmission = z.infer<typeof forms.Submission>;
+export type PublicSettings = z.infer<typeof forms.PublicSettingsView>;

@@ -21,6 +21,7 @@ const RolesPage = lazy(() => import('../features/admin/RolesPage.tsx').then((m) 
 const CustomFieldsPage = lazy(() => import('../features/admin/CustomFieldsPage.tsx').then((m) => ({ default: m.CustomFieldsPage })));
 const OrganizationPage = lazy(() => import('../features/admin/OrganizationPage.tsx').then((m) => ({ default: m.OrganizationPage })));
 const CalendarsPage = lazy(() => import('../features/calendars/CalendarsPage.tsx').then((m) => ({ default: m.CalendarsPage })));
+const WebFormsPage = lazy(() => import('../features/admin/WebFormsPage.tsx').then((m) => ({ default: m.WebFormsPage })));
 const MailPage = lazy(() => import('../features/admin/MailPage.tsx').then((m) => ({ default: m.MailPage })));
 const ApiKeysPage = lazy(() => import('../features/admin/ApiKeysPage.tsx').then((m) => ({ default: m.ApiKeysPage })));
 const AuditLogPage = lazy(() => import('../features/admin/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
@@ -79,6 +80,7 @@ export function App() {
               <Route path="settings/mail" element={<MailPage />} />
               <Route path="settings/inbox" element={<InboxPage />} />
               <Route path="inbox/messages/:id" element={<MailMessagePage />} />
+              <Route path="settings/web-forms" element={<WebFormsPage />} />
               <Route path="settings/roles" element={<RolesPage />} />
               <Route path="settings/calendars" element={<CalendarsPage />} />
               <Route path="settings/custom-fields" element={<CustomFieldsPage />} />

@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
-  ApiOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  ApiOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
 import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
@@ -55,6 +55,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined, objects: Obje
       { key: '/settings/calendars', icon: <CalendarOutlined />, label: t('menu.calendars') },
       { key: '/settings/mail', icon: <MailOutlined />, label: t('menu.mail') },
       { key: '/settings/inbox', icon: <InboxOutlined />, label: t('menu.inbox') },
+      { key: '/settings/web-forms', icon: <FormOutlined />, label: t('menu.webForms') },
     );
   }
   settings.push({ key: '/settings/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });

@@ -15,6 +15,7 @@ const en = {
     somethingWrong: 'Something went wrong', noPermission: 'You do not have access to this page.',
   },
   menu: {
+    webForms: 'Web forms',
     mail: 'E-mail',
     inbox: 'Incoming e-mail',
     customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
@@ -125,8 +126,8 @@ const en = {
     title: 'Timeline', empty: 'Nothing has happened here yet. Log a call, a visit or a note.', filterKind: 'Filter by kind',
     allKinds: 'All kinds', by: 'by {{name}}',
     kinds: {
-      email_sent: 'E-mail sent',
       email_received: 'E-mail received',
+      form_submission: 'Form submitted', unsubscribed: 'Unsubscribed', email_sent: 'E-mail sent',
       call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message', task: 'Task',
       task_done: 'Task done', created: 'Created', updated: 'Updated', merge: 'Merged', import: 'Imported',
       file_attached: 'File attached',
@@ -231,6 +232,21 @@ const en = {
     attachments: 'Attachments', htmlAsText: 'Shown as plain text.',
   },
   admin: {
+    forms: {
+      title: 'Web forms', new: 'New form', edit: 'Edit form', name: 'Form name', fields: 'Fields',
+      fieldsHelp: 'Contact fields the form asks for. Name and e-mail are always asked; a known e-mail adds to that contact instead of changing it.',
+      field: 'Field', required: 'Required', addField: 'Add field', company: 'Company (finds or creates the account)',
+      assignee: 'Follow-up by', assigneeHelp: 'Owns the callback task and the contacts the form creates.', createTask: 'Create a callback task',
+      successMessage: 'Message after sending ({{locale}})', successDefault: 'Thank you! We will get back to you soon.',
+      formOrigins: 'Only these sites may send this form', formOriginsHelp: 'Empty: every site on the allowed list above.',
+      active: 'Active', on: 'On', off: 'Off', submissions: 'Submissions', submissionsOf: 'Submissions: {{name}}',
+      deleteConfirm: 'Delete this form and its submissions?', hosted: 'Page to share', snippet: 'Paste this into a page of your website:',
+      needBaseUrl: 'Set the public address above to get the link and the snippet.',
+      publicTitle: 'Public address and embedding', baseUrl: 'Public address of this server',
+      baseUrlHelp: 'How visitors and mail recipients reach Guanxi (links in e-mails, hosted forms). Marketing e-mail is not sent without it.',
+      origins: 'Sites allowed to embed forms', originsHelp: 'Origins such as https://www.example.com. * allows every site.',
+      at: 'Received', outcome: 'Result', outcomes: { created: 'New contact', matched: 'Known contact' }, person: 'Contact', values: 'Values',
+    },
     mail: {
       title: 'E-mail', server: 'Outgoing mail server (SMTP)', host: 'Host', port: 'Port', security: 'Security',
       securities: { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' },

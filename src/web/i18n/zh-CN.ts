@@ -17,6 +17,7 @@ const zhCN: Resources = {
     somethingWrong: '出了点问题', noPermission: '您无权访问此页面。',
   },
   menu: {
+    webForms: '网页表单',
     mail: '邮件',
     inbox: '收件',
     customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
@@ -128,8 +129,8 @@ const zhCN: Resources = {
     title: '时间线', empty: '这里还没有任何动态。记录一次电话、拜访或备注吧。', filterKind: '按类型筛选',
     allKinds: '全部类型', by: '由 {{name}}',
     kinds: {
-      email_sent: '已发邮件',
       email_received: '已收邮件',
+      form_submission: '提交了表单', unsubscribed: '已退订', email_sent: '已发邮件',
       call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息', task: '任务',
       task_done: '任务完成', created: '创建', updated: '更新', merge: '合并', import: '导入',
       file_attached: '添加附件',
@@ -234,6 +235,21 @@ const zhCN: Resources = {
     attachments: '附件', htmlAsText: '以纯文本显示。',
   },
   admin: {
+    forms: {
+      title: '网页表单', new: '新建表单', edit: '编辑表单', name: '表单名称', fields: '字段',
+      fieldsHelp: '表单收集的联系人字段。姓名和邮箱始终收集；已知邮箱会记录到该联系人，而不会修改其资料。',
+      field: '字段', required: '必填', addField: '添加字段', company: '公司（查找或新建客户）',
+      assignee: '跟进人', assigneeHelp: '负责回电任务，并成为表单新建联系人的负责人。', createTask: '创建回电任务',
+      successMessage: '提交后显示的消息（{{locale}}）', successDefault: '谢谢！我们会尽快与您联系。',
+      formOrigins: '仅允许这些网站提交此表单', formOriginsHelp: '留空：上方允许列表中的所有网站。',
+      active: '启用', on: '启用', off: '停用', submissions: '提交记录', submissionsOf: '提交记录：{{name}}',
+      deleteConfirm: '删除此表单及其提交记录？', hosted: '分享链接', snippet: '将以下代码粘贴到您网站的页面中：',
+      needBaseUrl: '请先在上方设置公开地址，才能获得链接和代码。',
+      publicTitle: '公开地址与嵌入', baseUrl: '本服务器的公开地址',
+      baseUrlHelp: '访客和收件人访问 Guanxi 的地址（邮件中的链接、托管表单）。未设置时不会发送营销邮件。',
+      origins: '允许嵌入表单的网站', originsHelp: '例如 https://www.example.com。* 表示允许所有网站。',
+      at: '收到时间', outcome: '结果', outcomes: { created: '新联系人', matched: '已有联系人' }, person: '联系人', values: '内容',
+    },
     mail: {
       title: '邮件', server: '发信服务器（SMTP）', host: '主机', port: '端口', security: '加密方式',
       securities: { starttls: 'STARTTLS（端口 587）', tls: 'TLS（端口 465）', none: '不加密（仅限本机中继）' },

@@ -70,6 +70,7 @@ const zhTW: Resources = {
     noPermission: '您無權存取此頁面。'
   },
   menu: {
+    webForms: '網頁表單',
     mail: '郵件',
     inbox: '收件',
     customers: '客戶',
@@ -302,8 +303,8 @@ const zhTW: Resources = {
     allKinds: '全部類型',
     by: '由 {{name}}',
     kinds: {
-      email_sent: '已發郵件',
       email_received: '已收郵件',
+      form_submission: '提交了表單', unsubscribed: '已取消訂閱', email_sent: '已發郵件',
       call: '電話',
       visit: '拜訪',
       meeting: '會議',
@@ -543,6 +544,21 @@ const zhTW: Resources = {
     attachments: '附件', htmlAsText: '以純文字顯示。',
   },
   admin: {
+    forms: {
+      title: '網頁表單', new: '新增表單', edit: '編輯表單', name: '表單名稱', fields: '欄位',
+      fieldsHelp: '表單收集的聯絡人欄位。姓名和電子郵件一律收集；已知的電子郵件會記錄到該聯絡人，而不會修改其資料。',
+      field: '欄位', required: '必填', addField: '新增欄位', company: '公司（尋找或新增客戶）',
+      assignee: '跟進人', assigneeHelp: '負責回電任務，並成為表單新增聯絡人的負責人。', createTask: '建立回電任務',
+      successMessage: '送出後顯示的訊息（{{locale}}）', successDefault: '謝謝！我們會盡快與您聯繫。',
+      formOrigins: '僅允許這些網站送出此表單', formOriginsHelp: '留空：上方允許清單中的所有網站。',
+      active: '啟用', on: '啟用', off: '停用', submissions: '提交紀錄', submissionsOf: '提交紀錄：{{name}}',
+      deleteConfirm: '刪除此表單及其提交紀錄？', hosted: '分享連結', snippet: '將以下程式碼貼到您網站的頁面中：',
+      needBaseUrl: '請先在上方設定公開網址，才能取得連結和程式碼。',
+      publicTitle: '公開網址與嵌入', baseUrl: '本伺服器的公開網址',
+      baseUrlHelp: '訪客和收件人存取 Guanxi 的網址（郵件中的連結、託管表單）。未設定時不會寄送行銷郵件。',
+      origins: '允許嵌入表單的網站', originsHelp: '例如 https://www.example.com。* 表示允許所有網站。',
+      at: '收到時間', outcome: '結果', outcomes: { created: '新聯絡人', matched: '既有聯絡人' }, person: '聯絡人', values: '內容',
+    },
     mail: {
       title: '郵件', server: '寄信伺服器（SMTP）', host: '主機', port: '連接埠', security: '加密方式',
       securities: { starttls: 'STARTTLS（連接埠 587）', tls: 'TLS（連接埠 465）', none: '不加密（僅限本機轉送）' },

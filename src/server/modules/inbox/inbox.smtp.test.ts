@@ -167,7 +167,7 @@ describe('threading', () => {
   it('links replies to a mail the outbox sent into one thread', async () => {
     await insertOutbox(t.database.db, {
       message_id: '<sent-1@guanxi.test>', to_address: 'wang.wei@customer.test', to_name: null, subject: 'Your quote', text_body: 'attached',
-      html_body: null, template_key: null, locale: 'en', contact_id: contact.id, user_id: null, status: 'skipped', last_error: 'test',
+      html_body: null, template_key: null, locale: 'en', contact_id: contact.id, user_id: null, status: 'skipped', last_error: 'test', mail_class: 'transactional',
     });
     await send(t, { from: 'wang.wei@customer.test', to: SUPPORT, subject: 'Re: Your quote', text: 'thanks', messageId: '<r1@customer.test>', inReplyTo: '<sent-1@guanxi.test>' });
     await send(t, { from: 'wang.wei@customer.test', to: SUPPORT, subject: 'Re: Your quote', text: 'and', messageId: '<r2@customer.test>', references: ['<sent-1@guanxi.test>'] });

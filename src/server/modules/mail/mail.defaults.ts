@@ -2,7 +2,7 @@
 // one; deleting the edit brings the default back. `sample` is what a preview renders with and
 // also declares the variables a template of this key may use (anything else is refused when the
 // template is saved or previewed: unknown_template_variable).
-import type { Locale } from './mail.types.ts';
+import type { Locale, MailClass } from './mail.types.ts';
 
 export interface TemplateText {
   subject: string;
@@ -13,6 +13,8 @@ export interface TemplateText {
 
 export interface TemplateKind {
   sample: Record<string, unknown>;
+  /** Unset: marketing when sent to a contact, else transactional (mail.service.ts mailClassOf). */
+  class?: MailClass;
   defaults: Record<Locale, TemplateText>;
 }
 
@@ -24,6 +26,7 @@ const taskReminderSample = {
 
 export const TEMPLATE_KINDS: Record<string, TemplateKind> = {
   task_reminder: {
+    class: 'transactional',
     sample: taskReminderSample,
     defaults: {
       en: {
@@ -41,6 +44,7 @@ export const TEMPLATE_KINDS: Record<string, TemplateKind> = {
     },
   },
   smtp_test: {
+    class: 'transactional',
     sample: { organization: { name: 'Guanxi' } },
     defaults: {
       en: { subject: 'Test e-mail from {{ organization.name | default: "Guanxi" }}', html: '<p>Your SMTP settings work.</p>' },

@@ -7,7 +7,11 @@ import type { DB } from '../../db/schema.ts';
 import type { JobQueue } from '../../jobs/queue.ts';
 import { registerSoonPasses } from '../../jobs/soon-passes.ts';
 import { emitTimeline } from '../../core/timeline.ts';
-import { claimDue, markFailed, markSent, usedThisMinute, type OutboxRow } from './mail.repo.ts';
+import { claimDue, markFailed, markSent, markSkipped, usedThisMinute, type OutboxRow } from './mail.repo.ts';
+import { getPublicSettings } from '../public/public.settings.ts';
+import { escapeHtml } from '../public/public.platform.ts';
+import { isSuppressed, recipientLinks } from './mail.suppressions.ts';
+import { asLocale } from './mail.types.ts';
 import { loadSmtp } from './mail.settings.ts';
 import { configured, createTransport, smtpFailure } from './mail.transport.ts';
 import { onMailSoon } from './mail.service.ts';
@@ -25,15 +29,51 @@ type Log = { error: (o: object, m: string) => void };
 /** Seconds before attempt n+1: 30 s, 1 min, 2 min… at most an hour. */
 export const retryDelay = (attempts: number) => Math.min(30 * 2 ** (attempts - 1), 3600);
 
+const UNSUBSCRIBE_LABEL = { en: 'Unsubscribe', 'zh-CN': '退订', 'zh-TW': '取消訂閱' } as const;
+
+type Extras = { text: string; html: string | null; headers: Record<string, string>; list?: { unsubscribe: string } };
+
+/**
+ * What a marketing message carries beyond its body: List-Unsubscribe with the RFC 8058 one-click
+ * POST, the same link in a footer, and the tracking pixel in the HTML part. Null: not to be sent
+ * (the reason is recorded as skipped).
+ */
+async function marketingExtras(db: Kysely<DB>, row: OutboxRow): Promise<Extras | { skip: string }> {
+  // Unsubscribed after the message was queued: still not sent.
+  if (await isSuppressed(db, row.to_address)) return { skip: 'suppressed' };
+  const base = (await getPublicSettings(db)).base_url;
+  // Without the public address the links cannot be absolute; sending without them is not allowed.
+  if (!base) return { skip: 'no_public_url' };
+  const links = await recipientLinks(db, base, Number(row.id));
+  const label = UNSUBSCRIBE_LABEL[asLocale(row.locale)];
+  return {
+    text: `${row.text_body}\n\n--\n${label}: ${links.unsubscribe}\n`,
+    html: row.html_body == null ? null : `${row.html_body}\n<p style="margin-top:24px;font-size:12px;color:#888"><a href="${escapeHtml(links.unsubscribe)}">${label}</a></p>\n<img src="${escapeHtml(links.pixel)}" width="1" height="1" alt="" style="border:0">`,
+    headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    list: { unsubscribe: links.unsubscribe },
+  };
+}
+
 async function sendOne(db: Kysely<DB>, transport: ReturnType<typeof createTransport>, s: SmtpSettings, row: OutboxRow, log: Log): Promise<boolean> {
+  let extras: Extras = { text: row.text_body, html: row.html_body, headers: {} };
+  if (row.mail_class === 'marketing') {
+    const got = await marketingExtras(db, row);
+    if ('skip' in got) {
+      await markSkipped(db, row.id, got.skip);
+      return false;
+    }
+    extras = got;
+  }
   try {
     await transport.sendMail({
       from: { name: s.from_name, address: s.from_address },
       to: row.to_name ? { name: row.to_name, address: row.to_address } : row.to_address,
       subject: row.subject,
-      text: row.text_body,
-      ...(row.html_body ? { html: row.html_body } : {}),
+      text: extras.text,
+      ...(extras.html ? { html: extras.html } : {}),
       messageId: row.message_id,
+      headers: extras.headers,
+      ...(extras.list ? { list: extras.list } : {}),
     });
   } catch (e) {
     const f = smtpFailure(e, s);

@@ -52,13 +52,14 @@ export interface OutboxInsert {
   user_id: number | null;
   status: 'queued' | 'skipped';
   last_error: string | null;
+  mail_class: 'transactional' | 'marketing';
 }
 
 export async function insertOutbox(db: Tx, m: OutboxInsert): Promise<number> {
   const { rows } = await sql<{ id: number }>`INSERT INTO mail_outbox
-    (message_id, to_address, to_name, subject, text_body, html_body, template_key, locale, contact_id, user_id, status, last_error)
+    (message_id, to_address, to_name, subject, text_body, html_body, template_key, locale, contact_id, user_id, status, last_error, mail_class)
     VALUES (${m.message_id}, ${m.to_address}, ${m.to_name}, ${m.subject}, ${m.text_body}, ${m.html_body}, ${m.template_key}, ${m.locale},
-      ${m.contact_id}, ${m.user_id}, ${m.status}, ${m.last_error}) RETURNING id`.execute(db);
+      ${m.contact_id}, ${m.user_id}, ${m.status}, ${m.last_error}, ${m.mail_class}) RETURNING id`.execute(db);
   return Number(rows[0]!.id);
 }
 
@@ -90,6 +91,34 @@ export async function claimDue(db: Tx, limit: number, leaseSeconds: number): Pro
 
 export async function markSent(db: Tx, id: number): Promise<void> {
   await sql`UPDATE mail_outbox SET status = 'sent', sent_at = now(), locked_until = NULL, last_error = NULL WHERE id = ${id}`.execute(db);
+}
+
+/** Never to be sent (an address suppressed after the message was queued, no public address for its links). */
+export async function markSkipped(db: Tx, id: number, reason: string): Promise<void> {
+  await sql`UPDATE mail_outbox SET status = 'skipped', last_error = ${reason}, locked_until = NULL WHERE id = ${id}`.execute(db);
+}
+
+export async function suppressed(db: Tx, email: string): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM mail_suppressions WHERE email = ${email}`.execute(db);
+  return rows.length > 0;
+}
+
+/** Adds the address (once; the first reason is kept). */
+export async function insertSuppression(db: Tx, email: string, reason: string, sourceMailId: number | null): Promise<boolean> {
+  const r = await sql`INSERT INTO mail_suppressions (email, reason, source_mail_id) VALUES (${email}, ${reason}, ${sourceMailId})
+    ON CONFLICT (email) DO NOTHING`.execute(db);
+  return Number(r.numAffectedRows ?? 0) > 0;
+}
+
+export async function outboxRecipient(db: Tx, id: number): Promise<{ to_address: string; contact_id: number | null; locale: string | null } | null> {
+  const { rows } = await sql<{ to_address: string; contact_id: number | null; locale: string | null }>`SELECT to_address, contact_id, locale
+    FROM mail_outbox WHERE id = ${id}`.execute(db);
+  return rows[0] ?? null;
+}
+
+/** The pixel was loaded: the first time kept, every load counted. */
+export async function markOpened(db: Tx, id: number): Promise<void> {
+  await sql`UPDATE mail_outbox SET open_count = open_count + 1, first_opened_at = coalesce(first_opened_at, now()) WHERE id = ${id}`.execute(db);
 }
 
 export async function markFailed(db: Tx, id: number, error: string, giveUp: boolean, retryInSeconds: number): Promise<void> {

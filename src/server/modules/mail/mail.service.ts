@@ -7,7 +7,8 @@ import { AppError } from '../../http/errors.ts';
 import { insertOutbox, readSmtpRow } from './mail.repo.ts';
 import { resolveTemplate, templateKind } from './mail.templates.ts';
 import { renderTemplate, type Rendered } from './mail.render.ts';
-import type { Locale } from './mail.types.ts';
+import type { Locale, MailClass } from './mail.types.ts';
+import { isSuppressed } from './mail.suppressions.ts';
 
 const Address = z.email().max(320);
 
@@ -31,9 +32,16 @@ export interface MailRequest {
   /** A contact receiving it: the sent message goes on the contact's timeline. */
   contactId?: number | null;
   userId?: number | null;
+  /** Overrides the template kind's class (mailClassOf). */
+  class?: MailClass;
 }
 
-export type QueueResult = { id: number; status: 'queued' } | { id: number; status: 'skipped'; reason: 'no_email_address' | 'invalid_email' };
+export type QueueResult = { id: number; status: 'queued' } | { id: number; status: 'skipped'; reason: 'no_email_address' | 'invalid_email' | 'suppressed' };
+
+/** The message's class: as asked, else its template kind's, else marketing for a contact. */
+export function mailClassOf(m: MailRequest): MailClass {
+  return m.class ?? templateKind(m.template, m.locale).class ?? (m.contactId != null ? 'marketing' : 'transactional');
+}
 
 /** The Message-ID is fixed now, so a message sent again after a crash is recognisably the same one. */
 async function messageId(db: Tx): Promise<string> {
@@ -60,7 +68,9 @@ async function render(db: Tx, m: MailRequest): Promise<Rendered> {
 export async function queueMail(db: Tx, m: MailRequest): Promise<QueueResult> {
   const rendered = await render(db, m);
   const to = m.to?.trim() ?? '';
-  const reason = to === '' ? 'no_email_address' : isMailAddress(to) ? null : 'invalid_email';
+  const mailClass = mailClassOf(m);
+  // An unsubscribed address gets no marketing mail: kept as skipped, so the outbox shows why.
+  const reason = to === '' ? 'no_email_address' : !isMailAddress(to) ? 'invalid_email' : mailClass === 'marketing' && (await isSuppressed(db, to)) ? 'suppressed' : null;
   const id = await insertOutbox(db, {
     message_id: await messageId(db),
     to_address: to,
@@ -74,6 +84,7 @@ export async function queueMail(db: Tx, m: MailRequest): Promise<QueueResult> {
     user_id: m.userId ?? null,
     status: reason ? 'skipped' : 'queued',
     last_error: reason,
+    mail_class: mailClass,
   });
   return reason ? { id, status: 'skipped', reason } : { id, status: 'queued' };
 }

@@ -1,6 +1,14 @@
 export const LOCALES = ['en', 'zh-CN', 'zh-TW'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/**
+ * transactional: what a user of the CRM needs to do their work (task reminders, the SMTP test),
+ * never suppressed; marketing: anything to a contact — carries List-Unsubscribe (RFC 8058) and
+ * a footer link, and is skipped for an address on mail_suppressions.
+ */
+export const MAIL_CLASSES = ['transactional', 'marketing'] as const;
+export type MailClass = (typeof MAIL_CLASSES)[number];
+
 export function asLocale(v: unknown): Locale {
   return (LOCALES as readonly unknown[]).includes(v) ? (v as Locale) : 'en';
 }

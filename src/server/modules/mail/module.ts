@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/modules.ts';
-import routes from './mail.routes.ts';
+import adminRoutes from './mail.routes.ts';
+import publicRoutes from './mail.public.routes.ts';
 import { registerMailDelivery } from './mail.deliver.ts';
 import { queueDueReminders } from './mail.reminders.ts';
 
@@ -8,8 +9,12 @@ import { queueDueReminders } from './mail.reminders.ts';
 export default defineModule({
   name: 'mail',
   dir: import.meta.dirname,
-  routes,
+  async routes(app) {
+    await adminRoutes(app);
+    await publicRoutes(app);
+  },
   references: [{ object: 'contacts', ref: { table: 'mail_outbox', column: 'contact_id' } }],
+  // A marketing message to a suppressed address is skipped (mail.suppressions.ts); links are signed.
   jobs(app) {
     const stop = registerMailDelivery(app.jobs, app.db, app.log);
     app.addHook('onClose', stop);
