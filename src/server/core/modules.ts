@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ObjectDef } from '../records/types.ts';
 import type { Reference } from '../records/references.ts';
+import type { WriteExtension } from '../records/hooks.ts';
 
 /**
  * A module: one folder under src/server/modules (or a folder named in GUANXI_MODULES / a test
@@ -18,6 +19,8 @@ import type { Reference } from '../records/references.ts';
  *   may be `'*'`, records/references.ts ANY_OBJECT, with `objectColumn` naming the object per row).
  *   Link fields of record objects need no entry: they are references already.
  * - `bootstrap`: runs once per start after migrations (idempotent).
+ * - `writeExtension`: runs in every record write after the object's own hooks (records/hooks.ts),
+ *   for the objects it applies to (assignment rules on objects declaring `assignment`).
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -36,6 +39,7 @@ export interface ModuleManifest {
   jobs?: (app: FastifyInstance) => void;
   references?: { object: string; ref: Reference }[];
   bootstrap?: (db: Kysely<DB>) => Promise<void>;
+  writeExtension?: WriteExtension;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {
