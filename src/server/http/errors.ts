@@ -15,7 +15,9 @@ export type ErrorCode =
   /** An amount in a currency with no exchange rate into the organisation currency for its date. */
   | 'no_exchange_rate'
   | 'transition_not_allowed'
-  | 'stage_fields_required';
+  | 'stage_fields_required'
+  /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
+  | 'invalid_condition';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -31,6 +33,7 @@ export const STATUS: Record<ErrorCode, number> = {
   no_exchange_rate: 409,
   transition_not_allowed: 422,
   stage_fields_required: 422,
+  invalid_condition: 400,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

@@ -88,6 +88,9 @@ export async function visibleFields(db: Kysely<DB>, def: ObjectDef, actor: Actor
   return visible;
 }
 
+/** Every record's id, filterable and sortable like a number field (it is no field of the definitions). */
+export const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
+
 export function toMeta(f: ResolvedField): FieldMeta {
   const { max: _max, system: _system, ...meta } = f;
   return meta;

@@ -6,6 +6,8 @@ import { AppError, invalid } from '../http/errors.ts';
 import type { Actor } from '../core/access.ts';
 import { coerceText, fieldSchema } from './validate.ts';
 import { likeEscape } from '../db/like.ts';
+import { relativeDateValue } from '../../shared/relative-dates.ts';
+import { splitBetween } from '../../shared/condition-ops.ts';
 
 /** The SQL expression of a field's value: a column, or a typed read of the custom jsonb. */
 export function fieldExpr(table: string, f: ResolvedField): RawBuilder<unknown> {
@@ -44,8 +46,10 @@ export function parseFilters(query: Record<string, unknown>): FilterClause[] {
   return out;
 }
 
-function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
+function typedValue(f: ResolvedField, raw: string, actor: Actor, now: Date): unknown {
   if ((f.type === 'user' || f.key === 'owner_id') && raw === 'me') return actor.id;
+  // `today-90d`, `now-24h`…: resolved at each run (shared/relative-dates.ts), so a stored rule stays relative.
+  if (f.type === 'date' || f.type === 'datetime') raw = relativeDateValue(raw, f.type, now) ?? raw;
   if (f.type === 'datetime') {
     const d = new Date(raw);
     // JavaScript dates reach year 275760 and below year 0, which PostgreSQL cannot read back
@@ -66,12 +70,16 @@ function typedValue(f: ResolvedField, raw: string, actor: Actor): unknown {
   return r.data;
 }
 
-/** One filter clause as SQL, with the operator checked against the field's type. */
-export function filterCondition(table: string, f: ResolvedField, c: FilterClause, actor: Actor): RawBuilder<boolean> {
+/**
+ * One filter clause as SQL, with the operator checked against the field's type: the one clause
+ * compiler of flat `filter[...]` parameters and of condition trees (records/conditions.ts).
+ * `now` is the moment relative dates (`today-90d`) are resolved against.
+ */
+export function filterCondition(table: string, f: ResolvedField, c: FilterClause, actor: Actor, now: Date = new Date()): RawBuilder<boolean> {
   const e = fieldExpr(table, f);
   const isArray = f.type === 'tags' || f.type === 'multiselect';
   const isText = ['text', 'longtext', 'email', 'phone', 'url', 'select'].includes(f.type);
-  const list = () => c.value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => typedValue(f, s, actor));
+  const list = () => c.value.split(',').map((s) => s.trim()).filter(Boolean).map((s) => typedValue(f, s, actor, now));
   if (c.op === 'empty') {
     const empty = isArray
       ? f.custom
@@ -96,19 +104,19 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
       // A select's value is one of its options (checked by typedValue, labels mapped to values),
       // and the stored value is exactly that option: plain equality, which the field's index
       // and its statistics serve. Free text compares case-insensitively.
-      if (f.type === 'select') return sql<boolean>`${e} = ${typedValue(f, c.value, actor)}`;
-      if (isText) return sql<boolean>`lower(${e}) = lower(${typedValue(f, c.value, actor)})`;
-      return sql<boolean>`${e} = ${typedValue(f, c.value, actor)}`;
+      if (f.type === 'select') return sql<boolean>`${e} = ${typedValue(f, c.value, actor, now)}`;
+      if (isText) return sql<boolean>`lower(${e}) = lower(${typedValue(f, c.value, actor, now)})`;
+      return sql<boolean>`${e} = ${typedValue(f, c.value, actor, now)}`;
     case 'ne':
-      return sql<boolean>`${e} IS DISTINCT FROM ${typedValue(f, c.value, actor)}`;
-    case 'gt': return sql<boolean>`${e} > ${typedValue(f, c.value, actor)}`;
-    case 'gte': return sql<boolean>`${e} >= ${typedValue(f, c.value, actor)}`;
-    case 'lt': return sql<boolean>`${e} < ${typedValue(f, c.value, actor)}`;
-    case 'lte': return sql<boolean>`${e} <= ${typedValue(f, c.value, actor)}`;
+      return sql<boolean>`${e} IS DISTINCT FROM ${typedValue(f, c.value, actor, now)}`;
+    case 'gt': return sql<boolean>`${e} > ${typedValue(f, c.value, actor, now)}`;
+    case 'gte': return sql<boolean>`${e} >= ${typedValue(f, c.value, actor, now)}`;
+    case 'lt': return sql<boolean>`${e} < ${typedValue(f, c.value, actor, now)}`;
+    case 'lte': return sql<boolean>`${e} <= ${typedValue(f, c.value, actor, now)}`;
     case 'between': {
-      const [a, b] = c.value.split(',');
-      if (a === undefined || b === undefined) throw invalid([{ field: f.key, message: 'between takes two values: a,b', code: 'between_two_values' }]);
-      return sql<boolean>`${e} BETWEEN ${typedValue(f, a, actor)} AND ${typedValue(f, b, actor)}`;
+      const ends = splitBetween(c.value);
+      if (!ends) throw invalid([{ field: f.key, message: 'between takes two values: a..b (or a,b)', code: 'between_two_values' }]);
+      return sql<boolean>`${e} BETWEEN ${typedValue(f, ends[0], actor, now)} AND ${typedValue(f, ends[1], actor, now)}`;
     }
     case 'in':
       return sql<boolean>`${e} IN (${sql.join(list())})`;

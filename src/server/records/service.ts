@@ -6,7 +6,8 @@ import { canReadField, mayDeleteRow, requireDo, requireSomeDelete, visibilityCon
 import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
-import { allFields, visibleFields, type ResolvedField } from './fields.ts';
+import { allFields, ID_FIELD, visibleFields, type ResolvedField } from './fields.ts';
+export { ID_FIELD } from './fields.ts';
 import { filterCondition, type SortSpec } from './query.ts';
 import { likeEscape } from '../db/like.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
@@ -61,7 +62,6 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
   return sql.join(conds, sql` AND `);
 }
 
-export const ID_FIELD: ResolvedField = { key: 'id', type: 'number', custom: false, required: false, readonly: true, system: true, sortable: true, filterable: true };
 
 export const COUNT_CAP = 1000;
 
