@@ -23,7 +23,7 @@ async function rule(body: Record<string, unknown>) {
   return r.body.data as { id: number; position: number };
 }
 
-const owners = (rows: { owner_id?: number }[]) => rows.map((r) => r.owner_id as number);
+const owners = (rows: Record<string, any>[]) => rows.map((r) => r.owner_id as number);
 const countBy = (ids: number[]) => ids.reduce((m, id) => m.set(id, (m.get(id) ?? 0) + 1), new Map<number, number>());
 
 beforeEach(async () => {
