@@ -17,7 +17,7 @@ const en = {
   menu: {
     mail: 'E-mail',
     customers: 'Customers', work: 'Work', sales: 'Sales', service: 'Service', marketing: 'Marketing', other: 'Other', settings: 'Settings',
-    users: 'Users', teams: 'Teams', roles: 'Roles & field permissions',
+    users: 'Users', teams: 'Teams', assignmentRules: 'Assignment rules', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
     loginHistory: 'Login history', organization: 'Organisation', calendars: 'Business calendars', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
   },
@@ -196,6 +196,16 @@ const en = {
     back: 'Back to imports', seconds: '{{count}} s', minutes: '{{count}} min',
   },
   admin: {
+    assignment: {
+      title: 'Assignment rules', new: 'New rule', edit: 'Edit rule', object: 'Records of', name: 'Rule name', when: 'When the record matches',
+      hint: 'A new record created without an owner goes to the first active rule it matches, top to bottom. A record that matches none keeps its creator as owner. "Assign by rules" on a list re-applies them.',
+      empty: 'No rules yet: new records keep their creator as owner.', always: 'Always', conditions: '{{count}} condition(s)', target: 'Assign to', active: 'Active',
+      strategy: 'How', user: 'User', team: 'Team', up: 'Move up', down: 'Move down', deleteConfirm: 'Delete this rule?',
+      strategies: { user: 'One user', round_robin: 'Team, in turn', load: 'Team, least busy' },
+      strategyHint: { user: '', round_robin: 'Active members take records in turn.', load: 'The active member with the fewest open records takes it.' },
+      test: 'Try a record', recordId: 'Record ID', run: 'Check', result: 'Rule "{{rule}}" matches: it would go to {{user}}.', noRule: 'No active rule matches: the owner would stay.',
+      matches: 'matches', noMatch: 'no match', inactive: 'inactive', badJson: 'Not valid JSON',
+    },
     mail: {
       title: 'E-mail', server: 'Outgoing mail server (SMTP)', host: 'Host', port: 'Port', security: 'Security',
       securities: { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' },

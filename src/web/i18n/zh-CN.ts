@@ -19,7 +19,7 @@ const zhCN: Resources = {
   menu: {
     mail: '邮件',
     customers: '客户', work: '工作', sales: '销售', service: '服务', marketing: '营销', other: '其他', settings: '设置',
-    users: '用户', teams: '团队', roles: '角色与字段权限',
+    users: '用户', teams: '团队', assignmentRules: '分配规则', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
     loginHistory: '登录记录', organization: '组织设置', calendars: '工作日历', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
   },
@@ -199,6 +199,16 @@ const zhCN: Resources = {
     back: '返回导入列表', seconds: '{{count}} 秒', minutes: '{{count}} 分钟',
   },
   admin: {
+    assignment: {
+      title: '分配规则', new: '新建规则', edit: '编辑规则', object: '记录类型', name: '规则名称', when: '记录满足条件时',
+      hint: '新建记录未指定负责人时，按从上到下的顺序交给第一条匹配的启用规则；都不匹配时，负责人仍为创建人。在列表中"按规则分配"可重新应用规则。',
+      empty: '尚无规则：新记录的负责人为创建人。', always: '总是', conditions: '{{count}} 个条件', target: '分配给', active: '启用',
+      strategy: '分配方式', user: '用户', team: '团队', up: '上移', down: '下移', deleteConfirm: '删除此规则？',
+      strategies: { user: '指定用户', round_robin: '团队轮流分配', load: '团队按负载分配' },
+      strategyHint: { user: '', round_robin: '团队中已启用的成员轮流接收记录。', load: '由未完成记录最少的已启用成员接收。' },
+      test: '测试记录', recordId: '记录 ID', run: '检查', result: '匹配规则"{{rule}}"：将分配给 {{user}}。', noRule: '没有匹配的启用规则：负责人保持不变。',
+      matches: '匹配', noMatch: '不匹配', inactive: '已停用', badJson: 'JSON 格式不正确',
+    },
     mail: {
       title: '邮件', server: '发信服务器（SMTP）', host: '主机', port: '端口', security: '加密方式',
       securities: { starttls: 'STARTTLS（端口 587）', tls: 'TLS（端口 465）', none: '不加密（仅限本机中继）' },

@@ -76,6 +76,7 @@ const zhTW: Resources = {
     settings: '設定',
     users: '使用者',
     teams: '團隊',
+    assignmentRules: '分配規則',
     roles: '角色與欄位權限',
     customFields: '自訂欄位',
     apiKeys: 'API 金鑰',
@@ -506,6 +507,16 @@ const zhTW: Resources = {
     minutes: '{{count}} 分鐘'
   },
   admin: {
+    assignment: {
+      title: '分配規則', new: '新增規則', edit: '編輯規則', object: '記錄類型', name: '規則名稱', when: '記錄符合條件時',
+      hint: '新建記錄未指定負責人時，依由上到下的順序交給第一條符合的啟用規則；都不符合時，負責人仍為建立者。在列表中「依規則分配」可重新套用規則。',
+      empty: '尚無規則：新記錄的負責人為建立者。', always: '一律', conditions: '{{count}} 個條件', target: '分配給', active: '啟用',
+      strategy: '分配方式', user: '使用者', team: '團隊', up: '上移', down: '下移', deleteConfirm: '刪除此規則？',
+      strategies: { user: '指定使用者', round_robin: '團隊輪流分配', load: '團隊依負載分配' },
+      strategyHint: { user: '', round_robin: '團隊中已啟用的成員輪流接收記錄。', load: '由未完成記錄最少的已啟用成員接收。' },
+      test: '測試記錄', recordId: '記錄 ID', run: '檢查', result: '符合規則「{{rule}}」：將分配給 {{user}}。', noRule: '沒有符合的啟用規則：負責人維持不變。',
+      matches: '符合', noMatch: '不符合', inactive: '已停用', badJson: 'JSON 格式不正確',
+    },
     mail: {
       title: '郵件', server: '寄信伺服器（SMTP）', host: '主機', port: '連接埠', security: '加密方式',
       securities: { starttls: 'STARTTLS（連接埠 587）', tls: 'TLS（連接埠 465）', none: '不加密（僅限本機轉送）' },
