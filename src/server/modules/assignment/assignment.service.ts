@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
-import { requireDo, type Actor } from '../../core/access.ts';
+import { canWriteField, requireDo, type Actor } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
-import { AppError, invalid, notFound } from '../../http/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { allFields } from '../../records/fields.ts';
 import { findObject } from '../../records/registry.ts';
 import { loadVisible, updateRecord } from '../../records/service.ts';
@@ -127,6 +127,9 @@ export async function testRules(db: Kysely<DB>, actor: Actor, body: z.infer<type
  */
 export async function assignRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, body: z.infer<typeof AssignBody>) {
   requireDo(actor, def, 'update');
+  // Changing owners is writing the owner field: a role that may not (readonly, hidden) may not
+  // have the rules do it either, nor learn the owners from the answer.
+  if (!canWriteField(actor, def.name, def.ownerField!)) throw forbidden('Your role may not change the owner');
   const assigned: { id: number; owner_id: number; rule_id: number }[] = [];
   const unmatched: number[] = [];
   const errors: { id: number; code: string; message: string }[] = [];

@@ -139,6 +139,12 @@ describe('POST /{object}/assign', () => {
     const ro = await f.user('readonly');
     const refused = await t.api(ro.token, 'POST', '/accounts/assign', { ids: [own.id] });
     expect(refused.status).toBe(403);
+    // A role whose owner field is read-only may not have the rules change it either.
+    expect((await t.api(t.adminToken, 'PATCH', '/roles/manager', { field_rules: { accounts: { owner_id: 'read' } } })).status).toBe(200);
+    const manager = await f.user('manager');
+    const ro2 = await t.api(manager.token, 'POST', '/accounts/assign', { ids: [own.id] });
+    expect(ro2.status).toBe(403);
+    await t.api(t.adminToken, 'PATCH', '/roles/manager', { field_rules: { accounts: { owner_id: null } } });
     expect((await t.api(t.adminToken, 'POST', '/accounts/assign', { ids: [] })).status).toBe(400);
     expect((await t.api(t.adminToken, 'POST', '/activities/assign', { ids: [1] })).status).toBe(404);
   });
