@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { ConditionGroup } from './conditions.ts';
 
 /**
  * Assignment rules (modules/assignment): per object, in order; the first active rule whose
@@ -17,7 +16,8 @@ export const AssignmentRule = z.object({
   name: z.string(),
   position: z.number(),
   active: z.boolean(),
-  condition: ConditionGroup,
+  /** The condition tree (contracts/conditions.ts ConditionGroup; not spelled out recursively here, for the OpenAPI document). */
+  condition: z.looseObject({ kind: z.literal('group'), match: z.enum(['all', 'any']), negate: z.boolean().optional(), conditions: z.array(z.unknown()) }),
   strategy: z.enum(ASSIGNMENT_STRATEGIES),
   /** strategy 'user': the user given every matching record. */
   user_id: z.number().nullable(),
@@ -46,7 +46,7 @@ export const AssignmentReorderBody = z.object({ object: objectKey, ids: z.array(
 export const AssignmentTestBody = z
   .object({ object: objectKey, id: z.number().int().positive().optional(), values: z.record(z.string(), z.unknown()).optional() })
   .strict()
-  .refine((b) => (b.id === undefined) !== (b.values === undefined), { message: 'Give either id or values', path: ['id'] });
+  .refine((b) => (b.id === undefined) !== (b.values === undefined), { message: 'Give either id or values', path: ['id'], params: { code: 'id_or_values' } });
 export const AssignmentTestAnswer = z.object({
   data: z.object({
     /** The first active rule matching the record (null: none; the owner stays as it is). */

@@ -63,7 +63,7 @@ export function AssignmentRulesPage() {
 
   const open = (r: AssignmentRule | 'new') => {
     form.resetFields();
-    form.setFieldsValue(r === 'new' ? { name: '', active: true, strategy: 'round_robin', user_id: null, team_id: null, condition: MATCH_ALL } : { ...r });
+    form.setFieldsValue(r === 'new' ? { name: '', active: true, strategy: 'round_robin', user_id: null, team_id: null, condition: MATCH_ALL } : { ...r, condition: r.condition as ConditionGroup });
     setEditing(r);
   };
   const userName = (id: number | null) => users.data?.find((u) => u.id === id)?.name ?? `#${id}`;
