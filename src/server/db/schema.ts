@@ -36,6 +36,8 @@ export interface DB {
   saved_views: {
     id: Id; user_id: number; object: string; name: string; filters: Json<unknown[]>; sort: string | null;
     columns: Json<string[]>; density: Generated<string>; shared: Generated<boolean>; position: Generated<number>; created_at: Stamp;
+    /** A condition tree (migration 020); NULL: the flat filters are the view's conditions. */
+    conditions: Json<unknown> | null;
   };
   settings: { key: string; value: Json; updated_at: Stamp; updated_by: number | null };
   /** 1 from_currency = rate to_currency from valid_from on (rate a decimal string: numeric is read as text). */

@@ -51,7 +51,7 @@ export async function boardColumns(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   const col = sql.ref(`${t}.${key}`);
   const total = sum ? sql`sum(${sql.ref(`${t}.${sum.key}`)})::text` : sql`NULL::text`;
   const { rows } = await sql<{ value: string; n: number; total: string | null }>`SELECT ${col}::text AS value, count(*)::int AS n, ${total} AS total
-    FROM ${sql.table(t)} WHERE ${whereFor(def, fields, actor, p)} GROUP BY ${col}`.execute(db);
+    FROM ${sql.table(t)} WHERE ${await whereFor(db, def, fields, actor, p)} GROUP BY ${col}`.execute(db);
   const by = new Map(rows.map((r) => [r.value, r]));
   return {
     field: key,

@@ -58,3 +58,14 @@ export function relatedObjects(group: ConditionGroup, out = new Set<string>()): 
   }
   return out;
 }
+
+/** `?where=<json>` as list parameters: the tree, or invalid_condition when it is not JSON. */
+export function whereParam(raw: unknown): { where?: unknown } {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'string' || raw.length > 20_000) throw conditionError([{ field: 'where', message: 'where is one JSON condition tree (at most 20000 characters)', code: 'invalid_condition_shape' }]);
+  try {
+    return { where: JSON.parse(raw) };
+  } catch {
+    throw conditionError([{ field: 'where', message: 'where is not valid JSON', code: 'invalid_condition_shape' }]);
+  }
+}

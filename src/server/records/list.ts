@@ -38,7 +38,7 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
   const limit = Math.min(Math.max(p.limit ?? 50, 1), 200);
   const sort = p.sortBy ?? parseSort(p.sort, [...fields, ID_FIELD], def);
   const t = def.name;
-  const where = whereFor(def, fields, actor, p);
+  const where = await whereFor(db, def, fields, actor, p);
   const { columns, read } = form(chosenFields(fields, p.columns));
   // The LIMIT is a literal: a prepared statement's generic plan would assume a parameter's
   // LIMIT reads 10% of the table and give up the index order.

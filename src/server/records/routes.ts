@@ -3,9 +3,13 @@ import { z } from 'zod';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam, ListQuery as ListQueryContract } from '../../shared/contracts/common.ts';
 import { actorOf } from '../http/auth-hook.ts';
+import { requireCan, requireDo } from '../core/access.ts';
 import { parse } from '../http/validate.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { parseFilters } from './query.ts';
+import { whereParam } from './condition-shape.ts';
+import { ConditionSqlAnswer, ConditionSqlBody, RecordQueryBody } from '../../shared/contracts/condition-query.ts';
+import { explainConditionSql } from './conditions.ts';
 import { listJson } from './list.ts';
 import { countRecords, createRecord, deleteRecord, getRecord, updateRecord, type ListParams, type WriteOptions } from './service.ts';
 import { exportRecords } from './export.ts';
@@ -27,12 +31,18 @@ export const ListQuery = ListQueryContract;
 export function listParams(req: FastifyRequest): ListParams {
   const query = (req.query ?? {}) as Record<string, unknown>;
   const base = parse(ListQuery, Object.fromEntries(Object.entries(query).filter(([k]) => !k.startsWith('filter['))));
-  return { ...base, filters: parseFilters(query) };
+  return { ...base, filters: parseFilters(query), ...whereParam(query.where) };
 }
 
-// Filters are more keys (filter[field], filter[field][op]): kept for parseFilters, checked there.
+// Filters are more keys (filter[field], filter[field][op]): kept for parseFilters, checked there;
+// `where` is a condition tree as JSON, checked by the compiler (records/conditions.ts).
 const listDoc = z.looseObject(ListQuery.shape)
-  .describe('Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty)');
+  .describe('Filters: filter[field]=value or filter[field][op]=value (eq ne gt gte lt lte contains starts in nin between empty); where=<condition tree JSON>');
+
+/** The POST /query body as list parameters (the same page, cursor and sort as GET). */
+function queryParams(body: RecordQueryBody): ListParams {
+  return { limit: body.limit, cursor: body.cursor, sort: body.sort, q: body.q, columns: body.fields?.join(','), where: body.conditions };
+}
 
 /** The standard REST surface of a record object; modules add their own routes beside it. */
 export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, opts: WriteOptions = {}): void {
@@ -41,10 +51,19 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 
-  const engine = bindDb(app, { listJson, sumRecords, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord });
+  const engine = bindDb(app, { listJson, sumRecords, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord, explainConditionSql });
 
   app.get(base, { schema: { tags, querystring: listDoc } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), listParams(req), jsonRowsFrom(app))));
+  // A list by condition tree: a body, since a tree outgrows a URL. Same page shape and cursor as GET.
+  app.post(`${base}/query`, { schema: { tags, body: RecordQueryBody } }, async (req, reply) =>
+    reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), queryParams(req.body), jsonRowsFrom(app))));
+  app.post(base + '/conditions/sql', { schema: { tags, body: ConditionSqlBody, response: { 200: ConditionSqlAnswer } } }, async (req) => {
+    const actor = actorOf(req);
+    requireCan(actor, 'admin');
+    requireDo(actor, def, 'list');
+    return { data: await engine.explainConditionSql(def, req.body.conditions, actor) };
+  });
   app.get(`${base}/count`, { schema: { tags, querystring: listDoc } }, async (req) => ({ data: await engine.countRecords(def, actorOf(req), listParams(req)) }));
   app.get(`${base}/totals`, { schema: { tags, querystring: listDoc.extend({ field: z.string().max(100).describe('the money field to sum') }) } }, async (req) =>
     ({ data: await engine.sumRecords(def, actorOf(req), (req.query as { field?: string }).field, listParams(req)) }));

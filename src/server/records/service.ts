@@ -9,6 +9,7 @@ import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
 import { allFields, ID_FIELD, visibleFields, type ResolvedField } from './fields.ts';
 export { ID_FIELD } from './fields.ts';
 import { filterCondition, type SortSpec } from './query.ts';
+import { conditionSql } from './conditions.ts';
 import { likeEscape } from '../db/like.ts';
 import { hiddenSearchRegex, searchColumns, searchCondition } from './search-sql.ts';
 import { relatedValuesOf } from './search-related.ts';
@@ -33,6 +34,8 @@ export interface ListParams {
   columns?: string;
   /** Set by the engine, never from a query string: an order that is not a field's (a board's card positions). */
   sortBy?: SortSpec;
+  /** A condition tree (`POST /{object}/query`, `?where=`), compiled by records/conditions.ts beside the flat filters. */
+  where?: unknown;
 }
 
 const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key']);
@@ -46,8 +49,8 @@ export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: 
   return redactPayload(actor, def.name, out);
 }
 
-/** WHERE conditions for visibility, filters and q; shared by list, count and export. */
-export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, p: ListParams) {
+/** WHERE conditions for visibility, filters, the condition tree and q; shared by list, count, totals, boards and export. */
+export async function whereFor(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], actor: Actor, p: ListParams): Promise<RawBuilder<boolean>> {
   const t = def.name;
   const conds = [visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined)];
   for (const c of p.filters ?? []) {
@@ -55,11 +58,12 @@ export function whereFor(def: ObjectDef, fields: ResolvedField[], actor: Actor, 
     if (!f || !f.filterable || !canReadField(actor, def.name, c.field)) throw invalid([{ field: `filter[${c.field}]`, message: `Cannot filter by ${c.field}`, code: 'not_filterable' }]);
     conds.push(filterCondition(t, f, c, actor));
   }
+  if (p.where !== undefined) conds.push(await conditionSql(db, def, p.where, actor));
   if (p.q?.trim()) {
     const s = def.search ? searchCondition(t, p.q, hiddenSearchRegex(actor, def)) : sql<boolean>`${sql.ref(`${t}.${def.titleField}`)} ILIKE ${'%' + likeEscape(p.q.trim()) + '%'}`;
     if (s) conds.push(s);
   }
-  return sql.join(conds, sql` AND `);
+  return sql.join(conds, sql` AND `) as RawBuilder<boolean>;
 }
 
 
@@ -69,7 +73,7 @@ export async function countRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor,
   requireDo(actor, def, 'list');
   const fields = await visibleFields(db, def, actor);
   const { rows } = await sql<{ n: number }>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(def.name)} WHERE ${whereFor(def, fields, actor, p)} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM ${sql.table(def.name)} WHERE ${await whereFor(db, def, fields, actor, p)} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
   const n = rows[0]?.n ?? 0;
   return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
 }

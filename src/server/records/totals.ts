@@ -38,7 +38,7 @@ export async function sumRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, f
   const { rows } = await sql<{ total: string | null; n: number; missing: string[] | null }>`
     SELECT sum(round(x.v * x.rate, ${sql.lit(minorDigits(org))}))::text AS total, count(x.v)::int AS n,
       array_agg(DISTINCT x.cur) FILTER (WHERE x.v IS NOT NULL AND x.rate IS NULL) AS missing
-    FROM (SELECT ${fieldExpr(t, f)} AS v, ${cur} AS cur, ${rate} AS rate FROM ${sql.table(t)} WHERE ${whereFor(def, fields, actor, p)}) x`.execute(db);
+    FROM (SELECT ${fieldExpr(t, f)} AS v, ${cur} AS cur, ${rate} AS rate FROM ${sql.table(t)} WHERE ${await whereFor(db, def, fields, actor, p)}) x`.execute(db);
   const r = rows[0]!;
   if (r.missing?.length) {
     throw new AppError('no_exchange_rate', `No exchange rate into ${org} for ${r.missing.join(', ')}`, { reason: 'no_exchange_rate', currencies: r.missing, to: org });

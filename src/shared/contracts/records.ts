@@ -1,3 +1,4 @@
+import type { ConditionGroup } from './conditions.ts';
 import { z } from 'zod';
 import { FILTER_OPS } from '../fields.ts';
 import { Timestamp } from './common.ts';
@@ -21,6 +22,10 @@ export const SavedView = z.object({
   shared: z.boolean().optional(),
   mine: z.boolean().optional(),
   position: z.number().optional(),
+  /** The condition tree saved with the view (null: none): see ./conditions.ts. */
+  conditions: z.custom<ConditionGroup>().nullable().optional(),
+  /** Filters and tree as one tree: what the view selects. */
+  where: z.custom<ConditionGroup>().optional(),
 });
 
 export const SearchHit = z.object({ type: z.string(), id: z.number().int(), title: z.string(), subtitle: z.string().nullable(), score: z.number() });

@@ -41,7 +41,7 @@ export function localizeMessage(t: TFunction, message: string, code?: string): s
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
-    if ((e.code === 'validation_failed' || e.code === 'stage_fields_required') && e.details.length) {
+    if ((e.code === 'validation_failed' || e.code === 'stage_fields_required' || e.code === 'invalid_condition') && e.details.length) {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;

@@ -51,6 +51,16 @@ const en = {
     date: 'Date', datetime: 'Date and time', boolean: 'Yes/No', select: 'Select', multiselect: 'Multi-select',
     tags: 'Tags', link: 'Link to record', user: 'User',
   },
+  conditions: {
+    advanced: 'Advanced filter', title: 'Advanced filter', showSql: 'Show SQL', sqlTitle: 'The SQL this filter runs', parameters: 'Parameters',
+    not: 'Not', match: 'Match', matchAll: 'all of these', matchAny: 'any of these', addCondition: 'Condition', addGroup: 'Group',
+    addRelated: 'Related records', remove: 'Remove condition', removeGroup: 'Remove group', related: 'Related records',
+    pickRelated: 'Choose related records', whereRelated: 'where the related record matches', quantifierLabel: 'How many',
+    quantifier: { exists: 'Has some', none: 'Has none', count: 'Count of', sum: 'Sum of' },
+    dateMode: 'Date or relative', amount: 'How many', unit: 'Unit',
+    dateModes: { date: 'Date', today: 'Today', ago: 'ago', ahead: 'from now' },
+    units: { d: 'days', w: 'weeks', mo: 'months', y: 'years' },
+  },
   filter: {
     add: 'Add filter', field: 'Field', operator: 'Condition', value: 'Value', clear: 'Clear filters',
     quickSearch: 'Quick search in this list', pickField: 'Choose a field', valueRequired: 'Enter a value',
@@ -137,6 +147,7 @@ const en = {
     reload: 'Reload', overwrite: 'Overwrite',
   },
   serverErrors: {
+    invalid_condition: 'The filter is not valid:',
     patternEmpty: 'Enter a pattern', patternNoCounter: 'The pattern needs a counter placeholder such as {00000}', patternTwoCounters: 'Only one counter placeholder is allowed',
     patternUnknown: 'Unknown placeholder: use {YYYY}, {YY}, {MM}, {DD} or {00000}', patternBrace: 'A brace without its pair', patternTooLong: 'The pattern is too long', patternCharacter: 'The pattern holds an invalid character',
     no_exchange_rate: 'An amount is in a currency with no exchange rate yet (Organisation settings).',

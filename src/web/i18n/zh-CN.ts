@@ -53,6 +53,16 @@ const zhCN: Resources = {
     date: '日期', datetime: '日期时间', boolean: '是/否', select: '单选', multiselect: '多选',
     tags: '标签', link: '关联记录', user: '用户',
   },
+  conditions: {
+    advanced: '高级筛选', title: '高级筛选', showSql: '查看 SQL', sqlTitle: '此筛选执行的 SQL', parameters: '参数',
+    not: '非', match: '匹配', matchAll: '以下全部', matchAny: '以下任一', addCondition: '条件', addGroup: '条件组',
+    addRelated: '关联记录', remove: '删除条件', removeGroup: '删除条件组', related: '关联记录',
+    pickRelated: '选择关联记录', whereRelated: '关联记录需满足', quantifierLabel: '数量',
+    quantifier: { exists: '存在', none: '不存在', count: '数量', sum: '合计' },
+    dateMode: '日期或相对日期', amount: '数量', unit: '单位',
+    dateModes: { date: '日期', today: '今天', ago: '之前', ahead: '之后' },
+    units: { d: '天', w: '周', mo: '个月', y: '年' },
+  },
   filter: {
     add: '添加筛选', field: '字段', operator: '条件', value: '值', clear: '清除筛选',
     quickSearch: '在此列表中快速搜索', pickField: '选择字段', valueRequired: '请输入值',
@@ -140,6 +150,7 @@ const zhCN: Resources = {
     reload: '重新载入', overwrite: '覆盖',
   },
   serverErrors: {
+    invalid_condition: '筛选条件无效：',
     patternEmpty: '请输入编号规则', patternNoCounter: '编号规则需要一个计数器占位符，例如 {00000}', patternTwoCounters: '只能有一个计数器占位符',
     patternUnknown: '未知占位符：请使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '花括号不成对', patternTooLong: '编号规则过长', patternCharacter: '编号规则含有无效字符',
     no_exchange_rate: '有金额的币种尚无汇率（请在组织设置中添加）。',

@@ -153,6 +153,16 @@ const zhTW: Resources = {
     link: '關聯記錄',
     user: '使用者'
   },
+  conditions: {
+    advanced: '進階篩選', title: '進階篩選', showSql: '檢視 SQL', sqlTitle: '此篩選執行的 SQL', parameters: '參數',
+    not: '非', match: '符合', matchAll: '以下全部', matchAny: '以下任一', addCondition: '條件', addGroup: '條件組',
+    addRelated: '關聯記錄', remove: '刪除條件', removeGroup: '刪除條件組', related: '關聯記錄',
+    pickRelated: '選擇關聯記錄', whereRelated: '關聯記錄需符合', quantifierLabel: '數量',
+    quantifier: { exists: '存在', none: '不存在', count: '數量', sum: '合計' },
+    dateMode: '日期或相對日期', amount: '數量', unit: '單位',
+    dateModes: { date: '日期', today: '今天', ago: '之前', ahead: '之後' },
+    units: { d: '天', w: '週', mo: '個月', y: '年' },
+  },
   filter: {
     add: '新增篩選',
     field: '欄位',
@@ -355,6 +365,7 @@ const zhTW: Resources = {
     overwrite: '覆寫'
   },
   serverErrors: {
+    invalid_condition: '篩選條件無效：',
     patternEmpty: '請輸入編號規則', patternNoCounter: '編號規則需要一個計數器佔位符，例如 {00000}', patternTwoCounters: '只能有一個計數器佔位符',
     patternUnknown: '未知佔位符：請使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '大括號不成對', patternTooLong: '編號規則過長', patternCharacter: '編號規則含有無效字元',
     no_exchange_rate: '有金額的幣別尚無匯率（請在組織設定中新增）。',

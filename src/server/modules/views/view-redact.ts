@@ -1,10 +1,13 @@
 import { invalid, type FieldIssue } from '../../http/errors.ts';
 import type { Actor } from '../../core/access.ts';
 import { readable } from '../../core/redact.ts';
+import { redactTree, viewTree } from './view-conditions.ts';
+import type { ConditionGroup } from '../../../shared/contracts/conditions.ts';
 
 interface ViewParts {
   object: string;
   filters: unknown;
+  conditions: unknown;
   columns: unknown;
   sort: string | null;
 }
@@ -23,7 +26,8 @@ export function redactView<T extends ViewParts>(actor: Actor, view: T): T {
   const filters = Array.isArray(view.filters) ? (view.filters as Filter[]).filter((f) => readable(actor, view.object, f.field)) : view.filters;
   const columns = Array.isArray(view.columns) ? (view.columns as string[]).filter((k) => readable(actor, view.object, k)) : view.columns;
   const sort = view.sort && !readable(actor, view.object, sortField(view.sort)) ? null : view.sort;
-  return { ...view, filters, columns, sort };
+  const conditions = view.conditions ? redactTree(actor, view.object, view.conditions as ConditionGroup) : null;
+  return { ...view, filters, columns, sort, conditions, where: viewTree({ filters, conditions }) };
 }
 
 /** Refuses a view the actor saves with fields the actor may not read, as the list would refuse them. */

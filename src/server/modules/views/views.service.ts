@@ -6,6 +6,7 @@ import { notFound } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { FILTER_OPS } from '../../../shared/fields.ts';
 import { assertViewReadable, redactView } from './view-redact.ts';
+import { validateCondition } from '../../records/conditions.ts';
 import * as repo from './views.repo.ts';
 
 export const ViewBody = z.object({
@@ -14,6 +15,8 @@ export const ViewBody = z.object({
   filters: z.array(z.object({ field: z.string().max(80), op: z.enum(FILTER_OPS), value: z.string().max(1000) })).max(50).default([]),
   sort: z.string().max(100).nullable().optional(),
   columns: z.array(z.string().max(80)).max(200).default([]),
+  /** A condition tree (shared/contracts/conditions.ts), checked on save by records/conditions.ts. */
+  conditions: z.unknown().optional(),
   density: z.enum(['small', 'middle', 'large']).optional(),
   shared: z.boolean().optional(),
   position: z.number().int().optional(),
@@ -26,10 +29,17 @@ export async function listViews(db: Kysely<DB>, actor: Actor, object: string) {
   return rows.map((r) => ({ ...redactView(actor, r), mine: r.user_id === actor.id }));
 }
 
+/** The tree as stored: checked for the actor (a field they may not read is refused like an unknown one), or null. */
+async function checkedTree(db: Kysely<DB>, actor: Actor, object: string, tree: unknown): Promise<string | null> {
+  if (tree === undefined || tree === null) return null;
+  return JSON.stringify(await validateCondition(db, getObject(object), tree, actor));
+}
+
 export async function createView(db: Kysely<DB>, actor: Actor, body: z.infer<typeof ViewBody>) {
   getObject(body.object);
   assertViewReadable(actor, body.object, body);
-  const row = await repo.insertView(db, { ...body, user_id: actor.id, filters: JSON.stringify(body.filters), columns: JSON.stringify(body.columns), sort: body.sort ?? null });
+  const conditions = await checkedTree(db, actor, body.object, body.conditions);
+  const row = await repo.insertView(db, { ...body, conditions, user_id: actor.id, filters: JSON.stringify(body.filters), columns: JSON.stringify(body.columns), sort: body.sort ?? null });
   return redactView(actor, row);
 }
 
@@ -40,6 +50,7 @@ export async function updateView(db: Kysely<DB>, actor: Actor, id: number, body:
   const set: Record<string, unknown> = { ...body };
   if (body.filters) set.filters = JSON.stringify(body.filters);
   if (body.columns) set.columns = JSON.stringify(body.columns);
+  if (body.conditions !== undefined) set.conditions = await checkedTree(db, actor, mine.object, body.conditions);
   const row = await repo.updateOwnView(db, id, actor.id, set);
   if (!row) throw notFound('View');
   return redactView(actor, row);

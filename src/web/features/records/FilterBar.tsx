@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Button, DatePicker, Input, InputNumber, Popover, Radio, Select, Space, Tag } from 'antd';
+import { Button, Input, Popover, Select, Space, Tag } from 'antd';
 import { FilterOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta, Filter } from '../../api/types.ts';
-import { fieldLabel, optionLabel } from '../../fields/labels.ts';
+import { fieldLabel } from '../../fields/labels.ts';
 import { linkTarget } from '../../fields/layout.ts';
-import { RecordSelect } from '../../fields/RecordSelect.tsx';
+import { FilterValueInput } from '../../fields/FilterValueInput.tsx';
 import { useRefTitle } from '../../fields/useRefTitle.ts';
 import { fromUiOp, opLabel, opsFor, toUiOp, valueLabel, type UiOp } from './filters.ts';
 
@@ -16,11 +15,6 @@ interface EditorProps {
   initial?: Filter;
   onApply: (f: Filter) => void;
   onCancel: () => void;
-}
-
-function splitPair(v: string): [string, string] {
-  const [a = '', b = ''] = v.split(',');
-  return [a, b];
 }
 
 /** Pick a field, then a condition that suits its type, then a value input that suits both. */
@@ -48,97 +42,9 @@ function FilterEditor({ object, fields, initial, onApply, onCancel }: EditorProp
     onApply({ field: field.key, op: apiOp, value: v });
   };
 
-  let input: React.ReactNode = null;
-  if (field && op && needsValue) {
-    const multi = op === 'in' || op === 'nin';
-    switch (field.type) {
-      case 'number':
-      case 'money':
-        if (op === 'between') {
-          const [a, b] = splitPair(value);
-          input = (
-            <Space.Compact style={{ width: '100%' }}>
-              <InputNumber style={{ width: '50%' }} value={a === '' ? null : Number(a)} onChange={(x) => setValue(`${x ?? ''},${b}`)} />
-              <InputNumber style={{ width: '50%' }} value={b === '' ? null : Number(b)} onChange={(x) => setValue(`${a},${x ?? ''}`)} />
-            </Space.Compact>
-          );
-        } else input = <InputNumber style={{ width: '100%' }} value={value === '' ? null : Number(value)} onChange={(x) => setValue(x === null ? '' : String(x))} autoFocus />;
-        break;
-      case 'date':
-      case 'datetime': {
-        const isDT = field.type === 'datetime';
-        const toDay = (s: string) => (s ? dayjs(s) : null);
-        if (op === 'between') {
-          const [a, b] = splitPair(value);
-          input = (
-            <DatePicker.RangePicker
-              style={{ width: '100%' }}
-              value={[toDay(a), toDay(b)]}
-              onChange={(r) => {
-                const [s, e] = (r ?? [null, null]) as [Dayjs | null, Dayjs | null];
-                if (!s || !e) return setValue('');
-                setValue(isDT ? `${s.startOf('day').toISOString()},${e.endOf('day').toISOString()}` : `${s.format('YYYY-MM-DD')},${e.format('YYYY-MM-DD')}`);
-              }}
-            />
-          );
-        } else {
-          input = (
-            <DatePicker
-              style={{ width: '100%' }}
-              value={toDay(value)}
-              onChange={(d: Dayjs | null) => {
-                if (!d) return setValue('');
-                if (!isDT) return setValue(d.format('YYYY-MM-DD'));
-                setValue((op === 'gt' ? d.endOf('day') : d.startOf('day')).toISOString());
-              }}
-            />
-          );
-        }
-        break;
-      }
-      case 'boolean':
-        input = (
-          <Radio.Group value={value} onChange={(e) => setValue(e.target.value as string)}>
-            <Radio value="true">{t('common.yes')}</Radio>
-            <Radio value="false">{t('common.no')}</Radio>
-          </Radio.Group>
-        );
-        break;
-      case 'select':
-      case 'multiselect':
-        input = (
-          <Select
-            mode={multi ? 'multiple' : undefined}
-            style={{ width: '100%' }}
-            value={value ? (multi ? value.split(',') : value) : multi ? [] : undefined}
-            onChange={(v: string | string[]) => setValue(Array.isArray(v) ? v.join(',') : (v ?? ''))}
-            options={(field.options ?? []).map((o) => ({ value: o.value, label: optionLabel(t, object, field, o.value) }))}
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('common.selectPlaceholder')}
-          />
-        );
-        break;
-      case 'tags':
-        input = (
-          <Select mode="tags" style={{ width: '100%' }} value={value ? value.split(',') : []} onChange={(v: string[]) => setValue(v.join(','))}
-            open={false} suffixIcon={null} />
-        );
-        break;
-      case 'link':
-      case 'user':
-        input = (
-          <RecordSelect
-            target={linkTarget(field)!} // a link field always names its object
-            withMe={field.type === 'user'}
-            value={value ? (value === 'me' ? 'me' : Number(value)) : undefined}
-            onChange={(v) => setValue(v === null || v === undefined ? '' : String(v))}
-          />
-        );
-        break;
-      default:
-        input = <Input value={value} onChange={(e) => setValue(e.target.value)} onPressEnter={() => ready && apply()} autoFocus />;
-    }
-  }
+  const input = field && op && needsValue
+    ? <FilterValueInput object={object} field={field} op={op} value={value} onChange={setValue} onEnter={() => ready && apply()} />
+    : null;
 
   return (
     <div style={{ width: 300, maxWidth: 'calc(100vw - 48px)' }} data-testid="filter-editor">

@@ -24,10 +24,17 @@ import { filterParams } from './filters.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { ViewTabs, type ViewTab } from './ViewTabs.tsx';
 import { KanbanBoard } from '../board/KanbanBoard.tsx';
+import { AdvancedFilter } from './AdvancedFilter.tsx';
+import { MATCH_ALL, type ConditionGroup } from '../../../shared/contracts/conditions.ts';
+
+/** A view stores no tree when its advanced filter is empty. */
+const viewTree = (tree: ConditionGroup) => (tree.conditions.length ? tree : null);
 
 type Density = 'small' | 'middle' | 'large';
 interface ListState {
   filters: Filter[];
+  /** The advanced filter's condition tree (saved with the view beside the flat filters). */
+  tree: ConditionGroup;
   sort: string | null;
   columns: string[];
   density: Density;
@@ -77,9 +84,10 @@ export function ListPage({ object }: { object: string }) {
 
   const base: ListState = useMemo(() => {
     const v = activeTab.view;
-    if (v) return { filters: v.filters ?? [], sort: v.sort ?? null, columns: v.columns?.length ? v.columns : defaultColumns, density: v.density ?? 'middle' };
+    if (v) return { filters: v.filters ?? [], tree: v.conditions ?? MATCH_ALL, sort: v.sort ?? null, columns: v.columns?.length ? v.columns : defaultColumns, density: v.density ?? 'middle' };
     return {
       filters: activeTab.key === 'mine' ? [{ field: 'owner_id', op: 'eq', value: 'me' }] : [],
+      tree: MATCH_ALL,
       sort: null,
       columns: defaultColumns,
       density: 'middle',
@@ -105,15 +113,17 @@ export function ListPage({ object }: { object: string }) {
 
   // Keyset pages: a stack of the cursors that led here, so "Previous" can walk back.
   const [pageSize, setPageSize] = useState(50);
+  // A tree travels as `where` (JSON) beside the flat filters: list, count, totals and export read it alike.
+  const where = state.tree.conditions.length ? JSON.stringify(state.tree) : undefined;
   const queryBase = useMemo(
-    () => ({ ...filterParams(state.filters), q: q || undefined, sort: state.sort ?? undefined }),
-    [state.filters, state.sort, q],
+    () => ({ ...filterParams(state.filters), where, q: q || undefined, sort: state.sort ?? undefined }),
+    [state.filters, where, state.sort, q],
   );
   // Objects with a board (descriptor.board) switch between the list and the board (?layout=board).
   const boardKey = descriptor?.board?.field;
   const boardField = boardKey ? fields.find((f) => f.key === boardKey) : undefined;
   const showBoard = params.get('layout') === 'board' && Boolean(boardField);
-  const listParams = useMemo(() => ({ ...filterParams(state.filters), q: q || undefined }), [state.filters, q]);
+  const listParams = useMemo(() => ({ ...filterParams(state.filters), where, q: q || undefined }), [state.filters, where, q]);
   const baseKey = JSON.stringify([queryBase, pageSize]);
   const [pages, setPages] = useState<{ key: string; stack: string[] }>({ key: baseKey, stack: [] });
   const stack = pages.key === baseKey ? pages.stack : [];
@@ -138,7 +148,7 @@ export function ListPage({ object }: { object: string }) {
 
   const saveView = async (name: string, shared: boolean) => {
     try {
-      const r = await api.post<{ data: SavedView }>('/views', { object, name, filters: state.filters, sort: state.sort, columns: state.columns, density: state.density, shared });
+      const r = await api.post<{ data: SavedView }>('/views', { object, name, filters: state.filters, conditions: viewTree(state.tree), sort: state.sort, columns: state.columns, density: state.density, shared });
       await qc.invalidateQueries({ queryKey: keys.views(object) });
       setDraft(null);
       setParams({ view: String(r.data.id) });
@@ -152,7 +162,7 @@ export function ListPage({ object }: { object: string }) {
     const v = activeTab.view;
     if (!v) return;
     try {
-      await api.patch(`/views/${v.id}`, { filters: state.filters, sort: state.sort, columns: state.columns, density: state.density });
+      await api.patch(`/views/${v.id}`, { filters: state.filters, conditions: viewTree(state.tree), sort: state.sort, columns: state.columns, density: state.density });
       await qc.invalidateQueries({ queryKey: keys.views(object) });
       setDraft(null);
       message.success(t('views.updated'));
@@ -192,7 +202,7 @@ export function ListPage({ object }: { object: string }) {
   const canWrite = Boolean(can?.create);
   const canImport = Boolean(can?.import && descriptor?.features.import);
   const canExport = Boolean(can?.export);
-  const filtered = state.filters.length > 0 || q !== '';
+  const filtered = state.filters.length > 0 || state.tree.conditions.length > 0 || q !== '';
 
   const empty = (
     <ListEmpty
@@ -200,7 +210,7 @@ export function ListPage({ object }: { object: string }) {
       filtered={filtered}
       canImport={canImport}
       canWrite={canWrite}
-      onClear={() => { update({ filters: [] }); setQ(''); }}
+      onClear={() => { update({ filters: [], tree: MATCH_ALL }); setQ(''); }}
       onImport={() => navigate(`/imports/new?object=${object}`)}
       onCreate={() => setCreating(true)}
     />
@@ -271,7 +281,8 @@ export function ListPage({ object }: { object: string }) {
         onFilters={(f) => update({ filters: f })}
         q={q}
         onQ={setQ}
-        extra={
+        extra={<Space size={8}>
+          <AdvancedFilter object={object} value={state.tree} onApply={(tree) => update({ tree })} />
           <ColumnChooser
             object={object}
             fields={fields}
@@ -282,7 +293,7 @@ export function ListPage({ object }: { object: string }) {
             onDensity={(d) => update({ density: d })}
             compact={isPhone}
           />
-        }
+        </Space>}
       />
 
       {showBoard && boardField ? (
