@@ -215,7 +215,7 @@ const en = {
       strategies: { user: 'One user', round_robin: 'Team, in turn', load: 'Team, least busy' },
       strategyHint: { user: '', round_robin: 'Active members take records in turn.', load: 'The active member with the fewest open records takes it.' },
       test: 'Try a record', recordId: 'Record ID', run: 'Check', result: 'Rule "{{rule}}" matches: it would go to {{user}}.', noRule: 'No active rule matches: the owner would stay.',
-      matches: 'matches', noMatch: 'no match', inactive: 'inactive', badJson: 'Not valid JSON',
+      matches: 'matches', noMatch: 'no match', inactive: 'inactive',
     },
     mail: {
       title: 'E-mail', server: 'Outgoing mail server (SMTP)', host: 'Host', port: 'Port', security: 'Security',

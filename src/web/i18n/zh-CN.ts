@@ -218,7 +218,7 @@ const zhCN: Resources = {
       strategies: { user: '指定用户', round_robin: '团队轮流分配', load: '团队按负载分配' },
       strategyHint: { user: '', round_robin: '团队中已启用的成员轮流接收记录。', load: '由未完成记录最少的已启用成员接收。' },
       test: '测试记录', recordId: '记录 ID', run: '检查', result: '匹配规则"{{rule}}"：将分配给 {{user}}。', noRule: '没有匹配的启用规则：负责人保持不变。',
-      matches: '匹配', noMatch: '不匹配', inactive: '已停用', badJson: 'JSON 格式不正确',
+      matches: '匹配', noMatch: '不匹配', inactive: '已停用',
     },
     mail: {
       title: '邮件', server: '发信服务器（SMTP）', host: '主机', port: '端口', security: '加密方式',

@@ -526,7 +526,7 @@ const zhTW: Resources = {
       strategies: { user: '指定使用者', round_robin: '團隊輪流分配', load: '團隊依負載分配' },
       strategyHint: { user: '', round_robin: '團隊中已啟用的成員輪流接收記錄。', load: '由未完成記錄最少的已啟用成員接收。' },
       test: '測試記錄', recordId: '記錄 ID', run: '檢查', result: '符合規則「{{rule}}」：將分配給 {{user}}。', noRule: '沒有符合的啟用規則：負責人維持不變。',
-      matches: '符合', noMatch: '不符合', inactive: '已停用', badJson: 'JSON 格式不正確',
+      matches: '符合', noMatch: '不符合', inactive: '已停用',
     },
     mail: {
       title: '郵件', server: '寄信伺服器（SMTP）', host: '主機', port: '連接埠', security: '加密方式',
