@@ -209,7 +209,7 @@ const en = {
   admin: {
     assignment: {
       title: 'Assignment rules', new: 'New rule', edit: 'Edit rule', object: 'Records of', name: 'Rule name', when: 'When the record matches',
-      hint: 'A new record created without an owner goes to the first active rule it matches, top to bottom. A record that matches none keeps its creator as owner. "Assign by rules" on a list re-applies them.',
+      hint: 'A new record created without an owner goes to the first active rule it matches, top to bottom. A record that matches none keeps its creator as owner.',
       empty: 'No rules yet: new records keep their creator as owner.', always: 'Always', conditions: '{{count}} condition(s)', target: 'Assign to', active: 'Active',
       strategy: 'How', user: 'User', team: 'Team', up: 'Move up', down: 'Move down', deleteConfirm: 'Delete this rule?',
       strategies: { user: 'One user', round_robin: 'Team, in turn', load: 'Team, least busy' },

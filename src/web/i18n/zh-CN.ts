@@ -212,7 +212,7 @@ const zhCN: Resources = {
   admin: {
     assignment: {
       title: '分配规则', new: '新建规则', edit: '编辑规则', object: '记录类型', name: '规则名称', when: '记录满足条件时',
-      hint: '新建记录未指定负责人时，按从上到下的顺序交给第一条匹配的启用规则；都不匹配时，负责人仍为创建人。在列表中"按规则分配"可重新应用规则。',
+      hint: '新建记录未指定负责人时，按从上到下的顺序交给第一条匹配的启用规则；都不匹配时，负责人仍为创建人。',
       empty: '尚无规则：新记录的负责人为创建人。', always: '总是', conditions: '{{count}} 个条件', target: '分配给', active: '启用',
       strategy: '分配方式', user: '用户', team: '团队', up: '上移', down: '下移', deleteConfirm: '删除此规则？',
       strategies: { user: '指定用户', round_robin: '团队轮流分配', load: '团队按负载分配' },

@@ -520,7 +520,7 @@ const zhTW: Resources = {
   admin: {
     assignment: {
       title: '分配規則', new: '新增規則', edit: '編輯規則', object: '記錄類型', name: '規則名稱', when: '記錄符合條件時',
-      hint: '新建記錄未指定負責人時，依由上到下的順序交給第一條符合的啟用規則；都不符合時，負責人仍為建立者。在列表中「依規則分配」可重新套用規則。',
+      hint: '新建記錄未指定負責人時，依由上到下的順序交給第一條符合的啟用規則；都不符合時，負責人仍為建立者。',
       empty: '尚無規則：新記錄的負責人為建立者。', always: '一律', conditions: '{{count}} 個條件', target: '分配給', active: '啟用',
       strategy: '分配方式', user: '使用者', team: '團隊', up: '上移', down: '下移', deleteConfirm: '刪除此規則？',
       strategies: { user: '指定使用者', round_robin: '團隊輪流分配', load: '團隊依負載分配' },
