@@ -69,7 +69,7 @@ export interface ObjectDescriptor {
   /** Values a new record's form starts with (readable fields only); CURRENT_USER stands for the signed-in user. */
   defaults: Record<string, unknown>;
   /** Platform services the object takes part in. */
-  features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean; printable: boolean };
+  features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean; printable: boolean; /** Assignment rules give its new records owners (modules/assignment). */ assignment: boolean };
   /** A kanban board by this select field (GET /{object}/board); null: none, or the field is hidden from the user. */
   board: { field: string } | null;
 }

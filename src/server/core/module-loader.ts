@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { ModuleManifest } from './modules.ts';
 import { registerObject } from '../records/registry.ts';
 import { registerReference } from '../records/references.ts';
+import { registerWriteExtension } from '../records/hooks.ts';
 
 /** The built-in modules: every folder here holding a module.ts. */
 export const BUILTIN_MODULES_DIR = path.join(import.meta.dirname, '..', 'modules');
@@ -50,6 +51,7 @@ async function loadOne(dir: string): Promise<ModuleManifest> {
   // Registered once per process: the registries are process-wide, like the imports themselves.
   for (const def of exported.objects ?? []) registerObject(def);
   for (const { object, ref } of exported.references ?? []) registerReference(object, ref);
+  if (exported.writeExtension) registerWriteExtension(exported.name, exported.writeExtension);
   loaded.set(dir, exported);
   return exported;
 }

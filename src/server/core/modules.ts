@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ObjectDef } from '../records/types.ts';
 import type { Reference } from '../records/references.ts';
+import type { WriteExtension } from '../records/hooks.ts';
 
 /**
  * A module: one folder under src/server/modules (or a folder named in GUANXI_MODULES / a test
@@ -20,6 +21,8 @@ import type { Reference } from '../records/references.ts';
  * - `bootstrap`: runs once per start after migrations (idempotent).
  * - `pages`: routes outside /api/v1 that anyone may open (a hosted web form at /f/{key}); the
  *   auth hook only guards /api/, so whatever a page shows must be public.
+ * - `writeExtension`: runs in every record write after the object's own hooks (records/hooks.ts),
+ *   for the objects it applies to (assignment rules on objects declaring `assignment`).
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -39,6 +42,7 @@ export interface ModuleManifest {
   references?: { object: string; ref: Reference }[];
   bootstrap?: (db: Kysely<DB>) => Promise<void>;
   pages?: (app: FastifyInstance) => Promise<void>;
+  writeExtension?: WriteExtension;
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

@@ -79,7 +79,7 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     defaults: Object.fromEntries(Object.entries(ui.defaults ?? {}).filter(([k]) => readable(k))),
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
-    features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments), printable: Boolean(def.printable) },
+    features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments), printable: Boolean(def.printable), assignment: Boolean(def.assignment && def.ownerField) },
     board: def.board && readable(def.board.field) ? { field: def.board.field } : null,
   };
 }

@@ -164,15 +164,17 @@ export async function createRecordIn(trx: Tx, def: ObjectDef, actor: Actor, inpu
   const values = validateRecord(fields, input, 'create', actor, def.name, opts.allowExtra);
   await checkMoney(trx, def, fields, values, null);
   await checkLinks(trx, actor, fields, values, null);
-  if (def.ownerField && values[def.ownerField] === undefined) values[def.ownerField] = actor.id;
-  await beforeWrite({ trx: trx as Transaction<DB>, actor, def }, [{ values, existing: null }]);
+  // An owner not given defaults to the actor; assignment rules may still decide it (`assign`).
+  const assign = Boolean(def.ownerField && values[def.ownerField] === undefined);
+  if (assign) values[def.ownerField!] = actor.id;
+  await beforeWrite({ trx: trx as Transaction<DB>, actor, def }, [{ values, existing: null, assign }]);
   const { columns, custom } = split(fields, values);
   const base: Row = { ...columns, custom: custom ?? {}, created_by: actor.id };
   await assignNewPositions(trx, def, [base]);
   const full = { ...base, ...(await derived(trx, def, base)) };
   const { rows } = await sql<Row>`INSERT INTO ${sql.table(def.name)} ${insertValues(jsonColumns(full))} RETURNING *`.execute(trx);
   const created = rows[0]!;
-  await afterWrite({ trx: trx as Transaction<DB>, actor, def }, [{ row: created, existing: null, input: input as Row }]);
+  await afterWrite({ trx: trx as Transaction<DB>, actor, def }, [{ row: created, existing: null, input: input as Row, values }]);
   await writeAudit(trx, { actorId: actor.id, action: 'create', object: def.name, recordId: created.id, changes: diff(null, values) });
   await writeEvents(trx, [{ type: 'created', object: def.name, id: created.id, actorId: actor.id }]);
   return created;
@@ -186,6 +188,8 @@ export interface UpdateOptions extends WriteOptions {
    * the write's transaction from the locked row: never client input, never in the audit diff.
    */
   systemColumns?: (trx: Tx, existing: Row) => Promise<Row>;
+  /** The write extensions decide the owner (POST /{object}/assign: assignment rules); audited like any change. */
+  assign?: boolean;
 }
 
 export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, input: unknown, opts: UpdateOptions = {}): Promise<Row> {
@@ -199,14 +203,14 @@ export async function updateRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor,
     if (expected !== undefined) await assertVersion(trx, def, actor, existing, expected);
     await checkMoney(trx, def, fields, values, existing);
     await checkLinks(trx, actor, fields, values, existing);
-    await beforeWrite({ trx, actor, def }, [{ values, existing }]);
+    await beforeWrite({ trx, actor, def }, [{ values, existing, assign: opts.assign }]);
     const { columns, custom } = split(fields, values, existing.custom);
     const merged = { ...existing, ...columns, ...(custom ? { custom } : {}) };
     const system = opts.systemColumns ? await opts.systemColumns(trx, existing) : {};
     const set = { ...columns, ...(custom ? { custom } : {}), ...(await derived(trx, def, merged)), ...system, updated_at: new Date() };
     const { rows } = await sql<Row>`UPDATE ${sql.table(def.name)} SET ${updateSet(jsonColumns(set))} WHERE id = ${id} RETURNING *`.execute(trx);
     const updated = rows[0]!;
-    await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: input as Row }]);
+    await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: input as Row, values }]);
     await reindexDependants(trx, def.name, updated, existing);
     const before = { ...existing, ...(existing.custom ?? {}) };
     const changes = diff(before, values);

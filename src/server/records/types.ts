@@ -129,6 +129,12 @@ export interface ImportDef {
 export interface BatchRow {
   values: Row;
   existing: Row | null;
+  /**
+   * The owner is for the engine's write extensions to decide (records/hooks.ts): a create that
+   * named no owner (the engine filled in the actor), or a reassignment asked for
+   * (POST /{object}/assign). Assignment rules (modules/assignment) may then set it.
+   */
+  assign?: boolean;
 }
 
 /** One written row for the after hooks: the row (see ObjectDef.batchColumns), the row before, the request input. */
@@ -136,6 +142,8 @@ export interface WrittenRow {
   row: Row;
   existing: Row | null;
   input: Row;
+  /** The values object the before hooks saw for this row (the same object), when the write path has it. */
+  values?: Row;
 }
 
 export interface ObjectDef {

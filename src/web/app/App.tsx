@@ -16,6 +16,7 @@ const ImportsList = lazy(() => import('../features/imports/ImportsList.tsx').the
 const ImportWizard = lazy(() => import('../features/imports/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })));
 const ImportProgress = lazy(() => import('../features/imports/ImportProgress.tsx').then((m) => ({ default: m.ImportProgress })));
 const UsersPage = lazy(() => import('../features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })));
+const AssignmentRulesPage = lazy(() => import('../features/admin/AssignmentRulesPage.tsx').then((m) => ({ default: m.AssignmentRulesPage })));
 const TeamsPage = lazy(() => import('../features/admin/TeamsPage.tsx').then((m) => ({ default: m.TeamsPage })));
 const RolesPage = lazy(() => import('../features/admin/RolesPage.tsx').then((m) => ({ default: m.RolesPage })));
 const CustomFieldsPage = lazy(() => import('../features/admin/CustomFieldsPage.tsx').then((m) => ({ default: m.CustomFieldsPage })));
@@ -76,6 +77,7 @@ export function App() {
               <Route path="imports/:id" element={<ImportProgress />} />
               <Route path="settings/users" element={<UsersPage />} />
               <Route path="settings/teams" element={<TeamsPage />} />
+              <Route path="settings/assignment" element={<AssignmentRulesPage />} />
               <Route path="settings/organization" element={<OrganizationPage />} />
               <Route path="settings/mail" element={<MailPage />} />
               <Route path="settings/inbox" element={<InboxPage />} />

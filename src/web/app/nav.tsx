@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
-  ApiOutlined, AuditOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  ApiOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
 import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
@@ -49,6 +49,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined, objects: Obje
     settings.push(
       { key: '/settings/users', icon: <UserOutlined />, label: t('menu.users') },
       { key: '/settings/teams', icon: <TeamOutlined />, label: t('menu.teams') },
+      { key: '/settings/assignment', icon: <BranchesOutlined />, label: t('menu.assignmentRules') },
       { key: '/settings/roles', icon: <SafetyOutlined />, label: t('menu.roles') },
       { key: '/settings/custom-fields', icon: <ToolOutlined />, label: t('menu.customFields') },
       { key: '/settings/organization', icon: <SettingOutlined />, label: t('menu.organization') },

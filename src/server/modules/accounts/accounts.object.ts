@@ -42,6 +42,8 @@ export const accountsObject: ObjectDef = {
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  // New accounts naming no owner are given one by the assignment rules (modules/assignment).
+  assignment: {},
   currencyField: 'currency',
   labels: accountsLabels,
   ui: {

@@ -59,6 +59,8 @@ export const contactsObject: ObjectDef = {
   fields,
   titleField: 'name',
   ownerField: 'owner_id',
+  // New contacts naming no owner are given one by the assignment rules (modules/assignment).
+  assignment: {},
   labels: contactsLabels,
   ui: {
     menu: { group: 'customers', icon: 'ContactsOutlined', order: 20, home: true },

@@ -36,6 +36,8 @@ export const tasksObject: ObjectDef = {
     defaults: { status: 'open', priority: 'normal', owner_id: CURRENT_USER },
   },
   ownerField: 'owner_id',
+  // Assignment rules may give new tasks an owner; by load, a member's open tasks count.
+  assignment: { loadFilter: { kind: 'group', match: 'all', conditions: [{ kind: 'field', field: 'status', op: 'eq', value: 'open' }] } },
   fields: [
     { key: 'title', type: 'text', required: true, max: 300 },
     { key: 'description', type: 'longtext', mentions: true },
