@@ -1,6 +1,7 @@
 import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
 import { assignNumbers } from './numbering.ts';
 import { checkStages, stageFields, writeStageHistory } from './stages.ts';
+import { refreshLineTotals } from './line-items.ts';
 
 // The one place the record engine runs an object's write hooks, whether one record is written
 // (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
@@ -15,6 +16,8 @@ export async function beforeWrite(ctx: WriteContext, rows: BatchRow[]): Promise<
   await assignNumbers(ctx.trx, def, rows.filter((r) => !r.existing).map((r) => r.values));
   if (def.beforeWriteBatch) await def.beforeWriteBatch(ctx, rows);
   else if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
+  // A parent with lines: a change of currency, rounding or discount recomputes its totals in this write.
+  await refreshLineTotals(ctx, rows);
   checkStages(def, rows);
 }
 
@@ -28,5 +31,5 @@ export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise
 
 /** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
 export function hasBeforeWrite(def: ObjectDef): boolean {
-  return Boolean(def.beforeWriteBatch || def.beforeWrite || def.numbering || stageFields(def).length);
+  return Boolean(def.beforeWriteBatch || def.beforeWrite || def.numbering || def.lines || stageFields(def).length);
 }
