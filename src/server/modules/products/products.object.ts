@@ -1,18 +1,10 @@
 import type { ObjectDef, Row } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
 import { searchValues } from '../../records/search-values.ts';
-import { invalid, type FieldIssue } from '../../http/errors.ts';
+import { invalid } from '../../http/errors.ts';
 import { percentIssue } from '../../records/line-items-input.ts';
 import { productsLabels } from './products.labels.ts';
 
-/** The tax rate a percent with at most 4 decimals (the lines' numeric(7,4)); the 19-digit 税收分类编码. */
-function productIssues(v: Row): FieldIssue[] {
-  const issues: FieldIssue[] = [];
-  const rate = percentIssue('tax_rate', v.tax_rate, 'tax_rate_out_of_range');
-  if (rate) issues.push(rate);
-  if (typeof v.tax_code === 'string' && v.tax_code && !/^\d{19}$/.test(v.tax_code)) issues.push({ field: 'tax_code', message: '19 digits (税收分类编码)', code: 'invalid_tax_code' });
-  return issues;
-}
 
 const DEFAULTS: Row = { type: 'goods', active: true, tax_rate: 0 };
 
@@ -76,8 +68,10 @@ export const productsObject: ObjectDef = {
   beforeWrite: async (_ctx, values, existing) => {
     // Cleared or left out: the defaults (the columns are NOT NULL).
     for (const [k, v] of Object.entries(DEFAULTS)) if (values[k] === null || (!existing && values[k] === undefined)) values[k] = v;
-    const issues = productIssues(values);
-    if (issues.length) throw invalid(issues);
+    // The tax rate is a percent with at most 4 decimals (the lines' numeric(7,4)). The tax code
+    // (税收分类编码) is kept as typed: the fapiao step checks it against the tax bureau's list.
+    const issue = percentIssue('tax_rate', values.tax_rate, 'tax_rate_out_of_range');
+    if (issue) throw invalid([issue]);
   },
   notNull: ['name', 'type', 'active', 'tax_rate'],
 };

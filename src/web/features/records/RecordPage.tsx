@@ -23,6 +23,7 @@ import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Attachments } from './Attachments.tsx';
+import { LineEditor } from '../lines/LineEditor.tsx';
 import { linksFrom } from './defaults.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
@@ -103,7 +104,7 @@ export function RecordPage({ object }: { object: string }) {
   if (record.isError) return <Typography.Text type="danger">{errorText(t, record.error)}</Typography.Text>;
 
   const loading = record.isLoading || meta.isLoading || !rec;
-  const name = rec ? String(rec.name ?? `#${rec.id}`) : '';
+  const name = rec ? String(rec[descriptor?.title_field ?? 'name'] ?? rec.name ?? `#${rec.id}`) : '';
   const f = (k: string): FieldMeta | undefined => (rec && k in rec ? byKey.get(k) : undefined);
   const show = (k: string) => {
     const field = f(k);
@@ -189,7 +190,10 @@ export function RecordPage({ object }: { object: string }) {
     return <RelatedRecords object={r.object} field={r.field} id={id} onAdd={onAdd} />;
   };
   const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
+  // Objects with lines (quotes…) open on their line editor: the document is its lines.
+  const linesTab = descriptor?.lines ? [{ key: 'lines', label: t('lines.title'), children: <LineEditor object={object} id={id} canEdit={canEdit} lines={descriptor.lines} /> }] : [];
   const leftTabs = [
+    ...linesTab,
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
     ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
     ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
