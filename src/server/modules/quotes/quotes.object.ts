@@ -33,12 +33,12 @@ const money = (key: string) => ({ key, type: 'money' as const, system: true });
 export const quotesObject: ObjectDef = {
   name: 'quotes',
   singular: 'quote',
-  titleField: 'number',
+  titleField: 'subject',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [
     { key: 'number', type: 'text', system: true, max: 60 },
-    { key: 'subject', type: 'text', max: 300 },
+    { key: 'subject', type: 'text', required: true, max: 300 },
     { key: 'account_id', type: 'link', link: 'accounts', relatedList: true },
     { key: 'contact_id', type: 'link', link: 'contacts', relatedList: true },
     { key: 'owner_id', type: 'user' },
@@ -58,11 +58,11 @@ export const quotesObject: ObjectDef = {
   ui: {
     menu: { group: 'sales', icon: 'FileTextOutlined', order: 40 },
     recordPage: true,
-    subtitle: ['account_id', 'status'],
-    listColumns: ['number', 'subject', 'account_id', 'status', 'valid_until', 'gross_total', 'owner_id', 'created_at'],
+    subtitle: ['number', 'account_id', 'status'],
+    listColumns: ['subject', 'number', 'account_id', 'status', 'valid_until', 'gross_total', 'owner_id', 'created_at'],
     quickCreate: ['subject', 'account_id', 'contact_id', 'valid_until', 'owner_id'],
     sections: [
-      { key: 'main', fields: ['number', 'subject', 'account_id', 'contact_id', 'owner_id', 'status', 'valid_until'] },
+      { key: 'main', fields: ['subject', 'number', 'account_id', 'contact_id', 'owner_id', 'status', 'valid_until'] },
       { key: 'pricing', fields: ['currency', 'rounding_mode', 'prices_include_tax', 'discount_percent'] },
       { key: 'totals', fields: ['net_total', 'discount_total', 'tax_total', 'gross_total'] },
       { key: 'notes', fields: ['notes'] },
@@ -74,9 +74,9 @@ export const quotesObject: ObjectDef = {
   // Sales write quotes; managers and admins delete them.
   policy: { delete: ['admin', 'manager'], import: ['admin', 'manager'] },
   search: {
-    document: (r) => ({ names: searchValues(r, ['number']), other: searchValues(r, ['subject']), notes: searchValues(r, ['notes']) }),
+    document: (r) => ({ names: searchValues(r, ['subject']), other: searchValues(r, ['number']), notes: searchValues(r, ['notes']) }),
     pinyin: 'company',
-    subtitle: ['account_id', 'status'],
+    subtitle: ['number', 'account_id'],
     global: true,
     related: [{ link: 'account_id', fields: ['name'] }],
   },
@@ -99,5 +99,5 @@ export const quotesObject: ObjectDef = {
     if (issue) throw invalid([issue]);
   },
   afterWrite: putOnTimeline,
-  notNull: ['number', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total'],
+  notNull: ['subject', 'number', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total'],
 };

@@ -10,7 +10,8 @@ import type { ApiRecord } from '../../api/types.ts';
 import type { LinesAnswer } from '../../../shared/contracts/line-items.ts';
 import type { ObjectDescriptor } from '../../../shared/objects.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
-import { defaultCurrency, formatMoney } from '../../i18n/format.ts';
+import { defaultCurrency } from '../../i18n/format.ts';
+import { formatMoney } from '../../../shared/money.ts';
 import { emptyRow, fromStored, issueAt, liveTotals, toInput, type EditRow } from './lineRows.ts';
 
 type Lines = LinesAnswer['data'];
@@ -22,7 +23,7 @@ type Col = keyof Omit<EditRow, 'key' | 'product_id'>;
  * add/remove/reorder, and one PUT with the version read; the server's refusals on their cells.
  */
 export function LineEditor({ object, id, canEdit, lines }: { object: string; id: number; canEdit: boolean; lines: NonNullable<ObjectDescriptor['lines']> }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const key = keys.lines(object, id);
@@ -39,7 +40,8 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
 
   const editable = canEdit && lines.money_visible;
   const live = useMemo(() => (server ? liveTotals(rows, server) : null), [rows, server]);
-  const money = (v: { toFixed: (d: number) => string } | string | undefined) => (server && v !== undefined ? formatMoney(typeof v === 'string' ? v : v.toFixed(8), server.currency) : '');
+  // A document shows every amount with the currency's digits (¥19.80, not ¥19.8).
+  const money = (v: { toFixed: (d: number) => string } | undefined) => (server && v !== undefined ? formatMoney(v.toFixed(8), server.currency, i18n.language) : '');
 
   const change = (next: EditRow[]) => {
     setRows(next);
