@@ -106,7 +106,7 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
     ...(lines.product_object && editable ? [{ key: 'product', title: t('lines.product'), width: 180, render: (_: unknown, r: EditRow, i: number) => (
       <RecordSelect target={lines.product_object!} value={r.product_id} onChange={(v) => void pick(i, v ?? null)} placeholder={t('lines.pickProduct')} style={{ width: 170 }} id={`line-${i}-product`} />
     ) }] : []),
-    { key: 'description', title: t('lines.description'), render: cell('description') },
+    { key: 'description', title: t('lines.description'), render: cell('description', 220) },
     { key: 'quantity', title: t('lines.quantity'), width: 80, render: cell('quantity', 70, 'right') },
     { key: 'unit', title: t('lines.unit'), width: 70, render: cell('unit', 60) },
     ...(lines.money_visible ? [
@@ -114,7 +114,10 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
       { key: 'discount', title: t('lines.discount'), width: 80, render: cell('discount_percent', 70, 'right') },
     ] : []),
     { key: 'tax_rate', title: t('lines.taxRate'), width: 80, render: cell('tax_rate', 70, 'right') },
-    ...(lines.money_visible ? [{ key: 'gross', title: t('lines.gross'), width: 110, align: 'right' as const, render: amount('gross') }] : []),
+    ...(lines.money_visible ? [
+      { key: 'net', title: t('lines.net'), width: 110, align: 'right' as const, render: amount('net') },
+      { key: 'gross', title: t('lines.gross'), width: 110, align: 'right' as const, render: amount('gross') },
+    ] : []),
     ...(editable ? [{ key: 'actions', width: 100, render: (_: unknown, _r: EditRow, i: number) => (
       <Space size={0}>
         <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} aria-label={t('lines.moveUp')} onClick={() => move(i, -1)} />

@@ -146,8 +146,7 @@ export function RecordPage({ object }: { object: string }) {
                   trigger={['click']}
                   menu={{
                     items: [
-                      { key: 'merge', icon: <MergeCellsOutlined />, label: t('record.merge') },
-                      { type: 'divider' },
+                      ...(descriptor?.features.merge ? [{ key: 'merge', icon: <MergeCellsOutlined />, label: t('record.merge') }, { type: 'divider' as const }] : []),
                       { key: 'delete', icon: <DeleteOutlined />, danger: true, label: t('record.delete') },
                     ],
                     onClick: ({ key }) => {
@@ -190,10 +189,9 @@ export function RecordPage({ object }: { object: string }) {
     return <RelatedRecords object={r.object} field={r.field} id={id} onAdd={onAdd} />;
   };
   const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
-  // Objects with lines (quotes…) open on their line editor: the document is its lines.
-  const linesTab = descriptor?.lines ? [{ key: 'lines', label: t('lines.title'), children: <LineEditor object={object} id={id} canEdit={canEdit} lines={descriptor.lines} /> }] : [];
+  // Objects with lines (quotes…): the line editor spans the page under the header (a tab on phones).
+  const lineEditor = descriptor?.lines ? <LineEditor object={object} id={id} canEdit={canEdit} lines={descriptor.lines} /> : null;
   const leftTabs = [
-    ...linesTab,
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
     ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
     ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
@@ -209,10 +207,13 @@ export function RecordPage({ object }: { object: string }) {
           </div>
         </Card>
       ) : null}
-      <Card title={t('timeline.title')} variant="borderless" className="gx-card" size="small">
-        <Timeline object={object} id={id} />
-      </Card>
-      {!loading ? (
+      {/* Only objects some other object puts events on have a timeline of their own (descriptor features). */}
+      {descriptor?.features.timeline ? (
+        <Card title={t('timeline.title')} variant="borderless" className="gx-card" size="small">
+          <Timeline object={object} id={id} />
+        </Card>
+      ) : null}
+      {!loading && descriptor?.features.merge ? (
         <Card title={t('duplicates.title')} variant="borderless" className="gx-card" size="small">
           <Duplicates object={object} id={id} name={name} />
         </Card>
@@ -231,11 +232,18 @@ export function RecordPage({ object }: { object: string }) {
         <Tabs
           className="gx-record-tabs"
           items={[
+            ...(lineEditor ? [{ key: 'lines', label: t('lines.title'), children: lineEditor }] : []),
             { key: 'timeline', label: t('timeline.title'), children: activity },
             ...leftTabs.map((x) => ({ ...x, children: <Card variant="borderless" size="small">{x.children}</Card> })),
           ]}
         />
       ) : (
+        <>
+        {lineEditor ? (
+          <Card title={t('lines.title')} variant="borderless" className="gx-card" style={{ marginTop: 16 }} data-testid="lines-card">
+            {lineEditor}
+          </Card>
+        ) : null}
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} lg={14} xl={15}>
             <Card variant="borderless" className="gx-card gx-tabs-card" styles={{ body: { paddingTop: 4 } }}>
@@ -246,6 +254,7 @@ export function RecordPage({ object }: { object: string }) {
             {activity}
           </Col>
         </Row>
+        </>
       )}
 
       <RecordFormDrawer object={object} open={editing} recordId={id} onClose={() => setEditing(false)} />
