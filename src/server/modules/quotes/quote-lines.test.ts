@@ -93,6 +93,22 @@ describe('quote lines', () => {
     expect(l.map((x: { tax: string }) => x.tax)).toEqual(['0.01', '0.01', '0.00']);
   });
 
+  it('a currency change recomputes the totals in its minor unit, or is refused when the prices do not fit it', async () => {
+    const q = await quote();
+    const r = await put(q.id, { version: q.version, lines: [{ description: 'Unit', quantity: 3, unit_price: 100, tax_rate: '13.5' }] });
+    expect(r.body.data.totals).toMatchObject({ tax_total: '40.50', gross_total: '340.50' });
+    // 300 × 13.5 % = 40.5 → 41 yen: recomputed in the PATCH, not kept from the CNY lines.
+    const yen = await t.api(t.adminToken, 'PATCH', `/quotes/${q.id}`, { currency: 'JPY' });
+    expect(yen.status, JSON.stringify(yen.body)).toBe(200);
+    expect(yen.body.data).toMatchObject({ currency: 'JPY', tax_total: '41', gross_total: '341' });
+    const q2 = await quote();
+    await put(q2.id, { version: q2.version, lines: [{ description: 'Cent', quantity: 2, unit_price: '0.50' }] });
+    const refused = await t.api(t.adminToken, 'PATCH', `/quotes/${q2.id}`, { currency: 'JPY' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details[0].code).toBe('too_many_decimals');
+    expect((await t.api(t.adminToken, 'GET', `/quotes/${q2.id}`)).body.data).toMatchObject({ currency: 'CNY', gross_total: '1.00' });
+  });
+
   it('refuses a stale version with 409 and the current quote, and changes nothing', async () => {
     const q = await quote();
     const ok = await put(q.id, { version: q.version, lines: [{ description: 'A', quantity: 1, unit_price: 5 }] });
