@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { canReadField, requireDo, type Actor } from '../core/access.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents } from '../core/events.ts';
-import { AppError, forbidden, invalid } from '../http/errors.ts';
+import { forbidden, invalid } from '../http/errors.ts';
 import { computeLines, minorDigits, MONEY_LIMIT, parseMoney, type Money } from '../../shared/money.ts';
 import type { LineInput, LineOut } from '../../shared/contracts/line-items.ts';
 import { afterWrite } from './hooks.ts';
@@ -12,7 +12,7 @@ import { loadVisible } from './service.ts';
 import { assertVersion } from './versions.ts';
 import { checkLines, settingsOf, type LineDraftRow, type LineSettings } from './line-items-input.ts';
 import { replaceLines, selectLines, writeParentTotals, type LineRow, type NewLine } from './line-items-sql.ts';
-import type { BatchRow, ObjectDef, Row, Tx, WriteContext } from './types.ts';
+import type { BatchRow, ObjectDef, Row, WriteContext } from './types.ts';
 
 /*
  * Line items: the child lines of a parent record (quotes; later orders and invoices), for any
@@ -46,7 +46,7 @@ export function lineMoneyHidden(actor: Actor, def: ObjectDef): boolean {
 const fixed = (v: Money, digits: number) => v.toFixed(digits);
 const plain = (v: string) => (parseMoney(v) ?? 0).toString();
 
-function present(rows: LineRow[], s: LineSettings, digits: number, hideMoney: boolean): LineOut[] {
+function present(rows: LineRow[], digits: number, hideMoney: boolean): LineOut[] {
   return rows.map((r) => {
     const out: LineOut = {
       id: r.id, position: r.position, product_id: r.product_id, sku: r.sku, description: r.description,
@@ -87,7 +87,7 @@ function answer(def: ObjectDef, actor: Actor, parent: Row, rows: LineRow[], org:
     if (f && canReadField(actor, def.name, f)) totals[f] = parent[f] === null || parent[f] === undefined ? null : fixed(parseMoney(parent[f])!, digits);
   }
   return {
-    lines: present(rows, s, digits, hide), totals, currency: s.currency, rounding_mode: s.roundingMode,
+    lines: present(rows, digits, hide), totals, currency: s.currency, rounding_mode: s.roundingMode,
     prices_include_tax: s.pricesIncludeTax, overall_discount_percent: s.overallDiscountPercent, version: parent.version as number,
   };
 }
@@ -152,7 +152,7 @@ export async function refreshLineTotals(ctx: WriteContext, rows: BatchRow[]): Pr
     if (!stored.length) continue;
     const digits = Math.min(minorDigits(s.currency), 4);
     if (stored.some((x) => parseMoney(x.unit_price)!.decimalPlaces() > digits)) {
-      throw new AppError('validation_failed', 'Some fields are not valid', [{ field: ctx.def.currencyField ?? 'currency', message: `The lines' prices have more decimals than ${s.currency} has`, code: 'too_many_decimals' }]);
+      throw invalid([{ field: ctx.def.currencyField ?? 'currency', message: `The lines' prices have more decimals than ${s.currency} has`, code: 'too_many_decimals' }]);
     }
     const drafts = stored.map((x) => ({ ...x }) as LineDraftRow);
     const { lines, totals } = compute(ctx.def, drafts, s);
