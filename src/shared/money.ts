@@ -104,3 +104,126 @@ export function formatMoney(v: MoneyInput, currency: string, locale: string): st
   // Intl formats a decimal string exactly (ECMA-402 v3 accepts strings as exact decimals).
   return fmt.format(roundMoney(v, currency).toFixed(digits) as unknown as number);
 }
+
+// ---- Line items (issue 12 piece 2): the one computation the server stores and the web line
+// ---- editor shows. Percentages are percent (13 = 13 %), not fractions.
+
+/** 'per_line': each line rounded, totals are their sums. 'total': rounded once per tax rate, then spread over the lines. */
+export type RoundingMode = 'per_line' | 'total';
+export const ROUNDING_MODES: readonly RoundingMode[] = ['per_line', 'total'];
+
+export interface LineDraft {
+  quantity: MoneyInput;
+  unitPrice: MoneyInput;
+  /** Percent off this line (0..100). */
+  discountPercent?: MoneyInput | null;
+  /** Tax rate in percent (13 = 13 % VAT). */
+  taxRate?: MoneyInput | null;
+}
+
+export interface ComputeOptions {
+  currency: string;
+  roundingMode?: RoundingMode;
+  /** Unit prices are gross (tax included); the tax is taken out of them. */
+  pricesIncludeTax?: boolean;
+  /** Percent off the whole document, applied to every line after its own discount. */
+  overallDiscountPercent?: MoneyInput | null;
+}
+
+export interface ComputedLine {
+  net: Money;
+  tax: Money;
+  gross: Money;
+}
+
+export interface ComputedTotals {
+  /** Net before any discount. */
+  subtotal: Money;
+  /** subtotal − net: what the line and overall discounts took off (net terms). */
+  discount: Money;
+  net: Money;
+  tax: Money;
+  gross: Money;
+}
+
+const pct = (v: MoneyInput | null | undefined): Money => (v === null || v === undefined || v === '' ? new Money(0) : toMoney(v).div(100));
+
+/**
+ * Spreads `target` (a rounded amount) over exact shares so the rounded shares sum to it:
+ * each share floored to the minor unit, the units left given to the largest remainders
+ * (taken from the smallest when the target is below the floors).
+ */
+function allocate(target: Money, exact: readonly Money[], digits: number): Money[] {
+  const scale = new Money(10).pow(digits);
+  const scaled = exact.map((x) => x.times(scale));
+  const floors = scaled.map((x) => x.floor());
+  let units = target.times(scale).minus(sum(floors)).toNumber();
+  const out = floors.slice();
+  if (!exact.length) return out;
+  const order = scaled.map((x, i) => ({ i, rem: x.minus(floors[i]!) }));
+  order.sort((a, b) => (units >= 0 ? b.rem.comparedTo(a.rem) : a.rem.comparedTo(b.rem)) || a.i - b.i);
+  for (let k = 0; units !== 0; k++) {
+    const { i } = order[k % order.length]!;
+    out[i] = out[i]!.plus(units > 0 ? 1 : -1);
+    units += units > 0 ? -1 : 1;
+  }
+  return out.map((x) => x.div(scale));
+}
+
+/**
+ * Amounts of a document's lines and its totals, exact and rounded half-up to the currency's
+ * minor unit. Always: gross = net + tax on every line and in the totals, and the lines' sums
+ * equal the totals (in 'total' mode the rounding difference is spread over the lines).
+ */
+export function computeLines(lines: readonly LineDraft[], opts: ComputeOptions): { lines: ComputedLine[]; totals: ComputedTotals } {
+  const { currency } = opts;
+  const digits = minorDigits(currency);
+  const incl = Boolean(opts.pricesIncludeTax);
+  const overall = new Money(1).minus(pct(opts.overallDiscountPercent));
+  const one = new Money(1);
+  // Exact (unrounded) figures per line: `amount` is net, or gross when prices include tax.
+  const exact = lines.map((l) => {
+    const base = toMoney(l.quantity).times(toMoney(l.unitPrice));
+    const rate = pct(l.taxRate);
+    const amount = base.times(one.minus(pct(l.discountPercent))).times(overall);
+    return { base, rate, amount, key: rate.toString() };
+  });
+  const netOf = (gross: Money, rate: Money) => gross.div(one.plus(rate));
+  const out: ComputedLine[] = [];
+  let subtotal = new Money(0);
+  if ((opts.roundingMode ?? 'per_line') === 'per_line') {
+    for (const e of exact) {
+      if (incl) {
+        const gross = roundMoney(e.amount, currency);
+        const net = roundMoney(netOf(gross, e.rate), currency);
+        out.push({ net, tax: gross.minus(net), gross });
+        subtotal = subtotal.plus(roundMoney(netOf(roundMoney(e.base, currency), e.rate), currency));
+      } else {
+        const net = roundMoney(e.amount, currency);
+        const tax = roundMoney(net.times(e.rate), currency);
+        out.push({ net, tax, gross: net.plus(tax) });
+        subtotal = subtotal.plus(roundMoney(e.base, currency));
+      }
+    }
+  } else {
+    // Rounded once per tax rate (the tax a fapiao or VAT return shows per rate), then spread.
+    const groups = new Map<string, number[]>();
+    exact.forEach((e, i) => groups.set(e.key, [...(groups.get(e.key) ?? []), i]));
+    for (const idx of groups.values()) {
+      const rate = exact[idx[0]!]!.rate;
+      const amounts = idx.map((i) => exact[i]!.amount);
+      const exactNet = amounts.map((a) => (incl ? netOf(a, rate) : a));
+      const exactTax = amounts.map((a, k) => (incl ? a.minus(exactNet[k]!) : a.times(rate)));
+      const net = roundMoney(sum(exactNet), currency);
+      const tax = incl ? roundMoney(sum(amounts), currency).minus(net) : roundMoney(net.times(rate), currency);
+      const nets = allocate(net, exactNet, digits);
+      const taxes = allocate(tax, exactTax, digits);
+      idx.forEach((i, k) => (out[i] = { net: nets[k]!, tax: taxes[k]!, gross: nets[k]!.plus(taxes[k]!) }));
+      const bases = idx.map((i) => (incl ? netOf(exact[i]!.base, rate) : exact[i]!.base));
+      subtotal = subtotal.plus(roundMoney(sum(bases), currency));
+    }
+  }
+  const net = sum(out.map((l) => l.net));
+  const tax = sum(out.map((l) => l.tax));
+  return { lines: out, totals: { subtotal, discount: subtotal.minus(net), net, tax, gross: net.plus(tax) } };
+}

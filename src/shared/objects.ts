@@ -72,6 +72,11 @@ export interface ObjectDescriptor {
   features: { search: boolean; import: boolean; timeline: boolean; merge: boolean; attachments: boolean; printable: boolean; /** Assignment rules give its new records owners (modules/assignment). */ assignment: boolean };
   /** A kanban board by this select field (GET /{object}/board); null: none, or the field is hidden from the user. */
   board: { field: string } | null;
+  /**
+   * Child lines with computed totals (GET/PUT /{object}/{id}/lines): the product object a line
+   * may pick from and the parent's totals fields (readable ones only); null: the object has none.
+   */
+  lines: { product_object: string | null; totals: string[]; money_visible: boolean } | null;
 }
 
 /** GET /meta/objects/:object: the descriptor plus the fields the user may read. */

@@ -5,6 +5,7 @@ import type { FormSection, ObjectDescriptor, ObjectLabels, ObjectMetaFull } from
 import { actionsFor, canReadField, visibilityOf, type Actor } from '../core/access.ts';
 import { getObject, hasTimeline, objectNames } from './registry.ts';
 import type { RelatedList } from '../../shared/objects.ts';
+import { lineMoneyHidden } from './line-items.ts';
 
 // The one place an object definition becomes what the web app builds its menu, routes,
 // columns, forms and related lists from (src/shared/objects.ts). A definition that leaves
@@ -81,6 +82,19 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     visibility: visibilityOf(actor, def.name),
     features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments), printable: Boolean(def.printable), assignment: Boolean(def.assignment && def.ownerField) },
     board: def.board && readable(def.board.field) ? { field: def.board.field } : null,
+    lines: def.lines ? linesOf(def, actor) : null,
+  };
+}
+
+/** What the web's line editor needs to know; money_visible false: a total is hidden, so line money is too (records/line-items.ts). */
+function linesOf(def: ObjectDef, actor: Actor): ObjectDescriptor['lines'] {
+  const l = def.lines!;
+  const totals = Object.values(l.totals).filter((f): f is string => Boolean(f));
+  const product = l.productObject ? getObject(l.productObject) : null;
+  return {
+    product_object: product && actionsFor(actor, product).read ? product.name : null,
+    totals: totals.filter((f) => canReadField(actor, def.name, f)),
+    money_visible: !lineMoneyHidden(actor, def),
   };
 }
 

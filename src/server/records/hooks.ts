@@ -1,6 +1,7 @@
 import type { BatchRow, ObjectDef, WriteContext, WrittenRow } from './types.ts';
 import { assignNumbers } from './numbering.ts';
 import { checkStages, stageFields, writeStageHistory } from './stages.ts';
+import { refreshLineTotals } from './line-items.ts';
 
 // The one place the record engine runs an object's write hooks, whether one record is written
 // (records/service.ts) or a batch (records/batch-write.ts, imports): an object declares the
@@ -33,6 +34,8 @@ export async function beforeWrite(ctx: WriteContext, rows: BatchRow[]): Promise<
   await assignNumbers(ctx.trx, def, rows.filter((r) => !r.existing).map((r) => r.values));
   if (def.beforeWriteBatch) await def.beforeWriteBatch(ctx, rows);
   else if (def.beforeWrite) for (const r of rows) await def.beforeWrite(ctx, r.values, r.existing);
+  // A parent with lines: a change of currency, rounding or discount recomputes its totals in this write.
+  await refreshLineTotals(ctx, rows);
   for (const ext of extensions.values()) await ext.before?.(ctx, rows);
   checkStages(def, rows);
 }
@@ -48,6 +51,6 @@ export async function afterWrite(ctx: WriteContext, rows: WrittenRow[]): Promise
 
 /** Whether a write of this object runs a hook before it (an import then keeps each row's values for it). */
 export function hasBeforeWrite(def: ObjectDef): boolean {
-  if (def.beforeWriteBatch || def.beforeWrite || def.numbering || stageFields(def).length) return true;
+  if (def.beforeWriteBatch || def.beforeWrite || def.numbering || def.lines || stageFields(def).length) return true;
   return [...extensions.values()].some((e) => e.before && (!e.appliesTo || e.appliesTo(def)));
 }

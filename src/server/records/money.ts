@@ -67,7 +67,9 @@ export async function checkMoney(db: Tx, def: ObjectDef, fields: ResolvedField[]
 
 /** checkMoney's rules with the organisation currency known (imports check each row with it). */
 export function moneyIssues(def: ObjectDef, fields: ResolvedField[], values: Row, existing: Row | null, org: string): FieldIssue[] {
-  const money = fields.filter((f) => f.type === 'money');
+  // Line totals are recomputed in the new currency by the lines service (records/line-items.ts), not checked as kept.
+  const computed = new Set(Object.values(def.lines?.totals ?? {}));
+  const money = fields.filter((f) => f.type === 'money' && !computed.has(f.key));
   const cf = def.currencyField;
   const issues: FieldIssue[] = [];
   if (cf && typeof values[cf] === 'string') {

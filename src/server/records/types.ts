@@ -264,6 +264,15 @@ export interface LineItemsDef {
   roundingField?: string;
   /** The parent's boolean field: unit prices include tax. */
   pricesIncludeTaxField?: string;
+  /** The parent's number field: percent off the whole document, applied to every line after its own discount. */
+  discountField?: string;
+  /**
+   * The product object's fields a line copies when it leaves them out (defaults: `sku`, the
+   * product's title field, `unit`, `list_price`, `tax_rate`; an `active` boolean field, when the
+   * product object has one, must be true). The price is copied only when the parent's currency
+   * is the organisation's (catalogue prices are in it).
+   */
+  productFields?: { sku?: string; description?: string; unit?: string; unitPrice?: string; taxRate?: string };
 }
 
 /**

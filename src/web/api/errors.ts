@@ -26,6 +26,10 @@ const CODES: Record<string, string> = {
   pattern_invalid_character: 'serverErrors.patternCharacter',
   // stages and boards (records/stages.ts, records/board-position.ts)
   required_for_stage: 'serverErrors.requiredForStage', invalid_neighbour: 'serverErrors.invalidNeighbour',
+  // line items and the catalogue (records/line-items-input.ts, products)
+  invalid_number: 'serverErrors.number', negative_quantity: 'serverErrors.negativeQuantity', negative_price: 'serverErrors.negativePrice',
+  discount_out_of_range: 'serverErrors.discountRange', tax_rate_out_of_range: 'serverErrors.taxRateRange', unknown_product: 'serverErrors.unknownProduct',
+  too_many_lines: 'serverErrors.tooManyLines',
 };
 
 // Why a refusal without fields happened (details.reason).

@@ -17,6 +17,8 @@ export const keys = {
   related: () => ['related'] as const,
   timeline: () => ['timeline'] as const,
   attachments: (object: string, id: number) => ['attachments', object, id] as const,
+  /** Under the object's records root: any write of the object's records refreshes its lines (and version). */
+  lines: (object: string, id: number) => ['records', object, 'lines', id] as const,
   tasksDue: () => ['tasks-due'] as const,
   myTasks: (scope?: string) => (scope ? (['my-tasks', scope] as const) : (['my-tasks'] as const)),
   duplicates: (object: string, id?: number) => (id === undefined ? (['duplicates', object] as const) : (['duplicates', object, id] as const)),

@@ -138,6 +138,15 @@ const en = {
     bodyPlaceholder: 'Notes, outcome, next steps…', occurredAt: 'When', duration: 'Minutes', submit: 'Log',
     logged: 'Activity logged', subjectRequired: 'Enter a subject',
   },
+  lines: {
+    title: 'Lines', add: 'Add line', product: 'Product', description: 'Description', quantity: 'Qty', unit: 'Unit',
+    unitPrice: 'Unit price', discount: 'Disc. %', taxRate: 'Tax %', net: 'Net', tax: 'Tax', gross: 'Total',
+    save: 'Save lines', saved: 'Lines saved', reset: 'Undo changes', empty: 'No lines yet.', unsaved: 'Unsaved changes',
+    moveUp: 'Move up', moveDown: 'Move down', remove: 'Remove line', pickProduct: 'Pick a product',
+    totalNet: 'Net', totalDiscount: 'Discount', totalTax: 'Tax', totalGross: 'Total', priceIncludesTax: 'Prices include tax',
+    overallDiscount: 'Overall discount {{percent}} %', roundingTotal: 'Tax rounded per rate on the total', moneyHidden: 'Amounts are hidden for your role.',
+    conflict: 'Someone changed this record since you opened it. Reload to see their change; your edits stay on screen.', reload: 'Reload',
+  },
   attachments: {
     title: 'Attachments', upload: 'Upload a file', empty: 'No files yet.', download: 'Download',
     uploaded: 'File attached', deleted: 'File deleted', confirmDelete: 'Delete {{name}}?',
@@ -168,6 +177,7 @@ const en = {
     patternEmpty: 'Enter a pattern', patternNoCounter: 'The pattern needs a counter placeholder such as {00000}', patternTwoCounters: 'Only one counter placeholder is allowed',
     patternUnknown: 'Unknown placeholder: use {YYYY}, {YY}, {MM}, {DD} or {00000}', patternBrace: 'A brace without its pair', patternTooLong: 'The pattern is too long', patternCharacter: 'The pattern holds an invalid character',
     no_exchange_rate: 'An amount is in a currency with no exchange rate yet (Organisation settings).',
+    negativeQuantity: 'Must not be negative', negativePrice: 'Must not be negative', discountRange: 'A discount from 0 to 100 %', taxRateRange: 'A tax rate from 0 to 100 %', unknownProduct: 'No such active product', tooManyLines: 'At most 500 lines',
     tooManyDecimals: 'More decimals than the currency has', unknownCurrency: 'Not a currency code (CNY, USD, JPY…)', tooLarge: 'Too large an amount', invalidRate: 'A positive rate with at most 10 decimals', sameCurrency: 'This is the organisation currency',
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',

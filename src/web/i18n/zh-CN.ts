@@ -141,6 +141,15 @@ const zhCN: Resources = {
     bodyPlaceholder: '内容、结果、下一步…', occurredAt: '时间', duration: '分钟', submit: '记录',
     logged: '活动已记录', subjectRequired: '请输入主题',
   },
+  lines: {
+    title: '明细行', add: '添加行', product: '产品', description: '描述', quantity: '数量', unit: '单位',
+    unitPrice: '单价', discount: '折扣 %', taxRate: '税率 %', net: '不含税', tax: '税额', gross: '价税合计',
+    save: '保存明细', saved: '明细已保存', reset: '撤销修改', empty: '暂无明细行。', unsaved: '有未保存的修改',
+    moveUp: '上移', moveDown: '下移', remove: '删除行', pickProduct: '选择产品',
+    totalNet: '不含税合计', totalDiscount: '折扣', totalTax: '税额', totalGross: '价税合计', priceIncludesTax: '价格含税',
+    overallDiscount: '整单折扣 {{percent}} %', roundingTotal: '税额按税率合计舍入', moneyHidden: '您的角色无权查看金额。',
+    conflict: '您打开后该记录已被他人修改。重新加载可查看其修改，您的编辑仍保留在屏幕上。', reload: '重新加载',
+  },
   attachments: {
     title: '附件', upload: '上传文件', empty: '暂无文件。', download: '下载',
     uploaded: '文件已添加', deleted: '文件已删除', confirmDelete: '删除“{{name}}”？',
@@ -171,6 +180,7 @@ const zhCN: Resources = {
     patternEmpty: '请输入编号规则', patternNoCounter: '编号规则需要一个计数器占位符，例如 {00000}', patternTwoCounters: '只能有一个计数器占位符',
     patternUnknown: '未知占位符：请使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '花括号不成对', patternTooLong: '编号规则过长', patternCharacter: '编号规则含有无效字符',
     no_exchange_rate: '有金额的币种尚无汇率（请在组织设置中添加）。',
+    negativeQuantity: '不能为负数', negativePrice: '不能为负数', discountRange: '折扣须在 0 到 100 % 之间', taxRateRange: '税率须在 0 到 100 % 之间', unknownProduct: '产品不存在或已停用', tooManyLines: '最多 500 行',
     tooManyDecimals: '小数位数超过该币种允许的位数', unknownCurrency: '不是有效的币种代码（CNY、USD、JPY…）', tooLarge: '金额过大', invalidRate: '汇率须为正数，最多 10 位小数', sameCurrency: '这是组织的本位币',
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',

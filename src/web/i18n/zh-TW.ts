@@ -333,6 +333,15 @@ const zhTW: Resources = {
     logged: '活動已記錄',
     subjectRequired: '請輸入主題'
   },
+  lines: {
+    title: '明細行', add: '新增行', product: '產品', description: '描述', quantity: '數量', unit: '單位',
+    unitPrice: '單價', discount: '折扣 %', taxRate: '稅率 %', net: '未稅', tax: '稅額', gross: '含稅合計',
+    save: '儲存明細', saved: '明細已儲存', reset: '復原修改', empty: '尚無明細行。', unsaved: '有未儲存的修改',
+    moveUp: '上移', moveDown: '下移', remove: '刪除行', pickProduct: '選擇產品',
+    totalNet: '未稅合計', totalDiscount: '折扣', totalTax: '稅額', totalGross: '含稅合計', priceIncludesTax: '價格含稅',
+    overallDiscount: '整單折扣 {{percent}} %', roundingTotal: '稅額依稅率合計捨入', moneyHidden: '您的角色無權查看金額。',
+    conflict: '您開啟後此記錄已被他人修改。重新載入可查看其修改，您的編輯仍保留在畫面上。', reload: '重新載入',
+  },
   attachments: {
     title: '附件', upload: '上傳檔案', empty: '尚無檔案。', download: '下載',
     uploaded: '檔案已新增', deleted: '檔案已刪除', confirmDelete: '刪除「{{name}}」？',
@@ -388,6 +397,7 @@ const zhTW: Resources = {
     patternEmpty: '請輸入編號規則', patternNoCounter: '編號規則需要一個計數器佔位符，例如 {00000}', patternTwoCounters: '只能有一個計數器佔位符',
     patternUnknown: '未知佔位符：請使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '大括號不成對', patternTooLong: '編號規則過長', patternCharacter: '編號規則含有無效字元',
     no_exchange_rate: '有金額的幣別尚無匯率（請在組織設定中新增）。',
+    negativeQuantity: '不能為負數', negativePrice: '不能為負數', discountRange: '折扣須在 0 到 100 % 之間', taxRateRange: '稅率須在 0 到 100 % 之間', unknownProduct: '產品不存在或已停用', tooManyLines: '最多 500 行',
     tooManyDecimals: '小數位數超過該幣別允許的位數', unknownCurrency: '不是有效的幣別代碼（CNY、USD、JPY…）', tooLarge: '金額過大', invalidRate: '匯率須為正數，最多 10 位小數', sameCurrency: '這是組織的本位幣',
     validation_failed: '部分欄位無效。',
     unauthenticated: '請先登入。',

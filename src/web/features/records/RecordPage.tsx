@@ -24,6 +24,7 @@ import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Attachments } from './Attachments.tsx';
+import { LineEditor } from '../lines/LineEditor.tsx';
 import { linksFrom } from './defaults.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
@@ -104,7 +105,7 @@ export function RecordPage({ object }: { object: string }) {
   if (record.isError) return <Typography.Text type="danger">{errorText(t, record.error)}</Typography.Text>;
 
   const loading = record.isLoading || meta.isLoading || !rec;
-  const name = rec ? String(rec.name ?? `#${rec.id}`) : '';
+  const name = rec ? String(rec[descriptor?.title_field ?? 'name'] ?? rec.name ?? `#${rec.id}`) : '';
   const f = (k: string): FieldMeta | undefined => (rec && k in rec ? byKey.get(k) : undefined);
   const show = (k: string) => {
     const field = f(k);
@@ -150,8 +151,7 @@ export function RecordPage({ object }: { object: string }) {
                   trigger={['click']}
                   menu={{
                     items: [
-                      { key: 'merge', icon: <MergeCellsOutlined />, label: t('record.merge') },
-                      { type: 'divider' },
+                      ...(descriptor?.features.merge ? [{ key: 'merge', icon: <MergeCellsOutlined />, label: t('record.merge') }, { type: 'divider' as const }] : []),
                       { key: 'delete', icon: <DeleteOutlined />, danger: true, label: t('record.delete') },
                     ],
                     onClick: ({ key }) => {
@@ -194,6 +194,8 @@ export function RecordPage({ object }: { object: string }) {
     return <RelatedRecords object={r.object} field={r.field} id={id} onAdd={onAdd} />;
   };
   const detailsBody = loading ? <Skeleton active paragraph={{ rows: 8 }} /> : <DetailsCard object={object} record={rec!} fields={fields} canEdit={canEdit} />;
+  // Objects with lines (quotes…): the line editor spans the page under the header (a tab on phones).
+  const lineEditor = descriptor?.lines ? <LineEditor object={object} id={id} canEdit={canEdit} lines={descriptor.lines} /> : null;
   const leftTabs = [
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
     ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
@@ -210,10 +212,13 @@ export function RecordPage({ object }: { object: string }) {
           </div>
         </Card>
       ) : null}
-      <Card title={t('timeline.title')} variant="borderless" className="gx-card" size="small">
-        <Timeline object={object} id={id} />
-      </Card>
-      {!loading ? (
+      {/* Only objects some other object puts events on have a timeline of their own (descriptor features). */}
+      {descriptor?.features.timeline ? (
+        <Card title={t('timeline.title')} variant="borderless" className="gx-card" size="small">
+          <Timeline object={object} id={id} />
+        </Card>
+      ) : null}
+      {!loading && descriptor?.features.merge ? (
         <Card title={t('duplicates.title')} variant="borderless" className="gx-card" size="small">
           <Duplicates object={object} id={id} name={name} />
         </Card>
@@ -232,11 +237,18 @@ export function RecordPage({ object }: { object: string }) {
         <Tabs
           className="gx-record-tabs"
           items={[
+            ...(lineEditor ? [{ key: 'lines', label: t('lines.title'), children: lineEditor }] : []),
             { key: 'timeline', label: t('timeline.title'), children: activity },
             ...leftTabs.map((x) => ({ ...x, children: <Card variant="borderless" size="small">{x.children}</Card> })),
           ]}
         />
       ) : (
+        <>
+        {lineEditor ? (
+          <Card title={t('lines.title')} variant="borderless" className="gx-card" style={{ marginTop: 16 }} data-testid="lines-card">
+            {lineEditor}
+          </Card>
+        ) : null}
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} lg={14} xl={15}>
             <Card variant="borderless" className="gx-card gx-tabs-card" styles={{ body: { paddingTop: 4 } }}>
@@ -247,6 +259,7 @@ export function RecordPage({ object }: { object: string }) {
             {activity}
           </Col>
         </Row>
+        </>
       )}
 
       <RecordFormDrawer object={object} open={editing} recordId={id} onClose={() => setEditing(false)} />

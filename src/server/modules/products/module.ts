@@ -1,0 +1,5 @@
+import { defineModule } from '../../core/modules.ts';
+import { productsObject } from './products.object.ts';
+
+// The product catalogue: one record object (quote lines pick from it: records/line-items.ts).
+export default defineModule({ name: 'products', dir: import.meta.dirname, objects: [productsObject] });
