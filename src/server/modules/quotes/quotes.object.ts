@@ -8,6 +8,7 @@ import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { quotesLabels } from './quotes.labels.ts';
+import { printQuote } from './quotes.print.ts';
 
 /** A new quote without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
 async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
@@ -99,5 +100,6 @@ export const quotesObject: ObjectDef = {
     if (issue) throw invalid([issue]);
   },
   afterWrite: putOnTimeline,
+  printable: printQuote,
   notNull: ['subject', 'number', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total'],
 };
