@@ -2,23 +2,16 @@ import { sql } from 'kysely';
 import type { Actor } from '../core/access.ts';
 import { visibilityCondition } from '../core/access.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
+import type { LineDraftRow } from './line-items-input.ts';
 
 // The SQL of the line-items service (records/line-items.ts): the lines table is named by the
 // parent's `lines.table`, so statements are built with sql.table, never from client text.
 
 /** A stored line as the database returns it (numeric columns as exact text). */
-export interface LineRow {
+export interface LineRow extends LineDraftRow {
   id: number;
   parent_id: number;
   position: number;
-  product_id: number | null;
-  sku: string | null;
-  description: string;
-  quantity: string;
-  unit: string | null;
-  unit_price: string;
-  discount_percent: string;
-  tax_rate: string;
   net: string;
   tax: string;
   gross: string;

@@ -20,20 +20,6 @@ export interface FormFieldRow {
   required: boolean;
 }
 
-export interface FormRow {
-  id: number;
-  key: string;
-  name: string;
-  fields: FormFieldRow[];
-  assignee_id: number;
-  create_task: boolean;
-  success_message: Record<string, string>;
-  allowed_origins: string[];
-  active: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
 export interface FormWrite {
   name: string;
   fields: FormFieldRow[];
@@ -42,6 +28,13 @@ export interface FormWrite {
   success_message: Record<string, string>;
   allowed_origins: string[];
   active: boolean;
+}
+
+export interface FormRow extends FormWrite {
+  id: number;
+  key: string;
+  created_at: string;
+  updated_at: string;
 }
 
 const FORM_COLUMNS = sql`id, key, name, fields, assignee_id, create_task, success_message, allowed_origins, active, created_at, updated_at`;
