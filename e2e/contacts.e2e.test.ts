@@ -77,7 +77,7 @@ describe('contacts', () => {
     await page.locator('.ant-modal-confirm .ant-btn-primary').click();
     // The primary gained the duplicate's mobile; the duplicate is gone.
     const mobile = page.getByTestId('record-details').locator('[data-field=mobile]');
-    await expect.poll(async () => (await mobile.count()) ? mobile.textContent() : '').toContain('+886 912 345 678');
+    await expect.poll(async () => (await mobile.count()) ? mobile.textContent() : '', { timeout: 10_000 }).toContain('+886 912 345 678');
     const r = await fetch(`${baseURL()}/api/v1/contacts/${dup.data.id}`, { headers: { authorization: `Bearer ${admin.token}` } });
     expect(r.status).toBe(404);
   });

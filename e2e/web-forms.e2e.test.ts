@@ -52,9 +52,9 @@ describe('web forms', () => {
       await visitor.close();
     }
 
-    const contacts = await api<{ data: { id: number; name: string; mobile: string; source: string }[] }>(admin, 'GET', '/contacts?email=zhao.min@example.com');
+    const contacts = await api<{ data: { id: number; name: string; mobile: string; source: string }[] }>(admin, 'GET', '/contacts?filter[email]=zhao.min@example.com');
     expect(contacts.data).toEqual([expect.objectContaining({ name: '赵敏', source: 'web' })]);
-    const tasks = await api<{ data: { title: string }[] }>(admin, 'GET', `/tasks?contact_id=${contacts.data[0]!.id}`);
+    const tasks = await api<{ data: { title: string }[] }>(admin, 'GET', `/tasks?filter[contact_id]=${contacts.data[0]!.id}`);
     expect(tasks.data.map((t) => t.title)).toEqual([expect.stringContaining('赵敏')]);
     // And the admin sees the submission.
     await page.reload();
