@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JobQueue } from './queue.ts';
+// Idempotency keys answer retries for a day; a key still in progress (status 0) is never deleted.
+import { IDEMPOTENCY_HOURS } from '../http/idempotency.ts';
 
 export interface RetentionConfig {
   /** Finished (done or failed) jobs older than this go. */
@@ -11,8 +13,6 @@ export interface RetentionConfig {
   filesDays: number;
 }
 
-/** Idempotency keys answer retries for a day; a key still in progress (status 0) is never deleted. */
-const IDEMPOTENCY_HOURS = 24;
 /** An upload no import refers to is abandoned after a day. */
 const UNUSED_FILE_HOURS = 24;
 const RETENTION_CRON = '17 * * * *';
