@@ -50,7 +50,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   // Record events reach subscribers through the outbox; old rows and files go by retention.
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
   app.addHook('onClose', stopOutbox);
-  registerRetention(app.jobs, database.db, config.retention);
+  registerRetention(app.jobs, database.db, { ...config.retention, archiveDir: path.join(config.dataDir, 'audit-archive') });
   // Requests are validated and answers serialised from each route's zod contract (http/contracts.ts).
   useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
