@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
+import { registerVacuum } from './jobs/vacuum.ts';
 import { loadModules } from './core/module-loader.ts';
 import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
 import { getObject, objectNames } from './records/registry.ts';
@@ -51,6 +52,7 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
   app.addHook('onClose', stopOutbox);
   registerRetention(app.jobs, database.db, { ...config.retention, archiveDir: path.join(config.dataDir, 'audit-archive') });
+  registerVacuum(app.jobs, database);
   // Requests are validated and answers serialised from each route's zod contract (http/contracts.ts).
   useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
