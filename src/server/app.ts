@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
@@ -19,6 +19,8 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
+import { registerVacuum } from './jobs/vacuum.ts';
+import { useRequestLog } from './http/request-log.ts';
 import { loadModules } from './core/module-loader.ts';
 import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
 import { getObject, objectNames } from './records/registry.ts';
@@ -33,10 +35,16 @@ const MAX_UPLOAD_BYTES = 1024 * 1024 * 1024;
  * `opts.modules`: module folders beside the built-in ones and config.modules (GUANXI_MODULES);
  * their migrations and bootstrap steps must have run (migrate/bootstrap with the same list).
  */
-export async function buildApp(database: Database, config: Config, opts: { logger?: boolean; modules?: string[] } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  database: Database, config: Config, opts: { logger?: boolean; logStream?: NodeJS.WritableStream; modules?: string[] } = {},
+): Promise<FastifyInstance> {
   const modules = await loadModules([...config.modules, ...(opts.modules ?? [])]);
   const app = Fastify({
-    logger: opts.logger ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    logger: opts.logger || opts.logStream
+      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], ...(opts.logStream ? { stream: opts.logStream } : {}) }
+      : false,
+    // One line per request instead of two (http/request-log.ts).
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 10 * 1024 * 1024,
     // Proxy headers only from configured proxies (GUANXI_TRUST_PROXY): otherwise any client could
     // pick its own address for the sign-in limits.
@@ -45,12 +53,14 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('database', database);
   app.decorate('db', database.db);
   app.decorate('config', config);
+  useRequestLog(app);
   useConfiguredSigningSecret(config.signingSecret, config.signingSecretPrevious);
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Record events reach subscribers through the outbox; old rows and files go by retention.
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
   app.addHook('onClose', stopOutbox);
-  registerRetention(app.jobs, database.db, config.retention);
+  registerRetention(app.jobs, database.db, { ...config.retention, archiveDir: path.join(config.dataDir, 'audit-archive') });
+  registerVacuum(app.jobs, database);
   // Requests are validated and answers serialised from each route's zod contract (http/contracts.ts).
   useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).

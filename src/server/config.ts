@@ -49,6 +49,20 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   return n;
 }
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * GUANXI_LOG_LEVEL (or LOG_LEVEL, read before it existed); by default `warn` in production
+ * (NODE_ENV=production: no line per request, http/request-log.ts) and `info` elsewhere.
+ */
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const name = env.GUANXI_LOG_LEVEL ? 'GUANXI_LOG_LEVEL' : 'LOG_LEVEL';
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return env.NODE_ENV === 'production' ? 'warn' : 'info';
+  if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${env[name]}")`);
+  return raw;
+}
+
 function port(env: NodeJS.ProcessEnv): number {
   const raw = env.PORT ?? '3000';
   const n = Number(raw);
@@ -126,7 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.GUANXI_WEB_DIR ?? path.join(import.meta.dirname, '../../dist/web')),
     sessionIdleHours: positiveNumber(env, 'GUANXI_SESSION_IDLE_HOURS', 12),
     sessionMaxDays: positiveNumber(env, 'GUANXI_SESSION_MAX_DAYS', 7),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env),
     pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
     preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { connect, type Database } from './db/connect.ts';
+import { leanHeapRuntime } from './db/pglite-memory.ts';
 import { acquireDataDir } from './db/data-dir-lock.ts';
 import { migrate } from './db/migrate.ts';
 import { bootstrap } from './core/bootstrap.ts';
@@ -12,6 +13,8 @@ import type { Config } from './config.ts';
 export async function openDatabase(config: Config): Promise<Database> {
   const newPGlite = !config.databaseUrl && config.dataDir && !fs.existsSync(path.join(config.dataDir, 'PG_VERSION'));
   if (newPGlite) await createPGliteInChild(config.dataDir, config.pgliteSharedBuffers);
+  // PGlite applies it with its own settings (db/pglite-memory.ts); PostgreSQL needs it as well.
+  if (config.databaseUrl && config.pgliteLeanMemory) leanHeapRuntime();
   const database = await connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgliteSharedBuffers: config.pgliteSharedBuffers, preparedStatements: config.preparedStatements, pgliteLeanMemory: config.pgliteLeanMemory });
   try {
     // The same modules the app serves (built-in + GUANXI_MODULES); their bootstrap steps also

@@ -22,5 +22,19 @@ export function leanWasmRuntime(): void {
   if (applied) return;
   applied = true;
   v8.setFlagsFromString('--no-liftoff');
+  leanHeapRuntime();
+}
+
+let heapApplied = false;
+
+/**
+ * `--heap-growing-percent=20` alone, for a server on PostgreSQL too: under load V8's default
+ * growth let the process reach ~450 MB of garbage not yet collected around a 51 MB live heap
+ * (issue 15 soak). Paired with the start scripts' `--max-semi-space-size=4`; a hard cap is
+ * NODE_OPTIONS=--max-old-space-size=<MB> (docs/operations.md).
+ */
+export function leanHeapRuntime(): void {
+  if (heapApplied) return;
+  heapApplied = true;
   v8.setFlagsFromString('--heap-growing-percent=20');
 }

@@ -42,7 +42,11 @@ export interface DB {
   settings: { key: string; value: Json; updated_at: Stamp; updated_by: number | null };
   /** 1 from_currency = rate to_currency from valid_from on (rate a decimal string: numeric is read as text). */
   exchange_rates: { from_currency: string; to_currency: string; valid_from: string; rate: string; updated_at: Stamp; updated_by: number | null };
-  idempotency_keys: { key: string; user_id: number; status: number; body: Json | null; request_hash: string | null; created_at: Stamp };
+  idempotency_keys: {
+    key: string; user_id: number; status: number; body: Json | null; request_hash: string | null; created_at: Stamp;
+    /** The record the write created or changed (migration 023): its delete takes the key. */
+    object: string | null; record_id: number | null;
+  };
   files: { id: Id; name: string; content_type: string | null; size: Generated<number>; created_by: number | null; created_at: Stamp };
   file_chunks: { file_id: number; seq: number; data: Uint8Array };
   jobs: {

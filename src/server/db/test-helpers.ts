@@ -28,6 +28,8 @@ export interface TestAppOptions {
   modules?: string[];
   /** Settings replacing the defaults (e.g. `smtpIn: { port: 0, … }` to start the inbound SMTP listener). */
   config?: Partial<Config>;
+  /** Where the app's log lines go (none when unset). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function createTestApp(opts: TestAppOptions = {}): Promise<TestApp>
   await migrate(database, { modules: opts.modules });
   await bootstrap(database.db, ADMIN, { modules: opts.modules });
   const config = { ...loadConfig({}), webDir: '/nonexistent', databaseUrl: url, modules: opts.modules ?? [], ...opts.config };
-  const app = await buildApp(database, config);
+  const app = await buildApp(database, config, { logStream: opts.logStream });
   await app.ready();
 
   const api: TestApp['api'] = async (token, method, url, body, headers = {}) => {

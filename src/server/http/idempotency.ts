@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { actorOf } from './auth-hook.ts';
 import { AppError } from './errors.ts';
+import { onRecordsDeleted } from '../records/delete-rules.ts';
 
 /** Status of a reserved key whose first request is still running. */
 const PENDING = 0;
@@ -12,6 +13,12 @@ const WAIT_MS = 10_000;
 const POLL_MS = 25;
 /** A reservation this old belongs to a request that died (crash, kill -9): a retry takes it over. */
 const ABANDONED_AFTER = '60 seconds';
+/** A key answers retries for a day; after that the same key is a new write (retention deletes it). */
+export const IDEMPOTENCY_HOURS = 24;
+const EXPIRED = sql`now() - make_interval(hours => ${IDEMPOTENCY_HOURS})`;
+
+/** The record a keyed write created or changed: deleting it deletes the key and the answer it kept. */
+export interface KeyedRecord { object: string; id: number }
 
 /** What identifies the request a key was first used for: method, URL and body. */
 function requestHash(req: FastifyRequest): string {
@@ -28,7 +35,10 @@ function requestHash(req: FastifyRequest): string {
  * refused (422 idempotency_key_reused). A write that fails frees its key: it changed nothing,
  * so the client may retry it.
  */
-export async function idempotent<T>(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, status: number, fn: () => Promise<T>): Promise<T> {
+export async function idempotent<T>(
+  app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, status: number, fn: () => Promise<T>,
+  recordOf?: (body: T) => KeyedRecord | null,
+): Promise<T> {
   const header = req.headers['idempotency-key'];
   if (typeof header !== 'string' || !header) {
     reply.status(status);
@@ -42,9 +52,12 @@ export async function idempotent<T>(app: FastifyInstance, req: FastifyRequest, r
   for (;;) {
     const { rows: reserved } = await sql<{ key: string }>`
       INSERT INTO idempotency_keys (key, user_id, status, body, request_hash) VALUES (${key}, ${actor.id}, ${PENDING}, NULL, ${hash})
-      ON CONFLICT (user_id, key) DO UPDATE SET created_at = now()
-        WHERE idempotency_keys.status = ${PENDING} AND idempotency_keys.request_hash = ${hash}
-          AND idempotency_keys.created_at < now() - ${ABANDONED_AFTER}::interval
+      ON CONFLICT (user_id, key) DO UPDATE
+        SET created_at = now(), status = ${PENDING}, body = NULL, request_hash = ${hash}, object = NULL, record_id = NULL
+        WHERE (idempotency_keys.status = ${PENDING} AND idempotency_keys.request_hash = ${hash}
+            AND idempotency_keys.created_at < now() - ${ABANDONED_AFTER}::interval)
+          -- An expired answer the retention job has not deleted yet: the key is free again.
+          OR (idempotency_keys.status <> ${PENDING} AND idempotency_keys.created_at < ${EXPIRED})
       RETURNING key`.execute(app.db);
     if (reserved.length) break;
     const prior = await row().executeTakeFirst();
@@ -66,7 +79,13 @@ export async function idempotent<T>(app: FastifyInstance, req: FastifyRequest, r
     await app.db.deleteFrom('idempotency_keys').where('user_id', '=', actor.id).where('key', '=', key).execute();
     throw e;
   }
-  await app.db.updateTable('idempotency_keys').set({ status, body: JSON.stringify(body) }).where('user_id', '=', actor.id).where('key', '=', key).execute();
+  const record = recordOf?.(body) ?? null;
+  await app.db.updateTable('idempotency_keys').set({ status, body: JSON.stringify(body), object: record?.object ?? null, record_id: record?.id ?? null }).where('user_id', '=', actor.id).where('key', '=', key).execute();
   reply.status(status);
   return body;
 }
+
+// A deleted record (also one a cascade takes) takes the keys whose answers hold it.
+onRecordsDeleted(async (trx, def, ids) => {
+  await sql`DELETE FROM idempotency_keys WHERE object = ${def.name} AND record_id = ANY(${sql.val(ids)}::bigint[])`.execute(trx);
+});

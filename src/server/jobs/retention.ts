@@ -1,6 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { JobQueue } from './queue.ts';
+// Idempotency keys answer retries for a day; a key still in progress (status 0) is never deleted.
+import { IDEMPOTENCY_HOURS } from '../http/idempotency.ts';
+import { getRetention } from './retention-settings.ts';
+import { purgeAudit } from './audit-retention.ts';
 
 export interface RetentionConfig {
   /** Finished (done or failed) jobs older than this go. */
@@ -9,10 +13,10 @@ export interface RetentionConfig {
   eventsDays: number;
   /** Uploaded files of imports finished or failed longer ago than this go. */
   filesDays: number;
+  /** Where audit entries past their period are archived before they go (jobs/audit-retention.ts); none: the audit log is kept. */
+  archiveDir?: string;
 }
 
-/** Idempotency keys answer retries for a day; a key still in progress (status 0) is never deleted. */
-const IDEMPOTENCY_HOURS = 24;
 /** An upload no import refers to is abandoned after a day. */
 const UNUSED_FILE_HOURS = 24;
 const RETENTION_CRON = '17 * * * *';
@@ -43,9 +47,16 @@ async function count(db: Kysely<DB>, statement: ReturnType<typeof sql>): Promise
   return Number(r.numAffectedRows ?? 0);
 }
 
-/** Deletes what is past its retention; answers how many rows of each kind went. */
-export async function runRetention(db: Kysely<DB>, cfg: RetentionConfig): Promise<Record<string, number>> {
+/**
+ * Deletes what is past its retention; answers how many rows of each kind went. The periods an
+ * administrator set (PUT /settings/retention) win over the environment's (`env`).
+ */
+export async function runRetention(db: Kysely<DB>, env: RetentionConfig): Promise<Record<string, number>> {
+  const set = await getRetention(db, env);
+  const cfg = { jobsDays: set.jobs_days, eventsDays: set.events_days, filesDays: set.files_days };
   const modules: Record<string, number> = {};
+  // Kept forever unless an administrator set a period: then archived to a file, then deleted.
+  if (set.audit_months !== null && env.archiveDir) modules.audit_log = await purgeAudit(db, set.audit_months, env.archiveDir);
   for (const [name, run] of steps) modules[name] = await run(db);
   return {
     ...modules,

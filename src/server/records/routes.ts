@@ -26,6 +26,10 @@ function withEtag<T extends { data?: Row }>(reply: FastifyReply, answer: T): T {
   return answer;
 }
 
+/** The record a keyed write answered, so deleting it deletes the key (http/idempotency.ts). */
+const keyed = (object: string) => (answer: { data?: Row }) =>
+  answer.data?.id == null ? null : { object, id: Number(answer.data.id) };
+
 export const ListQuery = ListQueryContract;
 
 export function listParams(req: FastifyRequest): ListParams {
@@ -71,11 +75,11 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   app.get(`${base}/:id`, { schema: { tags, params: IdParam } }, async (req, reply) =>
     withEtag(reply, { data: await engine.getRecord(def, actorOf(req), req.params.id) }));
   app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>
-    withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await engine.createRecord(def, actorOf(req), req.body, opts) }))));
+    withEtag(reply, await idempotent(app, req, reply, 201, async () => ({ data: await engine.createRecord(def, actorOf(req), req.body, opts) }), keyed(def.name))));
   app.patch(`${base}/:id`, { schema: { tags, params: IdParam, body: recordDoc } }, async (req, reply) => {
     const id = req.params.id;
     const ifMatch = parseIfMatch(req.headers['if-match']);
-    return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await engine.updateRecord(def, actorOf(req), id, req.body, { ...opts, ifMatch }) })));
+    return withEtag(reply, await idempotent(app, req, reply, 200, async () => ({ data: await engine.updateRecord(def, actorOf(req), id, req.body, { ...opts, ifMatch }) }), keyed(def.name)));
   });
   app.post(`${base}/bulk`, { schema: { tags, body: BulkBody } }, async (req) => ({
     data: await engine.bulkRecords(def, actorOf(req), req.body, opts),

@@ -18,6 +18,7 @@ import { dateOrderOf, detectStoredEncoding } from './file-facts.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { warmNormalizer } from '../../text/normalize.ts';
 import { orgCurrency } from '../../records/money.ts';
+import { VACUUM_AFTER_IMPORT_ROWS, vacuumSoon } from '../../jobs/vacuum.ts';
 
 /** The objects that declare how they are imported (ObjectDef `import`), in registration order. */
 export function importable(): string[] {
@@ -304,7 +305,10 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     }
     await writer.finish();
     await maintenance.done();
-    await db.updateTable('imports').set({ status: 'done', finished_at: new Date(), total_rows: sql<number>`processed_rows` }).where('id', '=', importId).execute();
+    const done = await db.updateTable('imports').set({ status: 'done', finished_at: new Date(), total_rows: sql<number>`processed_rows` })
+      .where('id', '=', importId).returning('total_rows').executeTakeFirst();
+    // A large import leaves dead rows and index entries behind (PGlite has no autovacuum).
+    if (Number(done?.total_rows ?? 0) >= VACUUM_AFTER_IMPORT_ROWS) await vacuumSoon(db);
   } catch (e) {
     if (e instanceof ImportInterrupted) throw e;
     await db.updateTable('imports').set({ status: 'failed', error: String((e as Error).message).slice(0, 1000), finished_at: new Date() }).where('id', '=', importId).execute();

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf, adminOnly } from '../../http/auth-hook.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ExchangeRatesAnswer, SettingsAnswer } from '../../../shared/contracts/settings.ts';
+import { ExchangeRatesAnswer, RetentionAnswer, RetentionPatch, SettingsAnswer } from '../../../shared/contracts/settings.ts';
+import { getRetention, updateRetention } from '../../jobs/retention-settings.ts';
 import { ExchangeRatesPut, listRates, putRates } from './exchange-rates.service.ts';
 import { SettingsPatch, getSettings, updateSettings } from './settings.service.ts';
 
@@ -25,4 +26,10 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
     ({ data: await settings.listRates() }));
   app.put('/settings/exchange-rates', { preValidation: adminOnly, schema: { tags: ['settings'], body: ExchangeRatesPut, response: { 200: ExchangeRatesAnswer } } }, async (req) =>
     ({ data: await settings.putRates(actorOf(req).id, req.body) }));
+
+  // How long the audit log, import files, finished jobs and delivered events are kept (jobs/retention.ts).
+  app.get('/settings/retention', { preValidation: adminOnly, schema: { tags: ['settings'], response: { 200: RetentionAnswer } } }, async () =>
+    ({ data: await getRetention(app.db, app.config.retention) }));
+  app.put('/settings/retention', { preValidation: adminOnly, schema: { tags: ['settings'], body: RetentionPatch, response: { 200: RetentionAnswer } } }, async (req) =>
+    ({ data: await updateRetention(app.db, actorOf(req).id, app.config.retention, req.body) }));
 }
