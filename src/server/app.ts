@@ -21,6 +21,7 @@ import { registerOutbox } from './jobs/outbox.ts';
 import { registerRetention } from './jobs/retention.ts';
 import { loadModules } from './core/module-loader.ts';
 import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
+import { keyFileKeys, useSecretKeys } from './core/secrets.ts';
 import { getObject, objectNames } from './records/registry.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
@@ -46,6 +47,8 @@ export async function buildApp(database: Database, config: Config, opts: { logge
   app.decorate('db', database.db);
   app.decorate('config', config);
   useConfiguredSigningSecret(config.signingSecret, config.signingSecretPrevious);
+  useSecretKeys(config.secretKey ? { current: config.secretKey, previous: config.secretKeyPrevious ?? null }
+    : database.dataDir ? keyFileKeys(`${database.dataDir}.secret-key`) : null);
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Record events reach subscribers through the outbox; old rows and files go by retention.
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);
