@@ -16,6 +16,7 @@ import { httpFigures } from './figures/http.ts';
 import { mailFigures } from './figures/mail.ts';
 import { boardFigures, prepareBoard } from './figures/board.ts';
 import { pdfFigures } from './figures/pdf.ts';
+import { outboxFigures } from './figures/outbox.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +70,7 @@ try {
     figures.push(...(await step('board', () => boardFigures(b, o))));
   }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
+  if (wanted('outbox')) figures.push(...(await step('outbox', () => outboxFigures(b))));
   if (wanted('mail')) figures.push(...(await step('mail', () => mailFigures(b))));
   if (wanted('pdf')) figures.push(...(await step('pdf', () => pdfFigures(o))));
   const server = await b.raw.query('SELECT version() AS v, current_setting(\'shared_buffers\') AS sb, current_setting(\'work_mem\') AS wm');

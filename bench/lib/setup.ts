@@ -197,7 +197,7 @@ export async function openBench(kind: 'pglite' | 'postgres', workDir: string, lo
       await endRaw();
       if (kind === 'postgres' && !keep) await database.session((exec) => exec(`DROP SCHEMA "${where}" CASCADE`));
       await database.close();
-      if (kind === 'pglite' && !keep) fs.rmSync(where, { recursive: true, force: true });
+      if (kind === 'pglite' && !keep) for (const p of [where, `${where}.secret-key`]) fs.rmSync(p, { recursive: true, force: true });
     },
   };
 }

@@ -23,6 +23,7 @@ import { registerVacuum } from './jobs/vacuum.ts';
 import { useRequestLog } from './http/request-log.ts';
 import { loadModules } from './core/module-loader.ts';
 import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
+import { keyFileKeys, useSecretKeys } from './core/secrets.ts';
 import { getObject, objectNames } from './records/registry.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
@@ -55,6 +56,8 @@ export async function buildApp(
   app.decorate('config', config);
   useRequestLog(app);
   useConfiguredSigningSecret(config.signingSecret, config.signingSecretPrevious);
+  useSecretKeys(config.secretKey ? { current: config.secretKey, previous: config.secretKeyPrevious ?? null }
+    : database.dataDir ? keyFileKeys(`${database.dataDir}.secret-key`) : null);
   app.decorate('jobs', createJobQueue(database.db, app.log));
   // Record events reach subscribers through the outbox; old rows and files go by retention.
   const stopOutbox = registerOutbox(app.jobs, database.db, app.log);

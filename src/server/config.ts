@@ -1,5 +1,6 @@
 import net from 'node:net';
 import path from 'node:path';
+import { parseSecretKey } from './core/secrets.ts';
 
 export interface Config {
   port: number;
@@ -36,6 +37,13 @@ export interface Config {
    */
   signingSecret: string | undefined;
   signingSecretPrevious: string | undefined;
+  /**
+   * Key that seals stored secrets (core/secrets.ts; GUANXI_SECRET_KEY, 32 bytes base64 or hex; the
+   * one before a rotation in GUANXI_SECRET_KEY_PREVIOUS). Unset: a key file beside a PGlite data
+   * folder, else a key kept in the database.
+   */
+  secretKey: Buffer | undefined;
+  secretKeyPrevious: Buffer | undefined;
 }
 
 /** A setting Guanxi cannot run with: refused at start with this message, not at every request. */
@@ -129,6 +137,15 @@ function signingSecret(env: NodeJS.ProcessEnv, name: string): string | undefined
   return v;
 }
 
+function secretKey(env: NodeJS.ProcessEnv, name: string): Buffer | undefined {
+  const v = env[name]?.trim();
+  if (!v) return undefined;
+  const key = parseSecretKey(v);
+  // The value itself never goes into the message.
+  if (!key) throw new ConfigError(`${name} must be 32 bytes written as base64 (44 characters) or hex (64 digits); make one with: openssl rand -base64 32`);
+  return key;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: port(env),
@@ -151,5 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     modules: moduleFolders(env.GUANXI_MODULES),
     signingSecret: signingSecret(env, 'GUANXI_SIGNING_SECRET'),
     signingSecretPrevious: signingSecret(env, 'GUANXI_SIGNING_SECRET_PREVIOUS'),
+    secretKey: secretKey(env, 'GUANXI_SECRET_KEY'),
+    secretKeyPrevious: secretKey(env, 'GUANXI_SECRET_KEY_PREVIOUS'),
   };
 }

@@ -17,6 +17,8 @@ export interface Database {
   ping(timeoutMs?: number): Promise<boolean>;
   /** PGlite only: the whole data folder as a tarball, for `pgliteLoadDataDir` (tests clone a migrated template). */
   dumpDataDir?(): Promise<Blob>;
+  /** PGlite only: the data folder, undefined in memory (core/secrets.ts keeps its key file beside it). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -143,6 +145,7 @@ async function connectPGlite(dataDir: string | undefined, sharedBuffers: string,
   return {
     db,
     kind: 'pglite',
+    dataDir,
     async session(fn) {
       return pool.exclusive(() => fn(async (text) => (await pglite.exec(text)).at(-1)?.rows ?? []));
     },

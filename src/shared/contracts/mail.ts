@@ -7,6 +7,8 @@ export const SmtpView = z.object({
   security: z.enum(['none', 'starttls', 'tls']),
   user: z.string(),
   password_set: z.boolean(),
+  /** A password is stored but does not open under the secret key in force: enter it again. */
+  password_unreadable: z.boolean(),
   from_address: z.string(),
   from_name: z.string(),
   rate_per_minute: z.number(),

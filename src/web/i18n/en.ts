@@ -270,7 +270,7 @@ const en = {
     mail: {
       title: 'E-mail', server: 'Outgoing mail server (SMTP)', host: 'Host', port: 'Port', security: 'Security',
       securities: { starttls: 'STARTTLS (port 587)', tls: 'TLS (port 465)', none: 'None (local relay only)' },
-      user: 'User name', password: 'Password', passwordKept: 'A password is saved. Leave empty to keep it.',
+      user: 'User name', password: 'Password', passwordKept: 'A password is saved. Leave empty to keep it.', passwordUnreadable: 'The saved password cannot be read (the secret key changed or was lost). Enter it again.',
       fromAddress: 'From address', fromName: 'From name', rate: 'Messages per minute at most',
       test: 'Send a test e-mail', testTo: 'Send to this address', sendTest: 'Send test', testSent: 'The test e-mail was accepted by the server.',
       testFailed: 'The test e-mail failed ({{code}})', templates: 'Templates', template: 'Template', locale: 'Language',

@@ -273,7 +273,7 @@ const zhCN: Resources = {
     mail: {
       title: '邮件', server: '发信服务器（SMTP）', host: '主机', port: '端口', security: '加密方式',
       securities: { starttls: 'STARTTLS（端口 587）', tls: 'TLS（端口 465）', none: '不加密（仅限本机中继）' },
-      user: '用户名', password: '密码', passwordKept: '已保存密码，留空则保持不变。',
+      user: '用户名', password: '密码', passwordKept: '已保存密码，留空则保持不变。', passwordUnreadable: '已保存的密码无法读取（密钥已更换或丢失），请重新输入。',
       fromAddress: '发件地址', fromName: '发件人名称', rate: '每分钟最多发送封数',
       test: '发送测试邮件', testTo: '收件地址', sendTest: '发送测试', testSent: '服务器已接收测试邮件。',
       testFailed: '测试邮件发送失败（{{code}}）', templates: '邮件模板', template: '模板', locale: '语言',

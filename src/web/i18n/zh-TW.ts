@@ -583,7 +583,7 @@ const zhTW: Resources = {
     mail: {
       title: '郵件', server: '寄信伺服器（SMTP）', host: '主機', port: '連接埠', security: '加密方式',
       securities: { starttls: 'STARTTLS（連接埠 587）', tls: 'TLS（連接埠 465）', none: '不加密（僅限本機轉送）' },
-      user: '使用者名稱', password: '密碼', passwordKept: '已儲存密碼，留空則保持不變。',
+      user: '使用者名稱', password: '密碼', passwordKept: '已儲存密碼，留空則保持不變。', passwordUnreadable: '已儲存的密碼無法讀取（金鑰已更換或遺失），請重新輸入。',
       fromAddress: '寄件地址', fromName: '寄件人名稱', rate: '每分鐘最多寄送封數',
       test: '寄送測試郵件', testTo: '收件地址', sendTest: '寄送測試', testSent: '伺服器已接收測試郵件。',
       testFailed: '測試郵件寄送失敗（{{code}}）', templates: '郵件範本', template: '範本', locale: '語言',

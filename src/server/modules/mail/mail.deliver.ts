@@ -12,7 +12,7 @@ import { getPublicSettings } from '../public/public.settings.ts';
 import { escapeHtml } from '../public/public.platform.ts';
 import { isSuppressed, recipientLinks } from './mail.suppressions.ts';
 import { asLocale } from './mail.types.ts';
-import { loadSmtp } from './mail.settings.ts';
+import { loadSmtp, SECRET_UNREADABLE } from './mail.settings.ts';
 import { configured, createTransport, smtpFailure } from './mail.transport.ts';
 import { onMailSoon } from './mail.service.ts';
 import type { SmtpSettings } from './mail.types.ts';
@@ -99,6 +99,12 @@ export async function deliverMail(db: Kysely<DB>, log: Log = console): Promise<n
   const s = await loadSmtp(db);
   // Not configured yet: messages wait in the queue, nothing is lost.
   if (!configured(s)) return 0;
+  // A password that no longer opens (the key changed or was lost) is not sent as garbage: the
+  // messages wait, and the admin is told to enter it again (the test send says the same).
+  if (s.password_unreadable) {
+    log.error({ code: SECRET_UNREADABLE.code }, SECRET_UNREADABLE.message);
+    return 0;
+  }
   let sent = 0;
   let transport: ReturnType<typeof createTransport> | null = null;
   try {

@@ -5,14 +5,16 @@ import type { TemplateText } from './mail.defaults.ts';
 
 export const SMTP_SETTINGS_KEY = 'mail.smtp';
 
-export async function readSmtpRow(db: Tx): Promise<Record<string, unknown> | null> {
-  const { rows } = await sql<{ value: Record<string, unknown> }>`SELECT value FROM settings WHERE key = ${SMTP_SETTINGS_KEY}`.execute(db);
+/** `forUpdate`: inside a saving transaction, so two saves do not interleave. */
+export async function readSmtpRow(db: Tx, forUpdate = false): Promise<Record<string, unknown> | null> {
+  const { rows } = await sql<{ value: Record<string, unknown> }>`SELECT value FROM settings WHERE key = ${SMTP_SETTINGS_KEY} ${forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
   return rows[0]?.value ?? null;
 }
 
-export async function writeSmtpRow(db: Tx, value: object, actorId: number): Promise<void> {
+/** actorId null (sealing at start): who last changed the settings stays as it was. */
+export async function writeSmtpRow(db: Tx, value: object, actorId: number | null): Promise<void> {
   await sql`INSERT INTO settings (key, value, updated_by) VALUES (${SMTP_SETTINGS_KEY}, ${JSON.stringify(value)}::jsonb, ${actorId})
-    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = EXCLUDED.updated_by, updated_at = now()`.execute(db);
+    ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_by = COALESCE(EXCLUDED.updated_by, settings.updated_by), updated_at = now()`.execute(db);
 }
 
 export interface StoredTemplate extends TemplateText {

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { getSettings } from '../settings/settings.service.ts';
-import { loadSmtp } from './mail.settings.ts';
+import { loadSmtp, SECRET_UNREADABLE } from './mail.settings.ts';
 import { configured, createTransport, smtpFailure, type SmtpFailure } from './mail.transport.ts';
 import { requireAddress } from './mail.service.ts';
 import { renderTemplate } from './mail.render.ts';
@@ -16,6 +16,7 @@ export async function sendTestMail(db: Kysely<DB>, to: string, locale: Locale): 
   if (!configured(s)) {
     return { sent: false, message_id: null, error: { code: 'smtp_not_configured', message: 'Set the SMTP host and the from address first', response_code: null } };
   }
+  if (s.password_unreadable) return { sent: false, message_id: null, error: { ...SECRET_UNREADABLE, response_code: null } };
   const org = (await getSettings(db)).organization_name;
   const m = await renderTemplate(await resolveTemplate(db, 'smtp_test', locale), { organization: { name: org } });
   const transport = createTransport(s, false);

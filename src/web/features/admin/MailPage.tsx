@@ -8,7 +8,7 @@ import type { MailPreview, MailTemplate, One, SmtpView, TestSendResult } from '.
 import { currentLocale } from '../../i18n/index.ts';
 import { AdminPage } from './common.tsx';
 
-type SmtpForm = Omit<SmtpView, 'password_set'> & { password?: string };
+type SmtpForm = Omit<SmtpView, 'password_set' | 'password_unreadable'> & { password?: string };
 
 /** SMTP server and "send a test e-mail": the SMTP server's own error is shown as it came. */
 function SmtpCard() {
@@ -48,7 +48,8 @@ function SmtpCard() {
         </Space>
         <Space wrap align="start">
           <Form.Item name="user" label={t('admin.mail.user')}><Input style={{ width: 260 }} autoComplete="off" /></Form.Item>
-          <Form.Item name="password" label={t('admin.mail.password')} extra={settings.data?.password_set ? t('admin.mail.passwordKept') : undefined}>
+          <Form.Item name="password" label={t('admin.mail.password')} extra={settings.data?.password_unreadable ? t('admin.mail.passwordUnreadable') : settings.data?.password_set ? t('admin.mail.passwordKept') : undefined}
+            validateStatus={settings.data?.password_unreadable ? 'warning' : undefined}>
             <Input.Password style={{ width: 260 }} autoComplete="new-password" />
           </Form.Item>
         </Space>
