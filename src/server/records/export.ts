@@ -15,6 +15,9 @@ import type { ObjectDef, Row } from './types.ts';
 import type { ResolvedField } from './fields.ts';
 import { writeAudit } from '../core/audit.ts';
 import { csvSafe } from './csv-formula.ts';
+import { LOCALES } from '../../shared/fields.ts';
+import { asLocale } from './labels.ts';
+import { checkTimeZone, readableColumns, type ExportColumn } from './readable-export.ts';
 
 const PAGE = 200;
 
@@ -64,24 +67,39 @@ export function cell(v: unknown): string | number | boolean {
   return v as string | number | boolean;
 }
 
+/** The raw columns: field keys as headers, values as the API answers them, a name column after each link. */
+function rawColumns(chosen: string[], fields: ResolvedField[]): ExportColumn[] {
+  const money = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
+  return withLinkNames(chosen, fields).map((c) => ({ header: c.key, value: (r: Row) => columnCell(r, c), money: money.has(c.key) }));
+}
+
+/**
+ * GET /<object>/export. `style=raw` (the default, for API clients): field keys and ids, as the
+ * API answers; `style=readable` (the web app's button): labels in `locale` (else the user's
+ * language), names, option labels, date-times in `tz` (else UTC). Either imports back.
+ */
 export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: FastifyRequest, reply: FastifyReply) {
   const actor = actorOf(req);
   requireDo(actor, def, 'export');
   const q = req.query as Record<string, string | undefined>;
   const format = q.format ?? 'csv';
   if (format !== 'csv' && format !== 'xlsx') throw invalid([{ field: 'format', message: 'csv or xlsx', code: 'unknown_format' }]);
+  const style = q.style ?? 'raw';
+  if (style !== 'raw' && style !== 'readable') throw invalid([{ field: 'style', message: 'raw or readable', code: 'unknown_style' }]);
+  if (q.locale && !(LOCALES as readonly string[]).includes(q.locale)) throw invalid([{ field: 'locale', message: LOCALES.join(', '), code: 'unknown_locale' }]);
+  const tz = checkTimeZone(q.tz);
   const fields = await visibleFields(app.db, def, actor);
-  const wanted = q.columns ? q.columns.split(',').map((s) => s.trim()) : ['id', ...fields.map((f) => f.key)];
+  const readable = style === 'readable';
+  const wanted = q.columns ? q.columns.split(',').map((s) => s.trim()) : [...(readable ? [] : ['id']), ...fields.map((f) => f.key)];
   const chosen = wanted.filter((k) => k === 'id' || fields.some((f) => f.key === k));
-  const money = new Set(fields.filter((f) => f.type === 'money').map((f) => f.key));
-  const columns = withLinkNames(chosen, fields).map((c) => (money.has(c.key) ? { ...c, money: true } : c));
+  const columns = readable ? readableColumns(def, fields, chosen, asLocale(q.locale ?? actor.locale), tz) : rawColumns(chosen, fields);
   const params = listParams(req);
   delete params.cursor;
   // The file's columns are chosen above (a field the actor cannot see is left out, not refused).
   delete params.columns;
   // Validate filters and sort now, so a bad request gets a JSON error rather than a broken file.
   await listRecords(app.db, def, actor, { ...params, limit: 1 });
-  await writeAudit(app.db, { actorId: actor.id, action: 'export', object: def.name, recordId: null, changes: { format, filters: params.filters, columns: chosen } });
+  await writeAudit(app.db, { actorId: actor.id, action: 'export', object: def.name, recordId: null, changes: { format, style, filters: params.filters, columns: chosen } });
   const rows = iterateRecords(app.db, def, actor, params);
   const stamp = new Date().toISOString().slice(0, 10);
   reply.header('content-disposition', `attachment; filename="${def.name}-${stamp}.${format}"`);
@@ -92,18 +110,15 @@ export async function exportRecords(app: FastifyInstance, def: ObjectDef, req: F
   }
   reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const out = new PassThrough();
-  void writeXlsx(columns, rows, out).catch((e) => out.destroy(e));
+  void writeXlsx(columns, rows, out, readable).catch((e) => out.destroy(e));
   return reply.send(out);
 }
 
-// money: an amount, exact text in CSV, a number cell in .xlsx (a spreadsheet sums numbers; its cells are doubles anyway).
-type Column = { key: string; link?: string; money?: boolean };
-
-async function* csvLines(columns: Column[], rows: AsyncIterable<Row>) {
-  yield '\ufeff' + stringify([columns.map((c) => c.key)]);
+async function* csvLines(columns: ExportColumn[], rows: AsyncIterable<Row>) {
+  yield '\ufeff' + stringify([columns.map((c) => csvSafe(c.header))]);
   let batch: unknown[][] = [];
   for await (const r of rows) {
-    batch.push(columns.map((c) => csvSafe(columnCell(r, c))));
+    batch.push(columns.map((c) => csvSafe(cell(c.value(r)))));
     if (batch.length >= PAGE) {
       yield stringify(batch);
       batch = [];
@@ -112,11 +127,19 @@ async function* csvLines(columns: Column[], rows: AsyncIterable<Row>) {
   if (batch.length) yield stringify(batch);
 }
 
-async function writeXlsx(columns: Column[], rows: AsyncIterable<Row>, out: PassThrough) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+// Money: exact text in CSV, a number cell in .xlsx (a spreadsheet sums numbers; its cells are
+// doubles anyway), shown grouped with two decimals in a readable file.
+async function writeXlsx(columns: ExportColumn[], rows: AsyncIterable<Row>, out: PassThrough, readable: boolean) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: readable });
   const ws = wb.addWorksheet('export');
-  ws.addRow(columns.map((c) => c.key)).commit();
-  for await (const r of rows) ws.addRow(columns.map((c) => (c.money && typeof r[c.key] === 'string' ? Number(r[c.key]) : columnCell(r, c)))).commit();
+  if (readable) ws.columns = columns.map((c) => ({ key: c.header, width: Math.min(40, Math.max(12, c.header.length * 2)), ...(c.money ? { style: { numFmt: '#,##0.00' } } : {}) }));
+  ws.addRow(columns.map((c) => c.header)).commit();
+  for await (const r of rows) {
+    ws.addRow(columns.map((c) => {
+      const v = c.value(r);
+      return c.money && typeof v === 'string' && v !== '' ? Number(v.replace(/,/g, '')) : cell(v);
+    })).commit();
+  }
   ws.commit();
   await wb.commit();
 }

@@ -52,3 +52,17 @@ export function dateOrderEvidence(s: string): DateOrder | null {
 export function tidyTypedPhone(s: string): string {
   return s.replace(/^\(\s*(\+\d{1,4})\s*\)\s*/, '$1 ').replace(/\s+/g, ' ').trim();
 }
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A date-time written with its zone ('2024-03-05 14:30 +08:00', as a readable export writes
+ * it, or ISO) as an ISO date-time with offset; null when it is none. A time without a zone is
+ * not guessed at.
+ */
+export function parseTypedDateTime(s: string): string | null {
+  const m = DATE_TIME.exec(s);
+  if (!m || !real(Number(m[1]), Number(m[2]), Number(m[3])) || Number(m[4]) > 23 || Number(m[5]) > 59 || Number(m[6] ?? 0) > 59) return null;
+  const zone = /^(Z|UTC|GMT)$/i.test(m[8]!) ? 'Z' : `${m[8]!.slice(0, 3)}:${m[8]!.slice(-2)}`;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${m[7] ?? ''}${zone}`;
+}

@@ -3,7 +3,7 @@ import type { ResolvedField } from './fields.ts';
 import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
 import { canWriteField, type Actor } from '../core/access.ts';
 import { MONEY_LIMIT, parseMoney } from '../../shared/money.ts';
-import { tidyTypedPhone, parseTypedDate, type DateOrder } from './typed-formats.ts';
+import { tidyTypedPhone, parseTypedDate, parseTypedDateTime, type DateOrder } from './typed-formats.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
@@ -196,6 +196,12 @@ export interface CoerceOptions {
  * dates, phones, e-mails…) are NFKC-normalised first, so full-width digits and brackets typed
  * with a Chinese input method read as their ASCII forms; free text is kept as typed.
  */
+/** An option's value from its value or one of its labels (a readable export writes labels). */
+function optionValue(f: ResolvedField, s: string): string {
+  const opt = (f.options ?? []).find((o) => o.value === s || o.label === s || Object.values(o.labels ?? {}).includes(s));
+  return opt ? opt.value : s;
+}
+
 export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = {}): unknown {
   const structured = f.type !== 'text' && f.type !== 'longtext' && f.type !== 'select' && f.type !== 'multiselect' && f.type !== 'tags';
   const s = (structured ? raw.normalize('NFKC') : raw).trim();
@@ -213,22 +219,21 @@ export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = 
       return TRUE.has(l) ? true : FALSE.has(l) ? false : s;
     }
     case 'date':
-    case 'datetime':
       return parseTypedDate(s, opts.dateOrder ?? 'dmy') ?? s;
+    case 'datetime':
+      return parseTypedDateTime(s) ?? parseTypedDate(s, opts.dateOrder ?? 'dmy') ?? s;
     case 'phone':
       return tidyTypedPhone(s);
     case 'multiselect':
     case 'tags':
-      return s.split(/[;,，；|]/).map((t) => t.trim()).filter(Boolean);
+      return s.split(/[;,，；|]/).map((t) => t.trim()).filter(Boolean).map((t) => optionValue(f, t));
     case 'link':
     case 'user': {
       const n = Number(s);
       return Number.isInteger(n) ? n : s;
     }
-    case 'select': {
-      const opt = (f.options ?? []).find((o) => o.value === s || o.label === s || Object.values(o.labels ?? {}).includes(s));
-      return opt ? opt.value : s;
-    }
+    case 'select':
+      return optionValue(f, s);
     default:
       return s;
   }

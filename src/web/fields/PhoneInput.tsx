@@ -1,17 +1,8 @@
 import { useMemo } from 'react';
 import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { currentLocale } from '../i18n/index.ts';
-
-const CODES = ['+86', '+852', '+853', '+886', '+1', '+44', '+61', '+65', '+60', '+81', '+82', '+49', '+33', '+971'];
-
-function split(value: string | null | undefined, fallback: string): [string, string] {
-  const v = (value ?? '').trim();
-  const m = /^(\+\d{1,4})[\s-]*(.*)$/.exec(v);
-  if (m && CODES.includes(m[1]!)) return [m[1]!, m[2]!];
-  if (v.startsWith('+')) return ['', v];
-  return [fallback, v];
-}
+import { useSettings } from '../api/hooks.ts';
+import { CODES, joinPhone, splitPhone } from './phoneCode.ts';
 
 interface Props {
   value?: string | null;
@@ -20,16 +11,13 @@ interface Props {
   disabled?: boolean;
 }
 
-/** A phone number with its country code (+86 unless the language suggests otherwise). */
+/** A phone number with its country code: the number's own, else the organisation's default region's. */
 export function PhoneInput({ value, onChange, id, disabled }: Props) {
   const { t } = useTranslation();
-  const fallback = currentLocale() === 'zh-TW' ? '+886' : '+86';
-  const [code, number] = useMemo(() => split(value, fallback), [value, fallback]);
-  const emit = (c: string, n: string) => {
-    const clean = n.trim();
-    if (!clean) return onChange?.(null);
-    onChange?.(clean.startsWith('+') || !c ? clean : `${c} ${clean}`);
-  };
+  // Until the settings arrive the default ('CN', as on the server) stands in.
+  const region = useSettings().data?.phone_region ?? 'CN';
+  const [code, number] = useMemo(() => splitPhone(value, region), [value, region]);
+  const emit = (c: string, n: string) => onChange?.(joinPhone(c, n));
   return (
     <Space.Compact style={{ width: '100%' }}>
       <Select

@@ -90,7 +90,7 @@ const en = {
     total: 'Total {{field}}: {{amount}}', totalNoRate: 'Total {{field}}: no exchange rate for {{currencies}}',
     columns: 'Columns', chooseColumns: 'Choose columns', count: '{{formatted}} record', count_other: '{{formatted}} records', range: '{{from}}–{{to}}', selected: '{{count}} selected',
     assignOwner: 'Assign owner', deleteSelected: 'Delete', export: 'Export', exportCsv: 'Export CSV',
-    exportXlsx: 'Export Excel', exportSelected: 'Export selected', exportAll: 'Export all matching',
+    exportXlsx: 'Export Excel', exportRawCsv: 'CSV with field keys and IDs (raw)', exportRawXlsx: 'Excel with field keys and IDs (raw)', exportSelected: 'Export selected', exportAll: 'Export all matching',
     import: 'Import', confirmDelete: 'Delete {{count}} record?', confirmDelete_other: 'Delete {{count}} records?',
     confirmDeleteText: 'This cannot be undone from the list. The audit log keeps a copy.',
     deletedCount: '{{count}} record deleted', deletedCount_other: '{{count}} records deleted',

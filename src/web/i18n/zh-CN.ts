@@ -93,7 +93,7 @@ const zhCN: Resources = {
     columns: '列', chooseColumns: '选择列', count: '{{formatted}} 条记录', count_other: '{{formatted}} 条记录',
     range: '第 {{from}}–{{to}} 条', selected: '已选 {{count}} 条',
     assignOwner: '分配负责人', deleteSelected: '删除', export: '导出', exportCsv: '导出 CSV',
-    exportXlsx: '导出 Excel', exportSelected: '导出所选', exportAll: '导出全部匹配记录',
+    exportXlsx: '导出 Excel', exportRawCsv: 'CSV（字段键和 ID，原始格式）', exportRawXlsx: 'Excel（字段键和 ID，原始格式）', exportSelected: '导出所选', exportAll: '导出全部匹配记录',
     import: '导入', confirmDelete: '删除 {{count}} 条记录？', confirmDelete_other: '删除 {{count}} 条记录？',
     confirmDeleteText: '删除后无法在列表中恢复，审计日志会保留副本。',
     deletedCount: '已删除 {{count}} 条记录', deletedCount_other: '已删除 {{count}} 条记录',

@@ -219,7 +219,7 @@ const zhTW: Resources = {
     deleteSelected: '刪除',
     export: '匯出',
     exportCsv: '匯出 CSV',
-    exportXlsx: '匯出 Excel',
+    exportXlsx: '匯出 Excel', exportRawCsv: 'CSV（欄位鍵與 ID，原始格式）', exportRawXlsx: 'Excel（欄位鍵與 ID，原始格式）',
     exportSelected: '匯出所選',
     exportAll: '匯出全部匹配記錄',
     import: '匯入',

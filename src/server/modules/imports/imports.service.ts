@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { canDo, requireDo, type Actor } from '../../core/access.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { allFields } from '../../records/fields.ts';
+import { withOptionLabels } from '../../records/labels.ts';
 import { getObject, objectNames } from '../../records/registry.ts';
 import { loadActor } from '../auth/auth.service.ts';
 import type { JobContext } from '../../jobs/queue.ts';
@@ -80,7 +81,8 @@ export async function inspect(db: Kysely<DB>, fileId: number, format: ImportForm
 
 async function planFor(db: Kysely<DB>, imp: Record<string, any>, actor: Actor, mapping: Record<string, string | null>, mode: DuplicateMode): Promise<ImportPlan> {
   const def = getObject(imp.object);
-  const fields = await allFields(db, def);
+  // Option labels filled in: a readable export's '潜在客户' reads back as its option.
+  const fields = withOptionLabels(def, await allFields(db, def));
   return { def, fields, actor, ...planColumns(imp.headers as string[], mapping, fields, def, actor), duplicateMode: mode, dateOrder: imp.date_order ?? undefined, orgCurrency: await orgCurrency(db) };
 }
 

@@ -15,6 +15,7 @@ import { MoneyTotals } from './MoneyTotals.tsx';
 import type { ApiRecord, Filter, Page, SavedView } from '../../api/types.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { formatCount } from '../../i18n/format.ts';
+import { currentLocale } from '../../i18n/index.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { BulkActions } from './BulkActions.tsx';
 import { ListEmpty, Pager, useListColumns } from './ListParts.tsx';
@@ -171,12 +172,22 @@ export function ListPage({ object }: { object: string }) {
     }
   };
 
-  const exportFile = (format: 'csv' | 'xlsx', onlySelected: boolean) => {
+  // Readable (labels, names, in the UI's language and the browser's time zone) unless the raw
+  // form (field keys and ids, as the API answers) is asked for.
+  const exportFile = (format: 'csv' | 'xlsx', onlySelected: boolean, raw = false) => {
     const cols = state.columns.filter((c) => fields.some((f) => f.key === c)).join(',');
+    const style = raw ? { style: 'raw' } : { style: 'readable', locale: currentLocale(), tz: Intl.DateTimeFormat().resolvedOptions().timeZone };
     download(`/${object}/export`, onlySelected
-      ? { format, columns: cols, 'filter[id][in]': selected.join(',') }
-      : { format, columns: cols, ...queryBase });
+      ? { format, columns: cols, ...style, 'filter[id][in]': selected.join(',') }
+      : { format, columns: cols, ...style, ...queryBase });
   };
+  const exportItems = [
+    { key: 'csv', label: t('list.exportCsv') },
+    { key: 'xlsx', label: t('list.exportXlsx') },
+    { type: 'divider' as const },
+    { key: 'raw-csv', label: t('list.exportRawCsv') },
+    { key: 'raw-xlsx', label: t('list.exportRawXlsx') },
+  ];
 
   const sortKey = state.sort ?? defaultSort;
   const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
@@ -240,7 +251,7 @@ export function ListPage({ object }: { object: string }) {
           {canExport ? (
             <Dropdown
               trigger={['click']}
-              menu={{ items: [{ key: 'csv', label: t('list.exportCsv') }, { key: 'xlsx', label: t('list.exportXlsx') }], onClick: ({ key }) => exportFile(key as 'csv' | 'xlsx', false) }}
+              menu={{ items: exportItems, onClick: ({ key }) => exportFile(key.replace('raw-', '') as 'csv' | 'xlsx', false, key.startsWith('raw-')) }}
             >
               <Button icon={<DownloadOutlined />}>{isPhone ? null : t('list.export')}</Button>
             </Dropdown>
