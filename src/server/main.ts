@@ -2,13 +2,14 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './runtime.ts';
 import { buildApp } from './app.ts';
 import { AppError } from './http/errors.ts';
+import { MigrationRefused } from './db/migration-checks.ts';
 import { runCommand, USAGE } from './cli/commands.ts';
 import { reindexIfStale } from './modules/search/reindex.ts';
 import { deliverSoon } from './core/events.ts';
 
 async function start() {
   const config = loadConfig();
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, { log: (line) => console.log(line) });
   const app = await buildApp(database, config, { logger: true });
   // Stored search documents older than this code's are rewritten in the background.
   if (await reindexIfStale(app.db)) app.log.info('search documents are being reindexed in the background');
@@ -39,7 +40,7 @@ try {
   else process.exitCode = await runCommand(command, args);
 } catch (e) {
   // A CLI user gets the message, not a stack trace (GUANXI_DEBUG=1 shows it).
-  if (e instanceof AppError || e instanceof ConfigError || (command !== 'start' && !process.env.GUANXI_DEBUG)) {
+  if (e instanceof AppError || e instanceof ConfigError || e instanceof MigrationRefused || (command !== 'start' && !process.env.GUANXI_DEBUG)) {
     console.error(`guanxi: ${(e as Error).message}`);
     process.exitCode = 2;
   } else throw e;

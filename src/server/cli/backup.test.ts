@@ -109,6 +109,24 @@ describe('restore', () => {
 });
 
 describe('backup', () => {
+  it('writes the file readable by its owner only (it holds password, session and key hashes), also over a wider existing file', async () => {
+    const { database, close } = await freshDatabase();
+    try {
+      await sql`INSERT INTO accounts (name) VALUES ('Mode account')`.execute(database.db);
+      const file = path.join(tmp, 'mode.jsonl.gz');
+      fs.writeFileSync(file, 'old', { mode: 0o644 });
+      fs.chmodSync(file, 0o644);
+      expect((await quietly(() => backup(database, file))).result).toBe(0);
+      expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+      const fresh = path.join(tmp, 'mode-new.jsonl.gz');
+      expect((await quietly(() => backup(database, fresh))).result).toBe(0);
+      expect(fs.statSync(fresh).mode & 0o777).toBe(0o600);
+      expect(zlib.gunzipSync(fs.readFileSync(fresh)).toString()).toContain('Mode account');
+    } finally {
+      await close();
+    }
+  });
+
   it('is one snapshot while accounts and their contacts are written concurrently, and restores with every link intact', async () => {
     const source = await freshDatabase();
     const target = await freshDatabase();

@@ -26,7 +26,11 @@ async function tables(db: Tx | Database['db']): Promise<Map<string, Column[]>> {
 
 export async function backup(database: Database, file: string): Promise<number> {
   const gz = zlib.createGzip();
-  const out = gz.pipe(fs.createWriteStream(file));
+  // Readable by its owner only: a backup holds password, session and API key hashes. fchmod
+  // also narrows a file that existed before with wider rights.
+  const fd = fs.openSync(file, 'w', 0o600);
+  fs.fchmodSync(fd, 0o600);
+  const out = gz.pipe(fs.createWriteStream('', { fd }));
   const write = async (s: string) => {
     if (!gz.write(s)) await once(gz, 'drain');
   };

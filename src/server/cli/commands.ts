@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../runtime.ts';
-import { migrate } from '../db/migrate.ts';
+import { openDatabase, type OpenOptions } from '../runtime.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { importFile, precheckImport } from './import.ts';
 import { exportFile } from './export.ts';
@@ -33,8 +32,8 @@ Environment: DATABASE_URL (PostgreSQL; otherwise PGlite in GUANXI_DATA_DIR, defa
 GUANXI_ADMIN_EMAIL / GUANXI_ADMIN_PASSWORD (first admin on first start),
 GUANXI_MODULES (extra module folders: absolute paths, comma-separated).`;
 
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase(loadConfig());
+async function withDb<T>(fn: (db: Database) => Promise<T>, opts: OpenOptions = {}): Promise<T> {
+  const database = await openDatabase(loadConfig(), opts);
   try {
     return await fn(database);
   } finally {
@@ -59,11 +58,8 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
   });
   switch (command) {
     case 'migrate':
-      return withDb(async (d) => {
-        const applied = await migrate(d, { modules: loadConfig().modules });
-        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
-        return 0;
-      });
+      // Opening the database applies the migrations, each logged by name as it commits.
+      return withDb(async () => 0, { log: (line) => console.log(line) });
     case 'user': {
       const [sub, email, name, password] = positionals;
       if (sub !== 'create' || !email || !name || !password) return usage();

@@ -73,7 +73,7 @@ export interface DB {
   contacts: RecordRow;
   activities: RecordRow;
   tasks: RecordRow;
-  schema_migrations: { name: string; applied_at: Stamp };
+  schema_migrations: { name: string; applied_at: Stamp; checksum: string | null };
   /** Every change of a stage field (migration 018, records/stages.ts). */
   stage_history: {
     id: Id; object: string; record_id: number; field: string; from_stage: string | null; to_stage: string | null;

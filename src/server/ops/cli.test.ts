@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { connect } from '../db/connect.ts';
 import { freePort, startServer, stopServer } from './server-process.ts';
 
 const MAIN = path.join(import.meta.dirname, '..', 'main.ts');
@@ -92,11 +94,38 @@ describe('guanxi CLI', () => {
     expect(exported).toHaveLength(60_000);
   }, 600_000);
 
-  it('migrate exits when done, on a new and on an existing data folder', () => {
+  it('migrate exits when done, on a new and on an existing data folder, logging each migration it applies', () => {
     const fresh = { ...env, GUANXI_DATA_DIR: path.join(tmp, 'migrate-only') };
     // A process that only migrated once kept PGlite open and never exited (status null = killed).
-    for (const _ of [1, 2]) expect(guanxi(['migrate'], fresh, 60_000).code).toBe(0);
+    const first = guanxi(['migrate'], fresh, 60_000);
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('migration applied: 001_core.sql\n');
+    expect(first.out).toContain('migration applied: 022_consistent_foreign_keys.sql\n');
+    expect(first.out).toContain('migration applied: quotes/001_quotes.sql\n');
+    const second = guanxi(['migrate'], fresh, 60_000);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('database schema up to date');
+    expect(second.out).not.toContain('migration applied');
   });
+
+  it('refuses to migrate or start a database a newer version migrated: a message, no stack trace, exit 2', async () => {
+    const dataDir = path.join(tmp, 'migrate-only');
+    // The folder the test above migrated (made here when this test runs alone).
+    if (!fs.existsSync(path.join(dataDir, 'PG_VERSION'))) expect(guanxi(['migrate'], { ...env, GUANXI_DATA_DIR: dataDir }, 60_000).code).toBe(0);
+    const database = await connect({ dataDir, pgliteLeanMemory: false });
+    try {
+      await sql`INSERT INTO schema_migrations (name) VALUES ('099_from_the_future.sql')`.execute(database.db);
+    } finally {
+      await database.close();
+    }
+    for (const command of ['migrate', 'start']) {
+      const r = guanxi([command], { ...env, GUANXI_DATA_DIR: dataDir, PORT: '0' }, 60_000);
+      expect(r.out).toContain('migration 099_from_the_future.sql is unknown to this version');
+      expect(r.out).toMatch(/Upgrade Guanxi .* or restore a backup/);
+      expect(r.out).not.toMatch(/\n\s+at /);
+      expect(r.code).toBe(2);
+    }
+  }, 300_000);
 
   it('exports, backs up and restores into an empty database', () => {
     const csv = path.join(tmp, 'out.csv');

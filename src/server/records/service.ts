@@ -38,7 +38,9 @@ export interface ListParams {
   where?: unknown;
 }
 
-const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key']);
+// Columns only the server reads: derived keys, and contacts.name_order, which installs made
+// before migration 002 dropped it still have (unused, but merges recorded then carry it).
+const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key', 'name_key', 'name_order']);
 
 /** A DB row as the API shows it: standard fields, custom fields flattened, hidden ones removed. */
 export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: Actor): Row {
