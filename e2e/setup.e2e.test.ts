@@ -31,8 +31,9 @@ describe('first run', () => {
     await page.getByText('The passwords differ').waitFor();
     await page.fill('#setup_confirm', 'password-123');
     await page.click('button[type=submit]');
-    await page.waitForURL((u) => u.pathname === '/contacts');
-    await page.getByTestId('record-table').waitFor();
+    // The first administrator lands on the home page.
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.locator('.gx-home').waitFor();
     expect(await page.getByTestId('user-menu').getAttribute('aria-label')).toContain('李管理');
 
     const again = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@example.cn', name: 'x', password: 'password-123' }) });
