@@ -4,8 +4,8 @@ import { adminSession, api, apiLogin, openBrowser, uiLogin, useSession, type Bro
 describe('home page', () => {
   let admin: Session;
   const stamp = Date.now();
-  const rep = { email: `rep-${stamp}@home.e2e`, password: 'password-123' };
-  const boss = { email: `boss-${stamp}@home.e2e`, password: 'password-123' };
+  const rep = { email: `rep-${stamp}@home.example.cn`, password: 'password-123' };
+  const boss = { email: `boss-${stamp}@home.example.cn`, password: 'password-123' };
   const title = `回访张总 ${stamp}`;
   let taskId = 0;
   const browsers: Browser[] = [];
@@ -14,7 +14,7 @@ describe('home page', () => {
     admin = await adminSession();
     const b = await api<{ data: { id: number } }>(admin, 'POST', '/users', { ...boss, name: '王经理', role: 'manager', locale: 'zh-CN' });
     const team = await api<{ data: { id: number } }>(admin, 'POST', '/teams', { name: `华东 ${stamp}`, manager_id: b.data.id });
-    const r = await api<{ data: { id: number } }>(admin, 'POST', '/users', { ...rep, name: '李销售', role: 'sales', team_id: team.data.id });
+    const r = await api<{ data: { id: number } }>(admin, 'POST', '/users', { ...rep, name: '李销售', role: 'sales', team_id: team.data.id, locale: 'zh-TW' });
     const overdue = new Date(Date.now() - 2 * 86_400_000).toISOString();
     const task = await api<{ data: { id: number } }>(admin, 'POST', '/tasks', { title, due_at: overdue, owner_id: r.data.id });
     taskId = task.data.id;
@@ -34,13 +34,14 @@ describe('home page', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     const card = page.locator('[data-widget="tasks.due"]');
     await card.getByText(title).waitFor();
-    expect(await card.getByText('Overdue').first().isVisible()).toBe(true);
+    // The rep's own language (繁體中文) follows them to any browser.
+    expect(await card.getByText('已逾期').first().isVisible()).toBe(true);
     // A sales rep gets no team widgets.
     expect(await page.locator('[data-widget="activities.team_week"]').count()).toBe(0);
     await card.getByText(title).click();
     await page.waitForURL((u) => u.pathname.startsWith('/tasks/') || u.search.includes(`open=${taskId}`));
     expect(page.url()).toContain(String(taskId));
-    await page.screenshot({ path: '/tmp/home-rep-en.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/home-rep-task.png', fullPage: true });
     expect(b.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 

@@ -31,9 +31,8 @@ describe('first run', () => {
     await page.getByText('The passwords differ').waitFor();
     await page.fill('#setup_confirm', 'password-123');
     await page.click('button[type=submit]');
-    // The first administrator lands on the home page.
-    await page.waitForURL((u) => u.pathname === '/');
-    await page.locator('.gx-home').waitFor();
+    await page.waitForURL((u) => u.pathname === '/contacts');
+    await page.getByTestId('record-table').waitFor();
     expect(await page.getByTestId('user-menu').getAttribute('aria-label')).toContain('李管理');
 
     const again = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@example.cn', name: 'x', password: 'password-123' }) });
