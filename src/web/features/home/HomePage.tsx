@@ -7,10 +7,12 @@ import { rendererFor } from './registry.tsx';
 // Modules' web parts registering renderers for their widgets.
 import '../tasks/TasksDueWidget.tsx';
 
-const SPAN: Record<HomeWidget['size'], { xs: number; md: number; xl: number }> = {
-  small: { xs: 24, md: 12, xl: 8 },
-  medium: { xs: 24, md: 12, xl: 12 },
-  large: { xs: 24, md: 24, xl: 24 },
+// Two columns from tablet width up (cards of mixed sizes in three columns left holes in rows),
+// one on a phone; a large widget takes the whole row.
+const SPAN: Record<HomeWidget['size'], { xs: number; md: number }> = {
+  small: { xs: 24, md: 12 },
+  medium: { xs: 24, md: 12 },
+  large: { xs: 24, md: 24 },
 };
 
 function WidgetCard({ widget }: { widget: HomeWidget }) {
