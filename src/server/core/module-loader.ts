@@ -5,6 +5,7 @@ import type { ModuleManifest } from './modules.ts';
 import { registerObject } from '../records/registry.ts';
 import { registerReference } from '../records/references.ts';
 import { registerWriteExtension } from '../records/hooks.ts';
+import { registerWidget } from './widgets.ts';
 
 /** The built-in modules: every folder here holding a module.ts. */
 export const BUILTIN_MODULES_DIR = path.join(import.meta.dirname, '..', 'modules');
@@ -52,6 +53,7 @@ async function loadOne(dir: string): Promise<ModuleManifest> {
   for (const def of exported.objects ?? []) registerObject(def);
   for (const { object, ref } of exported.references ?? []) registerReference(object, ref);
   if (exported.writeExtension) registerWriteExtension(exported.name, exported.writeExtension);
+  for (const w of exported.widgets ?? []) registerWidget(exported.name, w);
   loaded.set(dir, exported);
   return exported;
 }

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { ObjectDef } from '../records/types.ts';
 import type { Reference } from '../records/references.ts';
 import type { WriteExtension } from '../records/hooks.ts';
+import type { WidgetDef } from './widgets.ts';
 
 /**
  * A module: one folder under src/server/modules (or a folder named in GUANXI_MODULES / a test
@@ -23,6 +24,8 @@ import type { WriteExtension } from '../records/hooks.ts';
  *   auth hook only guards /api/, so whatever a page shows must be public.
  * - `writeExtension`: runs in every record write after the object's own hooks (records/hooks.ts),
  *   for the objects it applies to (assignment rules on objects declaring `assignment`).
+ * - `widgets`: home page cards (core/widgets.ts): labels, audience, size and a loader reading
+ *   through the record engine as the viewer; `GET /home` runs those the viewer gets.
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -43,6 +46,7 @@ export interface ModuleManifest {
   bootstrap?: (db: Kysely<DB>) => Promise<void>;
   pages?: (app: FastifyInstance) => Promise<void>;
   writeExtension?: WriteExtension;
+  widgets?: WidgetDef[];
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

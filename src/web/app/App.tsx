@@ -9,7 +9,8 @@ import { LoginPage } from './LoginPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { Shell } from './Shell.tsx';
 import { NotFound } from './NotFound.tsx';
-import { HomeRedirect, ObjectAllRoute, ObjectListRoute, ObjectRecordRoute } from './ObjectRoutes.tsx';
+import { ObjectAllRoute, ObjectListRoute, ObjectRecordRoute } from './ObjectRoutes.tsx';
+import { HomePage } from '../features/home/HomePage.tsx';
 
 // Pages outside the daily path load on first visit, keeping the first download small.
 const ImportsList = lazy(() => import('../features/imports/ImportsList.tsx').then((m) => ({ default: m.ImportsList })));
@@ -71,7 +72,7 @@ export function App() {
                 </RequireAuth>
               }
             >
-              <Route index element={<HomeRedirect />} />
+              <Route index element={<HomePage />} />
               <Route path="imports" element={<ImportsList />} />
               <Route path="imports/new" element={<ImportWizard />} />
               <Route path="imports/:id" element={<ImportProgress />} />

@@ -4,7 +4,6 @@ import { useObjects } from '../api/objects.ts';
 import { ListPage } from '../features/records/ListPage.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { NotFound } from './NotFound.tsx';
-import { menuObjects } from './nav.tsx';
 
 // Module-specific pages that replace an object's list at /<object> (the generic list stays
 // reachable at /<object>/all). Keyed by object name; everything else is built from descriptors.
@@ -36,12 +35,4 @@ export function ObjectRecordRoute() {
   // The drawer opens over the generic list (at /<object>/all when a module page holds /<object>).
   if (!descriptor.record_page) return <Navigate to={`/${name}${LIST_OVERRIDES[name] ? '/all' : ''}?open=${encodeURIComponent(id)}`} replace />;
   return <RecordPage key={name} object={name} />;
-}
-
-/** / — the object declared the home page, else the first of the menu. */
-export function HomeRedirect() {
-  const objects = useObjects().data ?? [];
-  const menu = menuObjects(objects);
-  const first = menu.find((o) => o.menu?.home) ?? menu[0];
-  return first ? <Navigate to={`/${first.name}`} replace /> : <NotFound />;
 }

@@ -1,7 +1,7 @@
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import {
-  ApiOutlined, AuditOutlined, BranchesOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
+  ApiOutlined, AuditOutlined, HomeOutlined, BranchesOutlined, CalendarOutlined, CloudUploadOutlined, FormOutlined, HistoryOutlined, InboxOutlined, MailOutlined, SafetyOutlined, SettingOutlined, TeamOutlined, ToolOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { Me } from '../api/types.ts';
 import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
@@ -43,7 +43,8 @@ function objectGroups(t: TFunction, objects: ObjectDescriptor[]): Item[] {
 export function menuItems(t: TFunction, me: Me | null | undefined, objects: ObjectDescriptor[]): Item[] {
   const admin = Boolean(me?.permissions?.can?.admin);
   const canImport = Boolean(me?.permissions?.can?.import) || admin;
-  const items: Item[] = objectGroups(t, objects);
+  // Home first: everyone lands there after signing in.
+  const items: Item[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }, ...objectGroups(t, objects)];
   const settings: Item[] = [];
   if (admin) {
     settings.push(

@@ -15,6 +15,7 @@ const en = {
     somethingWrong: 'Something went wrong', noPermission: 'You do not have access to this page.',
   },
   menu: {
+    home: 'Home',
     webForms: 'Web forms',
     mail: 'E-mail',
     inbox: 'Incoming e-mail',
@@ -22,6 +23,10 @@ const en = {
     users: 'Users', teams: 'Teams', assignmentRules: 'Assignment rules', roles: 'Roles & field permissions',
     customFields: 'Custom fields', apiKeys: 'API keys', auditLog: 'Audit log', imports: 'Imports',
     loginHistory: 'Login history', organization: 'Organisation', calendars: 'Business calendars', collapse: 'Collapse menu', expand: 'Expand menu', openMenu: 'Open menu',
+  },
+  home: {
+    title: 'My day', empty: 'Nothing here right now.', widgetError: 'This widget could not be loaded.', loadError: 'The home page could not be loaded.',
+    tags: { overdue: 'Overdue', today: 'Due today' },
   },
   notifications: {
     title: 'Notifications', bell: 'Notifications, {{count}} unread', empty: 'No notifications yet.', readAll: 'Mark all read',

@@ -17,6 +17,7 @@ const zhCN: Resources = {
     somethingWrong: '出了点问题', noPermission: '您无权访问此页面。',
   },
   menu: {
+    home: '首页',
     webForms: '网页表单',
     mail: '邮件',
     inbox: '收件',
@@ -24,6 +25,10 @@ const zhCN: Resources = {
     users: '用户', teams: '团队', assignmentRules: '分配规则', roles: '角色与字段权限',
     customFields: '自定义字段', apiKeys: 'API 密钥', auditLog: '审计日志', imports: '数据导入',
     loginHistory: '登录记录', organization: '组织设置', calendars: '工作日历', collapse: '收起菜单', expand: '展开菜单', openMenu: '打开菜单',
+  },
+  home: {
+    title: '我的一天', empty: '暂无内容。', widgetError: '此小组件无法加载。', loadError: '首页无法加载。',
+    tags: { overdue: '已逾期', today: '今天到期' },
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 条未读', empty: '暂无通知。', readAll: '全部标为已读',

@@ -70,6 +70,7 @@ const zhTW: Resources = {
     noPermission: '您無權存取此頁面。'
   },
   menu: {
+    home: '首頁',
     webForms: '網頁表單',
     mail: '郵件',
     inbox: '收件',
@@ -90,6 +91,10 @@ const zhTW: Resources = {
     collapse: '收起選單',
     expand: '展開選單',
     openMenu: '開啟選單'
+  },
+  home: {
+    title: '我的一天', empty: '目前沒有內容。', widgetError: '此小工具無法載入。', loadError: '首頁無法載入。',
+    tags: { overdue: '已逾期', today: '今天到期' },
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 則未讀', empty: '尚無通知。', readAll: '全部標為已讀',

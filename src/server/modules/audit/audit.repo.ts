@@ -24,3 +24,12 @@ export function selectLoginHistory(db: Tx, userId: number | null, before: number
   if (before) q = q.where('id', '<', before);
   return q.execute();
 }
+
+/** The records this user wrote most recently (distinct, newest first), from their last `scan` audit rows. */
+export async function selectRecentRecords(db: Tx, actorId: number, scan: number, limit: number) {
+  const { rows } = await sql<{ object: string; record_id: number; at: Date | string }>`
+    SELECT object, record_id, max(at) AS at, max(id) AS last FROM (
+      SELECT id, object, record_id, at FROM audit_log WHERE actor_id = ${actorId} AND record_id IS NOT NULL ORDER BY id DESC LIMIT ${sql.lit(scan)}
+    ) recent GROUP BY object, record_id ORDER BY last DESC LIMIT ${sql.lit(limit)}`.execute(db);
+  return rows;
+}
