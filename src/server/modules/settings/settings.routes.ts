@@ -10,7 +10,7 @@ import { SettingsPatch, getSettings, updateSettings } from './settings.service.t
 /** Organisation settings: every signed-in user reads them (the UI formats amounts with them); admins change them. */
 export default async function settingsRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const settings = bindDb(app, { getSettings, updateSettings, listRates, putRates });
+  const settings = bindDb(app, { getSettings, updateSettings, listRates, putRates, getRetention, updateRetention });
   app.get('/settings', { schema: { tags: ['settings'], response: { 200: SettingsAnswer } } }, async (req) => {
     actorOf(req);
     return { data: await settings.getSettings() };
@@ -29,7 +29,7 @@ export default async function settingsRoutes(fastify: FastifyInstance) {
 
   // How long the audit log, import files, finished jobs and delivered events are kept (jobs/retention.ts).
   app.get('/settings/retention', { preValidation: adminOnly, schema: { tags: ['settings'], response: { 200: RetentionAnswer } } }, async () =>
-    ({ data: await getRetention(app.db, app.config.retention) }));
+    ({ data: await settings.getRetention(app.config.retention) }));
   app.put('/settings/retention', { preValidation: adminOnly, schema: { tags: ['settings'], body: RetentionPatch, response: { 200: RetentionAnswer } } }, async (req) =>
-    ({ data: await updateRetention(app.db, actorOf(req).id, app.config.retention, req.body) }));
+    ({ data: await settings.updateRetention(actorOf(req).id, app.config.retention, req.body) }));
 }
