@@ -25,11 +25,16 @@ describe('the condition builder', () => {
     await rows.first().waitFor();
     await page.getByTestId('advanced-filter').click();
     await page.getByLabel('Match').click();
+    // A dropdown still closing is visible for a moment: wait until it is gone before the next one
+    // opens, so an option is never looked for in the previous select's list.
+    const dropdownsClosed = () => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5_000 }).toBe(0);
     await page.locator('.ant-select-item-option', { hasText: 'any of these' }).click();
+    await dropdownsClosed();
     for (const [i, x] of [[0, 'A'], [1, 'B']] as const) {
       await page.getByTestId('condition-add').click();
       await page.getByLabel('Field', { exact: true }).nth(i).click();
       await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Industry$/ }).click();
+      await dropdownsClosed();
       await page.getByTestId('condition-value').nth(i).locator('input').fill(ind(x));
     }
     if (process.env.GUANXI_E2E_SHOTS) await page.screenshot({ path: `${process.env.GUANXI_E2E_SHOTS}/conditions-builder.png` });
