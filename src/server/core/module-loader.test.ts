@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../db/test-helpers.ts';
 import { migrate } from '../db/migrate.ts';
-import { BUILTIN_MODULES_DIR, loadModules, moduleDirs } from './module-loader.ts';
+import { BUILTIN_MODULES_DIR, loadModules, moduleDirs, moduleRequires, orderByRequires } from './module-loader.ts';
 import { objectNames } from '../records/registry.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 
@@ -34,7 +34,10 @@ describe('module discovery', () => {
   it('finds every built-in module folder, sorted, and app.ts names none of them', () => {
     const dirs = moduleDirs();
     expect(dirs.map((d) => path.basename(d))).toEqual(expect.arrayContaining(['accounts', 'auth', 'contacts', 'imports', 'search', 'users']));
-    expect(dirs).toEqual([...dirs].sort());
+    // Name order, except that a module comes after the modules its migrations require.
+    for (const [i, d] of dirs.entries()) for (const r of moduleRequires(d)) expect(dirs.findIndex((x) => path.basename(x) === r)).toBeLessThan(i);
+    expect(dirs.filter((d) => !moduleRequires(d).length && !dirs.some((o) => moduleRequires(o).includes(path.basename(d)))))
+      .toEqual(dirs.filter((d) => !moduleRequires(d).length && !dirs.some((o) => moduleRequires(o).includes(path.basename(d)))).sort());
     for (const dir of fs.readdirSync(BUILTIN_MODULES_DIR)) expect(fs.existsSync(path.join(BUILTIN_MODULES_DIR, dir, 'module.ts'))).toBe(true);
     expect(fs.readFileSync(path.join(import.meta.dirname, '..', 'app.ts'), 'utf8')).not.toMatch(/modules\//);
   });
@@ -51,6 +54,24 @@ describe('module discovery', () => {
     fs.mkdirSync(twin, { recursive: true });
     fs.writeFileSync(path.join(twin, 'module.ts'), "export default { name: 'contacts', dir: import.meta.dirname };\n");
     expect(() => moduleDirs([twin])).toThrow(/two modules are named contacts/);
+  });
+
+  it('orders a module after the modules its migrations require; refuses a missing one and a cycle', () => {
+    const mk = (name: string, sql = '') => {
+      const d = path.join(root, 'req', name);
+      fs.mkdirSync(path.join(d, 'migrations'), { recursive: true });
+      fs.writeFileSync(path.join(d, 'migrations', '001_x.sql'), sql);
+      return d;
+    };
+    const a = mk('a_invoices', '-- requires: c_orders, b_contracts\nSELECT 1;\n');
+    const b = mk('b_contracts', '-- requires: c_orders\n');
+    const c = mk('c_orders');
+    const d = mk('d_other');
+    expect(orderByRequires([a, b, c, d]).map((x) => path.basename(x))).toEqual(['c_orders', 'b_contracts', 'a_invoices', 'd_other']);
+    expect(() => orderByRequires([a, c, d])).toThrow(/a_invoices requires b_contracts, which is not loaded/);
+    const e = mk('e_loop', '-- requires: f_loop\n');
+    const f = mk('f_loop', '-- requires: e_loop\n');
+    expect(() => orderByRequires([e, f])).toThrow(/cycle/);
   });
 
   it('GUANXI_MODULES: absolute folders, comma-separated; a relative one stops the start', () => {

@@ -35,7 +35,50 @@ export function moduleDirs(extra: readonly string[] = []): string[] {
     if (seen.has(name)) throw new Error(`two modules are named ${name}: ${seen.get(name)} and ${dir}`);
     seen.set(name, dir);
   }
-  return dirs;
+  return orderByRequires(dirs);
+}
+
+const REQUIRES = /^--\s*requires:\s*(.+)$/gm;
+
+/**
+ * The modules a module's migrations name in `-- requires: orders, quotes` lines (its tables
+ * reference theirs). Read from the SQL files, so ordering needs no import of the manifests.
+ */
+export function moduleRequires(dir: string): string[] {
+  const mdir = path.join(dir, 'migrations');
+  if (!fs.existsSync(mdir)) return [];
+  const names = new Set<string>();
+  for (const f of fs.readdirSync(mdir).filter((x) => x.endsWith('.sql')).sort()) {
+    for (const m of fs.readFileSync(path.join(mdir, f), 'utf8').matchAll(REQUIRES)) {
+      for (const n of m[1]!.split(',').map((x) => x.trim()).filter(Boolean)) names.add(n);
+    }
+  }
+  return [...names];
+}
+
+/**
+ * The folders in the given order, except that a module comes after every module it requires
+ * (a stable topological order: with no `requires` it is the given order). A module requiring
+ * one that is not loaded, or a cycle, is refused at start rather than failing mid-migration.
+ */
+export function orderByRequires(dirs: readonly string[]): string[] {
+  const names = new Set(dirs.map(moduleName));
+  const needs = new Map(dirs.map((d) => [d, moduleRequires(d)]));
+  for (const [d, req] of needs) {
+    const missing = req.filter((n) => !names.has(n));
+    if (missing.length) throw new Error(`module ${moduleName(d)} requires ${missing.join(', ')}, which is not loaded`);
+  }
+  const placed = new Set<string>();
+  const out: string[] = [];
+  const left = [...dirs];
+  while (left.length) {
+    const i = left.findIndex((d) => needs.get(d)!.every((n) => placed.has(n)));
+    if (i < 0) throw new Error(`modules ${left.map(moduleName).join(', ')} require each other in a cycle`);
+    const [d] = left.splice(i, 1);
+    out.push(d!);
+    placed.add(moduleName(d!));
+  }
+  return out;
 }
 
 /** The name a module's migrations are recorded under (its folder's name). */
