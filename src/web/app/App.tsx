@@ -9,6 +9,8 @@ import { LoginPage } from './LoginPage.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { Shell } from './Shell.tsx';
 import { NotFound } from './NotFound.tsx';
+import { modulePages } from '../extensions/registry.ts';
+import '../extensions/index.ts';
 import { ObjectAllRoute, ObjectListRoute, ObjectRecordRoute } from './ObjectRoutes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 
@@ -92,6 +94,7 @@ export function App() {
               <Route path="settings/login-history" element={<LoginHistoryPage />} />
               <Route path="me/settings" element={<NotificationSettings />} />
               {/* Record objects, from their descriptors (static paths above win over these). */}
+              {modulePages().map((p) => <Route key={p.path} path={p.path} element={p.element} />)}
               <Route path=":object" element={<ObjectListRoute />} />
               <Route path=":object/all" element={<ObjectAllRoute />} />
               <Route path=":object/:id" element={<ObjectRecordRoute />} />

@@ -4,6 +4,7 @@ import { useObjects } from '../api/objects.ts';
 import { ListPage } from '../features/records/ListPage.tsx';
 import { RecordPage } from '../features/records/RecordPage.tsx';
 import { NotFound } from './NotFound.tsx';
+import { listPageOf } from '../extensions/registry.ts';
 
 // Module-specific pages that replace an object's list at /<object> (the generic list stays
 // reachable at /<object>/all). Keyed by object name; everything else is built from descriptors.
@@ -15,7 +16,7 @@ export function ObjectListRoute() {
   const name = useParams().object ?? '';
   const descriptor = useObjects().data?.find((d) => d.name === name);
   if (!descriptor) return <NotFound />;
-  const Override = LIST_OVERRIDES[name];
+  const Override = LIST_OVERRIDES[name] ?? listPageOf(name);
   return Override ? <Override /> : <ListPage key={name} object={name} />;
 }
 
@@ -33,6 +34,6 @@ export function ObjectRecordRoute() {
   const descriptor = useObjects().data?.find((d) => d.name === name);
   if (!descriptor) return <NotFound />;
   // The drawer opens over the generic list (at /<object>/all when a module page holds /<object>).
-  if (!descriptor.record_page) return <Navigate to={`/${name}${LIST_OVERRIDES[name] ? '/all' : ''}?open=${encodeURIComponent(id)}`} replace />;
+  if (!descriptor.record_page) return <Navigate to={`/${name}${LIST_OVERRIDES[name] || listPageOf(name) ? '/all' : ''}?open=${encodeURIComponent(id)}`} replace />;
   return <RecordPage key={name} object={name} />;
 }

@@ -7,6 +7,7 @@ import type { Me } from '../api/types.ts';
 import { MENU_GROUPS, type ObjectDescriptor } from '../../shared/objects.ts';
 import { objectLabel } from '../fields/labels.ts';
 import { ObjectIcon } from './objectIcons.tsx';
+import { modulePages } from '../extensions/registry.ts';
 
 type Item = Required<MenuProps>['items'][number];
 
@@ -34,9 +35,18 @@ function objectGroups(t: TFunction, objects: ObjectDescriptor[]): Item[] {
       type: 'group',
       key: `g-${group}`,
       label: t(`menu.${group}`),
-      children: entries.map((o) => ({ key: `/${o.name}`, icon: <ObjectIcon name={o.menu!.icon} />, label: objectLabel(t, o.name, true) })),
+      children: [
+        ...entries.map((o) => ({ key: `/${o.name}`, icon: <ObjectIcon name={o.menu!.icon} />, label: objectLabel(t, o.name, true) })),
+        ...pageEntries(t, group, false),
+      ],
     }];
   });
+}
+
+/** Module pages (extensions/registry.ts) with a menu entry in `group`. */
+function pageEntries(t: TFunction, group: string, admin: boolean): Item[] {
+  return modulePages().filter((p) => p.menu?.group === group && (admin || !p.menu.admin))
+    .map((p) => ({ key: `/${p.path}`, icon: p.menu!.icon, label: p.menu!.label(t) }));
 }
 
 /** The left menu: record objects from their descriptors, then the settings pages the user may use. */
@@ -60,6 +70,7 @@ export function menuItems(t: TFunction, me: Me | null | undefined, objects: Obje
       { key: '/settings/web-forms', icon: <FormOutlined />, label: t('menu.webForms') },
     );
   }
+  settings.push(...pageEntries(t, 'settings', admin));
   settings.push({ key: '/settings/api-keys', icon: <ApiOutlined />, label: t('menu.apiKeys') });
   if (admin) settings.push({ key: '/settings/audit-log', icon: <AuditOutlined />, label: t('menu.auditLog') });
   if (canImport) settings.push({ key: '/imports', icon: <CloudUploadOutlined />, label: t('menu.imports') });

@@ -113,7 +113,7 @@ const en = {
     discard: 'Discard changes', sharedBy: 'Shared view',
   },
   record: {
-    keyFacts: 'Key facts', pdf: 'PDF', pdfTitle: 'Download as a PDF document', logActivity: 'Log activity', newTask: 'New task', edit: 'Edit', merge: 'Merge',
+    keyFacts: 'Key facts', overview: 'Overview', pdf: 'PDF', pdfTitle: 'Download as a PDF document', logActivity: 'Log activity', newTask: 'New task', edit: 'Edit', merge: 'Merge',
     delete: 'Delete', confirmDelete: 'Delete {{name}}?', confirmDeleteText: 'Its activities and tasks stay linked in the audit log.',
     sections: {
       custom: 'More fields', system: 'System',

@@ -116,7 +116,7 @@ const zhCN: Resources = {
     discard: '放弃更改', sharedBy: '共享视图',
   },
   record: {
-    keyFacts: '关键信息', pdf: 'PDF', pdfTitle: '下载 PDF 文档', logActivity: '记录活动', newTask: '新建任务', edit: '编辑', merge: '合并',
+    keyFacts: '关键信息', overview: '概览', pdf: 'PDF', pdfTitle: '下载 PDF 文档', logActivity: '记录活动', newTask: '新建任务', edit: '编辑', merge: '合并',
     delete: '删除', confirmDelete: '删除“{{name}}”？', confirmDeleteText: '其活动和任务会保留在审计日志中。',
     sections: {
       custom: '更多字段', system: '系统信息',

@@ -274,6 +274,7 @@ const zhTW: Resources = {
     keyFacts: '關鍵資訊',
     pdf: 'PDF',
     pdfTitle: '下載 PDF 文件',
+    overview: '概覽',
     logActivity: '記錄活動',
     newTask: '新增任務',
     edit: '編輯',

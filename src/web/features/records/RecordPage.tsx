@@ -26,6 +26,7 @@ import { Timeline } from './Timeline.tsx';
 import { Attachments } from './Attachments.tsx';
 import { LineEditor } from '../lines/LineEditor.tsx';
 import { linksFrom } from './defaults.ts';
+import { recordExtensions, type RecordExtensionProps } from '../../extensions/registry.ts';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
 
@@ -125,6 +126,11 @@ export function RecordPage({ object }: { object: string }) {
     }
   };
 
+  // What business modules add to this object's page (extensions/registry.ts).
+  const extensions = recordExtensions(object);
+  const extProps: RecordExtensionProps | null = rec ? { object, id, record: rec, canEdit, reload: () => void record.refetch() } : null;
+  const extPanels = extProps ? extensions.map((x, i) => (x.Panels ? <x.Panels key={i} {...extProps} /> : null)) : null;
+
   const subtitle = rec ? (descriptor?.subtitle ?? []).map((k) => plainText(t, object, f(k), rec, k)).filter(Boolean).join(' · ') : '';
 
   const header = (
@@ -145,6 +151,7 @@ export function RecordPage({ object }: { object: string }) {
                 // The document in the language the app shows (the server's default would be the profile's).
                 <Button onClick={() => download(`/${object}/${id}/pdf`, { locale: currentLocale() })} icon={<FilePdfOutlined />} title={t('record.pdfTitle')} data-testid="record-pdf">{t('record.pdf')}</Button>
               ) : null}
+              {extProps ? extensions.map((x, i) => (x.Actions ? <x.Actions key={i} {...extProps} /> : null)) : null}
               {canEdit ? <Button type="primary" onClick={() => setEditing(true)} icon={<EditOutlined />} data-testid="record-edit">{t('record.edit')}</Button> : null}
               {canEdit ? (
                 <Dropdown
@@ -200,6 +207,7 @@ export function RecordPage({ object }: { object: string }) {
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
     ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
     ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
+    ...(extProps ? extensions.flatMap((x) => x.tabs ?? []).map((x) => ({ key: x.key, label: x.label(t), children: <x.View {...extProps} /> })) : []),
     ...(descriptor?.features.attachments ? [{ key: 'attachments', label: t('attachments.title'), children: <Attachments object={object} id={id} canEdit={canEdit} /> }] : []),
   ];
 
@@ -238,6 +246,7 @@ export function RecordPage({ object }: { object: string }) {
           className="gx-record-tabs"
           items={[
             ...(lineEditor ? [{ key: 'lines', label: t('lines.title'), children: lineEditor }] : []),
+            ...(extPanels?.some(Boolean) ? [{ key: 'panels', label: t('record.overview'), children: extPanels }] : []),
             { key: 'timeline', label: t('timeline.title'), children: activity },
             ...leftTabs.map((x) => ({ ...x, children: <Card variant="borderless" size="small">{x.children}</Card> })),
           ]}
@@ -249,6 +258,7 @@ export function RecordPage({ object }: { object: string }) {
             {lineEditor}
           </Card>
         ) : null}
+        {extPanels}
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} lg={14} xl={15}>
             <Card variant="borderless" className="gx-card gx-tabs-card" styles={{ body: { paddingTop: 4 } }}>
