@@ -20,6 +20,7 @@ export interface DB {
     id: Id; user_id: number; name: string; prefix: string; token_hash: string; created_at: Stamp;
     last_used_at: Date | null; revoked_at: Date | null;
   };
+  password_resets: { id: Id; user_id: number | null; token_hash: string; requested_ip: string | null; created_at: Stamp; expires_at: Date | string; used_at: Date | string | null };
   login_history: { id: Id; user_id: number | null; email: string; success: boolean; ip: string | null; user_agent: string | null; at: Stamp };
   audit_log: { id: Id; at: Stamp; actor_id: number | null; action: string; object: string; record_id: number | null; changes: Json | null };
   timeline_events: {

@@ -10,6 +10,7 @@ import { RequireAuth } from './RequireAuth.tsx';
 import { Shell } from './Shell.tsx';
 import { NotFound } from './NotFound.tsx';
 import { modulePages } from '../extensions/registry.ts';
+import { ForgotPasswordPage, ResetPasswordPage } from './PasswordReset.tsx';
 import '../extensions/index.ts';
 import { ObjectAllRoute, ObjectListRoute, ObjectRecordRoute } from './ObjectRoutes.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
@@ -67,6 +68,8 @@ export function App() {
           <UnauthenticatedRedirect />
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route
               element={
                 <RequireAuth>

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, MailOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError } from '../api/client.ts';
 import { errorText } from '../api/errors.ts';
 import { useMe } from '../api/hooks.ts';
@@ -13,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { settleLocaleAfterLogin } from './locale.ts';
 import { Logo } from './Logo.tsx';
 import { SetupForm, type SetupValues } from './SetupForm.tsx';
+import { useResetAvailable } from './PasswordReset.tsx';
 
 function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
@@ -58,6 +59,7 @@ export function LoginPage() {
   };
 
   const firstRun = setup.data === true;
+  const resetAvailable = useResetAvailable().data === true;
 
   return (
     <div className="gx-login">
@@ -89,6 +91,7 @@ export function LoginPage() {
               </Form.Item>
               <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t('auth.submit')}</Button>
             </Form>
+            {resetAvailable ? <div style={{ textAlign: 'center', marginTop: 12 }}><Link to="/forgot-password" data-testid="forgot-password">{t('auth.reset.forgot')}</Link></div> : null}
           </>
         )}
       </Card>

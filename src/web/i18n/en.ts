@@ -40,7 +40,14 @@ const en = {
       emailFor: 'E-mail for: {{kind}}', saved: 'Saved',
     },
   },
-  mySettings: { title: 'My settings' },
+  mySettings: {
+    title: 'My settings',
+    profile: { title: 'Profile', name: 'Name', email: 'E-mail', language: 'Language', save: 'Save', saved: 'Profile saved' },
+    password: {
+      title: 'Change password', current: 'Current password', next: 'New password', confirm: 'Repeat the new password', save: 'Change password',
+      saved: 'Password changed. Your other sessions were signed out.', mismatch: 'The passwords differ', hint: 'At least 10 characters, not a common password.',
+    },
+  },
   mentions: { noUsers: 'No matching users' },
   topbar: {
     searchPlaceholder: 'Search {{objects}}…', searchSeparator: ', ', searchShortcut: 'Ctrl K', new: 'New',
@@ -55,6 +62,13 @@ const en = {
     failed: 'Wrong email or password.', rateLimited: 'Too many failed sign-ins. Wait 15 minutes and try again.',
     emailRequired: 'Enter your email', passwordRequired: 'Enter your password', loggedOut: 'You are signed out.',
     sessionExpired: 'Your session ended. Sign in again.',
+    reset: {
+      forgot: 'Forgot password?', title: 'Reset your password', intro: 'Enter the e-mail address of your account. If it exists, we send it a link to choose a new password.',
+      send: 'Send the link', sent: 'If an account uses this address, a link to reset its password is on its way. It works once, for 30 minutes.',
+      unavailable: 'Reset by e-mail is not set up here. Ask your administrator to set a new password for you.',
+      newTitle: 'Choose a new password', newPassword: 'New password', confirm: 'Repeat the new password', save: 'Set the password',
+      done: 'Your password is set. Sign in with it.', invalid: 'This link is invalid, used or expired. Ask for a new one.', backToLogin: 'Back to sign-in',
+    },
     setup: {
       title: 'Welcome to Guanxi', intro: 'Create the first administrator to start using Guanxi.', name: 'Your name',
       nameRequired: 'Enter your name', confirm: 'Repeat the password', mismatch: 'The passwords differ',

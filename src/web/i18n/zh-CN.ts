@@ -42,7 +42,14 @@ const zhCN: Resources = {
       emailFor: '邮件通知：{{kind}}', saved: '已保存',
     },
   },
-  mySettings: { title: '个人设置' },
+  mySettings: {
+    title: '个人设置',
+    profile: { title: '个人资料', name: '姓名', email: '邮箱', language: '语言', save: '保存', saved: '个人资料已保存' },
+    password: {
+      title: '修改密码', current: '当前密码', next: '新密码', confirm: '再次输入新密码', save: '修改密码',
+      saved: '密码已修改，您的其他会话已退出登录。', mismatch: '两次输入的密码不一致', hint: '至少 10 个字符，不能是常见密码。',
+    },
+  },
   mentions: { noUsers: '没有匹配的用户' },
   topbar: {
     searchPlaceholder: '搜索{{objects}}…', searchSeparator: '、', searchShortcut: 'Ctrl K', new: '新建',
@@ -57,6 +64,13 @@ const zhCN: Resources = {
     failed: '邮箱或密码错误。', rateLimited: '登录失败次数过多，请 15 分钟后再试。',
     emailRequired: '请输入邮箱', passwordRequired: '请输入密码', loggedOut: '您已退出登录。',
     sessionExpired: '会话已结束，请重新登录。',
+    reset: {
+      forgot: '忘记密码？', title: '重置密码', intro: '请输入您账号的邮箱。如果账号存在，我们会发送一个设置新密码的链接。',
+      send: '发送链接', sent: '如果有账号使用此邮箱，重置密码的链接已发出。链接只能使用一次，30 分钟内有效。',
+      unavailable: '此系统尚未设置邮件重置密码，请联系管理员为您设置新密码。',
+      newTitle: '设置新密码', newPassword: '新密码', confirm: '再次输入新密码', save: '设置密码',
+      done: '密码已设置，请用新密码登录。', invalid: '此链接无效、已使用或已过期，请重新申请。', backToLogin: '返回登录',
+    },
     setup: {
       title: '欢迎使用关系 CRM', intro: '请先创建第一个管理员账号。', name: '您的姓名',
       nameRequired: '请输入姓名', confirm: '再次输入密码', mismatch: '两次输入的密码不一致',

@@ -108,7 +108,14 @@ const zhTW: Resources = {
       emailFor: '郵件通知：{{kind}}', saved: '已儲存',
     },
   },
-  mySettings: { title: '個人設定' },
+  mySettings: {
+    title: '個人設定',
+    profile: { title: '個人資料', name: '姓名', email: '電子郵件', language: '語言', save: '儲存', saved: '個人資料已儲存' },
+    password: {
+      title: '變更密碼', current: '目前密碼', next: '新密碼', confirm: '再次輸入新密碼', save: '變更密碼',
+      saved: '密碼已變更，您的其他工作階段已登出。', mismatch: '兩次輸入的密碼不一致', hint: '至少 10 個字元，不能是常見密碼。',
+    },
+  },
   mentions: { noUsers: '沒有符合的使用者' },
   topbar: {
     searchPlaceholder: '搜尋{{objects}}…',
@@ -139,6 +146,13 @@ const zhTW: Resources = {
     passwordRequired: '請輸入密碼',
     loggedOut: '您已登出。',
     sessionExpired: '工作階段已結束，請重新登入。',
+    reset: {
+      forgot: '忘記密碼？', title: '重設密碼', intro: '請輸入您帳號的電子郵件。如果帳號存在，我們會寄送一個設定新密碼的連結。',
+      send: '寄送連結', sent: '如果有帳號使用此電子郵件，重設密碼的連結已寄出。連結只能使用一次，30 分鐘內有效。',
+      unavailable: '此系統尚未設定以郵件重設密碼，請聯絡管理員為您設定新密碼。',
+      newTitle: '設定新密碼', newPassword: '新密碼', confirm: '再次輸入新密碼', save: '設定密碼',
+      done: '密碼已設定，請以新密碼登入。', invalid: '此連結無效、已使用或已過期，請重新申請。', backToLogin: '返回登入',
+    },
     setup: {
       title: '歡迎使用關係 CRM', intro: '請先建立第一個管理員帳號。', name: '您的姓名',
       nameRequired: '請輸入姓名', confirm: '再次輸入密碼', mismatch: '兩次輸入的密碼不一致',

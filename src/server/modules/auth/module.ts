@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { defineModule } from '../../core/modules.ts';
 import authRoutes from './auth.routes.ts';
 import setupRoutes from './setup.routes.ts';
+import passwordResetRoutes from './password-reset.routes.ts';
 
 export default defineModule({
   name: 'auth',
@@ -9,5 +10,6 @@ export default defineModule({
   routes: async (app: FastifyInstance) => {
     await app.register(authRoutes);
     await app.register(setupRoutes);
+    await app.register(passwordResetRoutes);
   },
 });

@@ -4,8 +4,9 @@ import { NOTIFICATION_KINDS } from '../../../shared/notification-kinds.ts';
 import { SimpleList } from '../../components/SimpleList.tsx';
 import { errorText } from '../../api/errors.ts';
 import { usePreferences, useSavePreferences } from './api.ts';
+import { PasswordCard, ProfileCard } from '../profile/ProfileCards.tsx';
 
-/** My settings: which kinds of notification also come by e-mail (the bell shows them all). */
+/** My settings: my profile, my password, and which kinds of notification also come by e-mail (the bell shows them all). */
 export function NotificationSettings() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -14,6 +15,8 @@ export function NotificationSettings() {
   return (
     <div style={{ maxWidth: 640 }}>
       <Typography.Title level={3}>{t('mySettings.title')}</Typography.Title>
+      <ProfileCard />
+      <PasswordCard />
       <Card title={t('notifications.preferences.title')} loading={prefs.isLoading} data-testid="notification-preferences">
         <Typography.Paragraph type="secondary">{t('notifications.preferences.intro')}</Typography.Paragraph>
         <SimpleList
