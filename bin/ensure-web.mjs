@@ -15,6 +15,8 @@ function newest(dir) {
   return t;
 }
 
+// A web folder of its own (GUANXI_WEB_DIR) is built and served by whoever set it.
+if (process.env.GUANXI_WEB_DIR) process.exit(0);
 const stale = !fs.existsSync(built) || newest(path.join(root, 'src/web')) > fs.statSync(built).mtimeMs;
 if (stale && fs.existsSync(path.join(root, 'node_modules/vite'))) {
   console.log('Building the web app (first start)…');

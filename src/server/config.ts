@@ -13,6 +13,8 @@ export interface Config {
   sessionIdleHours: number;
   sessionMaxDays: number;
   logLevel: string;
+  /** `text` (default): one readable line per entry; `json`: pino's JSON lines, for log collectors. */
+  logFormat: 'text' | 'json';
   pgliteSharedBuffers: string;
   /** PostgreSQL: run frequent statements as prepared statements (off behind a pooler that cannot keep them). */
   preparedStatements: boolean;
@@ -69,6 +71,15 @@ function logLevel(env: NodeJS.ProcessEnv): string {
   if (!raw) return env.NODE_ENV === 'production' ? 'warn' : 'info';
   if (!LOG_LEVELS.includes(raw)) throw new ConfigError(`${name} must be one of ${LOG_LEVELS.join(', ')} (got "${env[name]}")`);
   return raw;
+}
+
+/** LOG_FORMAT (or GUANXI_LOG_FORMAT): `json` for machine-read logs; plain text otherwise. */
+function logFormat(env: NodeJS.ProcessEnv): 'text' | 'json' {
+  const name = env.GUANXI_LOG_FORMAT ? 'GUANXI_LOG_FORMAT' : 'LOG_FORMAT';
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw || raw === 'text') return 'text';
+  if (raw === 'json') return 'json';
+  throw new ConfigError(`${name} must be text or json (got "${env[name]}")`);
 }
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -158,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleHours: positiveNumber(env, 'GUANXI_SESSION_IDLE_HOURS', 12),
     sessionMaxDays: positiveNumber(env, 'GUANXI_SESSION_MAX_DAYS', 7),
     logLevel: logLevel(env),
+    logFormat: logFormat(env),
     pgliteSharedBuffers: env.GUANXI_PGLITE_SHARED_BUFFERS ?? '32MB',
     preparedStatements: env.GUANXI_PREPARED_STATEMENTS !== 'off',
     pgliteLeanMemory: env.GUANXI_PGLITE_LEAN_MEMORY !== 'off',
