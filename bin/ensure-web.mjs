@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { compressDir } from './compress-web.mjs';
 
 const root = path.join(import.meta.dirname, '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -21,5 +22,6 @@ const stale = !fs.existsSync(built) || newest(path.join(root, 'src/web')) > fs.s
 if (stale && fs.existsSync(path.join(root, 'node_modules/vite'))) {
   console.log('Building the web app (first start)…');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status === 0) compressDir(path.join(root, 'dist/web'));
   process.exit(r.status ?? 1);
 }

@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import { webCacheHeaders } from './http/web-cache.ts';
 import './http/context.ts';
 import type { Database } from './db/connect.ts';
 import type { Config } from './config.ts';
@@ -112,7 +113,7 @@ export async function buildApp(
   for (const m of modules) if (m.pages) await app.register(m.pages);
 
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: config.webDir, prefix: '/' });
+    await app.register(fastifyStatic, { root: config.webDir, prefix: '/', preCompressed: true, setHeaders: webCacheHeaders });
   } else {
     app.get('/', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
       reply.type('text/plain').send('Guanxi API is running. The web app is not built: run `npm run build:web`.'));

@@ -6,7 +6,7 @@ import { createUser } from '../modules/users/users.service.ts';
 import { importFile, precheckImport } from './import.ts';
 import { exportFile } from './export.ts';
 import { backup, restore } from './backup.ts';
-import { seedDemo } from '../seed/demo.ts';
+import { DEMO_ADMIN, DEMO_PASSWORD, seedDemo } from '../seed/demo.ts';
 import { reindexNow } from '../modules/search/reindex.ts';
 import type { Database } from '../db/connect.ts';
 
@@ -96,6 +96,7 @@ export async function runCommand(command: string, argv: string[]): Promise<numbe
       return withDb(async (d) => {
         const counts = await seedDemo(d.db);
         console.log(`demo data loaded: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+        if (counts.users === 5) console.log(`No administrator existed: sign in as ${DEMO_ADMIN} with the password ${DEMO_PASSWORD} (and change it).`);
         return 0;
       });
     case 'reindex':

@@ -162,8 +162,10 @@ describe('guanxi CLI', () => {
   });
 
   it('loads the demo dataset', () => {
-    const demo = { ...env, GUANXI_DATA_DIR: path.join(tmp, 'demo') };
+    const demo = { ...env, GUANXI_DATA_DIR: path.join(tmp, 'demo'), GUANXI_ADMIN_EMAIL: '', GUANXI_ADMIN_PASSWORD: '' };
     const r = guanxi(['seed', 'demo'], demo);
-    expect(r.out).toMatch(/demo data loaded: 4 users, 11 accounts, 120 contacts, 360 activities, 40 tasks/);
-  });
+    // An empty folder: the demo administrator is created and announced.
+    expect(r.out).toMatch(/demo data loaded: 5 users, 11 accounts, 120 contacts, 360 activities, 40 tasks/);
+    expect(r.out).toContain('sign in as admin@demo.guanxi with the password guanxi-demo');
+  }, 180_000);
 });

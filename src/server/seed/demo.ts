@@ -9,6 +9,7 @@ import type { Actor } from '../core/access.ts';
 // A deterministic demo: a Beijing hotpot chain with its members (B2C) and an industrial
 // supplier with its business customers (B2B), with a few months of interaction history.
 export const DEMO_PASSWORD = 'guanxi-demo';
+export const DEMO_ADMIN = 'admin@demo.guanxi';
 
 function rng(seed: number) {
   let s = seed >>> 0;
@@ -33,8 +34,9 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
   if (existing) return { users: 0, accounts: 0, contacts: 0, activities: 0, tasks: 0 };
 
   const team = await db.insertInto('teams').values({ name: '华北销售组 North China Sales' }).returning('id').executeTakeFirstOrThrow();
-  const admin = (await db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirst())
-    ?? (await createUser(db, { email: 'admin@demo.guanxi', name: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, null));
+  const existingAdmin = await db.selectFrom('users').select('id').where('role', '=', 'admin').orderBy('id').executeTakeFirst();
+  // An empty folder gets a demo administrator too (the CLI says how to sign in as it).
+  const admin = existingAdmin ?? (await createUser(db, { email: DEMO_ADMIN, name: '系统管理员', password: DEMO_PASSWORD, role: 'admin' }, null));
   const manager = await createUser(db, { email: 'manager@demo.guanxi', name: '王经理 Wang Li', password: DEMO_PASSWORD, role: 'manager', team_id: team.id, locale: 'zh-CN' }, admin.id);
   await db.updateTable('teams').set({ manager_id: manager.id }).where('id', '=', team.id).execute();
   const reps = [
@@ -46,7 +48,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
   for (const u of [manager, ...reps]) actors.push((await loadActor(db, u.id))!);
   const adminActor = (await loadActor(db, admin.id))!;
   const [accounts, contacts, activities, tasks] = ['accounts', 'contacts', 'activities', 'tasks'].map(getObject) as [ReturnType<typeof getObject>, ReturnType<typeof getObject>, ReturnType<typeof getObject>, ReturnType<typeof getObject>];
-  const counts = { users: 4, accounts: 0, contacts: 0, activities: 0, tasks: 0 };
+  const counts = { users: existingAdmin ? 4 : 5, accounts: 0, contacts: 0, activities: 0, tasks: 0 };
 
   const chain = await createRecord(db, accounts, adminActor, {
     name: '老北京涮肉连锁 Lao Beijing Hotpot', type: 'customer', tier: 'gold', industry: 'restaurant', province: '北京市', city: '北京市',
