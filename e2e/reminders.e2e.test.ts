@@ -29,10 +29,22 @@ describe('task reminders', () => {
     const popover = page.locator('.ant-popover');
     await popover.getByText(title).waitFor();
     expect(await popover.getByText('Later task').count()).toBe(0);
-    // Once per session: a reload does not pop it again.
+    // Due tomorrow: listed for its reminder, but not red (not overdue).
+    const when = popover.locator('.gx-list-row', { hasText: title }).getByTestId('task-due-when');
+    expect(await when.getAttribute('class')).not.toContain('danger');
+    // The pop-up sits below the header, never over it.
+    const header = await page.locator('.ant-layout-header').boundingBox();
+    const box = await note.boundingBox();
+    expect(box!.y).toBeGreaterThan(header!.y + header!.height);
+    // Once per reminder in this browser: neither a reload nor another tab pops it again.
     await page.reload();
     await page.getByTestId('tasks-due').waitFor();
+    const other = await b.context.newPage();
+    await other.goto('/contacts');
+    await other.getByTestId('tasks-due').waitFor();
     await page.waitForTimeout(1500);
     expect(await page.locator('.ant-notification-notice', { hasText: title }).count()).toBe(0);
+    expect(await other.locator('.ant-notification-notice', { hasText: title }).count()).toBe(0);
+    await other.close();
   });
 });

@@ -38,23 +38,45 @@ export function useTasksDue() {
 
 const NOTIFIED_KEY = 'gx_reminded';
 
-/** Pops a notification once per task (per browser session) when its reminder time comes. */
+/** Runs `fn` alone among this browser's tabs (Web Locks), or just runs it where they are missing. */
+function acrossTabs(fn: () => void): void {
+  if (typeof navigator !== 'undefined' && navigator.locks) void navigator.locks.request(NOTIFIED_KEY, async () => fn());
+  else fn();
+}
+
+/**
+ * Pops a notification once per reminder in this browser — across its tabs too (the reminders
+ * shown are kept in localStorage, read and written under a lock) — at the bottom right, where it
+ * covers no part of the header.
+ */
 function useReminderNotifications(tasks: ApiRecord[]) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   useEffect(() => {
-    const seen = new Set<string>(JSON.parse(sessionStorage.getItem(NOTIFIED_KEY) ?? '[]') as string[]);
-    const now = Date.now();
-    for (const task of tasks) {
-      const at = typeof task.reminder_at === 'string' ? Date.parse(task.reminder_at) : NaN;
-      const key = `${task.id}@${String(task.reminder_at)}`;
-      if (!(at <= now) || seen.has(key)) continue;
-      seen.add(key);
-      notification.info({ key, message: t('topbar.reminder'), description: String(task.title ?? ''), placement: 'topRight', duration: 8 });
-    }
-    sessionStorage.setItem(NOTIFIED_KEY, JSON.stringify([...seen].slice(-500)));
+    acrossTabs(() => {
+      let seen: Set<string>;
+      try {
+        seen = new Set<string>(JSON.parse(localStorage.getItem(NOTIFIED_KEY) ?? '[]') as string[]);
+      } catch {
+        seen = new Set();
+      }
+      const now = Date.now();
+      let changed = false;
+      for (const task of tasks) {
+        const at = typeof task.reminder_at === 'string' ? Date.parse(task.reminder_at) : NaN;
+        const key = `${task.id}@${String(task.reminder_at)}`;
+        if (!(at <= now) || seen.has(key)) continue;
+        seen.add(key);
+        changed = true;
+        notification.info({ key, message: t('topbar.reminder'), description: String(task.title ?? ''), placement: 'bottomRight', duration: 8 });
+      }
+      if (changed) localStorage.setItem(NOTIFIED_KEY, JSON.stringify([...seen].slice(-500)));
+    });
   }, [tasks, notification, t]);
 }
+
+/** Overdue (red) only once the due time has passed: a task due in two days whose reminder came is not late. */
+const isOverdue = (task: ApiRecord) => typeof task.due_at === 'string' && Date.parse(task.due_at) < Date.now();
 
 /** My open tasks that are due now or overdue (beside the notifications bell). */
 export function TasksDue() {
@@ -81,8 +103,8 @@ export function TasksDue() {
               <Checkbox disabled={done.isPending} onChange={() => done.mutate(task.id)} style={{ marginInlineEnd: 8 }} aria-label={t('tasks.markDone')} />
               <div style={{ flex: 1, minWidth: 0 }}>
                 <Typography.Text ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
-                <Typography.Text type="danger" style={{ fontSize: 12 }} title={formatDateTime(task.due_at)}>
-                  {formatRelative(task.due_at)}
+                <Typography.Text type={isOverdue(task) ? 'danger' : 'secondary'} style={{ fontSize: 12 }} title={formatDateTime(task.due_at)} data-testid="task-due-when">
+                  {formatRelative(task.due_at ?? task.reminder_at)}
                 </Typography.Text>
               </div>
             </>
