@@ -29,11 +29,13 @@ export async function importAs(t: TestApp, token: string, csv: string, mode: 'sk
   return done as { id: number; created: number; updated: number; skipped: number; failed: number; processed_rows: number };
 }
 
-/** A CSV report of an import (errors.csv, skipped.csv) as rows of cells, without its header. */
+/** A CSV report of an import (errors.csv as [line, reason], skipped.csv) as rows of cells, without its header. */
 export async function report(t: TestApp, token: string, id: number, name: 'errors' | 'skipped'): Promise<string[][]> {
   const r = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}/${name}.csv`, headers: { authorization: `Bearer ${token}` } });
   expect(r.statusCode).toBe(200);
-  return csvRows(r.body).slice(1);
+  const rows = csvRows(r.body).slice(1);
+  // errors.csv holds the file's own columns, then the reason and the line: answered as [line, reason].
+  return name === 'errors' ? rows.map((row) => [row.at(-1)!, row.at(-2)!]) : rows;
 }
 
 /** The counts of a finished import, which always add up to its data rows. */
