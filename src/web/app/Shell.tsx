@@ -13,6 +13,7 @@ import { objectLabel } from '../fields/labels.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { RecordFormDrawer } from '../features/records/RecordFormDrawer.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
+import { roleLabel } from '../fields/roleLabel.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { menuItems, selectedKey } from './nav.tsx';
@@ -130,7 +131,7 @@ export function Shell() {
                     <div>
                       <div><b>{me?.name}</b></div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{me?.email}</Typography.Text>
-                      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('topbar.role', { role: me?.role })}</Typography.Text></div>
+                      <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('topbar.role', { role: roleLabel(t, me?.role) })}</Typography.Text></div>
                     </div>
                   ) },
                   { type: 'divider' },

@@ -40,6 +40,7 @@ const en = {
       emailFor: 'E-mail for: {{kind}}', saved: 'Saved',
     },
   },
+  roleNames: { admin: 'Administrator', manager: 'Sales manager', sales: 'Sales rep', service: 'Service agent', marketing: 'Marketing' },
   mySettings: {
     title: 'My settings',
     profile: { title: 'Profile', name: 'Name', email: 'E-mail', language: 'Language', save: 'Save', saved: 'Profile saved' },

@@ -42,6 +42,7 @@ const zhCN: Resources = {
       emailFor: '邮件通知：{{kind}}', saved: '已保存',
     },
   },
+  roleNames: { admin: '管理员', manager: '销售经理', sales: '销售代表', service: '客服专员', marketing: '市场专员' },
   mySettings: {
     title: '个人设置',
     profile: { title: '个人资料', name: '姓名', email: '邮箱', language: '语言', save: '保存', saved: '个人资料已保存' },

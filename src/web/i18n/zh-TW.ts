@@ -108,6 +108,7 @@ const zhTW: Resources = {
       emailFor: '郵件通知：{{kind}}', saved: '已儲存',
     },
   },
+  roleNames: { admin: '管理員', manager: '業務經理', sales: '業務代表', service: '客服專員', marketing: '行銷專員' },
   mySettings: {
     title: '個人設定',
     profile: { title: '個人資料', name: '姓名', email: '電子郵件', language: '語言', save: '儲存', saved: '個人資料已儲存' },

@@ -13,6 +13,7 @@ import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { AdminPage } from './common.tsx';
 import { ObjectActionsGrid, objectRulesPatch, type ObjectRules } from './ObjectActionsGrid.tsx';
+import { roleLabel } from '../../fields/roleLabel.ts';
 
 const VIS = ['own', 'team', 'all', 'none'] as const;
 const CAN = ['admin', 'write', 'import', 'export', 'delete'] as const;
@@ -143,13 +144,13 @@ export function RolesPage() {
         <Row gutter={16}>
           <Col xs={24} md={6}>
             {isPhone ? (
-              <Select style={{ width: '100%', marginBottom: 12 }} value={role.key} onChange={setKey} options={(roles.data ?? []).map((r) => ({ value: r.key, label: r.name }))} />
+              <Select style={{ width: '100%', marginBottom: 12 }} value={role.key} onChange={setKey} options={(roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.key, r.name) }))} />
             ) : (
               <Card variant="borderless" size="small" styles={{ body: { padding: 4 } }}>
                 {(roles.data ?? []).map((r) => (
                   <div key={r.key} className={`gx-role-item ${r.key === role.key ? 'is-active' : ''}`} onClick={() => setKey(r.key)} role="button" tabIndex={0}
                     onKeyDown={(e) => e.key === 'Enter' && setKey(r.key)} data-testid={`role-${r.key}`}>
-                    <div>{r.name}</div>
+                    <div>{roleLabel(t, r.key, r.name)}</div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.key}</Typography.Text>
                   </div>
                 ))}

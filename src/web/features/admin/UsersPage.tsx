@@ -12,6 +12,7 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { PASSWORD_MIN } from '../../../shared/password-policy.ts';
 import { AdminPage, useCursorList } from './common.tsx';
+import { roleLabel } from '../../fields/roleLabel.ts';
 
 interface FormValues {
   email?: string;
@@ -54,7 +55,7 @@ export function UsersPage() {
     },
   });
 
-  const roleName = (k: string) => roles.data?.find((r) => r.key === k)?.name ?? k;
+  const roleName = (k: string) => roleLabel(t, k, roles.data?.find((r) => r.key === k)?.name);
   const teamName = (id: number | null) => teams.data?.find((x) => x.id === id)?.name;
   const open = (u: User | 'new') => {
     form.resetFields();
@@ -113,7 +114,7 @@ export function UsersPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item name="role" label={t('admin.users.role')} rules={[{ required: true }]}>
-            <Select options={(roles.data ?? []).map((r) => ({ value: r.key, label: r.name }))} />
+            <Select options={(roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.key, r.name) }))} />
           </Form.Item>
           <Form.Item name="team_id" label={t('admin.users.team')}>
             <Select allowClear placeholder={t('admin.users.noTeam')} options={(teams.data ?? []).map((x) => ({ value: x.id, label: x.name }))} />
