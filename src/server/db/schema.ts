@@ -66,9 +66,9 @@ export interface DB {
   };
   schedules: { name: string; spec: string; next_run_at: Date; last_run_at: Date | null };
   imports: RecordRow;
-  import_errors: { import_id: number; line: number; reason: string };
+  import_errors: { import_id: number; line: number; reason: string; issues: Json<{ field: string; code?: string; message: string }[]> | null };
   import_skipped: { import_id: number; line: number; record_id: number | null; record_title: string | null; reason: string };
-  import_warnings: { import_id: number; line: number; field: string; reason: string };
+  import_warnings: { import_id: number; line: number; field: string; reason: string; code: string | null };
   account_contacts: { account_id: number; contact_id: number; role: string | null; is_primary: Generated<boolean>; created_at: Stamp };
   accounts: RecordRow;
   contacts: RecordRow;

@@ -31,7 +31,8 @@ export const ImportJob = z.object({
 export const ImportValidation = z.object({
   rows_checked: z.number().int(),
   date_order: z.enum(['dmy', 'mdy']).nullable().optional(),
-  errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** `issues`: the field issues behind the reason, each with its stable code (the web app words them). */
+  errors: z.array(z.object({ line: z.number().int(), reason: z.string(), issues: z.array(z.object({ field: z.string(), code: z.string().optional(), message: z.string() })).optional() })),
   /** Optional cells that would be left out (the row is imported without them). */
-  warnings: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string() })).optional(),
+  warnings: z.array(z.object({ line: z.number().int(), field: z.string(), reason: z.string(), code: z.string().optional() })).optional(),
 });

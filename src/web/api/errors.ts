@@ -30,6 +30,8 @@ const CODES: Record<string, string> = {
   invalid_number: 'serverErrors.number', negative_quantity: 'serverErrors.negativeQuantity', negative_price: 'serverErrors.negativePrice',
   discount_out_of_range: 'serverErrors.discountRange', tax_rate_out_of_range: 'serverErrors.taxRateRange', unknown_product: 'serverErrors.unknownProduct',
   too_many_lines: 'serverErrors.tooManyLines',
+  // imports (modules/imports/pipeline.ts)
+  undecodable: 'serverErrors.undecodable',
 };
 
 // Why a refusal without fields happened (details.reason).

@@ -197,7 +197,7 @@ const en = {
     patternEmpty: 'Enter a pattern', patternNoCounter: 'The pattern needs a counter placeholder such as {00000}', patternTwoCounters: 'Only one counter placeholder is allowed',
     patternUnknown: 'Unknown placeholder: use {YYYY}, {YY}, {MM}, {DD} or {00000}', patternBrace: 'A brace without its pair', patternTooLong: 'The pattern is too long', patternCharacter: 'The pattern holds an invalid character',
     no_exchange_rate: 'An amount is in a currency with no exchange rate yet (Organisation settings).',
-    negativeQuantity: 'Must not be negative', negativePrice: 'Must not be negative', discountRange: 'A discount from 0 to 100 %', taxRateRange: 'A tax rate from 0 to 100 %', unknownProduct: 'No such active product', tooManyLines: 'At most 500 lines',
+    negativeQuantity: 'Must not be negative', negativePrice: 'Must not be negative', discountRange: 'A discount from 0 to 100 %', taxRateRange: 'A tax rate from 0 to 100 %', unknownProduct: 'No such active product', tooManyLines: 'At most 500 lines', undecodable: "Characters that cannot be decoded (is the file's encoding right?)",
     tooManyDecimals: 'More decimals than the currency has', unknownCurrency: 'Not a currency code (CNY, USD, JPY…)', tooLarge: 'Too large an amount', invalidRate: 'A positive rate with at most 10 decimals', sameCurrency: 'This is the organisation currency',
     validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',

@@ -200,7 +200,7 @@ const zhCN: Resources = {
     patternEmpty: '请输入编号规则', patternNoCounter: '编号规则需要一个计数器占位符，例如 {00000}', patternTwoCounters: '只能有一个计数器占位符',
     patternUnknown: '未知占位符：请使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '花括号不成对', patternTooLong: '编号规则过长', patternCharacter: '编号规则含有无效字符',
     no_exchange_rate: '有金额的币种尚无汇率（请在组织设置中添加）。',
-    negativeQuantity: '不能为负数', negativePrice: '不能为负数', discountRange: '折扣须在 0 到 100 % 之间', taxRateRange: '税率须在 0 到 100 % 之间', unknownProduct: '产品不存在或已停用', tooManyLines: '最多 500 行',
+    negativeQuantity: '不能为负数', negativePrice: '不能为负数', discountRange: '折扣须在 0 到 100 % 之间', taxRateRange: '税率须在 0 到 100 % 之间', unknownProduct: '产品不存在或已停用', tooManyLines: '最多 500 行', undecodable: '含有无法解码的字符（文件编码是否正确？）',
     tooManyDecimals: '小数位数超过该币种允许的位数', unknownCurrency: '不是有效的币种代码（CNY、USD、JPY…）', tooLarge: '金额过大', invalidRate: '汇率须为正数，最多 10 位小数', sameCurrency: '这是组织的本位币',
     validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',

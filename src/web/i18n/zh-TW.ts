@@ -418,7 +418,7 @@ const zhTW: Resources = {
     patternEmpty: '請輸入編號規則', patternNoCounter: '編號規則需要一個計數器佔位符，例如 {00000}', patternTwoCounters: '只能有一個計數器佔位符',
     patternUnknown: '未知佔位符：請使用 {YYYY}、{YY}、{MM}、{DD} 或 {00000}', patternBrace: '大括號不成對', patternTooLong: '編號規則過長', patternCharacter: '編號規則含有無效字元',
     no_exchange_rate: '有金額的幣別尚無匯率（請在組織設定中新增）。',
-    negativeQuantity: '不能為負數', negativePrice: '不能為負數', discountRange: '折扣須在 0 到 100 % 之間', taxRateRange: '稅率須在 0 到 100 % 之間', unknownProduct: '產品不存在或已停用', tooManyLines: '最多 500 行',
+    negativeQuantity: '不能為負數', negativePrice: '不能為負數', discountRange: '折扣須在 0 到 100 % 之間', taxRateRange: '稅率須在 0 到 100 % 之間', unknownProduct: '產品不存在或已停用', tooManyLines: '最多 500 行', undecodable: '含有無法解碼的字元（檔案編碼是否正確？）',
     tooManyDecimals: '小數位數超過該幣別允許的位數', unknownCurrency: '不是有效的幣別代碼（CNY、USD、JPY…）', tooLarge: '金額過大', invalidRate: '匯率須為正數，最多 10 位小數', sameCurrency: '這是組織的本位幣',
     validation_failed: '部分欄位無效。',
     unauthenticated: '請先登入。',

@@ -36,7 +36,7 @@ describe('import encodings (decided for the whole file, overridable)', () => {
     const r = await k.importFile('stray.csv', bytes);
     expect(r.upload.encoding).toBe('utf-8');
     expect(r.imp).toMatchObject({ created: 3, failed: 1 });
-    expect(r.errors).toEqual([{ line: 4, reason: expect.stringMatching(/^name: characters that cannot be decoded/) }]);
+    expect(r.errors).toEqual([{ line: 4, reason: expect.stringMatching(/^name: characters that cannot be decoded/), issues: [{ field: 'name', code: 'undecodable', message: expect.any(String) }] }]);
     expect(await k.contact('filter[name]=José')).toMatchObject({ city: 'Madrid' });
   });
 

@@ -21,8 +21,8 @@ describe('formats people type, normalised before validation', () => {
     ].join('\n');
     const r = await k.importFile('formats.csv', csv);
     expect(r.imp).toMatchObject({ status: 'done', date_order: 'dmy', created: 6, failed: 1, warned: 1 });
-    expect(r.errors).toEqual([{ line: 8, reason: 'name: This field is required' }]);
-    expect(r.warnings).toEqual([{ line: 7, field: 'birthday', reason: 'Must be a date (YYYY-MM-DD) (31/02/2020)' }]);
+    expect(r.errors).toEqual([{ line: 8, reason: 'name: This field is required', issues: [{ field: 'name', code: 'required', message: 'This field is required' }] }]);
+    expect(r.warnings).toEqual([{ line: 7, field: 'birthday', reason: 'Must be a date (YYYY-MM-DD) (31/02/2020)', code: 'invalid_date' }]);
     expect(await k.contact('filter[email]=dot@example.com')).toMatchObject({ birthday: '2024-03-05', phone: '(021)1234 5678' });
     expect(await k.contact('filter[email]=compact@example.com')).toMatchObject({ birthday: '2024-03-05', mobile: '+86 138 0013 8000' });
     // 25/12/1990 proves the file writes the day first, so 3/5/2024 is the 3rd of May.

@@ -9,10 +9,10 @@ export function selectImports(db: Tx, creator: number | null, before: number | n
 }
 
 export const selectErrors = (db: Tx, importId: number, limit: number) =>
-  db.selectFrom('import_errors').select(['line', 'reason']).where('import_id', '=', importId).orderBy('line').limit(limit).execute();
+  db.selectFrom('import_errors').select(['line', 'reason', 'issues']).where('import_id', '=', importId).orderBy('line').limit(limit).execute();
 
 export const selectWarnings = (db: Tx, importId: number, limit: number) =>
-  db.selectFrom('import_warnings').select(['line', 'field', 'reason']).where('import_id', '=', importId).orderBy('line').orderBy('field').limit(limit).execute();
+  db.selectFrom('import_warnings').select(['line', 'field', 'reason', 'code']).where('import_id', '=', importId).orderBy('line').orderBy('field').limit(limit).execute();
 
 export const selectSkipped = (db: Tx, importId: number, limit: number) =>
   db.selectFrom('import_skipped').select(['line', 'record_id', 'record_title', 'reason']).where('import_id', '=', importId).orderBy('line').limit(limit).execute();

@@ -11,7 +11,7 @@ import { readFile } from '../../core/file-store.ts';
 import { formatOf, readRows, type ImportFormat } from './readers.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { suggestMapping } from './mapping.ts';
-import { batchKeys, completeRow, createTarget, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow } from './pipeline.ts';
+import { batchKeys, completeRow, createTarget, loadColumns, newImportState, planColumns, prepareRow, resolveBatch, type DuplicateMode, type ImportPlan, type ImportWarning, type PreparedRow, type RowError } from './pipeline.ts';
 import { writeBatch } from './write-batch.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
@@ -128,7 +128,7 @@ export async function validateImport(db: Kysely<DB>, actor: Actor, id: number, m
   const imp = await getImport(db, actor, id);
   const plan = await planFor(db, imp, actor, mapping, mode);
   await withDateOrder(db, imp, plan, false);
-  const errors: { line: number; reason: string }[] = [];
+  const errors: RowError[] = [];
   const warnings: ImportWarning[] = [];
   let checked = 0;
   const stream = readFile(db, imp.file_id);
@@ -203,13 +203,13 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
     let seen = 0;
     let bytes = 0;
     let batch: PreparedRow[] = [];
-    let errors: { line: number; reason: string }[] = [];
+    let errors: RowError[] = [];
     let warnings: ImportWarning[] = [];
     let batchRows = 0;
     // PGlite runs in this thread: one batch at a time. `update` locks existing records, which
     // two batches written at once could take in opposite orders: one at a time too.
     const writer = new BatchWriter({ writers: maintenance.pglite || plan.duplicateMode === 'update' ? 1 : WRITERS });
-    const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: { line: number; reason: string }[], rowWarnings: ImportWarning[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
+    const write = async (rows: PreparedRow[], dropped: PreparedRow[], rowErrors: RowError[], rowWarnings: ImportWarning[], n: number, total: number | null, prev: Promise<void>, narrow: (keys: Set<string>) => void) => {
       let created = 0;
       await db.transaction().execute(async (trx) => {
         // Committed after the batch before it, or not at all (see batch-writer.ts).
@@ -217,8 +217,9 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
         created = r.created;
         const allErrors = [...rowErrors, ...r.errors];
         const recordErrors = allErrors.length
-          ? sql`errs AS (INSERT INTO import_errors (import_id, line, reason)
-              SELECT ${importId}::bigint, * FROM unnest(${sql.val(allErrors.map((e) => e.line))}::int[], ${sql.val(allErrors.map((e) => e.reason))}::text[])
+          ? sql`errs AS (INSERT INTO import_errors (import_id, line, reason, issues)
+              SELECT ${importId}::bigint, u.l, u.r, u.i::jsonb FROM unnest(${sql.val(allErrors.map((e) => e.line))}::int[], ${sql.val(allErrors.map((e) => e.reason))}::text[],
+                ${sql.val(allErrors.map((e) => (e.issues?.length ? JSON.stringify(e.issues.map(({ field, code, message }) => ({ field, code, message }))) : null)))}::text[]) AS u(l, r, i)
               ON CONFLICT DO NOTHING)`
           : null;
         const sk = r.skippedRows;
@@ -229,8 +230,9 @@ export async function runImport(db: Kysely<DB>, importId: number, job: JobContex
               ON CONFLICT DO NOTHING)`
           : null;
         const recordWarnings = rowWarnings.length
-          ? sql`warns AS (INSERT INTO import_warnings (import_id, line, field, reason)
-              SELECT ${importId}::bigint, * FROM unnest(${sql.val(rowWarnings.map((w) => w.line))}::int[], ${sql.val(rowWarnings.map((w) => w.field))}::text[], ${sql.val(rowWarnings.map((w) => w.reason))}::text[])
+          ? sql`warns AS (INSERT INTO import_warnings (import_id, line, field, reason, code)
+              SELECT ${importId}::bigint, * FROM unnest(${sql.val(rowWarnings.map((w) => w.line))}::int[], ${sql.val(rowWarnings.map((w) => w.field))}::text[], ${sql.val(rowWarnings.map((w) => w.reason))}::text[],
+                ${sql.val(rowWarnings.map((w) => w.code ?? null))}::text[])
               ON CONFLICT DO NOTHING)`
           : null;
         const ctes = [recordErrors, recordSkipped, recordWarnings].filter((c) => c !== null);

@@ -36,7 +36,7 @@ describe('import', () => {
     const dry = await t.api(t.adminToken, 'POST', `/imports/${imp.id}/validate`, { mapping: imp.suggested_mapping, duplicate_mode: 'skip' });
     // A bad optional cell (李四's e-mail) is left out with a warning; a missing name rejects the row.
     expect(dry.body.data.errors.map((e: any) => e.line)).toEqual([4]);
-    expect(dry.body.data.warnings).toEqual([{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)' }]);
+    expect(dry.body.data.warnings).toEqual([{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)', code: 'invalid_email' }]);
     expect(await t.api(t.adminToken, 'GET', '/contacts/count').then((r) => r.body.data.count)).toBe(0);
 
     const done = await runToEnd(imp.id, imp.suggested_mapping);
@@ -52,7 +52,11 @@ describe('import', () => {
     expect(redo).toMatchObject({ status: 'done', created: 1, failed: 0 });
     expect((await t.api(t.adminToken, 'GET', '/contacts?filter[name]=赵六')).body.data[0]).toMatchObject({ mobile: '13900002222', city: '上海' });
     const report = await t.api(t.adminToken, 'GET', `/imports/${imp.id}/report`);
-    expect(report.body.data).toEqual({ errors: [{ line: 4, reason: 'name: This field is required' }], warnings: [{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)' }] });
+    // Each with its stable codes, for the web app to word in the user's language.
+    expect(report.body.data).toEqual({
+      errors: [{ line: 4, reason: 'name: This field is required', issues: [{ field: 'name', code: 'required', message: 'This field is required' }] }],
+      warnings: [{ line: 3, field: 'email', reason: 'Not a valid email address (not-an-email)', code: 'invalid_email' }],
+    });
     const warnCsv = await t.api(t.adminToken, 'GET', `/imports/${imp.id}/warnings.csv`);
     expect(String(warnCsv.body).replace(/^\ufeff/, '').trim().split('\n')).toEqual(['line,field,reason', '3,email,Not a valid email address (not-an-email)']);
     const ls = await t.api(t.adminToken, 'GET', '/contacts?filter[name]=李四');

@@ -74,13 +74,22 @@ export interface ImportWarning {
   line: number;
   field: string;
   reason: string;
+  /** The issue's stable code (records/validate.ts), for the web app to word it. */
+  code?: string;
+}
+
+/** A rejected row: the reason in English, and the field issues behind it when there are some. */
+export interface RowError {
+  line: number;
+  reason: string;
+  issues?: FieldIssue[];
 }
 
 export interface BatchResult {
   created: number;
   updated: number;
   skipped: number;
-  errors: { line: number; reason: string }[];
+  errors: RowError[];
   skippedRows: SkippedRow[];
   /** Record events of the batch (one `imported` for its new records, one `updated` per update), written to the outbox with it. */
   events: RecordEvent[];
@@ -146,7 +155,7 @@ export function planColumns(headers: string[], mapping: Record<string, string | 
  * or when a mapped cell holds U+FFFD (bytes the file's encoding could not decode: storing it
  * would keep garbage); a bad optional cell is left out and reported as a warning.
  */
-export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { line: number; reason: string } {
+export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | RowError {
   const byKey = fieldIndex(plan.fields);
   const input: Row = {};
   let createName: string | null = null;
@@ -162,7 +171,8 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
     if (v !== undefined) input[c.key] = v;
   }
   if (undecodable.length) {
-    return { line: row.line, reason: `${undecodable.join(', ')}: characters that cannot be decoded (is the file's encoding right?)` };
+    const message = "characters that cannot be decoded (is the file's encoding right?)";
+    return { line: row.line, reason: `${undecodable.join(', ')}: ${message}`, issues: undecodable.map((field) => ({ field, code: 'undecodable', message })) };
   }
   const warnings: ImportWarning[] = [];
   for (;;) {
@@ -177,9 +187,9 @@ export function prepareRow(plan: ImportPlan, row: SheetRow): PreparedRow | { lin
       const details = (e.details as FieldIssue[] | undefined) ?? [];
       // Optional cells with a bad value are dropped and validated again; anything else rejects the row.
       const optional = e.code === 'validation_failed' && details.length > 0 && details.every((d) => d.code !== 'required' && input[d.field] !== undefined && !byKey.get(d.field)?.required);
-      if (!optional) return { line: row.line, reason: details.length ? details.map((d) => `${d.field}: ${d.message}`).join('; ') : e.message };
+      if (!optional) return { line: row.line, reason: details.length ? details.map((d) => `${d.field}: ${d.message}`).join('; ') : e.message, ...(details.length ? { issues: details } : {}) };
       for (const d of details) {
-        warnings.push({ line: row.line, field: d.field, reason: `${d.message} (${String(row.cells[plan.columns.find((c) => c.key === d.field)!.index] ?? '').trim().slice(0, 100)})` });
+        warnings.push({ line: row.line, field: d.field, reason: `${d.message} (${String(row.cells[plan.columns.find((c) => c.key === d.field)!.index] ?? '').trim().slice(0, 100)})`, ...(d.code ? { code: d.code } : {}) });
         delete input[d.field];
       }
     }
@@ -285,9 +295,9 @@ function toColumns(plan: ImportPlan, values: Row): Row {
  * (cached in `state`; batches written side by side then never create one account twice).
  * Answers the rows to write and those rejected, with their reasons.
  */
-export async function resolveBatch(db: Kysely<DB>, plan: ImportPlan, state: ImportState, rows: PreparedRow[]): Promise<{ rows: PreparedRow[]; errors: { line: number; reason: string }[] }> {
+export async function resolveBatch(db: Kysely<DB>, plan: ImportPlan, state: ImportState, rows: PreparedRow[]): Promise<{ rows: PreparedRow[]; errors: RowError[] }> {
   let kept = rows;
-  const errors: { line: number; reason: string }[] = [];
+  const errors: RowError[] = [];
   if (plan.links && rows.some((r) => r.links)) {
     const rejected = await resolveLinks(db, plan.actor, plan.links, rows.filter((r) => r.links));
     if (rejected.size) kept = rows.filter((r) => !rejected.has(r.line));

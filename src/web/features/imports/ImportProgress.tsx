@@ -6,15 +6,16 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, download, ApiError } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { ImportJob, One } from '../../api/types.ts';
-import { objectLabel } from '../../fields/labels.ts';
+import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
+import { rowReason, warningReason, type CellWarning, type RowError } from './reasons.ts';
 
 /** GET /imports/{id}/report: the first rejected rows and cells left out. */
 interface ImportReport {
-  errors: { line: number; reason: string }[];
-  warnings: { line: number; field: string; reason: string }[];
+  errors: RowError[];
+  warnings: CellWarning[];
 }
 
 export const STATUS_COLOR: Record<string, string> = { uploaded: 'default', queued: 'gold', running: 'blue', done: 'green', failed: 'red' };
@@ -119,8 +120,8 @@ export function ImportProgress() {
           </>
         )}
       </Card>
-      {hasErrors && rejected.length > 0 ? <ReportCard title={t('imports.rejectedRows')} rows={rejected} testId="rejected-rows" /> : null}
-      {hasWarnings && warnings.length > 0 ? <ReportCard title={t('imports.leftOutCells')} rows={warnings} testId="left-out-cells" withField /> : null}
+      {hasErrors && rejected.length > 0 ? <ReportCard title={t('imports.rejectedRows')} rows={rejected} testId="rejected-rows" object={job.object} /> : null}
+      {hasWarnings && warnings.length > 0 ? <ReportCard title={t('imports.leftOutCells')} rows={warnings} testId="left-out-cells" object={job.object} withField /> : null}
       <Card variant="borderless" className="gx-card" size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
           <Descriptions.Item label={t('imports.object')}>{objects}</Descriptions.Item>
@@ -133,11 +134,12 @@ export function ImportProgress() {
   );
 }
 
-type ReportRow = { line: number; field?: string; reason: string };
+type ReportRow = { line: number; field?: string; reason: string; issues?: RowError['issues']; code?: string | null };
 
-/** The first rows of an import report (rejected rows, or cells left out with their field). */
-function ReportCard({ title, rows, testId, withField = false }: { title: string; rows: ReportRow[]; testId: string; withField?: boolean }) {
+/** The first rows of an import report (rejected rows, or cells left out with their field), in the user's language. */
+function ReportCard({ title, rows, testId, object, withField = false }: { title: string; rows: ReportRow[]; testId: string; object: string; withField?: boolean }) {
   const { t } = useTranslation();
+  const label = (k: string) => fieldLabel(t, object, k);
   return (
     <Card variant="borderless" className="gx-card" title={title} size="small">
       <Table
@@ -147,8 +149,8 @@ function ReportCard({ title, rows, testId, withField = false }: { title: string;
         pagination={rows.length > 20 ? { pageSize: 20 } : false}
         columns={[
           { key: 'line', title: t('imports.line'), dataIndex: 'line', width: 90 },
-          ...(withField ? [{ key: 'field', title: t('imports.field'), dataIndex: 'field', width: 160 }] : []),
-          { key: 'reason', title: t('imports.reason'), dataIndex: 'reason' },
+          ...(withField ? [{ key: 'field', title: t('imports.field'), dataIndex: 'field', width: 160, render: (k: string) => label(k) }] : []),
+          { key: 'reason', title: t('imports.reason'), render: (_: unknown, r: ReportRow) => (withField ? warningReason(t, { ...r, field: r.field ?? '' }) : rowReason(t, label, r)) },
         ]}
         data-testid={testId}
       />

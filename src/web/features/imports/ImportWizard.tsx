@@ -8,6 +8,7 @@ import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { useMeta } from '../../api/hooks.ts';
 import type { ImportJob, ImportValidation, One } from '../../api/types.ts';
+import { rowReason, warningReason, type CellWarning, type RowError } from './reasons.ts';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { SYSTEM_KEYS } from '../records/formValues.ts';
 import { uploadFile } from './upload.ts';
@@ -52,6 +53,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
     () => (meta.data?.fields ?? []).filter((f) => !f.readonly && !SYSTEM_KEYS.has(f.key)),
     [meta.data],
   );
+  const fieldName = (k: string) => fieldLabel(t, object, targetFields.find((f) => f.key === k) ?? k);
   const headers = job?.headers ?? [];
   const preview = job?.preview ?? [];
   const mapped = Object.values(mapping).filter(Boolean);
@@ -240,7 +242,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
                   pagination={validation.errors.length > 10 ? { pageSize: 10 } : false}
                   columns={[
                     { key: 'l', title: t('imports.line'), dataIndex: 'line', width: 90 },
-                    { key: 'r', title: t('imports.reason'), dataIndex: 'reason' },
+                    { key: 'r', title: t('imports.reason'), render: (_: unknown, r: RowError) => rowReason(t, fieldName, r) },
                   ]}
                   data-testid="validation-errors"
                 />
@@ -256,8 +258,8 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
                   pagination={validation.warnings.length > 10 ? { pageSize: 10 } : false}
                   columns={[
                     { key: 'l', title: t('imports.line'), dataIndex: 'line', width: 90 },
-                    { key: 'f', title: t('imports.field'), dataIndex: 'field', width: 160, render: (k: string) => fieldLabel(t, object, targetFields.find((f) => f.key === k) ?? k) },
-                    { key: 'r', title: t('imports.reason'), dataIndex: 'reason' },
+                    { key: 'f', title: t('imports.field'), dataIndex: 'field', width: 160, render: (k: string) => fieldName(k) },
+                    { key: 'r', title: t('imports.reason'), render: (_: unknown, w: CellWarning) => warningReason(t, w) },
                   ]}
                   data-testid="validation-warnings"
                 />
