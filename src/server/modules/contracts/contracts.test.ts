@@ -21,7 +21,7 @@ describe('contracts', () => {
     expect(c2.currency).toBe('CNY');
     const meta = (await t.api(t.adminToken, 'GET', '/meta/objects/contracts')).body.data;
     expect(meta.menu).toMatchObject({ group: 'sales' });
-    expect(meta.features).toMatchObject({ attachments: true, timeline: true });
+    expect(meta.features).toMatchObject({ attachments: true });
     const zh = (await t.api(t.adminToken, 'GET', '/meta/objects/contracts', undefined, { 'accept-language': 'zh-CN' })).body.data;
     expect(JSON.stringify(zh)).toContain('合同');
   });
