@@ -66,7 +66,7 @@ export const contractsObject: ObjectDef = {
   ],
   labels: contractsLabels,
   ui: {
-    menu: { group: 'sales', icon: 'FileProtectOutlined', order: 50 },
+    menu: { group: 'sales', icon: 'SolutionOutlined', order: 50 },
     recordPage: true,
     subtitle: ['number', 'account_id', 'status'],
     listColumns: ['name', 'number', 'account_id', 'type', 'status', 'start_date', 'end_date', 'value', 'owner_id'],
