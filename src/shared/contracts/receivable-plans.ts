@@ -63,3 +63,9 @@ export const PlanAnswer = z.object({
   }),
 });
 export type PlanAnswer = z.infer<typeof PlanAnswer>;
+
+/** GET /contracts/{id}/terms: the terms an auto-renewal ended, oldest first (the current term is the contract's own dates). */
+export const TermsAnswer = z.object({
+  data: z.array(z.object({ start_date: z.string().nullable(), end_date: z.string(), new_end_date: z.string(), renewed_at: z.string() })),
+});
+export type TermsAnswer = z.infer<typeof TermsAnswer>;

@@ -8,6 +8,8 @@ import { orgCurrency } from '../../records/money.ts';
 import { CURRENT_USER } from '../../../shared/objects.ts';
 import { contractsLabels } from './contracts.labels.ts';
 import { checkContractValues } from './contracts.rules.ts';
+import { moneyMoved } from './contracts.repo.ts';
+import { AppError } from '../../http/errors.ts';
 
 /** A new contract without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
 async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
@@ -101,5 +103,9 @@ export const contractsObject: ObjectDef = {
     await checkContractValues(ctx.trx, values, existing);
   },
   afterWrite: putOnTimeline,
+  // Payments allocated to its instalments, or invoices made from them, would be left pointing nowhere.
+  beforeDelete: async (ctx, row) => {
+    if (await moneyMoved(ctx.trx, row.id)) throw new AppError('conflict', 'The contract has payments or invoices on its receivable plan', { reason: 'contract_has_payments' });
+  },
   notNull: ['name', 'number', 'type', 'status', 'auto_renew', 'value'],
 };

@@ -74,6 +74,20 @@ describe('receivable plans', () => {
     expect(kept.body.data.instalments).toEqual([expect.objectContaining({ id: a!.id, sequence: 1, amount: '250.00', paid_amount: '250.00', status: 'paid', note: '首付款' })]);
   });
 
+  it('a contract whose plan took payments cannot be deleted (409); one without can', async () => {
+    const c = await contract({ value: '100.00' });
+    const r = await putPlan(c.id, [{ due_date: '2030-01-01', amount: '100' }]);
+    await t.database.db.transaction().execute((trx) => paymentTarget('instalment')!.allocated(trx, [{ id: r.body.data.instalments[0].id, paid: '1.00' }]));
+    const refused = await t.api(t.adminToken, 'DELETE', `/contracts/${c.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.details.reason).toBe('contract_has_payments');
+    expect(await count('contract_instalments', sql`contract_id = ${c.id}`)).toBe(1);
+    const plain = await contract({ value: '100.00' });
+    await putPlan(plain.id, [{ due_date: '2030-01-01', amount: '100' }]);
+    expect((await t.api(t.adminToken, 'DELETE', `/contracts/${plain.id}`)).status).toBe(204);
+    expect(await count('contract_instalments', sql`contract_id = ${plain.id}`)).toBe(0);
+  });
+
   it('answers an unpaid instalment past its due date as overdue', async () => {
     const c = await contract({ value: '100.00' });
     const r = await putPlan(c.id, [{ due_date: '2020-01-01', amount: '40' }, { due_date: '2099-01-01', amount: '60' }]);
@@ -94,6 +108,7 @@ describe('receivable plans', () => {
       const answers = [
         await t.api(other.token, 'GET', `/contracts/${id}`),
         await plan(id, other.token),
+        await t.api(other.token, 'GET', `/contracts/${id}/terms`),
         await putPlan(id, [], other.token),
         await generate(id, { count: 1, first_due_date: '2026-01-01', every_months: 1 }, other.token),
       ];

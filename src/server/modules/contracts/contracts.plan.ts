@@ -11,7 +11,7 @@ import type { Row, Tx } from '../../records/types.ts';
 import { minorDigits, Money, MONEY_LIMIT, parseMoney } from '../../../shared/money.ts';
 import { MAX_INSTALMENTS, type GeneratePlanBody, type InstalmentInput, type InstalmentOut, type PutPlanBody } from '../../../shared/contracts/receivable-plans.ts';
 import { addMonths, isDay, todayUtc } from './contracts.dates.ts';
-import { selectInstalments, writeInstalments, type InstalmentRow, type InstalmentWrite } from './contracts.repo.ts';
+import { selectInstalments, selectTerms, writeInstalments, type InstalmentRow, type InstalmentWrite } from './contracts.repo.ts';
 import { contractsObject as def } from './contracts.object.ts';
 
 /*
@@ -63,6 +63,13 @@ export async function getPlan(db: Kysely<DB>, actor: Actor, id: number) {
   requireDo(actor, def, 'read');
   const contract = await loadVisible(db, def, actor, id);
   return answer(actor, contract, await selectInstalments(db, id), await orgCurrency(db));
+}
+
+/** GET /contracts/{id}/terms: the ended terms of a contract the actor may read. */
+export async function getTerms(db: Kysely<DB>, actor: Actor, id: number) {
+  requireDo(actor, def, 'read');
+  await loadVisible(db, def, actor, id);
+  return (await selectTerms(db, id)).map((r) => ({ ...r, renewed_at: new Date(r.renewed_at).toISOString() }));
 }
 
 /** Checks the submitted instalments (400 with one issue per bad cell, nothing written). */

@@ -45,6 +45,10 @@ describe('the daily contracts job', () => {
     expect(after).toMatchObject({ status: 'active', start_date: '2030-01-01', end_date: '2031-12-31', number: c.number });
     const { rows } = await sql`SELECT start_date, end_date, new_end_date FROM contract_terms WHERE contract_id = ${c.id}`.execute(t.database.db);
     expect(rows).toEqual([{ start_date: '2030-01-01', end_date: '2030-12-31', new_end_date: '2031-12-31' }]);
+    const terms = await t.api(rep.token, 'GET', `/contracts/${c.id}/terms`);
+    expect(terms.body.data).toEqual([expect.objectContaining({ start_date: '2030-01-01', end_date: '2030-12-31', new_end_date: '2031-12-31' })]);
+    const stranger = await f.user('sales');
+    expect((await t.api(stranger.token, 'GET', `/contracts/${c.id}/terms`)).status).toBe(404);
     const audit = await t.api(t.adminToken, 'GET', `/audit-log?filter[object]=contracts&filter[record_id]=${c.id}`);
     expect(audit.body.data).toContainEqual(expect.objectContaining({ action: 'renew' }));
     expect(JSON.stringify(audit.body)).toContain('2031-12-31');
@@ -59,6 +63,21 @@ describe('the daily contracts job', () => {
     const c = await contract({ status: 'active', start_date: '2029-01-31', end_date: '2029-03-31', auto_renew: true, renewal_term_months: 1 });
     await run('2029-06-15');
     expect((await get(c.id)).end_date).toBe('2029-06-30');
+  });
+
+  it('gives no task to a contract without an owner until it has one; expires one marked auto-renewing without a term', async () => {
+    const c = await contract({ status: 'active', end_date: '2027-09-30', notice_days: 10 });
+    await sql`UPDATE contracts SET owner_id = NULL WHERE id = ${c.id}`.execute(t.database.db);
+    await run('2027-09-25');
+    expect(await renewalTasks(c.id)).toEqual([]);
+    const rep = await f.user('sales');
+    await sql`UPDATE contracts SET owner_id = ${rep.id} WHERE id = ${c.id}`.execute(t.database.db);
+    await run('2027-09-26');
+    expect(await renewalTasks(c.id)).toHaveLength(1);
+    const odd = await contract({ status: 'active', end_date: '2027-10-31' });
+    await sql`UPDATE contracts SET auto_renew = true, renewal_term_months = NULL WHERE id = ${odd.id}`.execute(t.database.db);
+    await run('2027-11-01');
+    expect(await get(odd.id)).toMatchObject({ status: 'expired', end_date: '2027-10-31' });
   });
 
   it('expires an active contract that does not renew, with its stage history; leaves drafts alone', async () => {

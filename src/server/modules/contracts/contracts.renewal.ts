@@ -58,7 +58,6 @@ async function renewalTasks(db: Kysely<DB>, today: string): Promise<number> {
     const due = await contractsInNotice(trx, today, BATCH);
     for (const c of due) {
       if (!(await claimRenewal(trx, c.id, c.end_date))) continue;
-      if (c.owner_id === null) continue;
       const task = await createRecordIn(trx, tasks, ownerActor(c), {
         title: renewalTaskTitle[localeOf(c.locale)](c.number, c.name, c.end_date), owner_id: Number(c.owner_id),
         account_id: c.account_id === null ? null : Number(c.account_id), contact_id: c.contact_id === null ? null : Number(c.contact_id),

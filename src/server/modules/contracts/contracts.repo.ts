@@ -93,7 +93,7 @@ export async function contractsInNotice(db: Tx, today: string, limit: number): P
   const { rows } = await sql<Row>`
     SELECT c.id, c.number, c.name, c.owner_id, c.account_id, c.contact_id, c.end_date, u.locale
     FROM contracts c LEFT JOIN users u ON u.id = c.owner_id
-    WHERE c.status = 'active' AND c.end_date IS NOT NULL AND c.end_date >= ${today}::date
+    WHERE c.status = 'active' AND c.owner_id IS NOT NULL AND c.end_date IS NOT NULL AND c.end_date >= ${today}::date
       AND c.end_date - coalesce(c.notice_days, 30) <= ${today}::date
       AND NOT EXISTS (SELECT 1 FROM contract_renewal_tasks r WHERE r.contract_id = c.id AND r.period_end = c.end_date)
     ORDER BY c.end_date, c.id LIMIT ${limit} FOR UPDATE OF c SKIP LOCKED`.execute(db);
@@ -111,10 +111,14 @@ export async function setRenewalTask(db: Tx, contractId: number, periodEnd: stri
   await sql`UPDATE contract_renewal_tasks SET task_id = ${taskId} WHERE contract_id = ${contractId} AND period_end = ${periodEnd}`.execute(db);
 }
 
-/** Active contracts past their end date, locked: `auto` true → those renewing automatically, false → those that expire. */
+/**
+ * Active contracts past their end date, locked: `auto` true → those renewing automatically (with a
+ * term to renew by), false → those that expire.
+ */
 export async function contractsPastEnd(db: Tx, today: string, auto: boolean, limit: number): Promise<Row[]> {
+  const renews = sql<boolean>`(auto_renew AND coalesce(renewal_term_months, 0) > 0)`;
   const { rows } = await sql<Row>`
-    SELECT * FROM contracts WHERE status = 'active' AND end_date < ${today}::date AND auto_renew = ${auto}
+    SELECT * FROM contracts WHERE status = 'active' AND end_date < ${today}::date AND ${auto ? renews : sql`NOT ${renews}`}
     ORDER BY end_date, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`.execute(db);
   return rows;
 }
@@ -130,9 +134,16 @@ export async function setExpired(db: Tx, id: number): Promise<Row> {
   return rows[0]!;
 }
 
-export async function selectTerms(db: Tx, contractId: number): Promise<Row[]> {
-  const { rows } = await sql<Row>`SELECT start_date, end_date, new_end_date, renewed_at FROM contract_terms WHERE contract_id = ${contractId} ORDER BY id`.execute(db);
+export async function selectTerms(db: Tx, contractId: number): Promise<{ start_date: string | null; end_date: string; new_end_date: string; renewed_at: Date }[]> {
+  const { rows } = await sql<{ start_date: string | null; end_date: string; new_end_date: string; renewed_at: Date }>`
+    SELECT start_date, end_date, new_end_date, renewed_at FROM contract_terms WHERE contract_id = ${contractId} ORDER BY id`.execute(db);
   return rows;
+}
+
+/** Instalments of the contract that took payments or were invoiced (a delete would orphan them). */
+export async function moneyMoved(db: Tx, contractId: number): Promise<boolean> {
+  const { rows } = await sql`SELECT 1 FROM contract_instalments WHERE contract_id = ${contractId} AND (paid_amount <> 0 OR invoiced_quantity <> 0) LIMIT 1`.execute(db);
+  return rows.length > 0;
 }
 
 /** Instalments of visible contracts due in [from, to] and not paid (the home widget). */
