@@ -361,6 +361,7 @@ const en = {
       count: 'Number of instalments', firstDue: 'First due date', everyMonths: 'Every (months)',
       statuses: { planned: 'Planned', partially_paid: 'Partially paid', paid: 'Paid', overdue: 'Overdue' },
     },
+    issues: { invalid_amount: 'Must be an amount above zero', unknown_instalment: 'This instalment is no longer in the plan: reload' },
     errors: {
       plan_exceeds_value: 'The instalments add up to more than the contract value.',
       instalment_has_payments: 'An instalment with payments cannot be removed or reduced below what was paid.',

@@ -364,6 +364,7 @@ const zhCN: Resources = {
       count: '期数', firstDue: '首期到期日', everyMonths: '间隔（月）',
       statuses: { planned: '待回款', partially_paid: '部分回款', paid: '已回款', overdue: '已逾期' },
     },
+    issues: { invalid_amount: '金额必须大于零', unknown_instalment: '该回款期已不在计划中，请刷新' },
     errors: {
       plan_exceeds_value: '回款计划合计超过合同金额。',
       instalment_has_payments: '已有回款的期次不能删除，金额也不能低于已回款金额。',

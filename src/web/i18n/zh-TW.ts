@@ -780,6 +780,7 @@ const zhTW: Resources = {
       count: '期數', firstDue: '首期到期日', everyMonths: '間隔（月）',
       statuses: { planned: '待回款', partially_paid: '部分回款', paid: '已回款', overdue: '已逾期' },
     },
+    issues: { invalid_amount: '金額必須大於零', unknown_instalment: '該回款期已不在計畫中，請重新整理' },
     errors: {
       plan_exceeds_value: '回款計畫合計超過合約金額。',
       instalment_has_payments: '已有回款的期次不能刪除，金額也不能低於已回款金額。',

@@ -12,6 +12,8 @@ import { formatMoney, Money } from '../../../shared/money.ts';
 import { GeneratePlan } from './GeneratePlan.tsx';
 import { emptyRow, fromStored, issueAt, liveTotals, toInput, type PlanRow } from './planRows.ts';
 
+// The plan's own issue codes (the shared ones, such as too_many_decimals, api/errors.ts translates).
+const OWN_ISSUES = new Set(['invalid_amount', 'unknown_instalment']);
 const STATUS_COLOR: Record<string, string> = { planned: 'default', partially_paid: 'processing', paid: 'success', overdue: 'error' };
 
 /** The receivable plan (回款计划) of a contract: instalments edited in place, generated from the value, with totals. */
@@ -43,7 +45,7 @@ export function PlanPanel({ id, canEdit }: RecordExtensionProps) {
     const found = new Map<string, string>();
     if (e instanceof ApiError) for (const d of e.details) {
       const at = issueAt(d.field);
-      if (at) found.set(`${at.row}.${at.column}`, localizeMessage(t, d.message, d.code));
+      if (at) found.set(`${at.row}.${at.column}`, OWN_ISSUES.has(d.code) ? t(`contracts.issues.${d.code}`) : localizeMessage(t, d.message, d.code));
     }
     setIssues(found);
     const code = e instanceof ApiError ? e.code : '';
