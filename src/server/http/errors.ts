@@ -17,7 +17,13 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'stage_fields_required'
   /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
-  | 'invalid_condition';
+  | 'invalid_condition'
+  /** Contracts: an end date before the start date. */
+  | 'end_before_start'
+  /** Contracts: the receivable plan's instalments add up to more than the contract's value. */
+  | 'plan_exceeds_value'
+  /** Contracts: an instalment with payments allocated removed from the plan or reduced below what was paid. */
+  | 'instalment_has_payments';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -34,6 +40,9 @@ export const STATUS: Record<ErrorCode, number> = {
   transition_not_allowed: 422,
   stage_fields_required: 422,
   invalid_condition: 400,
+  end_before_start: 422,
+  plan_exceeds_value: 422,
+  instalment_has_payments: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

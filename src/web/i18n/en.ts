@@ -364,7 +364,25 @@ const en = {
     add: 'Add date', reseed: 'Re-seed {{year}} from the holiday data', reseedConfirm: 'Replace the seeded dates of {{year}}? Dates set by hand stay.',
     reseeded: '{{count}} dates seeded', none: 'No holidays or make-up days this year.',
     dueIn: 'In', workingDays: 'working days', dueInHelp: 'Sets the due time this many working days from now (default calendar).',
-  }
+  },
+  contracts: {
+    plan: {
+      title: 'Receivable plan', due_date: 'Due date', amount: 'Amount', paid: 'Paid', status: 'Status', note: 'Note',
+      value: 'Contract value', planned: 'Planned', open: 'Open', unplanned: 'Not yet planned',
+      add: 'Add instalment', save: 'Save plan', reset: 'Discard changes', unsaved: 'Unsaved changes', remove: 'Remove instalment',
+      empty: 'No instalments yet: add them or generate them from the contract value.', new: 'New',
+      saved: 'Plan saved', generated: 'Plan generated', moneyHidden: 'Your role may not see the amounts of this plan.',
+      generate: 'Generate', generateHelp: 'Split the contract value into equal instalments', generateGo: 'Replace the plan',
+      count: 'Number of instalments', firstDue: 'First due date', everyMonths: 'Every (months)',
+      statuses: { planned: 'Planned', partially_paid: 'Partially paid', paid: 'Paid', overdue: 'Overdue' },
+    },
+    issues: { invalid_amount: 'Must be an amount above zero', unknown_instalment: 'This instalment is no longer in the plan: reload' },
+    errors: {
+      plan_exceeds_value: 'The instalments add up to more than the contract value.',
+      instalment_has_payments: 'An instalment with payments cannot be removed or reduced below what was paid.',
+      end_before_start: 'The contract cannot end before it starts.',
+    },
+  },
 };
 
 export default en;

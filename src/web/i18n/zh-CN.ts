@@ -367,7 +367,25 @@ const zhCN: Resources = {
     add: '添加日期', reseed: '从节假日数据重新导入 {{year}} 年', reseedConfirm: '替换 {{year}} 年导入的日期？手动设置的日期保留。',
     reseeded: '已导入 {{count}} 个日期', none: '本年没有节假日或调休日。',
     dueIn: '', workingDays: '个工作日后', dueInHelp: '把截止时间设为从现在起若干个工作日后（按默认日历）。',
-  }
+  },
+  contracts: {
+    plan: {
+      title: '回款计划', due_date: '到期日', amount: '金额', paid: '已回款', status: '状态', note: '备注',
+      value: '合同金额', planned: '计划回款', open: '待回款', unplanned: '未计划',
+      add: '添加回款期', save: '保存计划', reset: '放弃修改', unsaved: '有未保存的修改', remove: '删除回款期',
+      empty: '暂无回款期：请添加，或按合同金额生成。', new: '新建',
+      saved: '回款计划已保存', generated: '回款计划已生成', moneyHidden: '您的角色无权查看此计划的金额。',
+      generate: '生成', generateHelp: '将合同金额平均拆分为多期', generateGo: '替换回款计划',
+      count: '期数', firstDue: '首期到期日', everyMonths: '间隔（月）',
+      statuses: { planned: '待回款', partially_paid: '部分回款', paid: '已回款', overdue: '已逾期' },
+    },
+    issues: { invalid_amount: '金额必须大于零', unknown_instalment: '该回款期已不在计划中，请刷新' },
+    errors: {
+      plan_exceeds_value: '回款计划合计超过合同金额。',
+      instalment_has_payments: '已有回款的期次不能删除，金额也不能低于已回款金额。',
+      end_before_start: '合同结束日期不能早于开始日期。',
+    },
+  },
 };
 
 export default zhCN;

@@ -783,7 +783,25 @@ const zhTW: Resources = {
     add: '新增日期', reseed: '從節假日資料重新匯入 {{year}} 年', reseedConfirm: '取代 {{year}} 年匯入的日期？手動設定的日期保留。',
     reseeded: '已匯入 {{count}} 個日期', none: '本年沒有節假日或補班日。',
     dueIn: '', workingDays: '個工作日後', dueInHelp: '把截止時間設為從現在起若干個工作日後（依預設行事曆）。',
-  }
+  },
+  contracts: {
+    plan: {
+      title: '回款計畫', due_date: '到期日', amount: '金額', paid: '已回款', status: '狀態', note: '備註',
+      value: '合約金額', planned: '計畫回款', open: '待回款', unplanned: '未計畫',
+      add: '新增回款期', save: '儲存計畫', reset: '放棄修改', unsaved: '有未儲存的修改', remove: '刪除回款期',
+      empty: '尚無回款期：請新增，或依合約金額產生。', new: '新建',
+      saved: '回款計畫已儲存', generated: '回款計畫已產生', moneyHidden: '您的角色無權查看此計畫的金額。',
+      generate: '產生', generateHelp: '將合約金額平均拆分為多期', generateGo: '取代回款計畫',
+      count: '期數', firstDue: '首期到期日', everyMonths: '間隔（月）',
+      statuses: { planned: '待回款', partially_paid: '部分回款', paid: '已回款', overdue: '已逾期' },
+    },
+    issues: { invalid_amount: '金額必須大於零', unknown_instalment: '該回款期已不在計畫中，請重新整理' },
+    errors: {
+      plan_exceeds_value: '回款計畫合計超過合約金額。',
+      instalment_has_payments: '已有回款的期次不能刪除，金額也不能低於已回款金額。',
+      end_before_start: '合約結束日期不能早於開始日期。',
+    },
+  },
 };
 
 export default zhTW;
