@@ -17,7 +17,11 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'stage_fields_required'
   /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
-  | 'invalid_condition';
+  | 'invalid_condition'
+  /** Lines naming a product without a product it requires (modules/price-books relations). */
+  | 'product_requires'
+  /** Lines naming two products that exclude each other. */
+  | 'products_exclude';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -34,6 +38,8 @@ export const STATUS: Record<ErrorCode, number> = {
   transition_not_allowed: 422,
   stage_fields_required: 422,
   invalid_condition: 400,
+  product_requires: 422,
+  products_exclude: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
