@@ -34,8 +34,15 @@ export const AudienceBody = z.object({ audience: z.unknown().nullable() });
 export const AudienceAnswer = z.object({ data: z.object({ audience: z.unknown().nullable() }) });
 
 export const ResolveBody = z.object({
+  /**
+   * Price for a stored document with lines (a quote…): its account, currency and pricing date are
+   * taken as PUT /{object}/{id}/lines takes them, so the editor shows what the server would fill.
+   * account_id, currency and date are then ignored.
+   */
+  document: z.object({ object: z.string().max(100), id: z.number().int().positive() }).optional(),
   account_id: z.number().int().positive().nullable().optional(),
-  currency: z.string().length(3),
+  /** Required unless `document` is given. */
+  currency: z.string().length(3).optional(),
   /** Prices valid on this date (default today, UTC). */
   date: date.optional(),
   lines: z.array(z.object({ product_id: z.number().int().positive(), quantity: decimal })).min(1).max(500),

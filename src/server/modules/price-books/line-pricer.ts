@@ -1,9 +1,6 @@
-import { AppError } from '../../http/errors.ts';
-import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
 import { pricingAccountId, pricingDate, type LinePricer } from '../../records/line-pricing.ts';
 import { priceFor } from './pricing.ts';
-import { activeProducts } from './resolve.service.ts';
+import { activeProducts, visibleAccountOrNull } from './resolve.service.ts';
 
 /**
  * The line-items pricer (records/line-pricing.ts): a PUT of lines naming a product without a
@@ -13,15 +10,7 @@ import { activeProducts } from './resolve.service.ts';
  */
 export const priceBookPricer: LinePricer = async (ctx, lines) => {
   if (ctx.def.lines?.productObject !== 'products') return new Map();
-  let accountId = pricingAccountId(ctx.def, ctx.parent);
-  if (accountId !== null) {
-    try {
-      await loadVisible(ctx.db, getObject('accounts'), ctx.actor, accountId);
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'not_found')) throw e;
-      accountId = null;
-    }
-  }
+  const accountId = await visibleAccountOrNull(ctx.db, ctx.actor, pricingAccountId(ctx.def, ctx.parent));
   const products = await activeProducts(ctx.db, ctx.actor, lines.map((l) => l.product_id));
   const known = lines.filter((l) => products.has(l.product_id));
   const priced = await priceFor(ctx.db, ctx.actor, { accountId, currency: ctx.currency, date: pricingDate(ctx.def, ctx.parent) }, known, products);

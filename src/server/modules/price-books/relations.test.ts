@@ -76,6 +76,14 @@ describe('lines priced from the price books', () => {
     const r = await putLines(forDist, [{ product_id: p.id, quantity: 2 }, { product_id: p.id, quantity: 10 }, { product_id: p.id, quantity: 1, unit_price: '99.00' }]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body.data.lines.map((l: { unit_price: string }) => l.unit_price)).toEqual(['80', '75', '99']);
+    // What the line editor asks for the same document: the same prices, the same book.
+    const asked = await resolve({ currency: undefined, document: { object: 'quotes', id: forDist.id }, lines: [{ product_id: p.id, quantity: 2 }, { product_id: p.id, quantity: 10 }] });
+    expect(asked.body.data.lines.map((l: { unit_price: string; source: string }) => [l.unit_price, l.source])).toEqual([['80.00', 'price_book'], ['75.00', 'price_book']]);
+    // Another rep's quote is as unknown as a missing one.
+    const rep = await f.user('sales');
+    const hidden = await resolve({ document: { object: 'quotes', id: forDist.id }, lines: [{ product_id: p.id, quantity: 1 }] }, rep.token);
+    const missing = await resolve({ document: { object: 'quotes', id: 99_999_999 }, lines: [{ product_id: p.id, quantity: 1 }] }, rep.token);
+    expect([hidden.status, hidden.body]).toEqual([404, missing.body]);
     // The same product on a quote for nobody in particular: the list price.
     const plain = await quote();
     expect((await putLines(plain, [{ product_id: p.id, quantity: 2 }])).body.data.lines[0].unit_price).toBe('100');

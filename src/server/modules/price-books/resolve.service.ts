@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canDo, requireDo, type Actor } from '../../core/access.ts';
-import { invalid, type FieldIssue } from '../../http/errors.ts';
-import { getObject } from '../../records/registry.ts';
-import { CURRENCIES } from '../../records/money.ts';
+import { AppError, invalid, notFound, type FieldIssue } from '../../http/errors.ts';
+import { findObject, getObject } from '../../records/registry.ts';
+import { pricingAccountId, pricingDate } from '../../records/line-pricing.ts';
+import { CURRENCIES, orgCurrency, recordCurrency } from '../../records/money.ts';
 import { loadVisible } from '../../records/service.ts';
 import { visibleProducts } from '../../records/line-items-sql.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import { minorDigits, Money } from '../../../shared/money.ts';
 import type { ResolveBody, ResolvedLine } from '../../../shared/contracts/price-books.ts';
 import { decimalIssue, QUANTITY_PLACES } from './decimals.ts';
-import { priceFor } from './pricing.ts';
+import { priceFor, type PriceQuery } from './pricing.ts';
 import { selectRelations } from './price-books.repo.ts';
 
 // POST /pricing/resolve: what the line editor asks when a product is picked, and what API users
@@ -26,16 +27,44 @@ export async function activeProducts(db: Tx, actor: Actor, ids: number[]): Promi
   return new Map(rows.filter((r) => r.active === true).map((r) => [Number(r.id), r]));
 }
 
-export async function resolvePrices(db: Kysely<DB>, actor: Actor, body: ResolveBody) {
-  requireDo(actor, getObject('products'), 'read');
-  const issues: FieldIssue[] = [];
-  const currency = body.currency.toUpperCase();
-  if (!CURRENCIES.has(currency)) issues.push({ field: 'currency', message: 'An ISO 4217 currency code', code: 'unknown_currency' });
+/** The account, currency and date a stored document's lines are priced with (as its PUT of lines does). */
+async function documentQuery(db: Kysely<DB>, actor: Actor, doc: { object: string; id: number }): Promise<PriceQuery> {
+  const def = findObject(doc.object);
+  // An object without lines, or one the caller may not read, is as unknown as a missing record.
+  if (!def?.lines || !canDo(actor, def, 'read')) throw notFound('Record');
+  const parent = await loadVisible(db, def, actor, doc.id);
+  const accountId = await visibleAccountOrNull(db, actor, pricingAccountId(def, parent));
+  return { accountId, currency: recordCurrency(def, parent, await orgCurrency(db)), date: pricingDate(def, parent) };
+}
+
+/** The account when the actor may see it, else null (a document's hidden account prices as no account). */
+export async function visibleAccountOrNull(db: Tx, actor: Actor, accountId: number | null): Promise<number | null> {
+  if (accountId === null) return null;
+  try {
+    await loadVisible(db, getObject('accounts'), actor, accountId);
+    return accountId;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'not_found') return null;
+    throw e;
+  }
+}
+
+async function explicitQuery(db: Kysely<DB>, actor: Actor, body: ResolveBody, issues: FieldIssue[]): Promise<PriceQuery> {
+  const currency = (body.currency ?? '').toUpperCase();
+  if (!CURRENCIES.has(currency)) issues.push({ field: 'currency', message: 'An ISO 4217 currency code', code: currency ? 'unknown_currency' : 'required' });
   const date = body.date ?? new Date().toISOString().slice(0, 10);
   if (!isDate(date)) issues.push({ field: 'date', message: 'Must be a date (YYYY-MM-DD)', code: 'invalid_date' });
   // Visibility before anything is priced: a hidden account answers exactly like a missing one.
   const accountId = body.account_id ?? null;
   if (accountId !== null) await loadVisible(db, getObject('accounts'), actor, accountId);
+  return { accountId, currency, date };
+}
+
+export async function resolvePrices(db: Kysely<DB>, actor: Actor, body: ResolveBody) {
+  requireDo(actor, getObject('products'), 'read');
+  const issues: FieldIssue[] = [];
+  const query = body.document ? await documentQuery(db, actor, body.document) : await explicitQuery(db, actor, body, issues);
+  const { currency, date } = query;
   const products = await activeProducts(db, actor, body.lines.map((l) => l.product_id));
   const lines = body.lines.map((l, i) => {
     if (!products.has(l.product_id)) issues.push({ field: `lines[${i}].product_id`, message: 'No such active product', code: 'unknown_product' });
@@ -43,7 +72,7 @@ export async function resolvePrices(db: Kysely<DB>, actor: Actor, body: ResolveB
     return { product_id: l.product_id, quantity: q?.toString() ?? '0' };
   });
   if (issues.length) throw invalid(issues);
-  const priced = await priceFor(db, actor, { accountId, currency, date }, lines, products);
+  const priced = await priceFor(db, actor, query, lines, products);
   return { currency, date, lines: body.expand_bundles ? await withComponents(db, actor, priced, currency) : priced };
 }
 
