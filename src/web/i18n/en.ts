@@ -349,7 +349,16 @@ const en = {
     add: 'Add date', reseed: 'Re-seed {{year}} from the holiday data', reseedConfirm: 'Replace the seeded dates of {{year}}? Dates set by hand stay.',
     reseeded: '{{count}} dates seeded', none: 'No holidays or make-up days this year.',
     dueIn: 'In', workingDays: 'working days', dueInHelp: 'Sets the due time this many working days from now (default calendar).',
-  }
+  },
+  priceBooks: {
+    entries: 'Prices', audience: 'Audience', relations: 'Options and bundles', product: 'Product', unitPrice: 'Unit price',
+    tiers: 'Quantity tiers', from: 'from', each: 'each', addTier: 'Add tier', removeTier: 'Remove tier', addEntry: 'Add product',
+    remove: 'Remove', save: 'Save', reset: 'Undo changes', saved: 'Saved', noEntries: 'No prices in this book yet.',
+    everyone: 'This book prices for every account. Add conditions to limit it to some accounts (e.g. type is distributor, region is 华东).',
+    audienceHelp: 'This book prices for the accounts matching these conditions; it comes before books for everyone.',
+    kind: 'Relation', relatedProduct: 'Product', quantity: 'Quantity', addRelation: 'Add relation', noRelations: 'No related products.',
+    kinds: { requires: 'Requires', excludes: 'Excludes', option: 'Option', bundle_component: 'Bundle component' },
+  },
 };
 
 export default en;

@@ -352,7 +352,16 @@ const zhCN: Resources = {
     add: '添加日期', reseed: '从节假日数据重新导入 {{year}} 年', reseedConfirm: '替换 {{year}} 年导入的日期？手动设置的日期保留。',
     reseeded: '已导入 {{count}} 个日期', none: '本年没有节假日或调休日。',
     dueIn: '', workingDays: '个工作日后', dueInHelp: '把截止时间设为从现在起若干个工作日后（按默认日历）。',
-  }
+  },
+  priceBooks: {
+    entries: '价格', audience: '适用客户', relations: '选件与套装', product: '产品', unitPrice: '单价',
+    tiers: '数量阶梯价', from: '满', each: '单价', addTier: '添加阶梯', removeTier: '删除阶梯', addEntry: '添加产品',
+    remove: '删除', save: '保存', reset: '撤销修改', saved: '已保存', noEntries: '此价格表暂无价格。',
+    everyone: '此价格表适用于所有客户。添加条件可限定部分客户（如类型为经销商、地区为华东）。',
+    audienceHelp: '此价格表适用于符合这些条件的客户，优先于适用所有客户的价格表。',
+    kind: '关系', relatedProduct: '产品', quantity: '数量', addRelation: '添加关系', noRelations: '暂无关联产品。',
+    kinds: { requires: '必须搭配', excludes: '互斥', option: '可选件', bundle_component: '套装组件' },
+  },
 };
 
 export default zhCN;
