@@ -62,7 +62,7 @@ export function EntriesTab({ id, canEdit }: RecordExtensionProps) {
     ) },
     { key: 'unit_price', title: `${t('priceBooks.unitPrice')} (${q.data.currency})`, render: (_: unknown, r: Row, i: number) => cell(`entries[${i}].unit_price`, r.unit_price, (v) => set(i, { unit_price: v })) },
     { key: 'tiers', title: t('priceBooks.tiers'), render: (_: unknown, r: Row, i: number) => (
-      <Space direction="vertical" size={4}>
+      <Space orientation="vertical" size={4}>
         {r.tiers.map((x, j) => (
           <Space key={j} size={4}>
             <Typography.Text type="secondary">{t('priceBooks.from')}</Typography.Text>
