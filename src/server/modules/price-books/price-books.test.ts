@@ -78,6 +78,18 @@ describe('price resolution', () => {
   });
 });
 
+describe('a hidden list price', () => {
+  it('is never used or shown by the resolver for a role whose field rule hides it', async () => {
+    const p = await product({ list_price: '123.45' });
+    const rep = await f.user('readonly');
+    expect((await t.api(t.adminToken, 'PATCH', '/roles/readonly', { field_rules: { products: { list_price: 'hidden' } } })).status).toBe(200);
+    const r = await resolve({ lines: [{ product_id: p.id, quantity: 1 }] }, rep.token);
+    expect(r.body.data.lines[0]).toMatchObject({ unit_price: null, source: 'no_price', reason: 'no_entry' });
+    expect(JSON.stringify(r.body)).not.toContain('123.45');
+    expect((await priceOf({ lines: [{ product_id: p.id, quantity: 1 }] })).unit_price).toBe('123.45');
+  });
+});
+
 describe('price book entries', () => {
   it('keep a product once and prices within the currency digits; a refused PUT changes nothing', async () => {
     const p = await product();
