@@ -358,6 +358,10 @@ const en = {
     audienceHelp: 'This book prices for the accounts matching these conditions; it comes before books for everyone.',
     kind: 'Relation', relatedProduct: 'Product', quantity: 'Quantity', addRelation: 'Add relation', noRelations: 'No related products.',
     kinds: { requires: 'Requires', excludes: 'Excludes', option: 'Option', bundle_component: 'Bundle component' },
+    errors: {
+      duplicate_product: 'This product is already in the book', tiers_not_ascending: 'Tiers go up by quantity, each quantity once',
+      not_positive: 'Must be more than 0', self_relation: 'A product cannot relate to itself', duplicate_relation: 'Already related',
+    },
   },
 };
 

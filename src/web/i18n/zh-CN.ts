@@ -361,6 +361,10 @@ const zhCN: Resources = {
     audienceHelp: '此价格表适用于符合这些条件的客户，优先于适用所有客户的价格表。',
     kind: '关系', relatedProduct: '产品', quantity: '数量', addRelation: '添加关系', noRelations: '暂无关联产品。',
     kinds: { requires: '必须搭配', excludes: '互斥', option: '可选件', bundle_component: '套装组件' },
+    errors: {
+      duplicate_product: '此产品已在价格表中', tiers_not_ascending: '阶梯数量须递增且不重复',
+      not_positive: '必须大于 0', self_relation: '产品不能关联自身', duplicate_relation: '已存在关联',
+    },
   },
 };
 

@@ -777,6 +777,10 @@ const zhTW: Resources = {
     audienceHelp: '此價格表適用於符合這些條件的客戶，優先於適用所有客戶的價格表。',
     kind: '關係', relatedProduct: '產品', quantity: '數量', addRelation: '新增關係', noRelations: '尚無關聯產品。',
     kinds: { requires: '必須搭配', excludes: '互斥', option: '選配件', bundle_component: '組合元件' },
+    errors: {
+      duplicate_product: '此產品已在價格表中', tiers_not_ascending: '階梯數量須遞增且不重複',
+      not_positive: '必須大於 0', self_relation: '產品不能關聯自身', duplicate_relation: '已存在關聯',
+    },
   },
 };
 

@@ -8,7 +8,8 @@ export function useIssues() {
   const [issues, setIssues] = useState<Map<string, string>>(new Map());
   const fromError = (t: TFunction, e: unknown) => {
     const m = new Map<string, string>();
-    if (e instanceof ApiError) for (const d of e.details) m.set(d.field, localizeMessage(t, d.message, d.code));
+    // This module's own codes first (priceBooks.errors), then the shared ones.
+    if (e instanceof ApiError) for (const d of e.details) m.set(d.field, t(`priceBooks.errors.${d.code}`, { defaultValue: '' }) || localizeMessage(t, d.message, d.code));
     setIssues(m);
   };
   return { issues, clear: () => setIssues(new Map()), fromError };
