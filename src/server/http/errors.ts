@@ -23,7 +23,11 @@ export type ErrorCode =
   /** Contracts: the receivable plan's instalments add up to more than the contract's value. */
   | 'plan_exceeds_value'
   /** Contracts: an instalment with payments allocated removed from the plan or reduced below what was paid. */
-  | 'instalment_has_payments';
+  | 'instalment_has_payments'
+  /** Lines naming a product without a product it requires (modules/price-books relations). */
+  | 'product_requires'
+  /** Lines naming two products that exclude each other. */
+  | 'products_exclude';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -43,6 +47,8 @@ export const STATUS: Record<ErrorCode, number> = {
   end_before_start: 422,
   plan_exceeds_value: 422,
   instalment_has_payments: 409,
+  product_requires: 422,
+  products_exclude: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

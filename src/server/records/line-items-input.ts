@@ -5,6 +5,7 @@ import { minorDigits, parseMoney, ROUNDING_MODES, type Money, type RoundingMode 
 import { findObject } from './registry.ts';
 import { recordCurrency } from './money.ts';
 import { visibleProducts } from './line-items-sql.ts';
+import { priceLines, runLineChecks, type LinePricingContext } from './line-pricing.ts';
 import type { LineItemsDef, ObjectDef, Row, Tx } from './types.ts';
 
 // Checking a PUT of lines before anything is written: every bad value is reported at once with
@@ -88,10 +89,16 @@ async function productsFor(db: Tx, def: ObjectDef, actor: Actor, lines: LineInpu
  * Checks the lines of a PUT and fills product lines from the catalogue; throws
  * validation_failed with every issue, so a refused PUT changes nothing.
  */
-export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: LineInput[], s: LineSettings, org: string): Promise<LineDraftRow[]> {
+export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: LineInput[], s: LineSettings, org: string, parent: Row | null = null): Promise<LineDraftRow[]> {
   if (lines.length > MAX_LINES) throw invalid([{ field: 'lines', message: `At most ${MAX_LINES} lines`, code: 'too_many_lines' }]);
   const issues: FieldIssue[] = [];
   const products = await productsFor(db, def, actor, lines);
+  // A product line without a price takes the registered pricer's (price books) before the list price.
+  const pricing: LinePricingContext = { db, def, actor, parent, currency: s.currency };
+  const resolved = await priceLines(pricing, lines.flatMap((l, index) => {
+    const q = parseMoney(l.quantity);
+    return typeof l.product_id === 'number' && products?.byId.has(l.product_id) && blank(l.unit_price) && q && q.gte(0) ? [{ index, product_id: l.product_id, quantity: q.toString() }] : [];
+  }));
   const pf = products ? productFieldsOf(def.lines!, products.def) : null;
   // A product field is copied only if the actor may read it (a hidden cost or price never leaks into a line).
   const copy = (p: Row | undefined, key: string | undefined) => (p && key && products && canReadField(actor, products.def.name, key) ? p[key] : undefined);
@@ -104,7 +111,7 @@ export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: Li
       product = products?.byId.get(l.product_id);
       if (!product) issues.push({ field: at('product_id'), message: 'No such active product', code: 'unknown_product' });
     }
-    const priceFromProduct = s.currency === org ? copy(product, pf?.unitPrice) : undefined;
+    const priceFromProduct = resolved.get(i) ?? (s.currency === org ? copy(product, pf?.unitPrice) : undefined);
     const unitPrice = blank(l.unit_price) ? priceFromProduct : l.unit_price;
     const taxRate = blank(l.tax_rate) ? (copy(product, pf?.taxRate) ?? 0) : l.tax_rate;
     const description = textOrNull(l.description) ?? textOrNull(copy(product, pf?.description));
@@ -129,6 +136,8 @@ export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: Li
     });
   });
   if (issues.length) throw invalid(issues);
+  // Every line passed, so out[i] is lines[i]: product rules (requires / excludes) see the whole document.
+  await runLineChecks(pricing, out.map((d, index) => ({ index, product_id: d.product_id })));
   return out;
 }
 

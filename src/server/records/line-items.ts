@@ -119,7 +119,7 @@ export async function putLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, par
     if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
     const org = await orgCurrency(trx);
     const s = settingsOf(def, existing, org);
-    const drafts = await checkLines(trx, def, actor, body.lines, s, org);
+    const drafts = await checkLines(trx, def, actor, body.lines, s, org, existing);
     const { lines, totals } = compute(def, drafts, s);
     const before = await selectLines(trx, def.lines!.table, parentId);
     const rows = await replaceLines(trx, def.lines!.table, parentId, lines);

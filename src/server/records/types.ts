@@ -273,6 +273,11 @@ export interface LineItemsDef {
    * is the organisation's (catalogue prices are in it).
    */
   productFields?: { sku?: string; description?: string; unit?: string; unitPrice?: string; taxRate?: string };
+  /**
+   * Where a registered pricer (records/line-pricing.ts, modules/price-books) reads the parent's
+   * account (default: its first link to accounts) and pricing date (default: today).
+   */
+  pricing?: { accountField?: string; dateField?: string };
 }
 
 /**

@@ -1,3 +1,4 @@
 // Each business module's web part, imported once for its registrations (./registry.ts).
 // One line per module; keep them sorted.
 import '../modules/contracts/index.ts';
+import '../modules/price-books/index.ts';

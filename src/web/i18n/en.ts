@@ -383,6 +383,19 @@ const en = {
       end_before_start: 'The contract cannot end before it starts.',
     },
   },
+  priceBooks: {
+    entries: 'Prices', audience: 'Audience', relations: 'Options and bundles', product: 'Product', unitPrice: 'Unit price',
+    tiers: 'Quantity tiers', from: 'from', each: 'each', addTier: 'Add tier', removeTier: 'Remove tier', addEntry: 'Add product',
+    remove: 'Remove', save: 'Save', reset: 'Undo changes', saved: 'Saved', noEntries: 'No prices in this book yet.',
+    everyone: 'This book prices for every account. Add conditions to limit it to some accounts (e.g. type is distributor, region is 华东).',
+    audienceHelp: 'This book prices for the accounts matching these conditions; it comes before books for everyone.',
+    kind: 'Relation', relatedProduct: 'Product', quantity: 'Quantity', addRelation: 'Add relation', noRelations: 'No related products.',
+    kinds: { requires: 'Requires', excludes: 'Excludes', option: 'Option', bundle_component: 'Bundle component' },
+    errors: {
+      duplicate_product: 'This product is already in the book', tiers_not_ascending: 'Tiers go up by quantity, each quantity once',
+      not_positive: 'Must be more than 0', self_relation: 'A product cannot relate to itself', duplicate_relation: 'Already related',
+    },
+  },
 };
 
 export default en;

@@ -386,6 +386,19 @@ const zhCN: Resources = {
       end_before_start: '合同结束日期不能早于开始日期。',
     },
   },
+  priceBooks: {
+    entries: '价格', audience: '适用客户', relations: '选件与套装', product: '产品', unitPrice: '单价',
+    tiers: '数量阶梯价', from: '满', each: '单价', addTier: '添加阶梯', removeTier: '删除阶梯', addEntry: '添加产品',
+    remove: '删除', save: '保存', reset: '撤销修改', saved: '已保存', noEntries: '此价格表暂无价格。',
+    everyone: '此价格表适用于所有客户。添加条件可限定部分客户（如类型为经销商、地区为华东）。',
+    audienceHelp: '此价格表适用于符合这些条件的客户，优先于适用所有客户的价格表。',
+    kind: '关系', relatedProduct: '产品', quantity: '数量', addRelation: '添加关系', noRelations: '暂无关联产品。',
+    kinds: { requires: '必须搭配', excludes: '互斥', option: '可选件', bundle_component: '套装组件' },
+    errors: {
+      duplicate_product: '此产品已在价格表中', tiers_not_ascending: '阶梯数量须递增且不重复',
+      not_positive: '必须大于 0', self_relation: '产品不能关联自身', duplicate_relation: '已存在关联',
+    },
+  },
 };
 
 export default zhCN;

@@ -802,6 +802,19 @@ const zhTW: Resources = {
       end_before_start: '合約結束日期不能早於開始日期。',
     },
   },
+  priceBooks: {
+    entries: '價格', audience: '適用客戶', relations: '選配件與組合', product: '產品', unitPrice: '單價',
+    tiers: '數量階梯價', from: '滿', each: '單價', addTier: '新增階梯', removeTier: '刪除階梯', addEntry: '新增產品',
+    remove: '刪除', save: '儲存', reset: '復原修改', saved: '已儲存', noEntries: '此價格表尚無價格。',
+    everyone: '此價格表適用於所有客戶。新增條件可限定部分客戶（如類型為經銷商、地區為華東）。',
+    audienceHelp: '此價格表適用於符合這些條件的客戶，優先於適用所有客戶的價格表。',
+    kind: '關係', relatedProduct: '產品', quantity: '數量', addRelation: '新增關係', noRelations: '尚無關聯產品。',
+    kinds: { requires: '必須搭配', excludes: '互斥', option: '選配件', bundle_component: '組合元件' },
+    errors: {
+      duplicate_product: '此產品已在價格表中', tiers_not_ascending: '階梯數量須遞增且不重複',
+      not_positive: '必須大於 0', self_relation: '產品不能關聯自身', duplicate_relation: '已存在關聯',
+    },
+  },
 };
 
 export default zhTW;

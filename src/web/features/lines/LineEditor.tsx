@@ -12,7 +12,8 @@ import type { ObjectDescriptor } from '../../../shared/objects.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { defaultCurrency } from '../../i18n/format.ts';
 import { formatMoney } from '../../../shared/money.ts';
-import { emptyRow, fromStored, issueAt, liveTotals, toInput, type EditRow } from './lineRows.ts';
+import { emptyRow, fromStored, issueAt, liveTotals, productRow, toInput, type EditRow } from './lineRows.ts';
+import { linePricing } from './pricing.ts';
 
 type Lines = LinesAnswer['data'];
 type Col = keyof Omit<EditRow, 'key' | 'product_id'>;
@@ -58,10 +59,16 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
   };
   const pick = async (i: number, productId: number | null) => {
     if (!productId || !lines.product_object) return set(i, { product_id: null });
-    const p = (await api.get<{ data: ApiRecord }>(`/${lines.product_object}/${productId}`)).data;
-    // Catalogue prices are in the organisation currency: copied only into a document in it.
-    const price = server?.currency === defaultCurrency() && p.list_price ? String(p.list_price) : '';
-    set(i, { product_id: productId, sku: String(p.sku ?? ''), description: String(p.name ?? ''), unit: String(p.unit ?? ''), unit_price: price, tax_rate: p.tax_rate === null || p.tax_rate === undefined ? '' : String(p.tax_rate) });
+    const load = async (pid: number) => (await api.get<{ data: ApiRecord }>(`/${lines.product_object}/${pid}`)).data;
+    const p = await load(productId);
+    // A registered pricer (price books) answers what the server would fill; else catalogue
+    // prices, which are in the organisation currency, are copied only into a document in it.
+    const priced = await linePricing()?.({ object, id, productId, quantity: rows[i]?.quantity.trim() || '1' }).catch(() => null);
+    const price = priced ? (priced[0]?.unit_price ?? '') : server?.currency === defaultCurrency() && p.list_price ? String(p.list_price) : '';
+    const components = await Promise.all((priced ?? []).slice(1).map(async (c) => ({ ...emptyRow(), ...productRow(await load(c.product_id)), quantity: c.quantity, unit_price: c.unit_price ?? '' })));
+    const row = { ...rows[i]!, ...productRow(p), unit_price: price };
+    change([...rows.slice(0, i), row, ...components, ...rows.slice(i + 1)]);
+    setIssues((m) => new Map([...m].filter(([k]) => !k.startsWith(`${i}.`))));
   };
 
   const save = useMutation({

@@ -29,6 +29,12 @@ export function fromStored(l: LineOut): EditRow {
 
 export const emptyRow = (): EditRow => ({ key: newKey(), product_id: null, sku: '', description: '', quantity: '1', unit: '', unit_price: '', discount_percent: '', tax_rate: '' });
 
+/** What a picked product fills in a row (its price is decided by the caller). */
+export function productRow(p: Record<string, unknown>): Pick<EditRow, 'product_id' | 'sku' | 'description' | 'unit' | 'tax_rate'> {
+  const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+  return { product_id: Number(p.id), sku: text(p.sku), description: text(p.name), unit: text(p.unit), tax_rate: text(p.tax_rate) };
+}
+
 /** The PUT body's lines: blank texts left out, so the server fills them from the product. */
 export function toInput(rows: EditRow[]): LineInput[] {
   const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
