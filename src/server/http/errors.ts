@@ -17,7 +17,13 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'stage_fields_required'
   /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
-  | 'invalid_condition';
+  | 'invalid_condition'
+  /** A quote past draft (sent, decided, superseded…) is changed only by its actions or a revision (modules/quotes). */
+  | 'quote_not_editable'
+  /** A quote whose discount or margin needs approval is sent only once approved. */
+  | 'approval_required'
+  /** A quote's action or public answer in a status that does not allow it (already decided, expired, withdrawn, superseded). */
+  | 'quote_not_open';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -34,6 +40,9 @@ export const STATUS: Record<ErrorCode, number> = {
   transition_not_allowed: 422,
   stage_fields_required: 422,
   invalid_condition: 400,
+  quote_not_editable: 409,
+  approval_required: 409,
+  quote_not_open: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

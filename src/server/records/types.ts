@@ -273,6 +273,12 @@ export interface LineItemsDef {
    * is the organisation's (catalogue prices are in it).
    */
   productFields?: { sku?: string; description?: string; unit?: string; unitPrice?: string; taxRate?: string };
+  /**
+   * May the parent's lines be replaced now? Called by putLines in its transaction with the
+   * parent locked (after the visibility and version checks); throws an AppError to refuse
+   * (a sent quote: 409 quote_not_editable), and then nothing is written. Absent: always.
+   */
+  mayEdit?: (ctx: WriteContext, parent: Row) => void | Promise<void>;
 }
 
 /**
