@@ -351,7 +351,41 @@ const en = {
     add: 'Add date', reseed: 'Re-seed {{year}} from the holiday data', reseedConfirm: 'Replace the seeded dates of {{year}}? Dates set by hand stay.',
     reseeded: '{{count}} dates seeded', none: 'No holidays or make-up days this year.',
     dueIn: 'In', workingDays: 'working days', dueInHelp: 'Sets the due time this many working days from now (default calendar).',
-  }
+  },
+  quotes: {
+    actions: {
+      submit: 'Submit for approval', approve: 'Approve', 'reject-approval': 'Reject approval', send: 'Send', sendMail: 'Send and e-mail the link to the contact',
+      link: 'Customer link', accept: 'Record acceptance', reject: 'Record rejection', sentPdf: 'PDF as sent', revise: 'Revise',
+    },
+    done: {
+      submit: 'Submitted', approve: 'Approved', 'reject-approval': 'Approval rejected', send: 'Sent: the PDF is frozen', accept: 'Acceptance recorded',
+      reject: 'Rejection recorded', revise: 'New version created',
+    },
+    fields: { comment: 'Comment', reason: 'Reason', name: 'Name of the person accepting' },
+    errors: {
+      quote_not_editable: 'This quote can no longer be changed: revise it to make a new version.',
+      approval_required: 'This quote needs approval before it is sent.',
+      quote_not_open: 'This quote cannot do that in its current status.',
+    },
+    reasons: { already_decided: 'It has already been answered.', expired: 'It is no longer valid.', not_sent: 'It has not been sent.', superseded: 'A newer version replaced it.', withdrawn: 'It was withdrawn.' },
+    status: {
+      draft: 'Draft', pending_approval: 'Waiting for approval', approved: 'Approved', approval_rejected: 'Not approved', sent: 'Sent', accepted: 'Accepted',
+      rejected: 'Rejected', expired: 'Expired', withdrawn: 'Withdrawn', superseded: 'Superseded',
+    },
+    acceptedBy: 'Accepted by {{name}} on {{at}}',
+    link: { title: 'Link for the customer' },
+    approval: {
+      title: 'Approval', notRequired: 'No approval is needed.', discount: 'Discount {{value}} % above {{limit}} %', margin: 'Margin {{value}} % below {{limit}} %',
+      steps: { submitted: 'Submitted for approval', approved: 'Approved', rejected: 'Not approved', not_required: 'Approved: no approval needed' },
+    },
+    versions: { title: 'Versions', version: 'version {{n}}', sent: 'sent {{at}}' },
+    settings: {
+      menu: 'Quotes', title: 'Quote settings', saved: 'Saved', approval: 'Approval', maxDiscount: 'Largest discount without approval',
+      maxDiscountHelp: 'A line or overall discount above this needs approval. Empty: never.', minMargin: 'Smallest margin without approval',
+      minMarginHelp: "Margin from the products' cost prices. Empty: never.", linkDays: 'Days the customer link stays valid', template: 'PDF template',
+      header: 'Text under the parties', footer: 'Text at the end (terms, bank details)', printFields: 'Custom fields printed', printFieldsHelp: 'Printed under the header in this order.',
+    },
+  },
 };
 
 export default en;

@@ -770,7 +770,41 @@ const zhTW: Resources = {
     add: '新增日期', reseed: '從節假日資料重新匯入 {{year}} 年', reseedConfirm: '取代 {{year}} 年匯入的日期？手動設定的日期保留。',
     reseeded: '已匯入 {{count}} 個日期', none: '本年沒有節假日或補班日。',
     dueIn: '', workingDays: '個工作日後', dueInHelp: '把截止時間設為從現在起若干個工作日後（依預設行事曆）。',
-  }
+  },
+  quotes: {
+    actions: {
+      submit: '送出核准', approve: '核准', 'reject-approval': '駁回核准', send: '寄出', sendMail: '寄出並將連結郵寄給聯絡人',
+      link: '客戶連結', accept: '登記接受', reject: '登記拒絕', sentPdf: '已寄出的 PDF', revise: '修訂',
+    },
+    done: {
+      submit: '已送出', approve: '已核准', 'reject-approval': '已駁回', send: '已寄出：PDF 已凍結', accept: '已登記接受',
+      reject: '已登記拒絕', revise: '已建立新版本',
+    },
+    fields: { comment: '意見', reason: '原因', name: '接受人姓名' },
+    errors: {
+      quote_not_editable: '此報價單已不可修改：請修訂以建立新版本。',
+      approval_required: '此報價單需核准後才能寄出。',
+      quote_not_open: '此報價單在目前狀態下不能執行此操作。',
+    },
+    reasons: { already_decided: '已答覆。', expired: '已失效。', not_sent: '尚未寄出。', superseded: '已被新版本取代。', withdrawn: '已撤回。' },
+    status: {
+      draft: '草稿', pending_approval: '待核准', approved: '已核准', approval_rejected: '核准駁回', sent: '已寄出', accepted: '已接受',
+      rejected: '已拒絕', expired: '已過期', withdrawn: '已撤回', superseded: '已被取代',
+    },
+    acceptedBy: '已由 {{name}} 於 {{at}} 接受',
+    link: { title: '客戶連結' },
+    approval: {
+      title: '核准', notRequired: '無需核准。', discount: '折扣 {{value}}% 超過 {{limit}}%', margin: '毛利率 {{value}}% 低於 {{limit}}%',
+      steps: { submitted: '送出核准', approved: '核准', rejected: '駁回', not_required: '無需核准，自動核准' },
+    },
+    versions: { title: '版本', version: '第 {{n}} 版', sent: '{{at}} 寄出' },
+    settings: {
+      menu: '報價單', title: '報價單設定', saved: '已儲存', approval: '核准', maxDiscount: '免核准最大折扣',
+      maxDiscountHelp: '任一行或整單折扣超過此值需核准。留空：不限。', minMargin: '免核准最低毛利率',
+      minMarginHelp: '依產品成本價計算毛利率。留空：不限。', linkDays: '客戶連結有效天數', template: 'PDF 範本',
+      header: '雙方資訊下方的文字', footer: '結尾文字（條款、銀行帳戶）', printFields: '列印的自訂欄位', printFieldsHelp: '依此順序列印在抬頭下方。',
+    },
+  },
 };
 
 export default zhTW;
