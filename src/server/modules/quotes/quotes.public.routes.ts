@@ -27,7 +27,7 @@ const wantsHtml = (req: FastifyRequest) => String(req.headers.accept ?? '').incl
 const apiPath = (token: string) => `/api/v1/public/quotes/${encodeURIComponent(token)}`;
 
 function html(reply: FastifyReply, status: number, body: string) {
-  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send(body);
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
 }
 
 /** An error as the customer's page: not found, not open any more (with its reason), or a bad answer. */

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Dropdown, Input, Modal, Space } from 'antd';
-import { CheckOutlined, CloseOutlined, CopyOutlined, FilePdfOutlined, SendOutlined, SolutionOutlined } from '@ant-design/icons';
+import { CheckOutlined, DownOutlined, CloseOutlined, CopyOutlined, FilePdfOutlined, SendOutlined, SolutionOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,7 +15,7 @@ type Ask = { action: string; field: 'comment' | 'reason' | 'name'; required: boo
 /** The quote's buttons by status (server: quotes.status.ts): submit, approve, send, record the answer, revise. */
 export function QuoteActions({ id, record, canEdit, reload }: RecordExtensionProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const status = String(record.status ?? '');
@@ -41,7 +41,7 @@ export function QuoteActions({ id, record, canEdit, reload }: RecordExtensionPro
     const link = await quoteApi.link(id);
     const url = link.url.startsWith('/') ? `${window.location.origin}${link.url}` : link.url;
     await navigator.clipboard?.writeText(url).catch(() => undefined);
-    Modal.info({ title: t('quotes.link.title'), content: <Input readOnly value={url} data-testid="quote-public-link" onFocus={(e) => e.target.select()} />, width: 560 });
+    modal.info({ title: t('quotes.link.title'), content: <Input readOnly value={url} data-testid="quote-public-link" onFocus={(e) => e.target.select()} />, width: 560 });
   };
   const busy = run.isPending;
   const buttons = [];
@@ -54,10 +54,12 @@ export function QuoteActions({ id, record, canEdit, reload }: RecordExtensionPro
   }
   if (status === 'draft' || status === 'approved') {
     buttons.push(
-      <Dropdown.Button key="send" type="primary" loading={busy} onClick={() => act('send', { locale: currentLocale() })} data-testid="quote-send"
-        menu={{ items: [{ key: 'mail', label: t('quotes.actions.sendMail') }], onClick: () => act('send', { locale: currentLocale(), email: true }) }}>
-        <SendOutlined /> {t('quotes.actions.send')}
-      </Dropdown.Button>,
+      <Space.Compact key="send">
+        <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => act('send', { locale: currentLocale() })} data-testid="quote-send">{t('quotes.actions.send')}</Button>
+        <Dropdown trigger={['click']} menu={{ items: [{ key: 'mail', label: t('quotes.actions.sendMail') }], onClick: () => act('send', { locale: currentLocale(), email: true }) }}>
+          <Button type="primary" icon={<DownOutlined />} aria-label={t('quotes.actions.sendMail')} />
+        </Dropdown>
+      </Space.Compact>,
     );
   }
   if (status === 'sent') {

@@ -19,7 +19,7 @@ export function QuotePanels({ id, record }: RecordExtensionProps) {
   const statusTag = (s: string) => <Tag color={STATUS_COLOR[s]}>{t(`quotes.status.${s}`, { defaultValue: s })}</Tag>;
   const a = approval.data;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="quote-panels">
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="quote-panels">
       {record.status === 'accepted' ? (
         <Card size="small" data-testid="quote-accepted">
           <Typography.Text>{t('quotes.acceptedBy', { name: record.accepted_by_name ?? '', at: String(record.accepted_at ?? '').slice(0, 16).replace('T', ' ') })}</Typography.Text>
