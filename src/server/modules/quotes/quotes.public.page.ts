@@ -51,7 +51,7 @@ export function quotePage(locale: Locale, q: Summary, api: string, notice?: stri
 <p><button type="submit" style="font:inherit;padding:6px 16px">${escapeHtml(t.reject!)}</button></p></form>` : '';
   return publicPage(locale, `${t.title} ${q.number}`, `<h1 style="font-size:1.4rem">${escapeHtml(t.title!)} ${escapeHtml(q.number)}</h1>
 ${notice ? `<p role="alert" style="color:#cf1322">${escapeHtml(notice)}</p>` : ''}
-<table>${row(t.from!, q.seller)}${row(t.subject!, q.subject)}${row(t.total!, `${q.currency} ${q.gross_total}`)}${q.valid_until ? row(t.validUntil!, q.valid_until) : ''}</table>
+<table>${q.seller ? row(t.from!, q.seller) : ''}${row(t.subject!, q.subject)}${row(t.total!, `${q.currency} ${q.gross_total}`)}${q.valid_until ? row(t.validUntil!, q.valid_until) : ''}</table>
 <p><a href="${escapeHtml(api)}/pdf">${escapeHtml(t.pdf!)}</a></p>
 <p style="font-size:12px;color:#666">${escapeHtml(t.fingerprint!)}: <code style="word-break:break-all">${escapeHtml(q.sent_pdf_hash)}</code></p>
 ${decided}${forms}`);
