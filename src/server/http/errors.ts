@@ -27,7 +27,13 @@ export type ErrorCode =
   /** Lines naming a product without a product it requires (modules/price-books relations). */
   | 'product_requires'
   /** Lines naming two products that exclude each other. */
-  | 'products_exclude';
+  | 'products_exclude'
+  /** A quote past draft (sent, decided, superseded…) is changed only by its actions or a revision (modules/quotes). */
+  | 'quote_not_editable'
+  /** A quote whose discount or margin needs approval is sent only once approved. */
+  | 'approval_required'
+  /** A quote's action or public answer in a status that does not allow it (already decided, expired, withdrawn, superseded). */
+  | 'quote_not_open';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -49,6 +55,9 @@ export const STATUS: Record<ErrorCode, number> = {
   instalment_has_payments: 409,
   product_requires: 422,
   products_exclude: 422,
+  quote_not_editable: 409,
+  approval_required: 409,
+  quote_not_open: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

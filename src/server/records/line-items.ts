@@ -116,6 +116,7 @@ export async function putLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, par
     // Checked after visibility, so a hidden parent answers not_found like a missing one.
     if (expected === undefined) throw invalid([{ field: 'version', message: 'Send the version of the record you read', code: 'required' }]);
     await assertVersion(trx, def, actor, existing, expected);
+    await def.lines!.mayEdit?.({ trx, actor, def }, existing);
     if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
     const org = await orgCurrency(trx);
     const s = settingsOf(def, existing, org);

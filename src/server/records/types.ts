@@ -278,6 +278,12 @@ export interface LineItemsDef {
    * account (default: its first link to accounts) and pricing date (default: today).
    */
   pricing?: { accountField?: string; dateField?: string };
+  /**
+   * May the parent's lines be replaced now? Called by putLines in its transaction with the
+   * parent locked (after the visibility and version checks); throws an AppError to refuse
+   * (a sent quote: 409 quote_not_editable), and then nothing is written. Absent: always.
+   */
+  mayEdit?: (ctx: WriteContext, parent: Row) => void | Promise<void>;
 }
 
 /**

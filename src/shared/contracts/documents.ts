@@ -45,6 +45,9 @@ export const PrintableDocument = z.object({
   notes: z.array(z.string()).default([]),
   /** Extra label/value facts under the header (custom fields a template chose). */
   facts: z.array(z.object({ label: z.string(), value: z.string() })).default([]),
+  /** Text an organisation's template puts after the parties and at the end (a quote's settings). */
+  header_text: z.string().optional(),
+  footer_text: z.string().optional(),
 });
 export type PrintableDocument = z.infer<typeof PrintableDocument>;
 export type DocumentLine = z.infer<typeof DocumentLine>;

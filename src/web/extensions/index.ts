@@ -2,3 +2,4 @@
 // One line per module; keep them sorted.
 import '../modules/contracts/index.ts';
 import '../modules/price-books/index.ts';
+import '../modules/quotes/index.tsx';

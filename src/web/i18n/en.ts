@@ -30,10 +30,12 @@ const en = {
   },
   notifications: {
     title: 'Notifications', bell: 'Notifications, {{count}} unread', empty: 'No notifications yet.', readAll: 'Mark all read',
-    kinds: { assigned: 'Assigned to me', mentioned: 'Mentions of me', reminder: 'Task reminders', escalation: 'Escalations' },
+    kinds: { assigned: 'Assigned to me', mentioned: 'Mentions of me', reminder: 'Task reminders', escalation: 'Escalations', approval_requested: 'Approvals asked of me', approved: 'My documents approved', approval_rejected: 'My documents not approved', customer_accepted: 'Customers accepting my quotes', customer_rejected: 'Customers rejecting my quotes' },
     kindHelp: {
       assigned: 'Someone makes you the owner of a record.', mentioned: 'Someone @mentions you in a note or a task.',
       reminder: 'The reminder time of one of your tasks comes.', escalation: 'A record you look after is escalated.',
+      approval_requested: 'A quote of your team needs your approval.', approved: 'A quote of yours was approved.', approval_rejected: 'A quote of yours was not approved.',
+      customer_accepted: 'A customer accepted your quote through its link.', customer_rejected: 'A customer rejected your quote through its link.',
     },
     preferences: {
       title: 'Notifications by e-mail', intro: 'The bell always shows every notification. Choose which also come by e-mail.',
@@ -394,6 +396,40 @@ const en = {
     errors: {
       duplicate_product: 'This product is already in the book', tiers_not_ascending: 'Tiers go up by quantity, each quantity once',
       not_positive: 'Must be more than 0', self_relation: 'A product cannot relate to itself', duplicate_relation: 'Already related',
+    },
+  },
+  quotes: {
+    actions: {
+      submit: 'Submit for approval', approve: 'Approve', 'reject-approval': 'Reject approval', send: 'Send', sendMail: 'Send and e-mail the link to the contact',
+      link: 'Customer link', accept: 'Record acceptance', reject: 'Record rejection', sentPdf: 'PDF as sent', revise: 'Revise',
+    },
+    done: {
+      submit: 'Submitted', approve: 'Approved', 'reject-approval': 'Approval rejected', send: 'Sent: the PDF is frozen', accept: 'Acceptance recorded',
+      reject: 'Rejection recorded', revise: 'New version created',
+    },
+    fields: { comment: 'Comment', reason: 'Reason', name: 'Name of the person accepting' },
+    errors: {
+      quote_not_editable: 'This quote can no longer be changed: revise it to make a new version.',
+      approval_required: 'This quote needs approval before it is sent.',
+      quote_not_open: 'This quote cannot do that in its current status.',
+    },
+    reasons: { already_decided: 'It has already been answered.', expired: 'It is no longer valid.', not_sent: 'It has not been sent.', superseded: 'A newer version replaced it.', withdrawn: 'It was withdrawn.' },
+    status: {
+      draft: 'Draft', pending_approval: 'Waiting for approval', approved: 'Approved', approval_rejected: 'Not approved', sent: 'Sent', accepted: 'Accepted',
+      rejected: 'Rejected', expired: 'Expired', withdrawn: 'Withdrawn', superseded: 'Superseded',
+    },
+    acceptedBy: 'Accepted by {{name}} on {{at}}',
+    link: { title: 'Link for the customer' },
+    approval: {
+      title: 'Approval', notRequired: 'No approval is needed.', discount: 'Discount {{value}} % above {{limit}} %', margin: 'Margin {{value}} % below {{limit}} %',
+      steps: { submitted: 'Submitted for approval', approved: 'Approved', rejected: 'Not approved', not_required: 'Approved: no approval needed' },
+    },
+    versions: { title: 'Versions', version: 'version {{n}}', sent: 'sent {{at}}' },
+    settings: {
+      menu: 'Quotes', title: 'Quote settings', saved: 'Saved', approval: 'Approval', maxDiscount: 'Largest discount without approval',
+      maxDiscountHelp: 'A line or overall discount above this needs approval. Empty: never.', minMargin: 'Smallest margin without approval',
+      minMarginHelp: "Margin from the products' cost prices. Empty: never.", linkDays: 'Days the customer link stays valid', template: 'PDF template',
+      header: 'Text under the parties', footer: 'Text at the end (terms, bank details)', printFields: 'Custom fields printed', printFieldsHelp: 'Printed under the header in this order.',
     },
   },
 };

@@ -32,10 +32,12 @@ const zhCN: Resources = {
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 条未读', empty: '暂无通知。', readAll: '全部标为已读',
-    kinds: { assigned: '分配给我', mentioned: '提到我', reminder: '任务提醒', escalation: '升级' },
+    kinds: { assigned: '分配给我', mentioned: '提到我', reminder: '任务提醒', escalation: '升级', approval_requested: '请我审批', approved: '我的单据获批', approval_rejected: '我的单据被驳回', customer_accepted: '客户接受我的报价', customer_rejected: '客户拒绝我的报价' },
     kindHelp: {
       assigned: '有人将记录的负责人设为您。', mentioned: '有人在备注或任务中 @ 了您。',
       reminder: '您的任务到了提醒时间。', escalation: '您负责的记录被升级。',
+      approval_requested: '团队的报价单需要您审批。', approved: '您的报价单已获批准。', approval_rejected: '您的报价单被驳回。',
+      customer_accepted: '客户通过链接接受了您的报价。', customer_rejected: '客户通过链接拒绝了您的报价。',
     },
     preferences: {
       title: '邮件通知', intro: '所有通知都会显示在铃铛中。请选择哪些通知同时发送邮件。',
@@ -397,6 +399,40 @@ const zhCN: Resources = {
     errors: {
       duplicate_product: '此产品已在价格表中', tiers_not_ascending: '阶梯数量须递增且不重复',
       not_positive: '必须大于 0', self_relation: '产品不能关联自身', duplicate_relation: '已存在关联',
+    },
+  },
+  quotes: {
+    actions: {
+      submit: '提交审批', approve: '批准', 'reject-approval': '驳回审批', send: '发送', sendMail: '发送并将链接邮件给联系人',
+      link: '客户链接', accept: '登记接受', reject: '登记拒绝', sentPdf: '已发送的 PDF', revise: '修订',
+    },
+    done: {
+      submit: '已提交', approve: '已批准', 'reject-approval': '已驳回', send: '已发送：PDF 已冻结', accept: '已登记接受',
+      reject: '已登记拒绝', revise: '已创建新版本',
+    },
+    fields: { comment: '意见', reason: '原因', name: '接受人姓名' },
+    errors: {
+      quote_not_editable: '此报价单已不可修改：请修订以创建新版本。',
+      approval_required: '此报价单需审批后才能发送。',
+      quote_not_open: '此报价单在当前状态下不能执行此操作。',
+    },
+    reasons: { already_decided: '已答复。', expired: '已失效。', not_sent: '尚未发送。', superseded: '已被新版本取代。', withdrawn: '已撤回。' },
+    status: {
+      draft: '草稿', pending_approval: '待审批', approved: '已批准', approval_rejected: '审批驳回', sent: '已发送', accepted: '已接受',
+      rejected: '已拒绝', expired: '已过期', withdrawn: '已撤回', superseded: '已被取代',
+    },
+    acceptedBy: '已由 {{name}} 于 {{at}} 接受',
+    link: { title: '客户链接' },
+    approval: {
+      title: '审批', notRequired: '无需审批。', discount: '折扣 {{value}}% 超过 {{limit}}%', margin: '毛利率 {{value}}% 低于 {{limit}}%',
+      steps: { submitted: '提交审批', approved: '批准', rejected: '驳回', not_required: '无需审批，自动批准' },
+    },
+    versions: { title: '版本', version: '第 {{n}} 版', sent: '{{at}} 发送' },
+    settings: {
+      menu: '报价单', title: '报价单设置', saved: '已保存', approval: '审批', maxDiscount: '免审批最大折扣',
+      maxDiscountHelp: '任一行或整单折扣超过此值需审批。留空：不限。', minMargin: '免审批最低毛利率',
+      minMarginHelp: '按产品成本价计算毛利率。留空：不限。', linkDays: '客户链接有效天数', template: 'PDF 模板',
+      header: '双方信息下方的文字', footer: '末尾文字（条款、银行账户）', printFields: '打印的自定义字段', printFieldsHelp: '按此顺序打印在抬头下方。',
     },
   },
 };

@@ -98,10 +98,12 @@ const zhTW: Resources = {
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 則未讀', empty: '尚無通知。', readAll: '全部標為已讀',
-    kinds: { assigned: '指派給我', mentioned: '提到我', reminder: '任務提醒', escalation: '升級' },
+    kinds: { assigned: '指派給我', mentioned: '提到我', reminder: '任務提醒', escalation: '升級', approval_requested: '請我核准', approved: '我的單據獲准', approval_rejected: '我的單據被駁回', customer_accepted: '客戶接受我的報價', customer_rejected: '客戶拒絕我的報價' },
     kindHelp: {
       assigned: '有人將記錄的負責人設為您。', mentioned: '有人在備註或任務中 @ 了您。',
       reminder: '您的任務到了提醒時間。', escalation: '您負責的記錄被升級。',
+      approval_requested: '團隊的報價單需要您核准。', approved: '您的報價單已獲核准。', approval_rejected: '您的報價單被駁回。',
+      customer_accepted: '客戶透過連結接受了您的報價。', customer_rejected: '客戶透過連結拒絕了您的報價。',
     },
     preferences: {
       title: '郵件通知', intro: '所有通知都會顯示在鈴鐺中。請選擇哪些通知同時寄送郵件。',
@@ -813,6 +815,40 @@ const zhTW: Resources = {
     errors: {
       duplicate_product: '此產品已在價格表中', tiers_not_ascending: '階梯數量須遞增且不重複',
       not_positive: '必須大於 0', self_relation: '產品不能關聯自身', duplicate_relation: '已存在關聯',
+    },
+  },
+  quotes: {
+    actions: {
+      submit: '送出核准', approve: '核准', 'reject-approval': '駁回核准', send: '寄出', sendMail: '寄出並將連結郵寄給聯絡人',
+      link: '客戶連結', accept: '登記接受', reject: '登記拒絕', sentPdf: '已寄出的 PDF', revise: '修訂',
+    },
+    done: {
+      submit: '已送出', approve: '已核准', 'reject-approval': '已駁回', send: '已寄出：PDF 已凍結', accept: '已登記接受',
+      reject: '已登記拒絕', revise: '已建立新版本',
+    },
+    fields: { comment: '意見', reason: '原因', name: '接受人姓名' },
+    errors: {
+      quote_not_editable: '此報價單已不可修改：請修訂以建立新版本。',
+      approval_required: '此報價單需核准後才能寄出。',
+      quote_not_open: '此報價單在目前狀態下不能執行此操作。',
+    },
+    reasons: { already_decided: '已答覆。', expired: '已失效。', not_sent: '尚未寄出。', superseded: '已被新版本取代。', withdrawn: '已撤回。' },
+    status: {
+      draft: '草稿', pending_approval: '待核准', approved: '已核准', approval_rejected: '核准駁回', sent: '已寄出', accepted: '已接受',
+      rejected: '已拒絕', expired: '已過期', withdrawn: '已撤回', superseded: '已被取代',
+    },
+    acceptedBy: '已由 {{name}} 於 {{at}} 接受',
+    link: { title: '客戶連結' },
+    approval: {
+      title: '核准', notRequired: '無需核准。', discount: '折扣 {{value}}% 超過 {{limit}}%', margin: '毛利率 {{value}}% 低於 {{limit}}%',
+      steps: { submitted: '送出核准', approved: '核准', rejected: '駁回', not_required: '無需核准，自動核准' },
+    },
+    versions: { title: '版本', version: '第 {{n}} 版', sent: '{{at}} 寄出' },
+    settings: {
+      menu: '報價單', title: '報價單設定', saved: '已儲存', approval: '核准', maxDiscount: '免核准最大折扣',
+      maxDiscountHelp: '任一行或整單折扣超過此值需核准。留空：不限。', minMargin: '免核准最低毛利率',
+      minMarginHelp: '依產品成本價計算毛利率。留空：不限。', linkDays: '客戶連結有效天數', template: 'PDF 範本',
+      header: '雙方資訊下方的文字', footer: '結尾文字（條款、銀行帳戶）', printFields: '列印的自訂欄位', printFieldsHelp: '依此順序列印在抬頭下方。',
     },
   },
 };

@@ -105,10 +105,13 @@ export function documentDefinition(doc: PrintableDocument): TDocumentDefinitions
     content: [
       { columns: [partyBlock(L.seller, doc.seller, L.taxId), { width: 'auto', stack: meta }] },
       { ...(partyBlock(L.buyer, doc.buyer, L.taxId) as object), margin: [0, 14, 0, 0] } as Content,
+      // An organisation's own words (a quote template's header and footer, settings) are plain text too.
+      ...(doc.header_text ? [{ text: doc.header_text, margin: [0, 10, 0, 0] } as Content] : []),
       ...facts,
       linesTable(doc),
       totalsBlock(doc),
       ...notes,
+      ...(doc.footer_text ? [{ text: doc.footer_text, fontSize: 8, color: GREY, margin: [0, 14, 0, 0] } as Content] : []),
     ],
   };
 }

@@ -1,3 +1,4 @@
+import { NOTIFICATION_KINDS } from '../../../shared/notification-kinds.ts';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../db/test-helpers.ts';
@@ -111,7 +112,7 @@ describe('mentioned', () => {
 describe('e-mail copies and preferences', () => {
   it('follow each user\'s choice per kind; the bell shows them anyway', async () => {
     const b = await person('sales', 'zh-TW');
-    expect((await t.api(b.token, 'GET', '/notifications/preferences')).body.data.email).toEqual({ assigned: true, mentioned: true, reminder: true, escalation: true });
+    expect((await t.api(b.token, 'GET', '/notifications/preferences')).body.data.email).toEqual(Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])));
     const put = await t.api(b.token, 'PUT', '/notifications/preferences', { email: { assigned: false } });
     expect(put.body.data.email).toMatchObject({ assigned: false, reminder: true });
     expect((await t.api(b.token, 'PUT', '/notifications/preferences', { email: { unknown: true } })).status).toBe(400);

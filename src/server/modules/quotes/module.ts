@@ -1,12 +1,25 @@
 import { defineModule } from '../../core/modules.ts';
+import { registerFileUse } from '../../jobs/retention.ts';
 import { quotesObject } from './quotes.object.ts';
+import quotesRoutes from './quotes.routes.ts';
+import quotePublicRoutes, { quotePublicPages } from './quotes.public.routes.ts';
 
-// Quotes (v1): numbered documents for an account and contact with lines picked from the
-// product catalogue; GET/PUT /quotes/{id}/lines come from modules/line-items.
+// The PDF a quote was sent with is kept as long as the quote (jobs/retention.ts leaves it).
+registerFileUse('quotes', 'sent_pdf_file_id');
+
+// Quotes: numbered documents for an account and contact with lines picked from the product
+// catalogue (GET/PUT /quotes/{id}/lines come from modules/line-items); v2 (issue 13): the status
+// flow with approval, sending with the PDF frozen, versions, and the customer's accept link
+// (/q/{token} and /api/v1/public/quotes/{token}).
 export default defineModule({
   name: 'quotes',
   dir: import.meta.dirname,
   objects: [quotesObject],
+  routes: async (app) => {
+    await quotesRoutes(app);
+    await quotePublicRoutes(app);
+  },
+  pages: quotePublicPages,
   // A merge of products moves the lines that picked them.
   references: [{ object: 'products', ref: { table: 'quote_lines', column: 'product_id' } }],
 });

@@ -9,6 +9,8 @@ import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { quotesLabels } from './quotes.labels.ts';
 import { printQuote } from './quotes.print.ts';
+import { checkQuoteWrite, EDITABLE, notEditable, QUOTE_STATUSES } from './quotes.status.ts';
+import { revisionColumns } from './quotes.revision-context.ts';
 
 /** A new quote without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
 async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
@@ -43,7 +45,8 @@ export const quotesObject: ObjectDef = {
     { key: 'account_id', type: 'link', link: 'accounts', relatedList: true },
     { key: 'contact_id', type: 'link', link: 'contacts', relatedList: true },
     { key: 'owner_id', type: 'user' },
-    { key: 'status', type: 'select', options: opts('draft', 'sent', 'accepted', 'rejected', 'expired') },
+    // Changed by the actions (POST /quotes/{id}/submit, /send, …), a PATCH only withdraws, expires or reopens (quotes.status.ts).
+    { key: 'status', type: 'select', options: opts(...QUOTE_STATUSES) },
     { key: 'currency', type: 'text', max: 3 },
     { key: 'valid_until', type: 'date' },
     { key: 'rounding_mode', type: 'select', options: opts('per_line', 'total') },
@@ -51,6 +54,21 @@ export const quotesObject: ObjectDef = {
     { key: 'discount_percent', type: 'number' },
     money('net_total'), money('discount_total'), money('tax_total'), money('gross_total'),
     { key: 'notes', type: 'longtext', max: 8000 },
+    // Versions (POST /quotes/{id}/revise): Q-2026-00012, then Q-2026-00012-2 linking the first and the one it replaced.
+    { key: 'version_no', type: 'number', system: true },
+    { key: 'root_id', type: 'link', link: 'quotes', system: true },
+    { key: 'previous_id', type: 'link', link: 'quotes', system: true },
+    { key: 'submitted_at', type: 'datetime', system: true },
+    { key: 'approved_by', type: 'user', system: true },
+    { key: 'approved_at', type: 'datetime', system: true },
+    { key: 'approval_comment', type: 'longtext', system: true, max: 2000 },
+    { key: 'sent_at', type: 'datetime', system: true },
+    { key: 'sent_pdf_hash', type: 'text', system: true, max: 64 },
+    { key: 'accepted_by_name', type: 'text', system: true, max: 200 },
+    { key: 'accepted_at', type: 'datetime', system: true },
+    { key: 'accepted_ip', type: 'text', system: true, max: 64 },
+    { key: 'rejected_at', type: 'datetime', system: true },
+    { key: 'rejection_reason', type: 'longtext', system: true, max: 2000 },
     { key: 'created_by', type: 'user', system: true },
     { key: 'created_at', type: 'datetime', system: true },
     { key: 'updated_at', type: 'datetime', system: true },
@@ -63,10 +81,12 @@ export const quotesObject: ObjectDef = {
     listColumns: ['subject', 'number', 'account_id', 'status', 'valid_until', 'gross_total', 'owner_id', 'created_at'],
     quickCreate: ['subject', 'account_id', 'contact_id', 'valid_until', 'owner_id'],
     sections: [
-      { key: 'main', fields: ['subject', 'number', 'account_id', 'contact_id', 'owner_id', 'status', 'valid_until'] },
+      { key: 'main', fields: ['subject', 'number', 'version_no', 'account_id', 'contact_id', 'owner_id', 'status', 'valid_until'] },
       { key: 'pricing', fields: ['currency', 'rounding_mode', 'prices_include_tax', 'discount_percent'] },
       { key: 'totals', fields: ['net_total', 'discount_total', 'tax_total', 'gross_total'] },
       { key: 'notes', fields: ['notes'] },
+      { key: 'approval', fields: ['submitted_at', 'approved_by', 'approved_at', 'approval_comment'] },
+      { key: 'answer', fields: ['sent_at', 'sent_pdf_hash', 'accepted_by_name', 'accepted_at', 'accepted_ip', 'rejected_at', 'rejection_reason'] },
       { key: 'custom', fields: [] },
       { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
     ],
@@ -91,15 +111,22 @@ export const quotesObject: ObjectDef = {
     roundingField: 'rounding_mode',
     pricesIncludeTaxField: 'prices_include_tax',
     discountField: 'discount_percent',
+    // Lines change with the quote's fields: only while it is a draft (or its approval was refused).
+    mayEdit: (_ctx, parent) => {
+      if (!EDITABLE.includes(String(parent.status))) throw notEditable(String(parent.status));
+    },
   },
   beforeWrite: async (ctx, values, existing) => {
     // Cleared or left out: the defaults (the columns are NOT NULL).
     for (const [k, v] of Object.entries(DEFAULTS)) if (values[k] === null || (!existing && values[k] === undefined)) values[k] = v;
+    checkQuoteWrite(values, existing);
+    // A revision (quotes.revise.ts) takes its chain's number with the version suffix.
+    if (!existing) Object.assign(values, revisionColumns(ctx.trx) ?? {});
     if (!existing) await defaultCurrency(ctx, values);
     const issue = percentIssue('discount_percent', values.discount_percent, 'discount_out_of_range');
     if (issue) throw invalid([issue]);
   },
   afterWrite: putOnTimeline,
   printable: printQuote,
-  notNull: ['subject', 'number', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total'],
+  notNull: ['subject', 'number', 'version_no', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total'],
 };
