@@ -58,6 +58,13 @@ export interface StageRules {
 export interface BoardDef {
   field: string;
   positionColumn: string;
+  /**
+   * The columns are data (a pipeline's stages, `field` a number holding their ids), not the
+   * field's options: the object's own module serves its board routes with records/board.ts's
+   * columnTotals / columnCards / moveToColumn, and modules/stages and the generic Board view
+   * leave it alone. New records still get their card key (board-position.ts).
+   */
+  dataColumns?: boolean;
 }
 
 /** What an object's records put on timelines (core/timeline.ts). */
