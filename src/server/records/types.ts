@@ -47,6 +47,12 @@ export interface StandardField {
    * in `stage_history`.
    */
   stages?: StageRules;
+  /**
+   * A value derived from another field that would disclose it (an amount converted into the
+   * organisation currency): a role's field rule on that field is copied onto this one whenever
+   * a role is saved (modules/users roles.service.ts), so hiding the source hides it too.
+   */
+  ruleOf?: string;
 }
 
 export interface StageRules {

@@ -6,6 +6,8 @@ import { opportunityBeforeWrite } from './opportunities.rules.ts';
 import { recordHistory } from './opportunities.history.ts';
 
 const system = (key: string, type: 'text' | 'number' | 'datetime' | 'boolean' | 'money') => ({ key, type, system: true });
+/** Follows the amount's field rule: its value would disclose the amount. */
+const fromAmount = (key: string, type: 'number' | 'money') => ({ ...system(key, type), ruleOf: 'amount' });
 
 // Opportunities: in a pipeline's stage (pipeline_id, stage_id: ids of pipelines.repo rows, kept
 // true by opportunities.rules.ts), an amount entered or — while it has lines — the lines' gross
@@ -29,7 +31,7 @@ export const opportunitiesObject: ObjectDef = {
     { key: 'amount', type: 'money' },
     { key: 'currency', type: 'text', max: 3 },
     system('exchange_rate', 'number'),
-    system('amount_org', 'number'),
+    fromAmount('amount_org', 'number'),
     { key: 'probability', type: 'number' },
     system('probability_overridden', 'boolean'),
     { key: 'expected_close_date', type: 'date' },
@@ -38,8 +40,8 @@ export const opportunitiesObject: ObjectDef = {
     { key: 'next_step', type: 'text', max: 1000 },
     { key: 'lost_reason', type: 'text', max: 1000 },
     system('closed_at', 'datetime'),
-    system('lines_net', 'money'),
-    system('lines_tax', 'money'),
+    fromAmount('lines_net', 'money'),
+    fromAmount('lines_tax', 'money'),
     { key: 'created_by', type: 'user', system: true },
     { key: 'created_at', type: 'datetime', system: true },
     { key: 'updated_at', type: 'datetime', system: true },
