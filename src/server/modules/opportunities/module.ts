@@ -13,6 +13,6 @@ export default defineModule({
   // A merge of products moves the lines that picked them; a merge of contacts their roles.
   references: [
     { object: 'products', ref: { table: 'opportunity_lines', column: 'product_id' } },
-    { object: 'contacts', ref: { table: 'opportunity_contacts', column: 'contact_id' } },
+    { object: 'contacts', ref: { table: 'opportunity_contacts', column: 'contact_id', uniqueWith: 'opportunity_id' } },
   ],
 });
