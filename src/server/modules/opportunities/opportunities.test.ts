@@ -166,4 +166,16 @@ describe('contact roles', () => {
     expect(bad.status).toBe(400);
     expect((await t.api(t.adminToken, 'GET', `/opportunities/${o.id}/contacts`)).body.data).toHaveLength(2);
   });
+
+  it('follow a contact merge: the duplicate\'s role moves, and is dropped where the primary already has one', async () => {
+    const o = await h.opportunity();
+    const other = await h.opportunity();
+    const a = await f.contact({ name: 'Keep' });
+    const b = await f.contact({ name: 'Dup' });
+    await t.api(t.adminToken, 'PUT', `/opportunities/${o.id}/contacts`, { contacts: [{ contact_id: a.id, role: 'user' }, { contact_id: b.id, role: 'influencer' }] });
+    await t.api(t.adminToken, 'PUT', `/opportunities/${other.id}/contacts`, { contacts: [{ contact_id: b.id, role: 'economic_buyer' }] });
+    expect((await t.api(t.adminToken, 'POST', '/contacts/merge', { primary_id: a.id, duplicate_ids: [b.id] })).status).toBe(200);
+    expect((await t.api(t.adminToken, 'GET', `/opportunities/${o.id}/contacts`)).body.data).toEqual([{ contact_id: a.id, role: 'user', name: 'Keep' }]);
+    expect((await t.api(t.adminToken, 'GET', `/opportunities/${other.id}/contacts`)).body.data).toEqual([{ contact_id: a.id, role: 'economic_buyer', name: 'Keep' }]);
+  });
 });
