@@ -1,4 +1,4 @@
-// npm run bench -- --size small|medium|large [--db pglite|postgres|both] [--out file.json]
+// npm run bench -- --size small|medium|large [--db pglite|postgres|both] [--out file.json] [--only groups] [--opportunities N]
 // Generates (or reuses) the seeded CSV, runs bench/suite.ts once per database, one after the
 // other, prints the table and writes the JSON. See docs/benchmarks.md.
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: 'small' }, rows: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' },
     seed: { type: 'string', default: '42' }, reps: { type: 'string' }, 'http-seconds': { type: 'string' },
-    profile: { type: 'boolean' }, keep: { type: 'boolean' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, 'pglite-shared-buffers': { type: 'string' },
+    profile: { type: 'boolean' }, keep: { type: 'boolean' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, 'pglite-shared-buffers': { type: 'string' }, opportunities: { type: 'string' },
   },
 });
 const size = SIZES[values.size!];
@@ -64,7 +64,7 @@ async function runSuite(kind: Kind): Promise<DbResult> {
   return child([
     ...profile, suite, '--db', kind, '--location', location, '--csv', csv, '--rows', String(rows), '--out', part, '--work', work,
     '--reps', values.reps ?? String(size!.reps), '--http-seconds', values['http-seconds'] ?? String(size!.http),
-    ...(values.keep ? ['--keep'] : []), ...(values['no-analyze'] ? ['--no-analyze'] : []), ...(values.only ? ['--only', values.only] : []),
+    ...(values.keep ? ['--keep'] : []), ...(values['no-analyze'] ? ['--no-analyze'] : []), ...(values.only ? ['--only', values.only] : []), ...(values.opportunities ? ['--opportunities', values.opportunities] : []),
     ...(values['pglite-shared-buffers'] ? ['--pglite-shared-buffers', values['pglite-shared-buffers']] : []),
   ], part);
 }

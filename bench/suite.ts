@@ -17,12 +17,14 @@ import { mailFigures } from './figures/mail.ts';
 import { boardFigures, prepareBoard } from './figures/board.ts';
 import { pdfFigures } from './figures/pdf.ts';
 import { outboxFigures } from './figures/outbox.ts';
+import { DEFAULT_OPPORTUNITIES, opportunityBoardFigures } from './figures/opportunity-board.ts';
 
 const { values } = parseArgs({
   options: {
     db: { type: 'string' }, phase: { type: 'string', default: 'run' }, location: { type: 'string' }, csv: { type: 'string' }, rows: { type: 'string' }, out: { type: 'string' }, work: { type: 'string' },
     reps: { type: 'string', default: '100' }, warmup: { type: 'string', default: '10' }, budget: { type: 'string', default: '20000' },
     'http-seconds': { type: 'string', default: '10' }, 'no-analyze': { type: 'boolean' }, only: { type: 'string' }, 'pglite-shared-buffers': { type: 'string' }, keep: { type: 'boolean' },
+    opportunities: { type: 'string' },
   },
 });
 const kind = values.db as Kind;
@@ -68,6 +70,10 @@ try {
   if (wanted('board')) {
     await step('board cards', () => prepareBoard(b));
     figures.push(...(await step('board', () => boardFigures(b, o))));
+  }
+  if (wanted('opportunities')) {
+    const n = Number(values.opportunities ?? DEFAULT_OPPORTUNITIES);
+    figures.push(...(await step('opportunities board', () => opportunityBoardFigures(b, o, n))));
   }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   if (wanted('outbox')) figures.push(...(await step('outbox', () => outboxFigures(b))));

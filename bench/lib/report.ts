@@ -42,6 +42,8 @@ export function targetOf(id: string): Target | null {
   if (id.startsWith('list_')) return { op: '<=', postgres: 20, pglite: 60, ratio: id.endsWith('_service') ? undefined : 2 };
   if (id.startsWith('search_')) return { op: '<=', postgres: 30, pglite: 90, ratio: 2 };
   if (id.startsWith('timeline_')) return { op: '<=', postgres: 20, pglite: 60 };
+  // Issue 13: the pipeline board with column totals at 100,000 opportunities.
+  if (id === 'opportunity_board_columns') return { op: '<=', postgres: 50, pglite: 150 };
   if (id === 'pdf_50_lines') return { op: '<=', postgres: 1000, pglite: 1000 };
   return null;
 }

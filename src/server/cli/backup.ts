@@ -16,9 +16,10 @@ interface Column {
   data_type: string;
 }
 
+/** The tables and their columns, generated columns left out (the database computes them again: opportunities.amount_org). */
 async function tables(db: Tx | Database['db']): Promise<Map<string, Column[]>> {
   const { rows } = await sql<Column>`SELECT table_name, column_name, data_type FROM information_schema.columns
-    WHERE table_schema = current_schema() AND table_name <> 'schema_migrations' ORDER BY table_name, ordinal_position`.execute(db);
+    WHERE table_schema = current_schema() AND table_name <> 'schema_migrations' AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position`.execute(db);
   const out = new Map<string, Column[]>();
   for (const c of rows) out.set(c.table_name, [...(out.get(c.table_name) ?? []), c]);
   return out;

@@ -44,6 +44,13 @@ export function fieldRule(actor: Actor, object: string, field: string): FieldRul
   return actor.permissions.field_rules?.[object]?.[field];
 }
 
+/** A role's rules on an object with each derived field (StandardField.ruleOf) given its source's rule, when the source has one. */
+export function followSourceRules<R extends string>(object: string, rules: Record<string, R>): Record<string, R> {
+  const out = { ...rules };
+  for (const f of findObject(object)?.fields ?? []) if (f.ruleOf && rules[f.ruleOf] !== undefined) out[f.key] = rules[f.ruleOf]!;
+  return out;
+}
+
 export function canReadField(actor: Actor, object: string, field: string): boolean {
   return fieldRule(actor, object, field) !== 'hidden';
 }

@@ -46,7 +46,7 @@ export async function positionFor(trx: Tx, def: ObjectDef, id: number, m: MoveTa
     const rowId = m[key];
     if (rowId === undefined) return null;
     const row = rowId === id ? null : await visible(rowId);
-    if (!row || row[m.field] !== m.to) throw badNeighbour(key);
+    if (!row || String(row[m.field]) !== String(m.to)) throw badNeighbour(key);
     return row[col] as string;
   };
   const next = async (cmp: '>' | '<', from: string | null): Promise<string | null> => {

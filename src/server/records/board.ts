@@ -35,28 +35,52 @@ export interface BoardColumn {
   value: string;
   count: number;
   sum?: string;
+  /** Σ sum × weight / 100 (a board declaring a percent `weight` field: a pipeline's probability). */
+  weighted?: string;
+}
+
+/** A money or number standard field the actor may read, to total; else refused like an unknown one. */
+async function summable(db: Kysely<DB>, def: ObjectDef, actor: Actor, key: string, param: string): Promise<ResolvedField> {
+  const f = (await visibleFields(db, def, actor)).find((x) => x.key === key && !x.custom && (x.type === 'money' || x.type === 'number'));
+  if (!f) throw invalid([{ field: param, message: `Cannot total ${key}`, code: 'not_summable' }]);
+  return f;
+}
+
+/**
+ * The columns `values` of `field` (in that order), counted — and, with `sum`, totalled and
+ * optionally weighted by a percent field — by the database in one statement over the records
+ * the actor may see that match the list filters. The data-driven boards (a pipeline's stages,
+ * BoardDef.dataColumns) call this with their own column values; boardColumns with a select's options.
+ */
+export async function columnTotals(
+  db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams,
+  c: { field: string; values: string[]; sum?: string; weight?: string },
+): Promise<BoardColumn[]> {
+  requireDo(actor, def, 'list');
+  const fields = await visibleFields(db, def, actor);
+  const sum = c.sum !== undefined ? await summable(db, def, actor, c.sum, 'sum') : undefined;
+  const weight = sum && c.weight !== undefined ? await summable(db, def, actor, c.weight, 'weight') : undefined;
+  const t = def.name;
+  const col = sql.ref(`${t}.${c.field}`);
+  const total = sum ? sql`sum(${sql.ref(`${t}.${sum.key}`)})::text` : sql`NULL::text`;
+  const weighted = weight ? sql`round(sum(${sql.ref(`${t}.${sum!.key}`)} * ${sql.ref(`${t}.${weight.key}`)}) / 100, 2)::text` : sql`NULL::text`;
+  const { rows } = await sql<{ value: string; n: number; total: string | null; weighted: string | null }>`SELECT ${col}::text AS value, count(*)::int AS n,
+      ${total} AS total, ${weighted} AS weighted
+    FROM ${sql.table(t)} WHERE ${await whereFor(db, def, fields, actor, p)} GROUP BY ${col}`.execute(db);
+  const by = new Map(rows.map((r) => [r.value, r]));
+  return c.values.map((value) => ({
+    value,
+    count: by.get(value)?.n ?? 0,
+    ...(sum ? { sum: by.get(value)?.total ?? '0' } : {}),
+    ...(weight ? { weighted: by.get(value)?.weighted ?? '0.00' } : {}),
+  }));
 }
 
 /** One column per option of the field, in stage order, counted (and summed) over the records the actor may see that match the filters. */
 export async function boardColumns(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: BoardParams): Promise<{ field: string; columns: BoardColumn[] }> {
   requireDo(actor, def, 'list');
   const { key, values } = boardField(def, actor, p.field);
-  const fields = await visibleFields(db, def, actor);
-  let sum: ResolvedField | undefined;
-  if (p.sum !== undefined) {
-    sum = fields.find((f) => f.key === p.sum && !f.custom && (f.type === 'money' || f.type === 'number'));
-    if (!sum) throw invalid([{ field: 'sum', message: `Cannot total ${p.sum}`, code: 'not_summable' }]);
-  }
-  const t = def.name;
-  const col = sql.ref(`${t}.${key}`);
-  const total = sum ? sql`sum(${sql.ref(`${t}.${sum.key}`)})::text` : sql`NULL::text`;
-  const { rows } = await sql<{ value: string; n: number; total: string | null }>`SELECT ${col}::text AS value, count(*)::int AS n, ${total} AS total
-    FROM ${sql.table(t)} WHERE ${await whereFor(db, def, fields, actor, p)} GROUP BY ${col}`.execute(db);
-  const by = new Map(rows.map((r) => [r.value, r]));
-  return {
-    field: key,
-    columns: values.map((value) => ({ value, count: by.get(value)?.n ?? 0, ...(sum ? { sum: by.get(value)?.total ?? '0' } : {}) })),
-  };
+  return { field: key, columns: await columnTotals(db, def, actor, p, { field: key, values, sum: p.sum }) };
 }
 
 /** The card order as a sort the list engine pages by: (position, id), never NULL. */
@@ -67,18 +91,26 @@ function positionSort(def: ObjectDef) {
   return { field, desc: false, notNull: true, indexed: false };
 }
 
+/** A page of the cards whose `field` is `value`, in position order, as the list answer's JSON (any board, data-driven ones too). */
+export async function columnCards(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: ListParams, field: string, value: string, engineWritesJson: boolean): Promise<string> {
+  const filters = [...(p.filters ?? []), { field, op: 'eq' as const, value }];
+  return listJson(db, def, actor, { ...p, sort: undefined, filters, sortBy: positionSort(def) }, engineWritesJson);
+}
+
 /** A page of one column's cards as the list answer's JSON (`value`: the column's stage). */
 export async function boardCards(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: BoardParams & { value: string }, engineWritesJson: boolean): Promise<string> {
   const { key, values } = boardField(def, actor, p.field);
   requireStage(values, p.value, 'value');
-  const filters = [...(p.filters ?? []), { field: key, op: 'eq' as const, value: p.value }];
-  return listJson(db, def, actor, { ...p, sort: undefined, filters, sortBy: positionSort(def) }, engineWritesJson);
+  return columnCards(db, def, actor, p, key, p.value, engineWritesJson);
 }
 
-/** Moves a card to a column (the stage rules apply) and a place in it: one UPDATE of that card. */
-export async function moveRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, m: MoveTarget): Promise<Row> {
-  const { key, values } = boardField(def, actor, m.field);
-  requireStage(values, m.to, 'to');
+/**
+ * Moves a card to the column `m.to` of `m.field` and a place in it: one UPDATE of that card,
+ * through updateRecord (so every rule of the object applies) with `values` (the column's value,
+ * and whatever else the move fills in). `to` must already be a column of the board (callers
+ * check it: boardField's options, or a pipeline's stages).
+ */
+export async function moveToColumn(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, m: MoveTarget, values: Row = { [m.field]: m.to }): Promise<Row> {
   const visible = (trx: Tx) => async (rowId: number) => {
     try {
       return await loadVisible(trx, def, actor, rowId);
@@ -87,9 +119,16 @@ export async function moveRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, i
       throw e;
     }
   };
-  return updateRecord(db, def, actor, id, { [key]: m.to }, {
-    systemColumns: async (trx) => ({ [def.board!.positionColumn]: await positionFor(trx, def, id, { ...m, field: key }, visible(trx)) }),
+  return updateRecord(db, def, actor, id, values, {
+    systemColumns: async (trx) => ({ [def.board!.positionColumn]: await positionFor(trx, def, id, m, visible(trx)) }),
   });
+}
+
+/** Moves a card to a column (the stage rules apply) and a place in it: one UPDATE of that card. */
+export async function moveRecord(db: Kysely<DB>, def: ObjectDef, actor: Actor, id: number, m: MoveTarget): Promise<Row> {
+  const { key, values } = boardField(def, actor, m.field);
+  requireStage(values, m.to, 'to');
+  return moveToColumn(db, def, actor, id, { ...m, field: key });
 }
 
 export interface StageChange {

@@ -81,7 +81,7 @@ export function describeObject(def: ObjectDef, actor: Actor): ObjectDescriptor {
     can: actionsFor(actor, def),
     visibility: visibilityOf(actor, def.name),
     features: { search: Boolean(def.search?.global), import: Boolean(def.import), timeline: hasTimeline(def.name), merge: Boolean(def.duplicates), attachments: Boolean(def.attachments), printable: Boolean(def.printable), assignment: Boolean(def.assignment && def.ownerField) },
-    board: def.board && readable(def.board.field) ? { field: def.board.field } : null,
+    board: def.board && !def.board.dataColumns && readable(def.board.field) ? { field: def.board.field } : null,
     lines: def.lines ? linesOf(def, actor) : null,
   };
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { canReadField, requireDo, type Actor } from '../core/access.ts';
 import { diff, writeAudit } from '../core/audit.ts';
@@ -116,23 +116,34 @@ export async function putLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, par
     // Checked after visibility, so a hidden parent answers not_found like a missing one.
     if (expected === undefined) throw invalid([{ field: 'version', message: 'Send the version of the record you read', code: 'required' }]);
     await assertVersion(trx, def, actor, existing, expected);
-    await def.lines!.mayEdit?.({ trx, actor, def }, existing);
-    if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
-    const org = await orgCurrency(trx);
-    const s = settingsOf(def, existing, org);
-    const drafts = await checkLines(trx, def, actor, body.lines, s, org, existing);
-    const { lines, totals } = compute(def, drafts, s);
-    const before = await selectLines(trx, def.lines!.table, parentId);
-    const rows = await replaceLines(trx, def.lines!.table, parentId, lines);
-    const updated = await writeParentTotals(trx, def, parentId, totals);
-    await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
-    const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
-    await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: parentId, changes });
-    await writeEvents(trx, [{ type: 'updated', object: def.name, id: parentId, actorId: actor.id, changes }]);
-    return answer(def, actor, updated, rows, org);
+    return replaceLinesIn(trx, def, actor, existing, body.lines);
   });
   deliverSoon();
   return result;
+}
+
+/**
+ * putLines inside the caller's transaction, the parent already loaded (locked) by the caller as
+ * the actor may see it: a write that makes a record and its lines at once (a quote made from an
+ * opportunity) commits both or neither. The caller calls deliverSoon() after its commit.
+ */
+export async function replaceLinesIn(trx: Transaction<DB>, def: ObjectDef, actor: Actor, existing: Row, input: LineInput[]) {
+  requireDo(actor, def, 'update');
+  const parentId = Number(existing.id);
+  await def.lines!.mayEdit?.({ trx, actor, def }, existing);
+  if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
+  const org = await orgCurrency(trx);
+  const s = settingsOf(def, existing, org);
+  const drafts = await checkLines(trx, def, actor, input, s, org, existing);
+  const { lines, totals } = compute(def, drafts, s);
+  const before = await selectLines(trx, def.lines!.table, parentId);
+  const rows = await replaceLines(trx, def.lines!.table, parentId, lines);
+  const updated = await writeParentTotals(trx, def, parentId, totals);
+  await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
+  const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
+  await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: parentId, changes });
+  await writeEvents(trx, [{ type: 'updated', object: def.name, id: parentId, actorId: actor.id, changes }]);
+  return answer(def, actor, updated, rows, org);
 }
 
 /**

@@ -47,6 +47,12 @@ export interface StandardField {
    * in `stage_history`.
    */
   stages?: StageRules;
+  /**
+   * A value derived from another field that would disclose it (an amount converted into the
+   * organisation currency): a role's field rule on that field is copied onto this one whenever
+   * a role is saved (modules/users roles.service.ts), so hiding the source hides it too.
+   */
+  ruleOf?: string;
 }
 
 export interface StageRules {
@@ -58,6 +64,13 @@ export interface StageRules {
 export interface BoardDef {
   field: string;
   positionColumn: string;
+  /**
+   * The columns are data (a pipeline's stages, `field` a number holding their ids), not the
+   * field's options: the object's own module serves its board routes with records/board.ts's
+   * columnTotals / columnCards / moveToColumn, and modules/stages and the generic Board view
+   * leave it alone. New records still get their card key (board-position.ts).
+   */
+  dataColumns?: boolean;
 }
 
 /** What an object's records put on timelines (core/timeline.ts). */

@@ -20,13 +20,26 @@ export function useBoard(object: string, field: string, params: Query) {
   });
 }
 
+/** Where a column's cards come from: `/{object}/board/cards` with the column's parameters (field and value, or a pipeline's stage). */
+export interface CardsSource {
+  object: string;
+  /** The column's value (its key in the board's order). */
+  value: string;
+  path: string;
+  params: Query;
+}
+
+/** The cards of a select field's column (records/board.ts). */
+export const fieldCards = (object: string, field: string, value: string, params: Query): CardsSource =>
+  ({ object, value, path: `/${object}/board/cards`, params: { field, value, ...params } });
+
 /** One column's cards in board order, a page at a time ("Load more"). */
-export function useBoardCards(object: string, field: string, value: string, params: Query) {
+export function useBoardCards(src: CardsSource) {
   return useInfiniteQuery({
-    queryKey: keys.boardCards(object, value, { field, ...params }),
+    queryKey: keys.boardCards(src.object, src.value, { path: src.path, ...src.params }),
     initialPageParam: null as string | null,
     queryFn: async ({ pageParam, signal }) =>
-      api.get<Page<ApiRecord>>(`/${object}/board/cards`, { field, value, ...params, limit: PAGE, cursor: pageParam ?? undefined }, { signal }),
+      api.get<Page<ApiRecord>>(src.path, { ...src.params, limit: PAGE, cursor: pageParam ?? undefined }, { signal }),
     getNextPageParam: (p) => p.next_cursor,
   });
 }

@@ -3,3 +3,6 @@
 import '../modules/contracts/index.ts';
 import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';
+import '../modules/opportunities/index.tsx';
+
+export {};

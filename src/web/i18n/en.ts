@@ -432,6 +432,18 @@ const en = {
       header: 'Text under the parties', footer: 'Text at the end (terms, bank details)', printFields: 'Custom fields printed', printFieldsHelp: 'Printed under the header in this order.',
     },
   },
+  opportunities: {
+    pipeline: 'Pipeline', pipelines: 'Pipelines', list: 'List', new: 'New opportunity', weighted: 'weighted {{amount}}',
+    rotting: 'Stuck', fillToMove: 'This stage needs more information', move: 'Move',
+    createQuote: 'Create quote', quoteCreated: 'Quote created', contactRoles: 'Contact roles', contact: 'Contact', role: 'Role',
+    addContact: 'Add contact', removeContact: 'Remove contact',
+    roles: { decision_maker: 'Decision maker', influencer: 'Influencer', user: 'User', economic_buyer: 'Economic buyer', technical_evaluator: 'Technical evaluator', other: 'Other' },
+    newPipeline: 'New pipeline', pipelineName: 'Name', isDefault: 'Default pipeline', archived: 'Archived', stage: 'Stage', category: 'Category',
+    probability: 'Probability (%)', forecast: 'Forecast category', requiredFields: 'Required to enter', rottingDays: 'Stuck after (days)',
+    up: 'Move up', down: 'Move down', removeStage: 'Remove stage', addStage: 'Add stage', save: 'Save', saved: 'Pipeline saved',
+    categories: { open: 'Open', won: 'Won', lost: 'Lost' },
+    forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' },
+  },
 };
 
 export default en;

@@ -435,6 +435,18 @@ const zhCN: Resources = {
       header: '双方信息下方的文字', footer: '末尾文字（条款、银行账户）', printFields: '打印的自定义字段', printFieldsHelp: '按此顺序打印在抬头下方。',
     },
   },
+  opportunities: {
+    pipeline: '销售流程', pipelines: '销售流程', list: '列表', new: '新建商机', weighted: '加权 {{amount}}',
+    rotting: '停滞', fillToMove: '进入该阶段还需要填写以下信息', move: '移动',
+    createQuote: '生成报价单', quoteCreated: '报价单已生成', contactRoles: '联系人角色', contact: '联系人', role: '角色',
+    addContact: '添加联系人', removeContact: '移除联系人',
+    roles: { decision_maker: '决策者', influencer: '影响者', user: '使用者', economic_buyer: '经济决策人', technical_evaluator: '技术评估人', other: '其他' },
+    newPipeline: '新建销售流程', pipelineName: '名称', isDefault: '默认流程', archived: '已归档', stage: '阶段', category: '类别',
+    probability: '赢率 (%)', forecast: '预测类别', requiredFields: '进入时必填', rottingDays: '停滞天数',
+    up: '上移', down: '下移', removeStage: '删除阶段', addStage: '添加阶段', save: '保存', saved: '销售流程已保存',
+    categories: { open: '进行中', won: '赢单', lost: '输单' },
+    forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入' },
+  },
 };
 
 export default zhCN;

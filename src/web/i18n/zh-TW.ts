@@ -851,6 +851,18 @@ const zhTW: Resources = {
       header: '雙方資訊下方的文字', footer: '結尾文字（條款、銀行帳戶）', printFields: '列印的自訂欄位', printFieldsHelp: '依此順序列印在抬頭下方。',
     },
   },
+  opportunities: {
+    pipeline: '銷售流程', pipelines: '銷售流程', list: '清單', new: '新增商機', weighted: '加權 {{amount}}',
+    rotting: '停滯', fillToMove: '進入此階段還需要填寫以下資訊', move: '移動',
+    createQuote: '產生報價單', quoteCreated: '報價單已產生', contactRoles: '聯絡人角色', contact: '聯絡人', role: '角色',
+    addContact: '新增聯絡人', removeContact: '移除聯絡人',
+    roles: { decision_maker: '決策者', influencer: '影響者', user: '使用者', economic_buyer: '經濟決策人', technical_evaluator: '技術評估人', other: '其他' },
+    newPipeline: '新增銷售流程', pipelineName: '名稱', isDefault: '預設流程', archived: '已封存', stage: '階段', category: '類別',
+    probability: '贏率 (%)', forecast: '預測類別', requiredFields: '進入時必填', rottingDays: '停滯天數',
+    up: '上移', down: '下移', removeStage: '刪除階段', addStage: '新增階段', save: '儲存', saved: '銷售流程已儲存',
+    categories: { open: '進行中', won: '贏單', lost: '輸單' },
+    forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入' },
+  },
 };
 
 export default zhTW;

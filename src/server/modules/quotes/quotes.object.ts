@@ -44,6 +44,8 @@ export const quotesObject: ObjectDef = {
     { key: 'subject', type: 'text', required: true, max: 300 },
     { key: 'account_id', type: 'link', link: 'accounts', relatedList: true },
     { key: 'contact_id', type: 'link', link: 'contacts', relatedList: true },
+    // The opportunity it was made from (POST /opportunities/{id}/quote; migration 002).
+    { key: 'opportunity_id', type: 'link', link: 'opportunities', relatedList: true },
     { key: 'owner_id', type: 'user' },
     // Changed by the actions (POST /quotes/{id}/submit, /send, …), a PATCH only withdraws, expires or reopens (quotes.status.ts).
     { key: 'status', type: 'select', options: opts(...QUOTE_STATUSES) },
@@ -81,7 +83,7 @@ export const quotesObject: ObjectDef = {
     listColumns: ['subject', 'number', 'account_id', 'status', 'valid_until', 'gross_total', 'owner_id', 'created_at'],
     quickCreate: ['subject', 'account_id', 'contact_id', 'valid_until', 'owner_id'],
     sections: [
-      { key: 'main', fields: ['subject', 'number', 'version_no', 'account_id', 'contact_id', 'owner_id', 'status', 'valid_until'] },
+      { key: 'main', fields: ['subject', 'number', 'version_no', 'account_id', 'contact_id', 'opportunity_id', 'owner_id', 'status', 'valid_until'] },
       { key: 'pricing', fields: ['currency', 'rounding_mode', 'prices_include_tax', 'discount_percent'] },
       { key: 'totals', fields: ['net_total', 'discount_total', 'tax_total', 'gross_total'] },
       { key: 'notes', fields: ['notes'] },

@@ -10,6 +10,6 @@ export default defineModule({
   dir: import.meta.dirname,
   objectRoutes: (app, def) => {
     if (stageFields(def).length) registerStageHistoryRoute(app, def);
-    if (def.board) registerBoardRoutes(app, def);
+    if (def.board && !def.board.dataColumns) registerBoardRoutes(app, def);
   },
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB, RolePermissions } from '../../db/schema.ts';
-import { can, type Actor } from '../../core/access.ts';
+import { can, followSourceRules, type Actor } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { notFound } from '../../http/errors.ts';
 import { objectNames } from '../../records/registry.ts';
@@ -59,7 +59,7 @@ export function updateRole(db: Kysely<DB>, actor: Actor, key: string, body: z.in
       const merged: Record<string, 'hidden' | 'read'> = { ...(fieldRules[object] ?? {}) };
       // null removes a rule (the field becomes readable and writable again).
       for (const [field, rule] of Object.entries(rules)) if (rule === null) delete merged[field]; else merged[field] = rule;
-      fieldRules[object] = merged;
+      fieldRules[object] = followSourceRules(object, merged);
     }
     const after: RolePermissions = {
       visibility: { ...(before.visibility ?? {}), ...(body.visibility ?? {}) },

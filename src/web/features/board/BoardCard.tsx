@@ -5,7 +5,6 @@ import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
 import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldValue } from '../../fields/FieldValue.tsx';
-import { optionLabel } from '../../fields/labels.ts';
 
 interface Props {
   object: string;
@@ -13,20 +12,21 @@ interface Props {
   titleField: string;
   /** A few fields shown under the title (the list's first columns). */
   details: FieldMeta[];
-  stageField: FieldMeta;
-  stage: string;
+  /** The other columns, for the move menu. */
+  targets: { value: string; label: string }[];
   canMove: boolean;
+  /** Shown on the card under its title (a "rotting" tag). */
+  flag?: React.ReactNode;
   onOpen: (id: number) => void;
   /** The move menu: to the end of another column (phones, and anyone not dragging). */
   onMoveTo: (id: number, to: string) => void;
 }
 
 /** One card: draggable with the pointer, by touch (press and hold) and by keyboard (space, arrows, space). */
-export function BoardCard({ object, record, titleField, details, stageField, stage, canMove, onOpen, onMoveTo }: Props) {
+export function BoardCard({ object, record, titleField, details, targets, canMove, flag, onOpen, onMoveTo }: Props) {
   const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: record.id, disabled: !canMove });
   const title = String(record[titleField] ?? `#${record.id}`);
-  const others = (stageField.options ?? []).filter((o) => o.value !== stage);
   return (
     <div
       ref={setNodeRef}
@@ -46,7 +46,7 @@ export function BoardCard({ object, record, titleField, details, stageField, sta
             <Dropdown
               trigger={['click']}
               menu={{
-                items: others.map((o) => ({ key: o.value, label: t('board.moveTo', { stage: optionLabel(t, object, stageField, o.value) }) })),
+                items: targets.map((o) => ({ key: o.value, label: t('board.moveTo', { stage: o.label }) })),
                 onClick: ({ key }) => onMoveTo(record.id, key),
               }}
             >
@@ -62,6 +62,7 @@ export function BoardCard({ object, record, titleField, details, stageField, sta
             </Dropdown>
           ) : null}
         </div>
+        {flag}
         {details.map((f) => (
           <div key={f.key} className="gx-board-card-line"><FieldValue object={object} field={f} record={record} compact /></div>
         ))}

@@ -3,19 +3,17 @@ import { Badge, Button, Typography } from 'antd';
 import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useTranslation } from 'react-i18next';
-import { useBoardCards } from '../../api/board.ts';
-import type { Query } from '../../api/client.ts';
+import { useBoardCards, type CardsSource } from '../../api/board.ts';
 import type { ApiRecord } from '../../api/types.ts';
 import { columnId } from './order.ts';
 
 interface Props {
-  object: string;
-  field: string;
-  stage: string;
+  /** Where its cards come from (cards.value is the column's key). */
+  cards: CardsSource;
   label: string;
   count: number;
-  sum?: string;
-  params: Query;
+  /** Totals shown beside the count (a sum; a weighted sum). */
+  sum?: React.ReactNode;
   /** The ids shown, in order (the server's, or the board's optimistic order while a move is in flight). */
   ids: number[];
   /** Tells the board which cards this column has loaded. */
@@ -24,9 +22,10 @@ interface Props {
 }
 
 /** A column: its stage, count, cards in board order (more on demand), and a drop area for an empty column. */
-export function BoardColumn({ object, field, stage, label, count, sum, params, ids, onCards, renderCard }: Props) {
+export function BoardColumn({ cards: src, label, count, sum, ids, onCards, renderCard }: Props) {
   const { t } = useTranslation();
-  const cards = useBoardCards(object, field, stage, params);
+  const stage = src.value;
+  const cards = useBoardCards(src);
   const { setNodeRef, isOver } = useDroppable({ id: columnId(stage) });
   const loaded = cards.data?.pages;
   useEffect(() => {
@@ -37,7 +36,7 @@ export function BoardColumn({ object, field, stage, label, count, sum, params, i
       <header className="gx-board-column-head">
         <Typography.Text strong>{label}</Typography.Text>
         <Badge count={count} showZero overflowCount={9999} color="#8c8c8c" data-testid={`board-count-${stage}`} />
-        {sum !== undefined ? <Typography.Text type="secondary">{sum}</Typography.Text> : null}
+        {sum !== undefined && sum !== null ? <Typography.Text type="secondary" data-testid={`board-sum-${stage}`}>{sum}</Typography.Text> : null}
       </header>
       <SortableContext id={columnId(stage)} items={ids} strategy={verticalListSortingStrategy}>
         <div ref={setNodeRef} className="gx-board-cards">
