@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { canReadField, requireDo, type Actor } from '../core/access.ts';
 import { diff, writeAudit } from '../core/audit.ts';
@@ -117,21 +117,33 @@ export async function putLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, par
     if (expected === undefined) throw invalid([{ field: 'version', message: 'Send the version of the record you read', code: 'required' }]);
     await assertVersion(trx, def, actor, existing, expected);
     if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
+    await def.lines!.beforeLines?.({ trx, actor, def }, existing);
     const org = await orgCurrency(trx);
-    const s = settingsOf(def, existing, org);
-    const drafts = await checkLines(trx, def, actor, body.lines, s, org);
-    const { lines, totals } = compute(def, drafts, s);
-    const before = await selectLines(trx, def.lines!.table, parentId);
-    const rows = await replaceLines(trx, def.lines!.table, parentId, lines);
-    const updated = await writeParentTotals(trx, def, parentId, totals);
-    await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
-    const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
-    await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: parentId, changes });
-    await writeEvents(trx, [{ type: 'updated', object: def.name, id: parentId, actorId: actor.id, changes }]);
-    return answer(def, actor, updated, rows, org);
+    const drafts = await checkLines(trx, def, actor, body.lines, settingsOf(def, existing, org), org);
+    const { row, lines } = await writeLinesIn(trx, def, actor, existing, drafts);
+    return answer(def, actor, row, lines, org);
   });
   deliverSoon();
   return result;
+}
+
+/**
+ * Writes checked lines of a parent the caller has loaded (and locked) in its transaction:
+ * computed, stored, the totals written, hooks, audit and the `updated` event as a PUT writes
+ * them. For a module copying lines from another document (an order from its quote) in the
+ * transaction that makes it; the caller calls deliverSoon() after commit.
+ */
+export async function writeLinesIn(trx: Transaction<DB>, def: ObjectDef, actor: Actor, existing: Row, drafts: LineDraftRow[]): Promise<{ row: Row; lines: LineRow[] }> {
+  const s = settingsOf(def, existing, await orgCurrency(trx));
+  const { lines, totals } = compute(def, drafts, s);
+  const before = await selectLines(trx, def.lines!.table, existing.id);
+  const rows = await replaceLines(trx, def.lines!.table, existing.id, lines);
+  const updated = await writeParentTotals(trx, def, existing.id, totals);
+  await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
+  const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
+  await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: existing.id, changes });
+  await writeEvents(trx, [{ type: 'updated', object: def.name, id: existing.id, actorId: actor.id, changes }]);
+  return { row: updated, lines: rows };
 }
 
 /**

@@ -273,6 +273,11 @@ export interface LineItemsDef {
    * is the organisation's (catalogue prices are in it).
    */
   productFields?: { sku?: string; description?: string; unit?: string; unitPrice?: string; taxRate?: string };
+  /**
+   * Runs in a PUT of the lines after the parent is loaded (locked, visible, version checked),
+   * before anything is written: throw to refuse (an order past draft: 409 order_not_editable).
+   */
+  beforeLines?: (ctx: WriteContext, parent: Row) => Promise<void> | void;
 }
 
 /**
