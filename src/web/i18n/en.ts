@@ -349,6 +349,23 @@ const en = {
     add: 'Add date', reseed: 'Re-seed {{year}} from the holiday data', reseedConfirm: 'Replace the seeded dates of {{year}}? Dates set by hand stay.',
     reseeded: '{{count}} dates seeded', none: 'No holidays or make-up days this year.',
     dueIn: 'In', workingDays: 'working days', dueInHelp: 'Sets the due time this many working days from now (default calendar).',
+  },
+  orders: {
+    confirm: 'Confirm', fulfil: 'Deliver', return: 'Return', cancel: 'Cancel order', release: 'Release hold',
+    cancelTitle: 'Cancel this order?', reason: 'Reason', fromQuote: 'Create order',
+    fulfilTitle: 'Deliver goods', returnTitle: 'Goods returned', line: 'Line', ordered: 'Ordered', fulfilled: 'Delivered',
+    returned: 'Returned', invoiced: 'Invoiced', returnable: 'May come back', deliverNow: 'Deliver now', returnNow: 'Returned now',
+    heldToast: 'Over the credit terms: the order is on hold until a manager releases it.',
+    warningToast: 'Confirmed, but the account is over its credit terms.',
+    done: { confirm: 'Order confirmed', fulfil: 'Delivery recorded', return: 'Return recorded', cancel: 'Order cancelled', release: 'Hold released: order confirmed' },
+    holdTitle: 'Credit hold', holdText: 'This order was held when it was confirmed.', overLimit: 'The account would go over its credit limit.',
+    overdue: 'The account has invoices overdue beyond its tolerance.', releaseTitle: 'Release the credit hold',
+    releaseReason: 'Why may this order go ahead? (kept in the audit log)',
+    creditTitle: 'Credit', exposure: 'Account exposure', thisOrder: 'This order', total: 'Total', limit: 'Credit limit', noLimit: 'Not shown',
+    result: 'Check', policy: 'Over the limit', overdueTag: 'Overdue',
+    results: { ok: 'Within terms', warning: 'Over terms (warning)', hold: 'Over terms (hold)' },
+    policies: { warn: 'Warn and confirm', hold: 'Hold the order' },
+    progressTitle: 'Delivery',
   }
 };
 

@@ -352,6 +352,23 @@ const zhCN: Resources = {
     add: '添加日期', reseed: '从节假日数据重新导入 {{year}} 年', reseedConfirm: '替换 {{year}} 年导入的日期？手动设置的日期保留。',
     reseeded: '已导入 {{count}} 个日期', none: '本年没有节假日或调休日。',
     dueIn: '', workingDays: '个工作日后', dueInHelp: '把截止时间设为从现在起若干个工作日后（按默认日历）。',
+  },
+  orders: {
+    confirm: '确认订单', fulfil: '发货', return: '退货', cancel: '取消订单', release: '解除冻结',
+    cancelTitle: '取消此订单？', reason: '原因', fromQuote: '生成订单',
+    fulfilTitle: '发货', returnTitle: '退货登记', line: '明细', ordered: '订购数量', fulfilled: '已发货',
+    returned: '已退货', invoiced: '已开票', returnable: '可退数量', deliverNow: '本次发货', returnNow: '本次退货',
+    heldToast: '超出信用条件：订单已冻结，需经理放行。',
+    warningToast: '已确认，但客户已超出信用条件。',
+    done: { confirm: '订单已确认', fulfil: '发货已登记', return: '退货已登记', cancel: '订单已取消', release: '已解除冻结，订单已确认' },
+    holdTitle: '信用冻结', holdText: '此订单在确认时被冻结。', overLimit: '客户将超出信用额度。',
+    overdue: '客户有超过容忍天数的逾期发票。', releaseTitle: '解除信用冻结',
+    releaseReason: '放行理由（记入审计日志）',
+    creditTitle: '信用', exposure: '客户敞口', thisOrder: '本订单', total: '合计', limit: '信用额度', noLimit: '不可见',
+    result: '检查结果', policy: '超额处理', overdueTag: '逾期',
+    results: { ok: '条件内', warning: '超出（提醒）', hold: '超出（冻结）' },
+    policies: { warn: '提醒并确认', hold: '冻结订单' },
+    progressTitle: '交付情况',
   }
 };
 

@@ -768,6 +768,23 @@ const zhTW: Resources = {
     add: '新增日期', reseed: '從節假日資料重新匯入 {{year}} 年', reseedConfirm: '取代 {{year}} 年匯入的日期？手動設定的日期保留。',
     reseeded: '已匯入 {{count}} 個日期', none: '本年沒有節假日或補班日。',
     dueIn: '', workingDays: '個工作日後', dueInHelp: '把截止時間設為從現在起若干個工作日後（依預設行事曆）。',
+  },
+  orders: {
+    confirm: '確認訂單', fulfil: '出貨', return: '退貨', cancel: '取消訂單', release: '解除凍結',
+    cancelTitle: '取消此訂單？', reason: '原因', fromQuote: '產生訂單',
+    fulfilTitle: '出貨', returnTitle: '退貨登記', line: '明細', ordered: '訂購數量', fulfilled: '已出貨',
+    returned: '已退貨', invoiced: '已開票', returnable: '可退數量', deliverNow: '本次出貨', returnNow: '本次退貨',
+    heldToast: '超出信用條件：訂單已凍結，需經理放行。',
+    warningToast: '已確認，但客戶已超出信用條件。',
+    done: { confirm: '訂單已確認', fulfil: '出貨已登記', return: '退貨已登記', cancel: '訂單已取消', release: '已解除凍結，訂單已確認' },
+    holdTitle: '信用凍結', holdText: '此訂單在確認時被凍結。', overLimit: '客戶將超出信用額度。',
+    overdue: '客戶有超過容忍天數的逾期發票。', releaseTitle: '解除信用凍結',
+    releaseReason: '放行理由（記入稽核日誌）',
+    creditTitle: '信用', exposure: '客戶曝險', thisOrder: '本訂單', total: '合計', limit: '信用額度', noLimit: '不可見',
+    result: '檢查結果', policy: '超額處理', overdueTag: '逾期',
+    results: { ok: '條件內', warning: '超出（提醒）', hold: '超出（凍結）' },
+    policies: { warn: '提醒並確認', hold: '凍結訂單' },
+    progressTitle: '交付情況',
   }
 };
 
