@@ -365,6 +365,12 @@ const en = {
     result: 'Check', policy: 'Over the limit', overdueTag: 'Overdue',
     results: { ok: 'Within terms', warning: 'Over terms (warning)', hold: 'Over terms (hold)' },
     policies: { warn: 'Warn and confirm', hold: 'Hold the order' },
+    reasons: {
+      order_not_editable: 'Only a draft order may change its lines, amounts or account.', order_status: 'The order is not in a state for this.',
+      order_has_no_lines: 'Add at least one line before confirming.', order_not_on_hold: 'The order is not on credit hold.',
+      quote_not_accepted: 'Only an accepted quote becomes an order.', quote_already_ordered: 'This quote has an order already.',
+    },
+    codes: { over_fulfilment: 'More than is left to deliver on a line.', over_return: 'More than was delivered and not yet returned on a line.', invalid_quantity: 'Quantities must be positive.', unknown_line: 'A line is not part of this order.' },
     progressTitle: 'Delivery',
   }
 };

@@ -368,6 +368,12 @@ const zhCN: Resources = {
     result: '检查结果', policy: '超额处理', overdueTag: '逾期',
     results: { ok: '条件内', warning: '超出（提醒）', hold: '超出（冻结）' },
     policies: { warn: '提醒并确认', hold: '冻结订单' },
+    reasons: {
+      order_not_editable: '只有草稿订单可以修改明细、金额或客户。', order_status: '订单当前状态不能执行此操作。',
+      order_has_no_lines: '请先添加至少一行明细再确认。', order_not_on_hold: '订单未处于信用冻结。',
+      quote_not_accepted: '只有已接受的报价单可以生成订单。', quote_already_ordered: '此报价单已生成订单。',
+    },
+    codes: { over_fulfilment: '某行发货数量超过未发数量。', over_return: '某行退货数量超过已发未退数量。', invalid_quantity: '数量必须为正数。', unknown_line: '某行不属于此订单。' },
     progressTitle: '交付情况',
   }
 };

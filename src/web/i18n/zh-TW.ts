@@ -784,6 +784,12 @@ const zhTW: Resources = {
     result: '檢查結果', policy: '超額處理', overdueTag: '逾期',
     results: { ok: '條件內', warning: '超出（提醒）', hold: '超出（凍結）' },
     policies: { warn: '提醒並確認', hold: '凍結訂單' },
+    reasons: {
+      order_not_editable: '只有草稿訂單可以修改明細、金額或客戶。', order_status: '訂單目前狀態不能執行此操作。',
+      order_has_no_lines: '請先新增至少一行明細再確認。', order_not_on_hold: '訂單未處於信用凍結。',
+      quote_not_accepted: '只有已接受的報價單可以產生訂單。', quote_already_ordered: '此報價單已產生訂單。',
+    },
+    codes: { over_fulfilment: '某行出貨數量超過未出數量。', over_return: '某行退貨數量超過已出未退數量。', invalid_quantity: '數量必須為正數。', unknown_line: '某行不屬於此訂單。' },
     progressTitle: '交付情況',
   }
 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Input, Modal } from 'antd';
 import { CheckOutlined, CloseOutlined, RollbackOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../api/errors.ts';
+import { orderError } from './orderErrors.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
 import { QuantitiesModal } from './QuantitiesModal.tsx';
 import { useOrderAction, useProgress, type ActionResult } from './orderApi.ts';
@@ -26,7 +26,7 @@ export function OrderActions({ id, record, canEdit, reload }: RecordExtensionPro
       else message.success(t(`orders.done.${action}`));
       return true;
     } catch (e) {
-      message.error(errorText(t, e));
+      message.error(orderError(t, e));
       return false;
     }
   };
@@ -62,7 +62,7 @@ export function ReleaseButton({ id, reload }: { id: number; reload: () => void }
       message.success(t('orders.done.release'));
       setOpen(false);
     } catch (e) {
-      message.error(errorText(t, e));
+      message.error(orderError(t, e));
     }
   };
   return (

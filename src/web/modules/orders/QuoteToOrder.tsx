@@ -3,7 +3,7 @@ import { ShoppingCartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { errorText } from '../../api/errors.ts';
+import { orderError } from './orderErrors.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
 
 /** On an accepted quote: make its order (POST /orders/from-quote/{id}) and open it. */
@@ -17,7 +17,7 @@ export function QuoteToOrder({ id, record }: RecordExtensionProps) {
       const r = await api.post<{ data: { id: number } }>(`/orders/from-quote/${id}`);
       navigate(`/orders/${r.data.id}`);
     } catch (e) {
-      message.error(errorText(t, e));
+      message.error(orderError(t, e));
     }
   };
   return <Button icon={<ShoppingCartOutlined />} onClick={() => void make()} data-testid="quote-to-order">{t('orders.fromQuote')}</Button>;
