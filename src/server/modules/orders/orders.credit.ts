@@ -8,7 +8,7 @@ import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { Money, minorDigits } from '../../../shared/money.ts';
 import { convert } from '../settings/exchange-rates.service.ts';
-import { OPEN_STATUSES, remainingGross } from './orders.repo.ts';
+import { remainingGross } from './orders.repo.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import type { CreditAnswer } from '../../../shared/contracts/orders.ts';
 
@@ -51,8 +51,9 @@ export async function checkCredit(db: Tx, order: Row, lock: boolean): Promise<Cr
   const account = await loadVisible(db, getObject('accounts'), SYSTEM, order.account_id, lock);
   const { parts } = await creditExposure(db, order.account_id);
   const exposure = Object.values(parts).reduce((sum, v) => sum.plus(v), new Money(0));
-  // An open order is already among the parts; a draft or held one is what would be added.
-  const own = (OPEN_STATUSES as readonly string[]).includes(order.status) ? new Money(0) : new Money(await remainingGross(db, { orderId: order.id }));
+  // A draft or held order is what confirming would add; an open one is among the parts already,
+  // a cancelled or invoiced one adds nothing.
+  const own = order.status === 'draft' || order.status === 'on_hold' ? new Money(await remainingGross(db, { orderId: order.id })) : new Money(0);
   const total = exposure.plus(own);
   const limit = account.credit_limit === null || account.credit_limit === undefined ? null
     : (await convert(db as Kysely<DB>, String(account.credit_limit), account.currency || org, today())).amount;

@@ -13,6 +13,9 @@ import { notEditable } from './orders.errors.ts';
 /** Values that decide an order's amounts or its credit: fixed once the order leaves draft. */
 const LOCKED_AFTER_DRAFT = ['account_id', 'currency', 'order_date', 'rounding_mode', 'prices_include_tax', 'discount_percent'];
 
+/** A stored value and a written one compared as text (a date column may come back as a Date). */
+const comparable = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v));
+
 const DEFAULTS: Row = { rounding_mode: 'per_line', prices_include_tax: false, discount_percent: 0 };
 
 /** A new order without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
@@ -25,8 +28,10 @@ async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
 }
 
 async function beforeWrite(ctx: WriteContext, values: Row, existing: Row | null): Promise<void> {
-  if (existing && existing.status !== 'draft' && LOCKED_AFTER_DRAFT.some((k) => values[k] !== undefined && values[k] !== existing[k])) {
-    throw notEditable(existing.status);
+  if (existing && existing.status !== 'draft') {
+    if (LOCKED_AFTER_DRAFT.some((k) => values[k] !== undefined && comparable(values[k]) !== comparable(existing[k]))) throw notEditable(existing.status);
+    // Resent unchanged: dropped, so the engine does not recompute (and rewrite) the delivered lines.
+    for (const k of LOCKED_AFTER_DRAFT) delete values[k];
   }
   for (const [k, v] of Object.entries(DEFAULTS)) if (values[k] === null || (!existing && values[k] === undefined)) values[k] = v;
   if (!existing) {
