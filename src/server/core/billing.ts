@@ -99,3 +99,23 @@ export function registerPaymentTarget(t: PaymentTarget): void {
 export function paymentTarget(kind: string): PaymentTarget | undefined {
   return targets.get(kind);
 }
+
+/**
+ * Whether an account has invoices overdue by more than `toleranceDays` (issue 13: the credit
+ * check at an order's confirmation). The invoices module registers it; with none registered no
+ * account counts as overdue. Added beside the exposure parts as an optional seam.
+ */
+export type OverdueCheck = (db: Tx, accountId: number, toleranceDays: number) => Promise<boolean>;
+
+const overdueChecks = new Map<string, OverdueCheck>();
+
+export function registerOverdue(name: string, fn: OverdueCheck): void {
+  overdueChecks.set(name, fn);
+}
+
+/** The names of the registered checks that find the account overdue (empty: not overdue). */
+export async function accountOverdue(db: Tx, accountId: number, toleranceDays: number): Promise<string[]> {
+  const hits: string[] = [];
+  for (const [name, fn] of overdueChecks) if (await fn(db, accountId, toleranceDays)) hits.push(name);
+  return hits;
+}

@@ -129,21 +129,31 @@ export async function putLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, par
  */
 export async function replaceLinesIn(trx: Transaction<DB>, def: ObjectDef, actor: Actor, existing: Row, input: LineInput[]) {
   requireDo(actor, def, 'update');
-  const parentId = Number(existing.id);
   await def.lines!.mayEdit?.({ trx, actor, def }, existing);
   if (lineMoneyHidden(actor, def)) throw forbidden('Your role may not see the amounts of these lines');
   const org = await orgCurrency(trx);
-  const s = settingsOf(def, existing, org);
-  const drafts = await checkLines(trx, def, actor, input, s, org, existing);
+  const drafts = await checkLines(trx, def, actor, input, settingsOf(def, existing, org), org, existing);
+  const { row, lines } = await writeLinesIn(trx, def, actor, existing, drafts);
+  return answer(def, actor, row, lines, org);
+}
+
+/**
+ * Writes checked lines of a parent the caller has loaded (and locked) in its transaction:
+ * computed, stored, the totals written, hooks, audit and the `updated` event as a PUT writes
+ * them. For a module copying lines from another document (an order from its quote) in the
+ * transaction that makes it; the caller calls deliverSoon() after commit.
+ */
+export async function writeLinesIn(trx: Transaction<DB>, def: ObjectDef, actor: Actor, existing: Row, drafts: LineDraftRow[]): Promise<{ row: Row; lines: LineRow[] }> {
+  const s = settingsOf(def, existing, await orgCurrency(trx));
   const { lines, totals } = compute(def, drafts, s);
-  const before = await selectLines(trx, def.lines!.table, parentId);
-  const rows = await replaceLines(trx, def.lines!.table, parentId, lines);
-  const updated = await writeParentTotals(trx, def, parentId, totals);
+  const before = await selectLines(trx, def.lines!.table, existing.id);
+  const rows = await replaceLines(trx, def.lines!.table, existing.id, lines);
+  const updated = await writeParentTotals(trx, def, existing.id, totals);
   await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
   const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
-  await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: parentId, changes });
-  await writeEvents(trx, [{ type: 'updated', object: def.name, id: parentId, actorId: actor.id, changes }]);
-  return answer(def, actor, updated, rows, org);
+  await writeAudit(trx, { actorId: actor.id, action: 'update', object: def.name, recordId: existing.id, changes });
+  await writeEvents(trx, [{ type: 'updated', object: def.name, id: existing.id, actorId: actor.id, changes }]);
+  return { row: updated, lines: rows };
 }
 
 /**

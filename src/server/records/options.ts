@@ -8,4 +8,6 @@ export const TIER = opts('standard', 'silver', 'gold', 'platinum', 'vip');
 export const LIFECYCLE = opts('lead', 'prospect', 'active', 'loyal', 'at_risk', 'churned', 'inactive');
 export const SOURCE = opts('web', 'referral', 'event', 'phone', 'email', 'partner', 'advertising', 'walk_in', 'social', 'import', 'other');
 export const PAYMENT_STANDING = opts('good', 'watch', 'late', 'blocked');
+/** What confirming an order over the account's credit does: warn and confirm, or hold it for a manager. */
+export const CREDIT_POLICY = opts('warn', 'hold');
 export const ADDRESS_FIELDS = ['country', 'province', 'city', 'district', 'street', 'postal_code'] as const;

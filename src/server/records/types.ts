@@ -294,7 +294,8 @@ export interface LineItemsDef {
   /**
    * May the parent's lines be replaced now? Called by putLines in its transaction with the
    * parent locked (after the visibility and version checks); throws an AppError to refuse
-   * (a sent quote: 409 quote_not_editable), and then nothing is written. Absent: always.
+   * (a sent quote: 409 quote_not_editable; an order past draft: order_not_editable), and then
+   * nothing is written. Absent: always.
    */
   mayEdit?: (ctx: WriteContext, parent: Row) => void | Promise<void>;
 }

@@ -6,3 +6,4 @@ import '../modules/quotes/index.tsx';
 import '../modules/opportunities/index.tsx';
 
 export {};
+import '../modules/orders/index.ts';

@@ -444,6 +444,29 @@ const en = {
     categories: { open: 'Open', won: 'Won', lost: 'Lost' },
     forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' },
   },
+  orders: {
+    confirm: 'Confirm', fulfil: 'Deliver', return: 'Return', cancel: 'Cancel order', release: 'Release hold',
+    cancelTitle: 'Cancel this order?', reason: 'Reason', fromQuote: 'Create order',
+    fulfilTitle: 'Deliver goods', returnTitle: 'Goods returned', line: 'Line', ordered: 'Ordered', fulfilled: 'Delivered',
+    returned: 'Returned', invoiced: 'Invoiced', returnable: 'May come back', deliverNow: 'Deliver now', returnNow: 'Returned now',
+    heldToast: 'Over the credit terms: the order is on hold until a manager releases it.',
+    warningToast: 'Confirmed, but the account is over its credit terms.',
+    done: { confirm: 'Order confirmed', fulfil: 'Delivery recorded', return: 'Return recorded', cancel: 'Order cancelled', release: 'Hold released: order confirmed' },
+    holdTitle: 'Credit hold', holdText: 'This order was held when it was confirmed.', overLimit: 'The account would go over its credit limit.',
+    overdue: 'The account has invoices overdue beyond its tolerance.', releaseTitle: 'Release the credit hold',
+    releaseReason: 'Why may this order go ahead? (kept in the audit log)',
+    creditTitle: 'Credit', exposure: 'Account exposure', thisOrder: 'This order', total: 'Total', limit: 'Credit limit', noLimit: 'Not shown',
+    result: 'Check', policy: 'Over the limit', overdueTag: 'Overdue',
+    results: { ok: 'Within terms', warning: 'Over terms (warning)', hold: 'Over terms (hold)' },
+    policies: { warn: 'Warn and confirm', hold: 'Hold the order' },
+    reasons: {
+      order_not_editable: 'Only a draft order may change its lines, amounts or account.', order_status: 'The order is not in a state for this.',
+      order_has_no_lines: 'Add at least one line before confirming.', order_not_on_hold: 'The order is not on credit hold.',
+      quote_not_accepted: 'Only an accepted quote becomes an order.', quote_already_ordered: 'This quote has an order already.',
+    },
+    codes: { over_fulfilment: 'More than is left to deliver on a line.', over_return: 'More than was delivered and not yet returned on a line.', invalid_quantity: 'Quantities must be positive.', unknown_line: 'A line is not part of this order.' },
+    progressTitle: 'Delivery',
+  }
 };
 
 export default en;

@@ -447,6 +447,29 @@ const zhCN: Resources = {
     categories: { open: '进行中', won: '赢单', lost: '输单' },
     forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入' },
   },
+  orders: {
+    confirm: '确认订单', fulfil: '发货', return: '退货', cancel: '取消订单', release: '解除冻结',
+    cancelTitle: '取消此订单？', reason: '原因', fromQuote: '生成订单',
+    fulfilTitle: '发货', returnTitle: '退货登记', line: '明细', ordered: '订购数量', fulfilled: '已发货',
+    returned: '已退货', invoiced: '已开票', returnable: '可退数量', deliverNow: '本次发货', returnNow: '本次退货',
+    heldToast: '超出信用条件：订单已冻结，需经理放行。',
+    warningToast: '已确认，但客户已超出信用条件。',
+    done: { confirm: '订单已确认', fulfil: '发货已登记', return: '退货已登记', cancel: '订单已取消', release: '已解除冻结，订单已确认' },
+    holdTitle: '信用冻结', holdText: '此订单在确认时被冻结。', overLimit: '客户将超出信用额度。',
+    overdue: '客户有超过容忍天数的逾期发票。', releaseTitle: '解除信用冻结',
+    releaseReason: '放行理由（记入审计日志）',
+    creditTitle: '信用', exposure: '客户敞口', thisOrder: '本订单', total: '合计', limit: '信用额度', noLimit: '不可见',
+    result: '检查结果', policy: '超额处理', overdueTag: '逾期',
+    results: { ok: '条件内', warning: '超出（提醒）', hold: '超出（冻结）' },
+    policies: { warn: '提醒并确认', hold: '冻结订单' },
+    reasons: {
+      order_not_editable: '只有草稿订单可以修改明细、金额或客户。', order_status: '订单当前状态不能执行此操作。',
+      order_has_no_lines: '请先添加至少一行明细再确认。', order_not_on_hold: '订单未处于信用冻结。',
+      quote_not_accepted: '只有已接受的报价单可以生成订单。', quote_already_ordered: '此报价单已生成订单。',
+    },
+    codes: { over_fulfilment: '某行发货数量超过未发数量。', over_return: '某行退货数量超过已发未退数量。', invalid_quantity: '数量必须为正数。', unknown_line: '某行不属于此订单。' },
+    progressTitle: '交付情况',
+  }
 };
 
 export default zhCN;

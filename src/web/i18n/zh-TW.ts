@@ -863,6 +863,29 @@ const zhTW: Resources = {
     categories: { open: '進行中', won: '贏單', lost: '輸單' },
     forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入' },
   },
+  orders: {
+    confirm: '確認訂單', fulfil: '出貨', return: '退貨', cancel: '取消訂單', release: '解除凍結',
+    cancelTitle: '取消此訂單？', reason: '原因', fromQuote: '產生訂單',
+    fulfilTitle: '出貨', returnTitle: '退貨登記', line: '明細', ordered: '訂購數量', fulfilled: '已出貨',
+    returned: '已退貨', invoiced: '已開票', returnable: '可退數量', deliverNow: '本次出貨', returnNow: '本次退貨',
+    heldToast: '超出信用條件：訂單已凍結，需經理放行。',
+    warningToast: '已確認，但客戶已超出信用條件。',
+    done: { confirm: '訂單已確認', fulfil: '出貨已登記', return: '退貨已登記', cancel: '訂單已取消', release: '已解除凍結，訂單已確認' },
+    holdTitle: '信用凍結', holdText: '此訂單在確認時被凍結。', overLimit: '客戶將超出信用額度。',
+    overdue: '客戶有超過容忍天數的逾期發票。', releaseTitle: '解除信用凍結',
+    releaseReason: '放行理由（記入稽核日誌）',
+    creditTitle: '信用', exposure: '客戶曝險', thisOrder: '本訂單', total: '合計', limit: '信用額度', noLimit: '不可見',
+    result: '檢查結果', policy: '超額處理', overdueTag: '逾期',
+    results: { ok: '條件內', warning: '超出（提醒）', hold: '超出（凍結）' },
+    policies: { warn: '提醒並確認', hold: '凍結訂單' },
+    reasons: {
+      order_not_editable: '只有草稿訂單可以修改明細、金額或客戶。', order_status: '訂單目前狀態不能執行此操作。',
+      order_has_no_lines: '請先新增至少一行明細再確認。', order_not_on_hold: '訂單未處於信用凍結。',
+      quote_not_accepted: '只有已接受的報價單可以產生訂單。', quote_already_ordered: '此報價單已產生訂單。',
+    },
+    codes: { over_fulfilment: '某行出貨數量超過未出數量。', over_return: '某行退貨數量超過已出未退數量。', invalid_quantity: '數量必須為正數。', unknown_line: '某行不屬於此訂單。' },
+    progressTitle: '交付情況',
+  }
 };
 
 export default zhTW;

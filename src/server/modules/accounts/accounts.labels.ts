@@ -24,6 +24,8 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       annual_revenue: 'Annual revenue',
       currency: 'Currency',
       credit_limit: 'Credit limit',
+      credit_policy: 'Over the limit',
+      overdue_tolerance_days: 'Overdue tolerance (days)',
       payment_terms: 'Payment terms',
       payment_standing: 'Payment standing',
       tags: 'Tags',
@@ -36,6 +38,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     },
     options: {
       ...CUSTOMER_OPTION_LABELS.en,
+      credit_policy: { warn: 'Warn and confirm', hold: 'Hold the order' },
     },
     sections: {
       main: 'Overview',
@@ -43,6 +46,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       company: 'Company',
       address: 'Address',
       finance: 'Finance',
+      credit: 'Credit',
       notes: 'Notes',
       custom: 'More fields',
       system: 'System'
@@ -68,6 +72,8 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       annual_revenue: '年营业额',
       currency: '币种',
       credit_limit: '信用额度',
+      credit_policy: '超额处理',
+      overdue_tolerance_days: '逾期容忍天数',
       payment_terms: '付款条件',
       payment_standing: '付款信用',
       tags: '标签',
@@ -80,6 +86,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     },
     options: {
       ...CUSTOMER_OPTION_LABELS['zh-CN'],
+      credit_policy: { warn: '提醒并确认', hold: '冻结订单' },
     },
     sections: {
       main: '概况',
@@ -87,6 +94,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       company: '公司信息',
       address: '地址',
       finance: '财务',
+      credit: '信用',
       notes: '备注',
       custom: '更多字段',
       system: '系统信息'
@@ -112,6 +120,8 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       annual_revenue: '年營業額',
       currency: '幣別',
       credit_limit: '信用額度',
+      credit_policy: '超額處理',
+      overdue_tolerance_days: '逾期容忍天數',
       payment_terms: '付款條件',
       payment_standing: '付款信用',
       tags: '標籤',
@@ -124,6 +134,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
     },
     options: {
       ...CUSTOMER_OPTION_LABELS['zh-TW'],
+      credit_policy: { warn: '提醒並確認', hold: '凍結訂單' },
     },
     sections: {
       main: '概況',
@@ -131,6 +142,7 @@ export const accountsLabels: Record<Locale, ObjectLabels> = {
       company: '公司資訊',
       address: '地址',
       finance: '財務',
+      credit: '信用',
       notes: '備註',
       custom: '更多欄位',
       system: '系統資訊'

@@ -1,10 +1,11 @@
 import type { ObjectDef, StandardField } from '../../records/types.ts';
-import { ADDRESS_FIELDS, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
+import { ADDRESS_FIELDS, CREDIT_POLICY, CUSTOMER_TYPE, LIFECYCLE, PAYMENT_STANDING, SOURCE, TIER } from '../../records/options.ts';
 import { phoneKey } from '../../text/search-text.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { orgNameKey } from '../../text/identity.ts';
 import { accountsLabels } from './accounts.labels.ts';
 import { accountsImport } from './accounts.import.ts';
+import { invalid } from '../../http/errors.ts';
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 300 },
@@ -23,7 +24,10 @@ const fields: StandardField[] = [
   { key: 'employees', type: 'number' },
   { key: 'currency', type: 'text', max: 3 },
   { key: 'annual_revenue', type: 'money' },
+  // Credit terms (issue 13): the order confirmation checks them (modules/orders).
   { key: 'credit_limit', type: 'money' },
+  { key: 'credit_policy', type: 'select', options: CREDIT_POLICY },
+  { key: 'overdue_tolerance_days', type: 'number' },
   { key: 'payment_terms', type: 'text' },
   { key: 'payment_standing', type: 'select', options: PAYMENT_STANDING },
   { key: 'tags', type: 'tags' },
@@ -57,7 +61,8 @@ export const accountsObject: ObjectDef = {
       { key: 'classification', fields: ['type', 'tier', 'lifecycle_status', 'source', 'industry', 'region', 'tags'] },
       { key: 'company', fields: ['employees', 'currency', 'annual_revenue'] },
       { key: 'address', fields: [...ADDRESS_FIELDS] },
-      { key: 'finance', fields: ['credit_limit', 'payment_terms', 'payment_standing'] },
+      { key: 'finance', fields: ['payment_terms', 'payment_standing'] },
+      { key: 'credit', fields: ['credit_limit', 'credit_policy', 'overdue_tolerance_days'] },
       { key: 'notes', fields: ['notes'] },
       { key: 'custom', fields: [] },
       { key: 'system', fields: ['created_by', 'created_at', 'updated_at'] },
@@ -80,6 +85,12 @@ export const accountsObject: ObjectDef = {
   // name_key: the normalised name imports de-duplicate accounts by (text/identity.ts).
   derive: (r) => ({ phone_key: r.phone ? phoneKey(r.phone) || null : null, name_key: typeof r.name === 'string' ? orgNameKey(r.name) : null }),
   notNull: ['name'],
+  beforeWrite: async (_ctx, values) => {
+    const d = values.overdue_tolerance_days;
+    if (typeof d === 'number' && (!Number.isInteger(d) || d < 0 || d > 3650)) {
+      throw invalid([{ field: 'overdue_tolerance_days', message: 'Whole days from 0 to 3650', code: 'out_of_range' }]);
+    }
+  },
   import: accountsImport,
   // Customer numbers are consecutive (no gaps), as customers are told theirs (C-00042).
   numbering: { field: 'account_number', type: 'account', pattern: 'C-{00000}', gapFree: true },
