@@ -17,7 +17,16 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'stage_fields_required'
   /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
-  | 'invalid_condition';
+  | 'invalid_condition'
+  // Invoices and payments (modules/invoices, modules/payments): a document past draft, and the
+  // amounts a billing write may not exceed (what a source can still bill, an invoice's
+  // uncredited or open amount, a payment's amount) or mix (currencies).
+  | 'invoice_not_editable'
+  | 'over_billable'
+  | 'over_credit'
+  | 'over_allocation'
+  | 'over_payment'
+  | 'currency_mismatch';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -34,6 +43,12 @@ export const STATUS: Record<ErrorCode, number> = {
   transition_not_allowed: 422,
   stage_fields_required: 422,
   invalid_condition: 400,
+  invoice_not_editable: 409,
+  over_billable: 422,
+  over_credit: 422,
+  over_allocation: 422,
+  over_payment: 422,
+  currency_mismatch: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
