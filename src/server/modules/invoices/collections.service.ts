@@ -5,7 +5,8 @@ import { writeAudit } from '../../core/audit.ts';
 import { forbidden, invalid, type FieldIssue } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
-import { parseMoney } from '../../../shared/money.ts';
+import { minorDigits, parseMoney } from '../../../shared/money.ts';
+import { orgCurrency } from '../../records/money.ts';
 import { registerTemplateKind } from '../mail/mail.defaults.ts';
 import { mailSoon } from '../mail/mail.service.ts';
 import { asLocale } from '../mail/mail.types.ts';
@@ -24,16 +25,18 @@ const BUCKETS = ['', '1–30', '31–60', '61–90', '90+'];
 /** A role that may not read an invoice's amount due sees no promised amounts either. */
 const amountsHidden = (actor: Actor) => !canReadField(actor, 'invoices', 'amount_due');
 
-function present(actor: Actor, a: CollectionAction) {
+function present(actor: Actor, a: CollectionAction, currency: string) {
   const out: Record<string, unknown> = { ...a, created_at: new Date(a.created_at).toISOString() };
   if (amountsHidden(actor)) delete out.promised_amount;
+  else if (a.promised_amount !== null) out.promised_amount = parseMoney(a.promised_amount)!.toFixed(minorDigits(currency));
   return out;
 }
 
 export async function getCollection(db: Kysely<DB>, actor: Actor, invoiceId: number) {
   requireDo(actor, def(), 'read');
-  await loadVisible(db, def(), actor, invoiceId);
-  return (await listActions(db, invoiceId)).map((a) => present(actor, a));
+  const inv = await loadVisible(db, def(), actor, invoiceId);
+  const currency = inv.currency || (await orgCurrency(db));
+  return (await listActions(db, invoiceId)).map((a) => present(actor, a, currency));
 }
 
 export interface CollectionInput {
@@ -60,9 +63,9 @@ export async function addCollection(db: Kysely<DB>, actor: Actor, invoiceId: num
       promise_to_pay_date: body.promise_to_pay_date ?? null, promised_amount: amount?.toString() ?? null, created_by: actor.id,
     });
     await writeAudit(trx, { actorId: actor.id, action: 'collection_action', object: 'invoices', recordId: invoiceId, changes: { collection: [null, a.kind], promise_to_pay_date: [null, a.promise_to_pay_date] } });
-    return a;
+    return { a, currency: (inv.currency as string) || (await orgCurrency(trx)) };
   });
-  return present(actor, row);
+  return present(actor, row.a, row.currency);
 }
 
 registerTemplateKind('invoice_collection', {

@@ -7,6 +7,8 @@ import { percentIssue } from '../../records/line-items-input.ts';
 import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
+import { canReadField } from '../../core/access.ts';
+import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import { invoicesLabels } from './invoices.labels.ts';
 import { brokenPromiseOf } from './collections.repo.ts';
 
@@ -133,6 +135,13 @@ export const invoicesObject: ObjectDef = {
     }
     await invoiceOnTimeline(ctx.trx, row, ctx.actor.id);
   },
-  expand: async (db, row) => ({ broken_promise: await brokenPromiseOf(db, row) }),
+  // A promise to pay whose date passed while the invoice is still due; its amount only for readers of amount_due.
+  expand: async (db, row, actor) => {
+    const broken = await brokenPromiseOf(db, row);
+    if (!broken) return { broken_promise: null };
+    const currency = row.currency || (await orgCurrency(db));
+    const amount = broken.amount === null || !canReadField(actor, 'invoices', 'amount_due') ? null : parseMoney(broken.amount)!.toFixed(minorDigits(currency));
+    return { broken_promise: { date: broken.date, amount } };
+  },
   notNull: ['number', 'kind', 'status', 'rounding_mode', 'prices_include_tax', 'discount_percent', 'net_total', 'discount_total', 'tax_total', 'gross_total', 'amount_paid', 'amount_credited', 'amount_due', 'payment_terms_days'],
 };
