@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { canReadField, requireDo, type Actor } from '../../core/access.ts';
+import { canReadField, requireDo, visibilityCondition, type Actor } from '../../core/access.ts';
+import { sql } from 'kysely';
 import { diff, writeAudit } from '../../core/audit.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { paymentTarget } from '../../core/billing.ts';
@@ -11,7 +12,7 @@ import { orgCurrency } from '../../records/money.ts';
 import { minorDigits, parseMoney, type Money } from '../../../shared/money.ts';
 import type { PutAllocationsBody, RecordPaymentBody } from '../../../shared/contracts/payments.ts';
 import type { Row, Tx } from '../../records/types.ts';
-import { replaceAllocations, selectAllocations, setPayment, targetTotals } from './payments.repo.ts';
+import { allocationsToTarget, replaceAllocations, selectAllocations, setPayment, targetTotals } from './payments.repo.ts';
 import { paymentOnTimeline } from './payments.object.ts';
 
 // A payment's allocations: the whole set replaced in one transaction with the payment locked,
@@ -125,4 +126,18 @@ export async function recordPayment(db: Kysely<DB>, actor: Actor, body: RecordPa
   });
   deliverSoon();
   return getRecord(db, def(), actor, id);
+}
+
+/** GET /payments/to/{kind}/{id}: the payments allocated to a target the actor may see (an invoice's payments tab). */
+export async function paymentsOfTarget(db: Kysely<DB>, actor: Actor, kind: string, id: number) {
+  requireDo(actor, def(), 'list');
+  const target = paymentTarget(kind);
+  if (!target) throw notFound(kind);
+  // open() locks: read it in a transaction of its own, over at once.
+  const seen = await db.transaction().execute(async (trx) => (await target.open(trx, actor, [id])).has(id));
+  if (!seen) throw notFound(kind);
+  const org = await orgCurrency(db);
+  const rows = await allocationsToTarget(db, kind, id, visibilityCondition(actor, 'payments', sql.ref('p.owner_id')));
+  const hide = amountsHidden(actor);
+  return rows.map(({ amount, currency, ...r }) => ({ ...r, currency: currency || org, ...(hide ? {} : { amount: m(amount).toFixed(minorDigits(currency || org)) }) }));
 }

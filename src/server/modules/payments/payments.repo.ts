@@ -37,3 +37,12 @@ export async function setPayment(trx: Tx, id: number, set: Row): Promise<Row> {
   const { rows } = await sql<Row>`UPDATE payments SET ${sql.join(assignments)} WHERE id = ${id} RETURNING *`.execute(trx);
   return rows[0]!;
 }
+
+/** Allocations to one target from the payments the actor may see (`visible` over alias p). */
+export async function allocationsToTarget(db: Tx, kind: string, id: number, visible: import('kysely').RawBuilder<boolean>) {
+  const { rows } = await sql<{ payment_id: number; number: string; received_on: string; method: string; currency: string | null; amount: string }>`
+    SELECT p.id AS payment_id, p.number, p.received_on, p.method, p.currency, a.amount::text AS amount
+    FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+    WHERE a.target_kind = ${kind} AND a.target_id = ${id} AND ${visible} ORDER BY p.received_on DESC, p.id DESC LIMIT 500`.execute(db);
+  return rows.map((r) => ({ ...r, payment_id: Number(r.payment_id) }));
+}

@@ -95,6 +95,8 @@ describe('payment allocations', () => {
     expect(rec.status).toBe(201);
     expect(rec.body.data).toMatchObject({ account_id: account.id, amount_allocated: '120.00', method: 'wechat_pay' });
     expect((await t.api(t.adminToken, 'GET', `/invoices/${inv.id}`)).body.data.status).toBe('paid');
+    const tab = await t.api(t.adminToken, 'GET', `/payments/to/invoice/${inv.id}`);
+    expect(tab.body.data).toEqual([expect.objectContaining({ payment_id: rec.body.data.id, method: 'wechat_pay', amount: '120.00' })]);
     const snap = await billingSnapshot(t);
     const again = await t.api(t.adminToken, 'POST', '/payments/record', { invoice_id: inv.id, amount: '1.00', method: 'cash', received_on: '2026-03-10' });
     expect(again.body.error.code).toBe('over_allocation');
@@ -122,6 +124,7 @@ describe('payment allocations', () => {
       (id) => ['POST', `/invoices/${id}/collection`, { kind: 'call' }], (id) => ['POST', `/invoices/${id}/issue`, {}],
       (id) => ['POST', `/invoices/${id}/void`, { reason: 'x' }], (id) => ['POST', `/invoices/${id}/credit-note`, {}],
       (id) => ['PUT', `/payments/${pay}/allocations`, { allocations: [{ target_kind: 'invoice', target_id: id, amount: '1' }] }],
+      (id) => ['GET', `/payments/to/invoice/${id}`],
       (id) => ['POST', '/payments/record', { invoice_id: id, amount: '1', method: 'cash', received_on: '2026-03-01' }],
     ];
     for (const call of calls) {

@@ -13,6 +13,7 @@ export const testOrdersObject: ObjectDef = {
   singular: 'test_order',
   titleField: 'name',
   ownerField: 'owner_id',
+  currencyField: 'currency',
   fields: [
     { key: 'name', type: 'text', required: true, max: 200 },
     { key: 'account_id', type: 'link', link: 'accounts' },
