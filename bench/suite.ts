@@ -17,6 +17,7 @@ import { mailFigures } from './figures/mail.ts';
 import { boardFigures, prepareBoard } from './figures/board.ts';
 import { pdfFigures } from './figures/pdf.ts';
 import { outboxFigures } from './figures/outbox.ts';
+import { ageingFigures, prepareAgeing } from './figures/ageing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -68,6 +69,10 @@ try {
   if (wanted('board')) {
     await step('board cards', () => prepareBoard(b));
     figures.push(...(await step('board', () => boardFigures(b, o))));
+  }
+  if (wanted('ageing')) {
+    await step('ageing invoices', () => prepareAgeing(b));
+    figures.push(...(await step('ageing', () => ageingFigures(b, o))));
   }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   if (wanted('outbox')) figures.push(...(await step('outbox', () => outboxFigures(b))));

@@ -43,6 +43,7 @@ export function targetOf(id: string): Target | null {
   if (id.startsWith('search_')) return { op: '<=', postgres: 30, pglite: 90, ratio: 2 };
   if (id.startsWith('timeline_')) return { op: '<=', postgres: 20, pglite: 60 };
   if (id === 'pdf_50_lines') return { op: '<=', postgres: 1000, pglite: 1000 };
+  if (id === 'ageing_report') return { op: '<=', postgres: 500, pglite: 500 };
   return null;
 }
 

@@ -43,7 +43,8 @@ const money = (key: string) => ({ key, type: 'money' as const, system: true });
 export const invoicesObject: ObjectDef = {
   name: 'invoices',
   singular: 'invoice',
-  titleField: 'number',
+  // The subject is the title (the number when none is given), as quotes do: the number is the subtitle.
+  titleField: 'subject',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [
@@ -74,10 +75,10 @@ export const invoicesObject: ObjectDef = {
   ],
   labels: invoicesLabels,
   ui: {
-    menu: { group: 'sales', icon: 'AccountBookOutlined', order: 60 },
+    menu: { group: 'sales', icon: 'SolutionOutlined', order: 60 },
     recordPage: true,
     subtitle: ['number', 'kind', 'account_id', 'status'],
-    listColumns: ['number', 'kind', 'account_id', 'status', 'issue_date', 'due_date', 'gross_total', 'amount_due', 'owner_id'],
+    listColumns: ['number', 'subject', 'kind', 'account_id', 'status', 'issue_date', 'due_date', 'gross_total', 'amount_due', 'owner_id'],
     quickCreate: ['subject', 'account_id', 'contact_id', 'payment_terms_days', 'owner_id'],
     sections: [
       { key: 'main', fields: ['number', 'kind', 'credited_invoice_id', 'subject', 'account_id', 'contact_id', 'owner_id', 'status'] },
@@ -94,13 +95,15 @@ export const invoicesObject: ObjectDef = {
   // Sales write invoices; only managers and admins delete (drafts: see beforeDelete).
   policy: { delete: ['admin', 'manager'], import: ['admin'] },
   search: {
-    document: (r) => ({ names: searchValues(r, ['number']), other: searchValues(r, ['subject']), notes: searchValues(r, ['notes']) }),
+    document: (r) => ({ names: searchValues(r, ['subject']), other: searchValues(r, ['number']), notes: searchValues(r, ['notes']) }),
     pinyin: 'company',
-    subtitle: ['account_id', 'status'],
+    subtitle: ['number', 'account_id', 'status'],
     global: true,
     related: [{ link: 'account_id', fields: ['name'] }],
   },
   timeline: { targets: ['account_id', 'contact_id'], title: 'number', body: 'subject' },
+  // Drafts from a spreadsheet (issued, paid and credited through the API only).
+  import: { synonyms: { subject: ['subject', 'title', '主题', '主旨'], due_date: ['due date', '到期日'] }, identity: [] },
   numbering: { field: 'number', type: 'invoice', pattern: 'INV-{YYYY}-{00000}' },
   lines: {
     table: 'invoice_lines',
@@ -113,6 +116,7 @@ export const invoicesObject: ObjectDef = {
   beforeWrite: async (ctx, values, existing) => {
     if (existing && existing.status !== 'draft' && Object.keys(values).some((k) => !EDITABLE_AFTER_DRAFT.has(k))) throw notEditable(existing.status);
     for (const [k, v] of Object.entries(DEFAULTS)) if (values[k] === null || (!existing && values[k] === undefined)) values[k] = v;
+    if (!existing || values.subject === null) values.subject = values.subject || existing?.number || values.number;
     if (!existing) {
       values.status = 'draft';
       values.kind ??= 'invoice';

@@ -35,6 +35,7 @@ async function beforePaymentWrite(ctx: WriteContext, values: Row, existing: Row 
     values.amount_unapplied = amount.minus(parseMoney(existing?.amount_allocated ?? 0)!).toString();
   }
   if (!existing) values.amount_allocated = '0';
+  if (!existing || values.reference === null) values.reference = values.reference || existing?.number || values.number;
 }
 
 // Payments received: numbered PAY-{YYYY}-{00000}; allocations (GET/PUT /payments/{id}/allocations)
@@ -42,7 +43,8 @@ async function beforePaymentWrite(ctx: WriteContext, values: Row, existing: Row 
 export const paymentsObject: ObjectDef = {
   name: 'payments',
   singular: 'payment',
-  titleField: 'number',
+  // The reference (bank serial, cheque number) is the title; the number when none is given.
+  titleField: 'reference',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [
@@ -63,7 +65,7 @@ export const paymentsObject: ObjectDef = {
   ],
   labels: paymentsLabels,
   ui: {
-    menu: { group: 'sales', icon: 'PayCircleOutlined', order: 70 },
+    menu: { group: 'sales', icon: 'DollarOutlined', order: 70 },
     recordPage: true,
     subtitle: ['number', 'account_id', 'method'],
     listColumns: ['number', 'account_id', 'method', 'amount', 'received_on', 'amount_unapplied', 'reference', 'owner_id'],
@@ -79,13 +81,15 @@ export const paymentsObject: ObjectDef = {
   },
   policy: { delete: ['admin', 'manager'], import: ['admin'] },
   search: {
-    document: (r) => ({ names: searchValues(r, ['number']), other: searchValues(r, ['reference']), notes: searchValues(r, ['note']) }),
+    document: (r) => ({ names: searchValues(r, ['reference']), other: searchValues(r, ['number']), notes: searchValues(r, ['note']) }),
     pinyin: 'company',
-    subtitle: ['account_id', 'received_on'],
+    subtitle: ['number', 'account_id', 'received_on'],
     global: true,
     related: [{ link: 'account_id', fields: ['name'] }],
   },
   timeline: { targets: ['account_id'], title: 'number', body: 'reference' },
+  // Payments from a bank statement (allocated through the API or the record page).
+  import: { synonyms: { amount: ['amount', '金额', '金額'], received_on: ['date', 'received', '日期', '收款日期'], reference: ['reference', '流水号', '交易序號'] }, identity: [] },
   numbering: { field: 'number', type: 'payment', pattern: 'PAY-{YYYY}-{00000}' },
   beforeWrite: beforePaymentWrite,
   afterWrite: async (ctx, row) => paymentOnTimeline(ctx.trx, row, ctx.actor.id),
