@@ -18,6 +18,7 @@ import { boardFigures, prepareBoard } from './figures/board.ts';
 import { pdfFigures } from './figures/pdf.ts';
 import { outboxFigures } from './figures/outbox.ts';
 import { DEFAULT_OPPORTUNITIES, opportunityBoardFigures } from './figures/opportunity-board.ts';
+import { ageingFigures, prepareAgeing } from './figures/ageing.ts';
 
 const { values } = parseArgs({
   options: {
@@ -74,6 +75,10 @@ try {
   if (wanted('opportunities')) {
     const n = Number(values.opportunities ?? DEFAULT_OPPORTUNITIES);
     figures.push(...(await step('opportunities board', () => opportunityBoardFigures(b, o, n))));
+  }
+  if (wanted('ageing')) {
+    await step('ageing invoices', () => prepareAgeing(b));
+    figures.push(...(await step('ageing', () => ageingFigures(b, o))));
   }
   if (wanted('http')) figures.push(...(await step('http', () => httpFigures(b, Number(values['http-seconds']), log))));
   if (wanted('outbox')) figures.push(...(await step('outbox', () => outboxFigures(b))));

@@ -33,7 +33,16 @@ export type ErrorCode =
   /** A quote whose discount or margin needs approval is sent only once approved. */
   | 'approval_required'
   /** A quote's action or public answer in a status that does not allow it (already decided, expired, withdrawn, superseded). */
-  | 'quote_not_open';
+  | 'quote_not_open'
+  // Invoices and payments (modules/invoices, modules/payments): a document past draft, and the
+  // amounts a billing write may not exceed (what a source can still bill, an invoice's
+  // uncredited or open amount, a payment's amount) or mix (currencies).
+  | 'invoice_not_editable'
+  | 'over_billable'
+  | 'over_credit'
+  | 'over_allocation'
+  | 'over_payment'
+  | 'currency_mismatch';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -58,6 +67,12 @@ export const STATUS: Record<ErrorCode, number> = {
   quote_not_editable: 409,
   approval_required: 409,
   quote_not_open: 409,
+  invoice_not_editable: 409,
+  over_billable: 422,
+  over_credit: 422,
+  over_allocation: 422,
+  over_payment: 422,
+  currency_mismatch: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

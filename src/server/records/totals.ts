@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { AppError, invalid } from '../http/errors.ts';
 import { requireDo, type Actor } from '../core/access.ts';
@@ -19,6 +19,17 @@ export interface Totals {
 }
 
 /**
+ * The rate turning an amount in `cur` into the organisation currency: 1 for the organisation's
+ * own, else the latest rate on or before `on` (default today); NULL when there is none, which
+ * callers refuse (`no_exchange_rate`) rather than leave the amount out. Sales reports and
+ * credit exposure (modules/invoices, modules/payments) convert with it too.
+ */
+export function orgRateSql(cur: RawBuilder<unknown>, on: RawBuilder<unknown> = sql`current_date`): RawBuilder<string | null> {
+  return sql<string | null>`CASE WHEN ${cur} = ${orgCurrencySql} THEN 1::numeric ELSE (SELECT r.rate FROM exchange_rates r
+    WHERE r.from_currency = ${cur} AND r.to_currency = ${orgCurrencySql} AND r.valid_from <= ${on} ORDER BY r.valid_from DESC LIMIT 1) END`;
+}
+
+/**
  * The sum of a money field over the records a list with these parameters would show, in the
  * organisation currency: each amount converted at the latest rate on or before today
  * (exchange_rates), rounded to the organisation's minor unit, summed by the database in one
@@ -33,8 +44,7 @@ export async function sumRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor, f
   const t = def.name;
   const org = await orgCurrency(db);
   const cur = currencySql(def, t);
-  const rate = sql`CASE WHEN ${cur} = ${orgCurrencySql} THEN 1::numeric ELSE (SELECT r.rate FROM exchange_rates r
-    WHERE r.from_currency = ${cur} AND r.to_currency = ${orgCurrencySql} AND r.valid_from <= current_date ORDER BY r.valid_from DESC LIMIT 1) END`;
+  const rate = orgRateSql(cur);
   const { rows } = await sql<{ total: string | null; n: number; missing: string[] | null }>`
     SELECT sum(round(x.v * x.rate, ${sql.lit(minorDigits(org))}))::text AS total, count(x.v)::int AS n,
       array_agg(DISTINCT x.cur) FILTER (WHERE x.v IS NOT NULL AND x.rate IS NULL) AS missing

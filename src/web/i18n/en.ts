@@ -466,7 +466,25 @@ const en = {
     },
     codes: { over_fulfilment: 'More than is left to deliver on a line.', over_return: 'More than was delivered and not yet returned on a line.', invalid_quantity: 'Quantities must be positive.', unknown_line: 'A line is not part of this order.' },
     progressTitle: 'Delivery',
-  }
+  },
+  invoices: {
+    number: 'Invoice', dueDate: 'Due date', status: 'Status', amountDue: 'Amount due', amount: 'Amount', method: 'Method',
+    receivedOn: 'Received on', reference: 'Reference', save: 'Save', payment: 'Payment', allocated: 'Allocated',
+    statuses: { draft: 'Draft', issued: 'Issued', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void' },
+    methods: { bank_transfer: 'Bank transfer', alipay: 'Alipay', wechat_pay: 'WeChat Pay', cash: 'Cash', cheque: 'Cheque', card: 'Card', acceptance_bill: 'Acceptance bill' },
+    issue: 'Issue', issued: 'Invoice issued', void: 'Void', voided: 'Invoice voided', voidTitle: 'Void this invoice?', voidReason: 'Why is it void?',
+    creditNote: 'Credit note', recordPayment: 'Record payment', paymentRecorded: 'Payment recorded',
+    paymentsTab: 'Payments', collectionTab: 'Collection', noPayments: 'No payments yet', noActions: 'No collection actions yet',
+    kind: 'Kind', note: 'Note', actionDate: 'Date', promiseDate: 'Promise to pay by', promisedAmount: 'Promised amount', addAction: 'Add action',
+    collectionKinds: { call: 'Call', email: 'E-mail', visit: 'Visit', letter: 'Letter' },
+    brokenPromise: 'Promise to pay by {{date}} broken {{amount}}',
+    ageing: {
+      title: 'Receivables ageing', asOf: 'As of', account: 'Account', invoices: 'Invoices', noAccount: 'No account', totals: 'Total',
+      current: 'Current', d1_30: '1–30 days', d31_60: '31–60 days', d61_90: '61–90 days', d90_plus: 'Over 90 days', total: 'Total due',
+      previous: 'Previous', next: 'Next',
+    },
+  },
+  payments: { allocationsTab: 'Allocations', none: 'Not allocated yet', target: 'Allocated to', invoice: 'Invoice #{{id}}', amount: 'Amount' },
 };
 
 export default en;

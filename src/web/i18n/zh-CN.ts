@@ -469,7 +469,25 @@ const zhCN: Resources = {
     },
     codes: { over_fulfilment: '某行发货数量超过未发数量。', over_return: '某行退货数量超过已发未退数量。', invalid_quantity: '数量必须为正数。', unknown_line: '某行不属于此订单。' },
     progressTitle: '交付情况',
-  }
+  },
+  invoices: {
+    number: '发票', dueDate: '到期日', status: '状态', amountDue: '应收余额', amount: '金额', method: '收款方式',
+    receivedOn: '收款日期', reference: '流水号', save: '保存', payment: '收款', allocated: '核销金额',
+    statuses: { draft: '草稿', issued: '已开具', partially_paid: '部分收款', paid: '已收清', void: '已作废' },
+    methods: { bank_transfer: '银行转账', alipay: '支付宝', wechat_pay: '微信支付', cash: '现金', cheque: '支票', card: '银行卡', acceptance_bill: '承兑汇票' },
+    issue: '开具', issued: '发票已开具', void: '作废', voided: '发票已作废', voidTitle: '作废此发票？', voidReason: '作废原因',
+    creditNote: '开贷项通知单', recordPayment: '登记收款', paymentRecorded: '收款已登记',
+    paymentsTab: '收款', collectionTab: '催收', noPayments: '暂无收款', noActions: '暂无催收记录',
+    kind: '方式', note: '备注', actionDate: '日期', promiseDate: '承诺付款日', promisedAmount: '承诺金额', addAction: '添加记录',
+    collectionKinds: { call: '电话', email: '邮件', visit: '拜访', letter: '函件' },
+    brokenPromise: '承诺于 {{date}} 付款 {{amount}} 未兑现',
+    ageing: {
+      title: '应收账龄', asOf: '截至', account: '客户', invoices: '发票数', noAccount: '无客户', totals: '合计',
+      current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90_plus: '90 天以上', total: '应收合计',
+      previous: '上一页', next: '下一页',
+    },
+  },
+  payments: { allocationsTab: '核销', none: '尚未核销', target: '核销至', invoice: '发票 #{{id}}', amount: '金额' },
 };
 
 export default zhCN;

@@ -885,7 +885,25 @@ const zhTW: Resources = {
     },
     codes: { over_fulfilment: '某行出貨數量超過未出數量。', over_return: '某行退貨數量超過已出未退數量。', invalid_quantity: '數量必須為正數。', unknown_line: '某行不屬於此訂單。' },
     progressTitle: '交付情況',
-  }
+  },
+  invoices: {
+    number: '發票', dueDate: '到期日', status: '狀態', amountDue: '應收餘額', amount: '金額', method: '收款方式',
+    receivedOn: '收款日期', reference: '交易序號', save: '儲存', payment: '收款', allocated: '沖帳金額',
+    statuses: { draft: '草稿', issued: '已開立', partially_paid: '部分收款', paid: '已收清', void: '已作廢' },
+    methods: { bank_transfer: '銀行轉帳', alipay: '支付寶', wechat_pay: '微信支付', cash: '現金', cheque: '支票', card: '信用卡', acceptance_bill: '承兌匯票' },
+    issue: '開立', issued: '發票已開立', void: '作廢', voided: '發票已作廢', voidTitle: '作廢此發票？', voidReason: '作廢原因',
+    creditNote: '開立折讓單', recordPayment: '登記收款', paymentRecorded: '收款已登記',
+    paymentsTab: '收款', collectionTab: '催收', noPayments: '尚無收款', noActions: '尚無催收記錄',
+    kind: '方式', note: '備註', actionDate: '日期', promiseDate: '承諾付款日', promisedAmount: '承諾金額', addAction: '新增記錄',
+    collectionKinds: { call: '電話', email: '郵件', visit: '拜訪', letter: '函件' },
+    brokenPromise: '承諾於 {{date}} 付款 {{amount}} 未兌現',
+    ageing: {
+      title: '應收帳齡', asOf: '截至', account: '客戶', invoices: '發票數', noAccount: '無客戶', totals: '合計',
+      current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90_plus: '90 天以上', total: '應收合計',
+      previous: '上一頁', next: '下一頁',
+    },
+  },
+  payments: { allocationsTab: '沖帳', none: '尚未沖帳', target: '沖帳至', invoice: '發票 #{{id}}', amount: '金額' },
 };
 
 export default zhTW;
