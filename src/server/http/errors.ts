@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'transition_not_allowed'
   | 'stage_fields_required'
   /** A condition tree (records/conditions.ts) that names what does not exist, or the caller may not read, or is malformed. */
-  | 'invalid_condition';
+  | 'invalid_condition'
+  /** A tree write that would make a record its own ancestor (modules/territories). */
+  | 'tree_cycle';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -34,6 +36,7 @@ export const STATUS: Record<ErrorCode, number> = {
   transition_not_allowed: 422,
   stage_fields_required: 422,
   invalid_condition: 400,
+  tree_cycle: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
