@@ -1,3 +1,4 @@
 // Each business module's web part, imported once for its registrations (./registry.ts).
 // One line per module; keep them sorted.
-export {};
+import '../modules/territories/index.tsx';
+
