@@ -30,18 +30,20 @@ export async function startRealign(enqueue: (name: string, payload: Record<strin
 }
 
 export async function runRealign(db: Kysely<DB>, payload: Record<string, unknown>, ctx: JobContext): Promise<void> {
+  // `batch`: the batch size (tests use small ones); a payload saved by an interrupted run carries `after_id`.
+  const size = Math.min(Math.max(Math.trunc(Number(payload.batch ?? BATCH)) || BATCH, 1), 5000);
   const p = { actor_id: Number(payload.actor_id), after_id: Number(payload.after_id ?? 0), scanned: Number(payload.scanned ?? 0), changed: Number(payload.changed ?? 0) };
   for (;;) {
     if (ctx.signal?.aborted) return;
     const done = await db.transaction().execute(async (trx) => {
-      const ids = await accountBatch(trx, p.after_id, BATCH);
+      const ids = await accountBatch(trx, p.after_id, size);
       if (!ids.length) return true;
       const changed = await realignAccounts(trx, ids, await territoryPick(trx));
       p.after_id = ids[ids.length - 1]!;
       p.scanned += ids.length;
       p.changed += changed.length;
       if (changed.length) await writeAudit(trx, { actorId: p.actor_id, action: 'territory_realign', object: ACCOUNTS, recordId: null, changes: { ids: changed } });
-      await saveJobPayload(trx, ctx.id, { ...p });
+      await saveJobPayload(trx, ctx.id, { ...p, batch: size });
       return false;
     });
     if (done) return;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../../db/test-helpers.ts';
 import { factories } from '../../db/factories.ts';
+import { REALIGN_JOB } from './territories.realign.ts';
 
 const t = useTestApp();
 const f = factories(t);
@@ -131,6 +132,29 @@ describe('account assignment', () => {
     expect((await admin('PUT', `/accounts/${locked.id}/territory`, { territory_id: 987654, locked: true })).status).toBe(400);
     expect((await admin('PUT', `/accounts/987654/territory`, { territory_id: manual.id, locked: true })).status).toBe(404);
     expect(await territoryOf(locked.id)).toBe(hz.id);
+  });
+
+  it('realign goes by keyset batches and resumes after the last committed one', async () => {
+    const made = [];
+    for (let i = 0; i < 5; i++) made.push(await f.account({ city: '苏州' }));
+    const sz = await territory({ name: 'Suzhou' }, where('city', 'eq', '苏州'));
+    const me = (await admin('GET', '/auth/me')).body.data.id;
+    // A run interrupted after the second account: it resumes there, in batches of two.
+    const id = await t.app.jobs.enqueue(REALIGN_JOB, { actor_id: me, after_id: made[1]!.id, scanned: 0, changed: 0, batch: 2 });
+    await t.app.jobs.drain();
+    const status = (await admin('GET', `/territories/realign/${id}`)).body.data;
+    expect(status).toMatchObject({ status: 'done', changed: 3 });
+    expect(await territoryOf(made[0]!.id)).toBeNull();
+    expect(await territoryOf(made[1]!.id)).toBeNull();
+    for (const a of made.slice(2)) expect(await territoryOf(a.id)).toBe(sz.id);
+    const { rows } = await sql<{ payload: { batch: number } }>`SELECT payload FROM jobs WHERE id = ${id}`.execute(t.app.db);
+    expect(rows[0]!.payload.batch).toBe(2);
+    // Audited per batch, on accounts.
+    const ids = new Set(made.map((a) => a.id));
+    const audit = (await admin('GET', '/audit-log?filter[object]=accounts&limit=50')).body.data
+      .filter((r: any) => r.action === 'territory_realign' && r.changes.ids.some((x: number) => ids.has(x)));
+    expect(audit.flatMap((r: any) => r.changes.ids).sort()).toEqual(made.slice(2).map((a) => a.id).sort());
+    expect(audit.length).toBeGreaterThanOrEqual(2);
   });
 
   it('filters accounts by territory including everything below it, and counts them per territory', async () => {
