@@ -5,7 +5,8 @@ import { ancestorIds, depthOf, rebuildSubtree } from './territories.repo.ts';
 
 // Territories are records (list, read, audit, export, the link field on accounts, its titles
 // and pickers come from the record engine); only administrators write them (policy). The tree
-// is kept in territory_closure by the hooks below; the rule and members have their own routes.
+// is kept in territory_closure by the hooks below; the rules (territory_rules) and members have
+// their own administrators' routes, so readers of territories never see them.
 
 const fields: StandardField[] = [
   { key: 'name', type: 'text', required: true, max: 200 },
@@ -49,6 +50,9 @@ export const territoriesObject: ObjectDef = {
   },
   // A territory may not sit under itself or under one of its own descendants.
   async beforeWrite(ctx, values, existing) {
+    // Cleared, they fall back to their defaults (the columns are NOT NULL).
+    if (values.priority === null) values.priority = 0;
+    if (values.active === null) values.active = true;
     if (values.parent_id === undefined) return;
     const parent = values.parent_id as number | null;
     if (parent !== null && existing && (await ancestorIds(ctx.trx, parent)).includes(Number(existing.id))) {

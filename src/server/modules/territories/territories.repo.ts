@@ -40,8 +40,8 @@ export interface RuleTerritory {
 
 /** Active territories with a rule, most specific first: deepest, then highest priority, then oldest. */
 export async function ruleTerritories(db: Tx): Promise<RuleTerritory[]> {
-  const { rows } = await sql<RuleTerritory>`SELECT id::int AS id, rule FROM territories
-    WHERE active AND rule IS NOT NULL ORDER BY depth DESC, priority DESC, id`.execute(db);
+  const { rows } = await sql<RuleTerritory>`SELECT t.id::int AS id, r.rule FROM territories t JOIN territory_rules r ON r.territory_id = t.id
+    WHERE t.active ORDER BY t.depth DESC, t.priority DESC, t.id`.execute(db);
   return rows;
 }
 
@@ -96,7 +96,14 @@ export async function activeUserIds(db: Tx, ids: number[]): Promise<Set<number>>
 }
 
 export async function setRule(db: Tx, id: number, rule: unknown): Promise<void> {
-  await sql`UPDATE territories SET rule = ${rule === null ? null : JSON.stringify(rule)}::jsonb, updated_at = now() WHERE id = ${id}`.execute(db);
+  if (rule === null) await sql`DELETE FROM territory_rules WHERE territory_id = ${id}`.execute(db);
+  else await sql`INSERT INTO territory_rules (territory_id, rule) VALUES (${id}, ${JSON.stringify(rule)}::jsonb)
+    ON CONFLICT (territory_id) DO UPDATE SET rule = EXCLUDED.rule, updated_at = now()`.execute(db);
+}
+
+export async function ruleOf(db: Tx, id: number): Promise<unknown> {
+  const { rows } = await sql<{ rule: unknown }>`SELECT rule FROM territory_rules WHERE territory_id = ${id}`.execute(db);
+  return rows[0]?.rule ?? null;
 }
 
 export async function territoryRow(db: Tx, id: number, lock = false): Promise<Row | undefined> {
@@ -105,8 +112,8 @@ export async function territoryRow(db: Tx, id: number, lock = false): Promise<Ro
 }
 
 export async function allTerritories(db: Tx): Promise<Row[]> {
-  const { rows } = await sql<Row>`SELECT id::int AS id, name, code, parent_id::int AS parent_id, manager_id::int AS manager_id, priority, active, description, rule, depth, version
-    FROM territories ORDER BY depth, name, id`.execute(db);
+  const { rows } = await sql<Row>`SELECT t.id::int AS id, t.name, t.code, t.parent_id::int AS parent_id, t.manager_id::int AS manager_id, t.priority, t.active, t.description, r.rule, t.depth, t.version
+    FROM territories t LEFT JOIN territory_rules r ON r.territory_id = t.id ORDER BY t.depth, t.name, t.id`.execute(db);
   return rows;
 }
 

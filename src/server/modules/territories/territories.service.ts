@@ -8,7 +8,7 @@ import { getObject } from '../../records/registry.ts';
 import { loadVisible, updateRecord } from '../../records/service.ts';
 import type { Row } from '../../records/types.ts';
 import type { TerritoryMember, TerritoryNode } from '../../../shared/contracts/territories.ts';
-import { accountCounts, activeUserIds, allTerritories, membersOf, replaceMembers, setRule, territoryRow } from './territories.repo.ts';
+import { accountCounts, activeUserIds, allTerritories, membersOf, replaceMembers, ruleOf, setRule, territoryRow } from './territories.repo.ts';
 import { ACCOUNTS, territoriesFor } from './territories.engine.ts';
 
 const TERRITORIES = 'territories';
@@ -53,11 +53,12 @@ export async function territoryReport(db: Kysely<DB>, actor: Actor) {
 /** Sets (or clears, null) a territory's rule; checked against the administrator's own rights on accounts. */
 export async function putRule(db: Kysely<DB>, actor: Actor, id: number, condition: unknown): Promise<Row> {
   requireCan(actor, 'admin');
-  const before = await existing(db, id);
+  await existing(db, id);
+  const before = await ruleOf(db, id);
   const tree = condition === null ? null : await validateCondition(db, getObject(ACCOUNTS), condition, actor);
   await db.transaction().execute(async (trx) => {
     await setRule(trx, id, tree);
-    await writeAudit(trx, { actorId: actor.id, action: 'update', object: TERRITORIES, recordId: id, changes: { rule: [before.rule ?? null, tree] } });
+    await writeAudit(trx, { actorId: actor.id, action: 'update', object: TERRITORIES, recordId: id, changes: { rule: [before, tree] } });
   });
   return { id, rule: tree };
 }

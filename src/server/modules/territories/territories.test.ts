@@ -78,6 +78,13 @@ describe('territory tree', () => {
     expect((await admin('PUT', `/territories/${x.id}/members`, { members: [{ user_id: 987654, role: 'member' }] })).status).toBe(400);
     const ok = await admin('PUT', `/territories/${x.id}/members`, { members: [{ user_id: sales.id, role: 'manager' }] });
     expect(ok.status).toBe(200);
+    // Anyone may read territories (names on accounts), but not their rules or members.
+    expect((await admin('PUT', `/territories/${x.id}/rule`, { condition: where('city', 'eq', 'SECRET-CITY') })).status).toBe(200);
+    const read = await t.api(sales.token, 'GET', `/territories/${x.id}`);
+    expect(read.status).toBe(200);
+    expect(JSON.stringify(read.body)).not.toMatch(/SECRET-CITY|"rule"|members/);
+    // Cleared priority and active fall back to their defaults.
+    expect((await admin('PATCH', `/territories/${x.id}`, { priority: null, active: null })).body.data).toMatchObject({ priority: 0, active: true });
     expect((await admin('GET', '/territories/tree')).body.data.find((r: any) => r.id === x.id).members).toEqual([{ user_id: sales.id, role: 'manager' }]);
   });
 });

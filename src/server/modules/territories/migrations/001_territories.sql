@@ -13,8 +13,6 @@ CREATE TABLE territories (
   priority integer NOT NULL DEFAULT 0,
   active boolean NOT NULL DEFAULT true,
   description text,
-  -- The assignment rule (a condition tree on accounts, as the administrator wrote it); null: assigns nothing.
-  rule jsonb,
   depth integer NOT NULL DEFAULT 0,
   custom jsonb NOT NULL DEFAULT '{}'::jsonb,
   created_by bigint REFERENCES users(id) ON DELETE SET NULL,
@@ -27,6 +25,14 @@ CREATE INDEX territories_parent_idx ON territories (parent_id);
 CREATE INDEX territories_manager_idx ON territories (manager_id);
 CREATE INDEX territories_created_idx ON territories (created_at DESC, id DESC);
 CREATE TRIGGER territories_version BEFORE UPDATE ON territories FOR EACH ROW EXECUTE FUNCTION guanxi_bump_version();
+
+-- Each territory's rule (a condition tree on accounts, as the administrator wrote it); none:
+-- it assigns nothing. Apart from the record, so readers of territories never see the rules.
+CREATE TABLE territory_rules (
+  territory_id bigint PRIMARY KEY REFERENCES territories(id) ON DELETE CASCADE,
+  rule jsonb NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
 
 CREATE TABLE territory_closure (
   ancestor_id bigint NOT NULL REFERENCES territories(id) ON DELETE CASCADE,
