@@ -98,11 +98,6 @@ export function registerVisibilityExtension(object: string, key: string, ext: Vi
   visibilityExtensions.set(object, byKey);
 }
 
-/** Whether some module widens the object's visibility (callers that skip the SQL for 'all'/'none' must not for own/team). */
-export function hasVisibilityExtension(object: string): boolean {
-  return Boolean(visibilityExtensions.get(object)?.size);
-}
-
 /**
  * The rows of an object (its table as `alias`) the actor may see: the owner rule of
  * visibilityCondition, OR any registered extension (for own and team visibility only: 'all'
