@@ -38,7 +38,8 @@ export interface FieldMeta {
   filterable: boolean;
 }
 
-export const FILTER_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'starts', 'in', 'nin', 'between', 'empty'] as const;
+// `under`: a link to a tree object (ObjectDef.tree) pointing at the record or any below it (flat filters only).
+export const FILTER_OPS = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'starts', 'in', 'nin', 'between', 'empty', 'under'] as const;
 export type FilterOp = (typeof FILTER_OPS)[number];
 
 export interface FilterClause {

@@ -27,6 +27,14 @@ export const DEFAULT_ROLES: Record<string, { name: string; permissions: RolePerm
   readonly: { name: 'Read-only', permissions: { visibility: { [ALL_OBJECTS]: 'all' }, can: {} } },
 };
 
+/**
+ * Who stored rules run as (assignment rules, territory rules): the system, an administrator
+ * without field rules, seeing every record and field. A rule is checked against its author's
+ * rights when saved; when it runs no user is asking, so whoever writes the record must not
+ * change which rule matches.
+ */
+export const SYSTEM_ACTOR: Actor = { id: 0, email: '', name: 'system', role: 'admin', team_id: null, locale: 'en', permissions: DEFAULT_ROLES.admin!.permissions };
+
 export function visibilityOf(actor: Actor, object: string): Visibility {
   const v = actor.permissions.visibility ?? {};
   return v[object] ?? v[ALL_OBJECTS] ?? 'own';
@@ -78,6 +86,38 @@ export function visibilityCondition(actor: Actor, object: string, ownerColumn: R
   return sql<boolean>`(${ownerColumn} = ${num(actor.id)} OR ${ownerColumn} IN (
     SELECT u.id FROM users u WHERE u.team_id = ${num(actor.team_id ?? -1)}
        OR u.team_id IN (SELECT t.id FROM teams t WHERE t.manager_id = ${num(actor.id)})))`;
+}
+
+/**
+ * More rows an own/team actor sees of an object, beside its own and its team's: a module adds
+ * an OR-condition (territory managers see their territories' accounts). It is given the actor,
+ * the alias of the object's table in the query, and how to write the actor's numbers (inline
+ * literals for cached select lists). Registered at import of the module's files; keyed by
+ * module, so a second load replaces rather than doubles it.
+ */
+export type VisibilityExtension = (actor: Actor, alias: string, num: (n: number) => RawBuilder<unknown>) => RawBuilder<boolean>;
+
+const visibilityExtensions = new Map<string, Map<string, VisibilityExtension>>();
+
+export function registerVisibilityExtension(object: string, key: string, ext: VisibilityExtension): void {
+  const byKey = visibilityExtensions.get(object) ?? new Map<string, VisibilityExtension>();
+  byKey.set(key, ext);
+  visibilityExtensions.set(object, byKey);
+}
+
+/**
+ * The rows of an object (its table as `alias`) the actor may see: the owner rule of
+ * visibilityCondition, OR any registered extension (for own and team visibility only: 'all'
+ * sees everything already, 'none' nothing). Every read path of records uses this, so an
+ * extension widens list, read, search, export, refs, timelines, boards and totals at once.
+ */
+export function recordVisibility(actor: Actor, def: { name: string; ownerField?: string }, alias: string, opts: { inline?: boolean } = {}): RawBuilder<boolean> {
+  const base = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${alias}.${def.ownerField}`) : undefined, opts);
+  const v = visibilityOf(actor, def.name);
+  const extra = visibilityExtensions.get(def.name);
+  if (!def.ownerField || !extra?.size || (v !== 'own' && v !== 'team')) return base;
+  const num = (n: number) => (opts.inline ? sql.lit(Math.trunc(n)) : sql`${n}`);
+  return sql<boolean>`(${sql.join([base, ...[...extra.values()].map((e) => e(actor, alias, num))], sql` OR `)})`;
 }
 
 /** The part of an object definition the policy reads (records/types.ts ObjectDef). */

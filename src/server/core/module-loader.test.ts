@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { useTestApp } from '../db/test-helpers.ts';
 import { migrate } from '../db/migrate.ts';
-import { BUILTIN_MODULES_DIR, loadModules, moduleDirs, moduleRequires, orderByRequires } from './module-loader.ts';
-import { objectNames } from '../records/registry.ts';
+import { BUILTIN_MODULES_DIR, applyExtension, loadModules, moduleDirs, moduleRequires, orderByRequires } from './module-loader.ts';
+import { getObject, objectNames } from '../records/registry.ts';
 import { ConfigError, loadConfig } from '../config.ts';
 
 // An extra module folder, as GUANXI_MODULES names one: a migration, a bootstrap step, a route.
@@ -15,6 +15,8 @@ const extra = path.join(root, 'gx_extra');
 fs.mkdirSync(path.join(extra, 'migrations'), { recursive: true });
 fs.writeFileSync(path.join(extra, 'migrations', '001_notes.sql'), 'CREATE TABLE gx_extra_notes (id int PRIMARY KEY, body text NOT NULL);\n');
 fs.writeFileSync(path.join(extra, 'migrations', '002_more.sql'), "ALTER TABLE gx_extra_notes ADD COLUMN tag text NOT NULL DEFAULT 'x';\n");
+// A field it adds to another module's object (`extends`): the column comes from its migration.
+fs.writeFileSync(path.join(extra, 'migrations', '003_account_score.sql'), 'ALTER TABLE accounts ADD COLUMN gx_score integer;\n');
 fs.writeFileSync(path.join(extra, 'module.ts'), `
 export default {
   name: 'gx_extra',
@@ -22,6 +24,14 @@ export default {
   bootstrap: async (db) => {
     await db.insertInto('gx_extra_notes').values({ id: 1, body: 'seeded' }).onConflict((oc) => oc.column('id').doNothing()).execute();
   },
+  extends: [{
+    object: 'accounts',
+    fields: [{ key: 'gx_score', type: 'number' }],
+    labels: { en: { gx_score: 'Score' }, 'zh-CN': { gx_score: '评分' }, 'zh-TW': { gx_score: '評分' } },
+    section: 'gx_rating',
+    sectionLabel: { en: 'Rating', 'zh-CN': '评级', 'zh-TW': '評級' },
+    listColumns: ['gx_score'],
+  }],
   routes: async (app) => {
     app.get('/gx-extra/notes', async () => ({ data: await app.db.selectFrom('gx_extra_notes').selectAll().execute() }));
   },
@@ -91,7 +101,7 @@ describe('module discovery', () => {
 describe('an extra module folder', () => {
   it('gets its migrations on its first start, recorded as <module>/<file>, once', async () => {
     const { rows } = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name LIKE 'gx_extra/%' ORDER BY name`.execute(t.database.db);
-    expect(rows.map((r) => r.name)).toEqual(['gx_extra/001_notes.sql', 'gx_extra/002_more.sql']);
+    expect(rows.map((r) => r.name)).toEqual(['gx_extra/001_notes.sql', 'gx_extra/002_more.sql', 'gx_extra/003_account_score.sql']);
     expect(await migrate(t.database, { modules: [extra] })).toEqual([]);
     // Core migrations keep their bare names, before the modules'.
     const core = await sql<{ name: string }>`SELECT name FROM schema_migrations WHERE name = '001_core.sql'`.execute(t.database.db);
@@ -113,5 +123,40 @@ describe('an extra module folder', () => {
     await expect(migrate(t.database, { modules: [extra, bad] })).rejects.toThrow(/migration gx_bad\/001_half\.sql failed/);
     const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'gx_bad_half'`.execute(t.database.db);
     expect(rows[0]!.n).toBe(0);
+  });
+});
+
+describe('a module extending another module\'s object (extends)', () => {
+  it('adds the field to the object: descriptor, labels, section, list column, writes, filters, export', async () => {
+    const meta = (await t.api(t.adminToken, 'GET', '/meta/objects/accounts')).body.data;
+    expect(meta.fields.find((f: any) => f.key === 'gx_score')).toMatchObject({ type: 'number' });
+    expect(meta.list_columns).toContain('gx_score');
+    expect(meta.sections.find((s: any) => s.key === 'gx_rating').fields).toEqual(['gx_score']);
+    // A new section goes before the system one.
+    expect(meta.sections.findIndex((s: any) => s.key === 'gx_rating')).toBeLessThan(meta.sections.findIndex((s: any) => s.key === 'system'));
+    expect(meta.labels['zh-CN'].fields.gx_score).toBe('评分');
+    expect(meta.labels.en.sections.gx_rating).toBe('Rating');
+    const made = await t.api(t.adminToken, 'POST', '/accounts', { name: 'Scored', gx_score: 7 });
+    expect(made.status).toBe(201);
+    expect(made.body.data.gx_score).toBe(7);
+    const found = await t.api(t.adminToken, 'GET', '/accounts?filter[gx_score][gte]=7');
+    expect(found.body.data.map((r: any) => r.name)).toEqual(['Scored']);
+    // The accounts module never names the field.
+    for (const file of fs.readdirSync(path.join(BUILTIN_MODULES_DIR, 'accounts'))) {
+      expect(fs.readFileSync(path.join(BUILTIN_MODULES_DIR, 'accounts', file), 'utf8')).not.toContain('gx_score');
+    }
+  });
+
+  it('is idempotent per module, and refuses an unknown object or a field the object has', async () => {
+    const def = getObject('accounts');
+    const before = def.fields.length;
+    await loadModules([extra]);
+    applyExtension('gx_extra', { object: 'accounts', fields: [{ key: 'gx_score', type: 'number' }], section: 'gx_rating', listColumns: ['gx_score'] });
+    expect(def.fields.length).toBe(before);
+    expect(def.ui!.listColumns!.filter((k) => k === 'gx_score')).toHaveLength(1);
+    expect(def.ui!.sections!.filter((s) => s.key === 'gx_rating')).toHaveLength(1);
+    expect(() => applyExtension('gx_other', { object: 'accounts', fields: [{ key: 'gx_score', type: 'number' }] })).toThrow(/already exists/);
+    expect(() => applyExtension('gx_other', { object: 'accounts', fields: [{ key: 'name', type: 'text' }] })).toThrow(/already exists/);
+    expect(() => applyExtension('gx_other', { object: 'no_such_object', fields: [] })).toThrow(/no loaded module registers/);
   });
 });

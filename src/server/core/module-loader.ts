@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ModuleManifest } from './modules.ts';
-import { registerObject } from '../records/registry.ts';
+import type { ModuleManifest, ObjectExtension } from './modules.ts';
+import { findObject, registerObject } from '../records/registry.ts';
+import { invalidateFields } from '../records/fields.ts';
 import { registerReference } from '../records/references.ts';
 import { registerWriteExtension } from '../records/hooks.ts';
 import { registerWidget } from './widgets.ts';
@@ -101,9 +102,51 @@ async function loadOne(dir: string): Promise<ModuleManifest> {
   return exported;
 }
 
-/** Imports every module's manifest (built-in, then extra) and registers its objects and references. */
+/** Imports every module's manifest (built-in, then extra), registers its objects and references, then applies `extends`. */
 export async function loadModules(extra: readonly string[] = []): Promise<ModuleManifest[]> {
   const manifests: ModuleManifest[] = [];
   for (const dir of moduleDirs(extra)) manifests.push(await loadOne(dir));
+  for (const m of manifests) for (const ext of m.extends ?? []) applyExtension(m.name, ext);
   return manifests;
+}
+
+/**
+ * Adds a module's fields to another module's object (ModuleManifest.extends): the fields, their
+ * labels, a form section and default list columns. Idempotent (discovery may run again in one
+ * process); an unknown object or a field the object already has from elsewhere stops the start.
+ */
+const extendedBy = new WeakMap<object, Map<string, string>>();
+
+export function applyExtension(module: string, ext: ObjectExtension): void {
+  const def = findObject(ext.object);
+  if (!def) throw new Error(`module ${module} extends ${ext.object}, which no loaded module registers`);
+  const added = extendedBy.get(def) ?? new Map<string, string>();
+  extendedBy.set(def, added);
+  for (const f of ext.fields) {
+    if (added.get(f.key) === module) continue;
+    if (def.fields.some((x) => x.key === f.key)) throw new Error(`module ${module} adds ${ext.object}.${f.key}, which already exists`);
+    def.fields.push(f);
+    added.set(f.key, module);
+  }
+  for (const [locale, labels] of Object.entries(ext.labels ?? {})) {
+    const l = def.labels?.[locale as keyof typeof def.labels];
+    if (!l) continue;
+    l.fields = { ...l.fields, ...labels };
+    const sectionLabel = ext.section && ext.sectionLabel?.[locale as keyof typeof ext.sectionLabel];
+    if (sectionLabel) l.sections = { ...l.sections, [ext.section!]: sectionLabel };
+  }
+  const ui = (def.ui ??= {});
+  const keys = ext.fields.map((f) => f.key);
+  if (ext.section) {
+    const sections = (ui.sections ??= []);
+    let section = sections.find((s) => s.key === ext.section);
+    if (!section) {
+      section = { key: ext.section, fields: [] };
+      const at = sections.findIndex((s) => s.key === 'system');
+      sections.splice(at < 0 ? sections.length : at, 0, section);
+    }
+    for (const k of keys) if (!section.fields.includes(k)) section.fields.push(k);
+  }
+  if (ext.listColumns && ui.listColumns) for (const k of ext.listColumns) if (!ui.listColumns.includes(k)) ui.listColumns.push(k);
+  invalidateFields(ext.object);
 }

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { ObjectDef } from '../records/types.ts';
+import type { ObjectDef, StandardField } from '../records/types.ts';
+import type { Locale } from '../../shared/fields.ts';
 import type { Reference } from '../records/references.ts';
 import type { WriteExtension } from '../records/hooks.ts';
 import type { WidgetDef } from './widgets.ts';
@@ -26,6 +27,9 @@ import type { WidgetDef } from './widgets.ts';
  *   for the objects it applies to (assignment rules on objects declaring `assignment`).
  * - `widgets`: home page cards (core/widgets.ts): labels, audience, size and a loader reading
  *   through the record engine as the viewer; `GET /home` runs those the viewer gets.
+ * - `extends`: fields a module adds to another module's object (a territory on accounts), its
+ *   columns created by the module's own migration; applied after every module has loaded
+ *   (core/module-loader.ts applyExtensions), so the object's module never names this one.
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -47,6 +51,22 @@ export interface ModuleManifest {
   pages?: (app: FastifyInstance) => Promise<void>;
   writeExtension?: WriteExtension;
   widgets?: WidgetDef[];
+  extends?: ObjectExtension[];
+}
+
+/**
+ * Fields a module adds to an object another module owns. `fields` are standard fields (their
+ * columns come from the extending module's migration); `labels` their labels per locale (and
+ * `sectionLabel` the section's); `section` the form section they go in (an existing key, or a
+ * new section placed before `system`); `listColumns` those shown in the list by default.
+ */
+export interface ObjectExtension {
+  object: string;
+  fields: StandardField[];
+  labels?: Partial<Record<Locale, Record<string, string>>>;
+  section?: string;
+  sectionLabel?: Partial<Record<Locale, string>>;
+  listColumns?: string[];
 }
 
 export function defineModule(m: ModuleManifest): ModuleManifest {

@@ -42,7 +42,9 @@ export type ErrorCode =
   | 'over_credit'
   | 'over_allocation'
   | 'over_payment'
-  | 'currency_mismatch';
+  | 'currency_mismatch'
+  /** A tree write that would make a record its own ancestor (modules/territories). */
+  | 'tree_cycle';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -73,6 +75,7 @@ export const STATUS: Record<ErrorCode, number> = {
   over_allocation: 422,
   over_payment: 422,
   currency_mismatch: 422,
+  tree_cycle: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import type { ConditionGroup, FieldCondition, RelatedCondition } from '../../shared/contracts/conditions.ts';
 import { OPS_BY_TYPE } from '../../shared/condition-ops.ts';
 import { AppError, type FieldIssue } from '../http/errors.ts';
-import { canDo, visibilityCondition, type Actor } from '../core/access.ts';
+import { canDo, recordVisibility, type Actor } from '../core/access.ts';
 import { ID_FIELD, visibleFields, type ResolvedField } from './fields.ts';
 import { fieldExpr, filterCondition } from './query.ts';
 import { findObject } from './registry.ts';
@@ -76,7 +76,7 @@ function relatedLeaf(ctx: Ctx, object: string, alias: string, c: RelatedConditio
   const quantifier = c.quantifier ?? 'exists';
   const a = `cond_${++ctx.seq}`;
   const where = groupSql(ctx, rel.name, a, c.where, `${path}.where`);
-  const vis = visibilityCondition(ctx.actor, rel.name, rel.ownerField ? sql.ref(`${a}.${rel.ownerField}`) : undefined);
+  const vis = recordVisibility(ctx.actor, rel, a);
   const from = sql`FROM ${sql.table(rel.name)} AS ${sql.ref(a)} WHERE ${fieldExpr(a, via)} = ${sql.ref(`${alias}.id`)} AND ${vis} AND ${where}`;
   if (quantifier === 'exists' || quantifier === 'none') {
     if (c.op !== undefined || c.value !== undefined || c.field !== undefined) return issue('quantifier', `${quantifier} takes no field, op or value`, 'invalid_aggregate');

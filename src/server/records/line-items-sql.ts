@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Actor } from '../core/access.ts';
-import { visibilityCondition } from '../core/access.ts';
+import { recordVisibility } from '../core/access.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 import type { LineDraftRow } from './line-items-input.ts';
 
@@ -50,7 +50,7 @@ export async function writeParentTotals(trx: Tx, def: ObjectDef, parentId: numbe
 export async function visibleProducts(db: Tx, productDef: ObjectDef, actor: Actor, ids: number[]): Promise<Row[]> {
   if (!ids.length) return [];
   const t = productDef.name;
-  const vis = visibilityCondition(actor, t, productDef.ownerField ? sql.ref(`${t}.${productDef.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, productDef, t);
   const { rows } = await sql<Row>`SELECT * FROM ${sql.table(t)} WHERE id IN (${sql.join(ids)}) AND ${vis}`.execute(db);
   return rows;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { invalid, type FieldIssue } from '../http/errors.ts';
-import { canDo, visibilityCondition, type Actor } from '../core/access.ts';
+import { canDo, recordVisibility, type Actor } from '../core/access.ts';
 import type { ResolvedField } from './fields.ts';
 import { getObject } from './registry.ts';
 import { linkTarget } from './refs.ts';
@@ -23,7 +23,7 @@ export async function linkableIds(db: Tx, actor: Actor, target: string, ids: rea
   const def = getObject(target);
   // A role that may not read the object links to none of its records (answered as missing).
   if (!canDo(actor, def, 'read')) return new Set();
-  const vis = visibilityCondition(actor, target, def.ownerField ? sql.ref(`r.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, 'r');
   const { rows } = await sql<{ id: number }>`SELECT r.id FROM ${sql.table(target)} r WHERE r.id = ANY(${list}::bigint[]) AND ${vis}`.execute(db);
   return new Set(rows.map((r) => Number(r.id)));
 }

@@ -8,6 +8,7 @@ import { coerceText, fieldSchema } from './validate.ts';
 import { likeEscape } from '../db/like.ts';
 import { relativeDateValue } from '../../shared/relative-dates.ts';
 import { splitBetween } from '../../shared/condition-ops.ts';
+import { findObject } from './registry.ts';
 
 /** The SQL expression of a field's value: a column, or a typed read of the custom jsonb. */
 export function fieldExpr(table: string, f: ResolvedField): RawBuilder<unknown> {
@@ -126,6 +127,12 @@ export function filterCondition(table: string, f: ResolvedField, c: FilterClause
     case 'starts':
       if (!isText) throw invalid([{ field: f.key, message: `Operator ${c.op} applies to text fields`, code: 'operator_not_applicable' }]);
       return sql<boolean>`${e} ILIKE ${(c.op === 'contains' ? '%' : '') + likeEscape(c.value) + '%'}`;
+    case 'under': {
+      // The linked record or any below it, through the tree's closure table (one indexed lookup).
+      const closure = f.type === 'link' && f.link ? findObject(f.link)?.tree?.closure : undefined;
+      if (!closure) throw invalid([{ field: f.key, message: 'Operator under applies to links to a tree', code: 'operator_not_applicable' }]);
+      return sql<boolean>`${e} IN (SELECT ${sql.ref(closure.descendant)} FROM ${sql.table(closure.table)} WHERE ${sql.ref(closure.ancestor)} = ${typedValue(f, c.value, actor, now)})`;
+    }
   }
   throw invalid([{ field: f.key, message: `Unknown operator ${c.op}`, code: 'unknown_operator' }]);
 }

@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { ResolvedField } from './fields.ts';
 import type { Row, Tx } from './types.ts';
 import { getObject } from './registry.ts';
-import { canDo, visibilityCondition, visibilityOf, type Actor } from '../core/access.ts';
+import { canDo, recordVisibility, visibilityOf, type Actor } from '../core/access.ts';
 
 export interface Ref {
   id: number;
@@ -25,7 +25,7 @@ export function refVisible(actor: Actor, target: string, alias: string): RawBuil
   const def = getObject(target);
   // A role that may not read the object sees no title of it, whatever its visibility.
   if (!canDo(actor, def, 'read')) return sql<boolean>`false`;
-  return visibilityCondition(actor, target, def.ownerField ? sql.ref(`${alias}.${def.ownerField}`) : undefined, { inline: true });
+  return recordVisibility(actor, def, alias, { inline: true });
 }
 
 /** A key telling apart actors whose refs differ (the same key = the same ref conditions). */

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
-import { canReadField, mayDeleteRow, requireDo, requireSomeDelete, visibilityCondition, type Actor } from '../core/access.ts';
+import { canReadField, mayDeleteRow, requireDo, requireSomeDelete, recordVisibility, type Actor } from '../core/access.ts';
 import { redactPayload } from '../core/redact.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents, type RecordEvent } from '../core/events.ts';
@@ -54,7 +54,7 @@ export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: 
 /** WHERE conditions for visibility, filters, the condition tree and q; shared by list, count, totals, boards and export. */
 export async function whereFor(db: Kysely<DB>, def: ObjectDef, fields: ResolvedField[], actor: Actor, p: ListParams): Promise<RawBuilder<boolean>> {
   const t = def.name;
-  const conds = [visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined)];
+  const conds = [recordVisibility(actor, def, t)];
   for (const c of p.filters ?? []) {
     const f = fields.find((x) => x.key === c.field) ?? (c.field === 'id' ? ID_FIELD : undefined);
     if (!f || !f.filterable || !canReadField(actor, def.name, c.field)) throw invalid([{ field: `filter[${c.field}]`, message: `Cannot filter by ${c.field}`, code: 'not_filterable' }]);
@@ -84,7 +84,7 @@ export async function countRecords(db: Kysely<DB>, def: ObjectDef, actor: Actor,
 async function visibleRow(db: Tx, def: ObjectDef, actor: Actor, id: number, columns: RawBuilder<unknown>, lock: boolean): Promise<Row> {
   if (!Number.isInteger(id) || id <= 0) throw notFound(def.singular);
   const t = def.name;
-  const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, t);
   const { rows } = await sql<Row>`SELECT ${columns} FROM ${sql.table(t)} WHERE id = ${id} AND ${vis} ${lock ? sql`FOR UPDATE` : sql``}`.execute(db);
   if (!rows[0]) throw notFound(def.singular);
   return rows[0];

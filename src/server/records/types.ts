@@ -253,6 +253,17 @@ export interface ObjectDef {
   lines?: LineItemsDef;
   /** New records without an owner are given one by assignment rules (modules/assignment). */
   assignment?: AssignmentDef;
+  /**
+   * The records form a tree by `parentField`; `closure` names the table of (ancestor, descendant)
+   * pairs, each record its own ancestor too, kept by the object's hooks. A link field pointing at
+   * the object then filters with `filter[field][under]=id` (the record and all below it).
+   */
+  tree?: TreeDef;
+}
+
+export interface TreeDef {
+  parentField: string;
+  closure: { table: string; ancestor: string; descendant: string };
 }
 
 /** What a printable() needs besides the row: who prints, in which language, a database handle. */

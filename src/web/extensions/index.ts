@@ -9,3 +9,5 @@ import '../modules/invoices/index.tsx';
 import '../modules/payments/index.tsx';
 export {};
 import '../modules/orders/index.ts';
+import '../modules/territories/index.tsx';
+

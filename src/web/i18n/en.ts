@@ -485,6 +485,17 @@ const en = {
     },
   },
   payments: { allocationsTab: 'Allocations', none: 'Not allocated yet', target: 'Allocated to', invoice: 'Invoice #{{id}}', amount: 'Amount' },
+  territories: {
+    cycle: 'A territory cannot be placed under itself or under one of its own territories.',
+    title: 'Territories', hint: 'Accounts go to the most specific active territory whose rule matches them (the deepest, then the highest priority). A territory\'s manager and members with the manager role see its accounts and those of the territories below it. After changing rules, realign to recompute every account.',
+    tree: 'Territory tree', empty: 'No territories yet.', pick: 'Choose a territory, or add one.', newRoot: 'New territory', new: 'New territory', addChild: 'Add below',
+    accounts: '{{count}} accounts', countHint: '{{direct}} directly, {{total}} with the territories below', inactive: 'Inactive', noRule: 'No rule',
+    name: 'Name', code: 'Code', priority: 'Priority', priorityHint: 'Among matching territories at the same level, the higher priority wins.', active: 'Active',
+    parent: 'Parent territory', root: 'None (a top-level territory)', manager: 'Manager', managerHint: 'Sees the accounts of this territory and of those below it.', description: 'Description',
+    rule: 'Rule: which accounts belong here', ruleHint: 'Accounts matching these conditions belong to this territory. Without conditions the territory assigns no accounts.', saveRule: 'Save rule', ruleSaved: 'Rule saved. Realign to apply it to existing accounts.',
+    members: 'Members', member: 'Member', role: 'Role', roles: { member: 'Member', manager: 'Manager' }, addMember: 'Add member',
+    deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
+  }
 };
 
 export default en;

@@ -488,6 +488,17 @@ const zhCN: Resources = {
     },
   },
   payments: { allocationsTab: '核销', none: '尚未核销', target: '核销至', invoice: '发票 #{{id}}', amount: '金额' },
+  territories: {
+    cycle: '不能把区域放到它自己或它的下级区域之下。',
+    title: '销售区域', hint: '客户归入规则匹配的最具体的启用区域（层级最深者优先，其次优先级高者）。区域负责人及角色为负责人的成员可以看到本区域及下级区域的客户。修改规则后，点击“重新划分”以重新计算所有客户。',
+    tree: '区域树', empty: '还没有销售区域。', pick: '请选择一个区域，或新建区域。', newRoot: '新建区域', new: '新建区域', addChild: '添加下级',
+    accounts: '{{count}} 个客户', countHint: '直属 {{direct}} 个，含下级共 {{total}} 个', inactive: '已停用', noRule: '无规则',
+    name: '名称', code: '编码', priority: '优先级', priorityHint: '同一层级有多个区域匹配时，优先级高者胜出。', active: '启用',
+    parent: '上级区域', root: '无（顶级区域）', manager: '负责人', managerHint: '可查看本区域及下级区域的客户。', description: '说明',
+    rule: '规则：哪些客户属于本区域', ruleHint: '满足这些条件的客户归入本区域。没有条件时，本区域不分配客户。', saveRule: '保存规则', ruleSaved: '规则已保存。点击“重新划分”以应用到现有客户。',
+    members: '成员', member: '成员', role: '角色', roles: { member: '成员', manager: '负责人' }, addMember: '添加成员',
+    deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
+  }
 };
 
 export default zhCN;

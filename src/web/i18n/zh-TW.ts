@@ -904,6 +904,17 @@ const zhTW: Resources = {
     },
   },
   payments: { allocationsTab: '沖帳', none: '尚未沖帳', target: '沖帳至', invoice: '發票 #{{id}}', amount: '金額' },
+  territories: {
+    cycle: '不能把區域放到它自己或它的下級區域之下。',
+    title: '銷售區域', hint: '客戶歸入規則相符的最具體的啟用區域（層級最深者優先，其次優先級高者）。區域負責人及角色為負責人的成員可以看到本區域及下級區域的客戶。修改規則後，點擊「重新劃分」以重新計算所有客戶。',
+    tree: '區域樹', empty: '還沒有銷售區域。', pick: '請選擇一個區域，或新建區域。', newRoot: '新建區域', new: '新建區域', addChild: '新增下級',
+    accounts: '{{count}} 個客戶', countHint: '直屬 {{direct}} 個，含下級共 {{total}} 個', inactive: '已停用', noRule: '無規則',
+    name: '名稱', code: '編碼', priority: '優先級', priorityHint: '同一層級有多個區域相符時，優先級高者勝出。', active: '啟用',
+    parent: '上級區域', root: '無（頂級區域）', manager: '負責人', managerHint: '可查看本區域及下級區域的客戶。', description: '說明',
+    rule: '規則：哪些客戶屬於本區域', ruleHint: '符合這些條件的客戶歸入本區域。沒有條件時，本區域不分配客戶。', saveRule: '儲存規則', ruleSaved: '規則已儲存。點擊「重新劃分」以套用到現有客戶。',
+    members: '成員', member: '成員', role: '角色', roles: { member: '成員', manager: '負責人' }, addMember: '新增成員',
+    deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
+  }
 };
 
 export default zhTW;

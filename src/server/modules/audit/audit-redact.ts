@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { visibilityCondition, visibilityOf, type Actor } from '../../core/access.ts';
+import { recordVisibility, visibilityOf, type Actor } from '../../core/access.ts';
 import { readableKeys, redactPayload, visibleOwners } from '../../core/redact.ts';
 import { getObject, objectNames } from '../../records/registry.ts';
 import type { Row } from '../../records/types.ts';
@@ -17,7 +17,7 @@ export function auditRecordVisible(actor: Actor, alias: string): RawBuilder<bool
     const def = getObject(name);
     const v = visibilityOf(actor, name);
     if (v === 'all' || !def.ownerField) continue;
-    const vis = visibilityCondition(actor, name, sql.ref(`r.${def.ownerField}`));
+    const vis = recordVisibility(actor, def, 'r');
     conds.push(sql<boolean>`(${col('object')} <> ${name}
       OR EXISTS (SELECT 1 FROM ${sql.table(name)} r WHERE r.id = ${col('record_id')} AND ${vis}))`);
   }

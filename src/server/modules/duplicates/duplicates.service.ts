@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../core/access.ts';
-import { canReadField, visibilityCondition } from '../../core/access.ts';
+import { canReadField, recordVisibility } from '../../core/access.ts';
 import { normalizeText, phoneKey } from '../../text/search-text.ts';
 import type { DuplicateKey, ObjectDef, Row, Tx } from '../../records/types.ts';
 
@@ -102,7 +102,7 @@ export async function findDuplicates(db: Tx, def: ObjectDef, actor: Actor | null
   const t = def.name;
   const conds = readableKeys(def, actor).map((k) => condition(def, k, p)).filter((c): c is Condition => c !== null);
   if (!conds.length) return [];
-  const vis = actor ? visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined) : sql`true`;
+  const vis = actor ? recordVisibility(actor, def, t) : sql`true`;
   const { rows } = await sql<Row>`
     SELECT ${sql.join(columnsOf(def).map((c) => sql.ref(c)))}
     FROM ${sql.table(t)} WHERE (${sql.join(conds.map((c) => c.where), sql` OR `)}) AND ${vis} ${p.exclude_id ? sql`AND id <> ${p.exclude_id}` : sql``}

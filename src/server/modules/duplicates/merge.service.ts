@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { canWriteField, requireDo, requireSomeDelete, visibilityCondition, type Actor } from '../../core/access.ts';
+import { canWriteField, requireDo, requireSomeDelete, recordVisibility, type Actor } from '../../core/access.ts';
 import { forbidden, invalid, notFound } from '../../http/errors.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
@@ -40,7 +40,7 @@ export interface MergeChanges {
  */
 export async function lockVisible(trx: Tx, def: ObjectDef, actor: Actor, ids: number[]): Promise<Map<number, Row>> {
   const t = def.name;
-  const vis = visibilityCondition(actor, t, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, t);
   const { rows } = await sql<Row>`SELECT * FROM ${sql.table(t)} WHERE id = ANY(${sql.val(ids)}::bigint[]) AND ${vis} ORDER BY id FOR UPDATE`.execute(trx);
   const byId = new Map(rows.map((r) => [Number(r.id), r]));
   for (const id of ids) if (!byId.has(id)) throw notFound(def.singular);

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
-import { visibilityCondition, type Actor } from '../../core/access.ts';
+import { recordVisibility, type Actor } from '../../core/access.ts';
 import { bulkInsertSql, type TableColumns } from '../../db/bulk-insert.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import { insertBatch } from '../../records/batch-write.ts';
@@ -79,7 +79,7 @@ export async function resolveCreated(db: Kysely<DB>, actor: Actor, def: ObjectDe
 async function findOrCreate(trx: Tx, actor: Actor, def: ObjectDef, info: TableColumns, wanted: Map<string, string>) {
   const t = def.name;
   const key = def.import?.lookup ? sql.ref(`${t}.${def.import.lookup.column}`) : sql`lower(${sql.ref(`${t}.${def.titleField}`)})`;
-  const vis = visibilityCondition(actor, t, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, t);
   const { rows } = await sql<{ id: number; name: string; name_key: string }>`SELECT DISTINCT ON (${key}) id, ${sql.ref(`${t}.${def.titleField}`)} AS name, ${key} AS name_key
     FROM ${sql.table(t)} WHERE ${key} = ANY(${sql.val([...wanted.keys()])}::text[]) AND ${vis} ORDER BY ${key}, id`.execute(trx);
   for (const r of rows) wanted.delete(r.name_key);

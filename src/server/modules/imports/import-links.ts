@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { visibilityCondition, type Actor } from '../../core/access.ts';
+import { recordVisibility, type Actor } from '../../core/access.ts';
 import type { ResolvedField } from '../../records/fields.ts';
 import { getObject } from '../../records/registry.ts';
 import { linkNameColumn } from '../../records/export.ts';
@@ -104,7 +104,7 @@ async function visibleIds(trx: Tx, actor: Actor, target: string, ids: number[]):
 
 function visibility(actor: Actor, target: string) {
   const def = getObject(target);
-  return visibilityCondition(actor, target, def.ownerField ? sql.ref(`${target}.${def.ownerField}`) : undefined);
+  return recordVisibility(actor, def, target);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { visibilityCondition, type Actor } from '../../core/access.ts';
+import { recordVisibility, type Actor } from '../../core/access.ts';
 import type { ObjectDef, Row, Tx } from '../../records/types.ts';
 
 // What makes an imported row the same record as another is the object's `import.identity`
@@ -40,7 +40,7 @@ export async function findMatches(trx: Tx, def: ObjectDef, actor: Actor, keys: I
   const map = new Map<string, Match>();
   const t = def.name;
   const table = sql.table(t);
-  const vis = visibilityCondition(actor, t, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, t);
   const title = sql.ref(`${t}.${def.titleField}`);
   const parts = [];
   for (const id of identity) {

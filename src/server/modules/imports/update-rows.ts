@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { visibilityCondition, type Actor } from '../../core/access.ts';
+import { recordVisibility, type Actor } from '../../core/access.ts';
 import { diff, writeAudit } from '../../core/audit.ts';
 import type { RecordEvent } from '../../core/events.ts';
 import { derived, updateSet } from '../../records/service.ts';
@@ -23,7 +23,7 @@ import { afterWrite, beforeWrite } from '../../records/hooks.ts';
  */
 export async function updateMatched(trx: Tx, def: ObjectDef, fields: ResolvedField[], actor: Actor, id: number, values: Row): Promise<RecordEvent | null> {
   const t = def.name;
-  const vis = visibilityCondition(actor, t, def.ownerField ? sql.ref(`${t}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, t);
   const { rows } = await sql<Row>`SELECT * FROM ${sql.table(t)} WHERE id = ${id} AND ${vis} FOR UPDATE`.execute(trx);
   const existing = rows[0];
   if (!existing) return null;

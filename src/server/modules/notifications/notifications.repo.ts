@@ -1,7 +1,7 @@
 // The SQL of the notifications module (its own tables, and the users it notifies).
 import { sql } from 'kysely';
 import type { ObjectDef, Tx } from '../../records/types.ts';
-import { visibilityCondition, type Actor } from '../../core/access.ts';
+import { recordVisibility, type Actor } from '../../core/access.ts';
 
 export interface NewNotification {
   user_id: number;
@@ -99,7 +99,7 @@ export async function deleteOldRead(db: Tx, days: number): Promise<number> {
 /** Of these records of one object, the ids the actor may see (its visibility rule on the owner column). */
 export async function visibleIds(db: Tx, def: ObjectDef, actor: Actor, ids: number[]): Promise<Set<number>> {
   if (!ids.length) return new Set();
-  const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
+  const vis = recordVisibility(actor, def, def.name);
   const { rows } = await sql<{ id: number }>`SELECT id FROM ${sql.table(def.name)} WHERE id = ANY(${sql.val(ids)}::bigint[]) AND ${vis}`.execute(db);
   return new Set(rows.map((r) => Number(r.id)));
 }

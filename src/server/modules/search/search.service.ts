@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { visibilityCondition, canReadField, type Actor } from '../../core/access.ts';
+import { recordVisibility, canReadField, type Actor } from '../../core/access.ts';
 import { buildSearchQuery, rankMatch } from '../../text/search-text.ts';
 import { hiddenSearchRegex, searchCondition } from '../../records/search-sql.ts';
 import { linkTarget, refVisible } from '../../records/refs.ts';
@@ -28,7 +28,7 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, objects: O
   for (const def of objects) {
     const cond = searchCondition(def.name, q, hiddenSearchRegex(actor, def));
     if (!cond) continue;
-    const vis = visibilityCondition(actor, def.name, def.ownerField ? sql.ref(`${def.name}.${def.ownerField}`) : undefined);
+    const vis = recordVisibility(actor, def, def.name);
     const parts = [{ where: sql`${cond} AND ${vis}`, order: NEWEST, limit: CANDIDATES }];
     if (canReadField(actor, def.name, def.titleField)) {
       // Records named exactly as the query, then records whose name starts with it, however

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { canDo, canReadField, visibilityCondition, visibilityOf, type Actor } from '../../core/access.ts';
+import { canDo, canReadField, recordVisibility, visibilityOf, type Actor } from '../../core/access.ts';
 import { redactPayload } from '../../core/redact.ts';
 import { getObject, objectBySingular, objectNames } from '../../records/registry.ts';
 
@@ -21,7 +21,7 @@ export function timelineEntryVisible(actor: Actor, events: string, targets: stri
       continue;
     }
     if (def.ownerField && visibilityOf(actor, name) !== 'all') {
-      const vis = visibilityCondition(actor, name, sql.ref(`r.${def.ownerField}`));
+      const vis = recordVisibility(actor, def, 'r');
       conds.push(sql<boolean>`(${notFrom} OR EXISTS (SELECT 1 FROM ${sql.table(name)} r WHERE r.id = ${ref('ref_id')} AND ${vis}))`);
     }
     const hidden = (def.timeline?.targets ?? []).filter((k) => !canReadField(actor, name, k));

@@ -263,11 +263,20 @@ SELECT count(*)::int AS n FROM (SELECT 1 FROM "quotes" WHERE "quotes"."owner_id"
 -- params: [102,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],1001]
 
 -- own, notes hidden · global search
-(SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND "l"."owner_id" = 102) AS "s1"
+(SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND ("l"."owner_id" = 102 OR "l"."territory_id" IN (
+    SELECT c.descendant_id FROM territory_closure c JOIN territories t ON t.id = c.ancestor_id
+     WHERE t.active AND (t.manager_id = 102
+        OR EXISTS (SELECT 1 FROM territory_members m WHERE m.territory_id = t.id AND m.user_id = 102 AND m.role = 'manager'))))) AS "s1"
     FROM "quotes" WHERE split_part(search_text, E'\x01', 1) = $1 AND "quotes"."owner_id" = $2
-    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND "l"."owner_id" = 102) AS "s1"
+    ORDER BY id DESC LIMIT $3) UNION ALL (SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND ("l"."owner_id" = 102 OR "l"."territory_id" IN (
+    SELECT c.descendant_id FROM territory_closure c JOIN territories t ON t.id = c.ancestor_id
+     WHERE t.active AND (t.manager_id = 102
+        OR EXISTS (SELECT 1 FROM territory_members m WHERE m.territory_id = t.id AND m.user_id = 102 AND m.role = 'manager'))))) AS "s1"
     FROM "quotes" WHERE split_part(search_text, E'\x01', 1) ~>=~ $4 AND split_part(search_text, E'\x01', 1) ~<~ $5 AND "quotes"."owner_id" = $6
-    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND "l"."owner_id" = 102) AS "s1"
+    ORDER BY split_part(search_text, E'\x01', 1), id LIMIT $7) UNION ALL (SELECT id, "subject" AS title, "quotes"."number" AS "s0", (SELECT l."name" FROM "accounts" l WHERE l.id = "quotes"."account_id" AND ("l"."owner_id" = 102 OR "l"."territory_id" IN (
+    SELECT c.descendant_id FROM territory_closure c JOIN territories t ON t.id = c.ancestor_id
+     WHERE t.active AND (t.manager_id = 102
+        OR EXISTS (SELECT 1 FROM territory_members m WHERE m.territory_id = t.id AND m.user_id = 102 AND m.role = 'manager'))))) AS "s1"
     FROM "quotes" WHERE ("quotes"."search_tokens" @> $8::int4[] AND regexp_replace("quotes"."search_text", $9, '', 'g') LIKE ALL ($10::text[])) AND "quotes"."owner_id" = $11
     ORDER BY id DESC LIMIT $12);
 -- params: ["acme 张伟",102,20,"acme 张伟","acme 张伟􏿿",102,20,[1949938739,631437122,-165019253],"\u0001(?:GCU|AOM|(?![A-Z]))[^\u0001]*",["%acme%","%张伟%"],102,200]
