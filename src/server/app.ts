@@ -14,7 +14,7 @@ import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
 import { openApiTransform, useContracts } from './http/contracts.ts';
-import { withObjectSchemas } from './http/openapi-objects.ts';
+import { finishOpenApiDocument } from './http/openapi-document.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
@@ -78,11 +78,11 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       info: { title: 'Guanxi API', version: '1', description: 'Guanxi CRM REST API. See docs/api.md for conventions.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
     },
+    // Contracts become schemas per route; the finished document adds operationIds, security,
+    // the error envelope and the record schemas per object (http/openapi-document.ts).
     transform: openApiTransform,
-    transformObject: withObjectSchemas(API_PREFIX),
+    transformObject: finishOpenApiDocument(API_PREFIX),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app);
