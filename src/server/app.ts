@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import './http/context.ts';
 import type { Database } from './db/connect.ts';
@@ -15,6 +14,7 @@ import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
 import { openApiTransform, useContracts } from './http/contracts.ts';
 import { finishOpenApiDocument } from './http/openapi-document.ts';
+import { registerApiDocs } from './http/api-docs.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
@@ -84,7 +84,7 @@ export async function buildApp(
     transform: openApiTransform,
     transformObject: finishOpenApiDocument(API_PREFIX),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
   registerAuth(app);
 
   await app.register(
