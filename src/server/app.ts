@@ -15,6 +15,7 @@ import { rejectNulBytes } from './http/validate.ts';
 import { openApiTransform, useContracts } from './http/contracts.ts';
 import { finishOpenApiDocument } from './http/openapi-document.ts';
 import { registerApiDocs } from './http/api-docs.ts';
+import { useDeprecation } from './http/deprecation.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
@@ -68,6 +69,8 @@ export async function buildApp(
   useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
   app.addHook('preValidation', rejectNulBytes);
+  // Deprecated routes name their Sunset date, and their answers carry it.
+  useDeprecation(app);
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 
