@@ -56,6 +56,14 @@ export async function program(base: string, email: string, password: string): Pr
   const page: Answer<'listContacts', 200> = (await call('GET', '/api/v1/contacts?limit=10&filter[account_id]=' + accountId)).json;
   log.push('page of ' + page.data.length + ', next ' + String(page.next_cursor));
 
+  const found: Answer<'getSearch', 200> = (await call('GET', '/api/v1/search?types=accounts&q=' + encodeURIComponent('光华'))).json;
+  log.push('search: ' + found.data.map((hit) => hit.type + ' ' + hit.title).join(', '));
+
+  const task: Schemas['TaskCreate'] = { title: '回访王小明', account_id: accountId };
+  await call('POST', '/api/v1/tasks', task);
+  const timeline: Answer<'getAccountTimeline', 200> = (await call('GET', '/api/v1/accounts/' + accountId + '/timeline?limit=20')).json;
+  log.push('timeline: ' + timeline.data.map((entry) => entry.kind + ' by ' + (entry.actor?.name ?? '-')).join(', ') + ' / next ' + String(timeline.next_cursor));
+
   const read = await call('GET', '/api/v1/accounts/' + accountId);
   const change: Schemas['AccountUpdate'] = { industry: '贸易' };
   const updated: Answer<'updateAccount', 200> = (await call('PATCH', '/api/v1/accounts/' + accountId, change, { 'if-match': read.etag })).json;
@@ -107,6 +115,8 @@ describe('a TypeScript client generated from the served document', () => {
         '201 account 上海光华贸易有限公司 revenue 12999.50',
         expect.stringMatching(/^contact 王小明 at account \d+$/),
         'page of 1, next null',
+        'search: account 上海光华贸易有限公司',
+        expect.stringMatching(/^timeline: task by .+ \/ next null$/),
         'updated to version 2 industry 贸易',
         '409 conflict',
         'deleted 204',
