@@ -5,7 +5,6 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { webCacheHeaders } from './http/web-cache.ts';
 import './http/context.ts';
@@ -15,7 +14,9 @@ import { registerAuth } from './http/auth-hook.ts';
 import { registerErrorHandler } from './http/error-handler.ts';
 import { rejectNulBytes } from './http/validate.ts';
 import { openApiTransform, useContracts } from './http/contracts.ts';
-import { withObjectSchemas } from './http/openapi-objects.ts';
+import { finishOpenApiDocument } from './http/openapi-document.ts';
+import { registerApiDocs } from './http/api-docs.ts';
+import { useDeprecation } from './http/deprecation.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { createJobQueue } from './jobs/queue.ts';
 import { registerOutbox } from './jobs/outbox.ts';
@@ -69,6 +70,8 @@ export async function buildApp(
   useContracts(app);
   // One guard for every route: PostgreSQL text cannot hold U+0000 (a 400, never a 500).
   app.addHook('preValidation', rejectNulBytes);
+  // Deprecated routes name their Sunset date, and their answers carry it.
+  useDeprecation(app);
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 
@@ -79,13 +82,13 @@ export async function buildApp(
   await app.register(swagger, {
     openapi: {
       info: { title: 'Guanxi API', version: '1', description: 'Guanxi CRM REST API. See docs/api.md for conventions.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
     },
+    // Contracts become schemas per route; the finished document adds operationIds, security,
+    // the error envelope and the record schemas per object (http/openapi-document.ts).
     transform: openApiTransform,
-    transformObject: withObjectSchemas(API_PREFIX),
+    transformObject: finishOpenApiDocument(API_PREFIX),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await registerApiDocs(app);
   registerAuth(app);
 
   await app.register(

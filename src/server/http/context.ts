@@ -24,6 +24,13 @@ declare module 'fastify' {
      * even looked up, so a flood of them costs no database work and no handler sees an actor.
      */
     anonymous?: boolean;
+    /**
+     * A deprecated route's end (`schema.deprecated: true`): the date after which it may go, an
+     * ISO date. Answers carry it as the Sunset header (http/deprecation.ts, docs/api.md "Versioning").
+     */
+    sunset?: string;
+    /** A deprecated route's replacement (a path), answered as `Link: <path>; rel="successor-version"`. */
+    successor?: string;
   }
 }
 

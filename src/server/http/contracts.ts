@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifySchema, FastifySchemaCompiler, FastifySeri
 import { z } from 'zod';
 import { serializerCompiler as zodSerializer } from 'fastify-type-provider-zod';
 import { invalid, type FieldIssue } from './errors.ts';
+import { toOpenApi30 } from './openapi-schema30.ts';
 
 // Routes declare their request and response contracts as zod schemas (src/shared/contracts,
 // or beside the service): Fastify validates requests and serialises answers from them, and
@@ -37,16 +38,22 @@ export const zodSerializerCompiler: FastifySerializerCompiler<unknown> = (route)
 
 /** OpenAPI JSON schema of a zod contract, as a request reads it (`input`) or a response writes it (`output`). */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
-  return rest;
+  return toOpenApi30(z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>);
 }
 
-const convert = (s: unknown, io: 'input' | 'output') => (isZod(s) ? jsonSchemaOf(s, io) : s);
+// A plain JSON schema is documentation only: it still has to be one OpenAPI 3.0 reads.
+const convert = (s: unknown, io: 'input' | 'output') =>
+  (isZod(s) ? jsonSchemaOf(s, io) : s && typeof s === 'object' ? toOpenApi30(s as Record<string, unknown>) : s);
 
-/** @fastify/swagger's per-route transform: zod contracts become JSON schemas, anything else stays. */
-export function openApiTransform({ schema, url }: { schema: FastifySchema & { hide?: boolean }; url: string }) {
+/**
+ * @fastify/swagger's per-route transform: zod contracts become JSON schemas, anything else stays;
+ * a route callers reach without signing in (`config.public`/`anonymous`) needs no security.
+ */
+export function openApiTransform({ schema, url, route }: { schema: FastifySchema & { hide?: boolean }; url: string; route?: { config?: unknown } }) {
   if (!schema || schema.hide) return { schema, url };
   const out: Record<string, unknown> = { ...schema };
+  const config = (route?.config ?? {}) as { public?: boolean; anonymous?: boolean };
+  if ((config.public || config.anonymous) && !('security' in schema)) out.security = [];
   for (const key of ['body', 'querystring', 'params', 'headers'] as const) if (schema[key]) out[key] = convert(schema[key], 'input');
   if (schema.response) {
     out.response = Object.fromEntries(Object.entries(schema.response as Record<string, unknown>).map(([status, s]) => [status, convert(s, 'output')]));

@@ -34,15 +34,22 @@ export function fieldSchema(f: StandardField): Json {
 /** 'price_book' → 'PriceBook': the component name of an object's records. */
 export const schemaName = (def: ObjectDef) => def.singular.split(/[_\s-]+/).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('');
 
+const CUSTOM_NOTE = `Custom fields appear as additional properties named ${CUSTOM_PREFIX}<key>`;
+
 export function objectSchema(def: ObjectDef): Json {
   const properties: Json = {
     id: { type: 'integer', readOnly: true },
     version: { type: 'integer', readOnly: true, description: 'raised by every update; sent back as If-Match' },
   };
   for (const f of def.fields) properties[f.key] = fieldSchema(f);
+  properties.refs = {
+    type: 'object', readOnly: true,
+    description: 'the titles of the records its link and user fields point at, by field (none for a record the caller may not read)',
+    additionalProperties: { type: 'object', required: ['id', 'title'], properties: { id: { type: 'integer' }, title: { type: 'string' } } },
+  };
   return {
     type: 'object',
-    description: `A ${def.singular}. Custom fields appear as additional properties named ${CUSTOM_PREFIX}<key> `
+    description: `A ${def.singular}. ${CUSTOM_NOTE} `
       + `(their types: GET /meta/objects/${def.name}); fields a role may not read are left out.`,
     properties,
     required: ['id'],
@@ -50,39 +57,86 @@ export function objectSchema(def: ObjectDef): Json {
   };
 }
 
-const ref = (def: ObjectDef) => ({ $ref: `#/components/schemas/${schemaName(def)}` });
-const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
-
-/** Points an object's standard routes at its schema (what registerRecordRoutes serves). */
-function linkRoutes(paths: Record<string, Record<string, Json>>, prefix: string, def: ObjectDef): void {
-  const one = { type: 'object', properties: { data: ref(def) } };
-  const page = { type: 'object', properties: { data: { type: 'array', items: ref(def) }, next_cursor: { type: 'string', nullable: true } } };
-  const list = paths[`${prefix}/${def.name}`];
-  const item = paths[`${prefix}/${def.name}/{id}`];
-  if (list?.get) list.get.responses = { ...(list.get.responses as Json), 200: { description: 'A page of records', ...json(page) } };
-  if (list?.post) {
-    list.post.requestBody = { required: true, ...json(ref(def)) };
-    list.post.responses = { ...(list.post.responses as Json), 201: { description: 'The created record', ...json(one) } };
-  }
-  if (item?.get) item.get.responses = { ...(item.get.responses as Json), 200: { description: 'The record', ...json(one) } };
-  if (item?.patch) {
-    item.patch.requestBody = { required: true, ...json(ref(def)) };
-    item.patch.responses = { ...(item.patch.responses as Json), 200: { description: 'The updated record', ...json(one) } };
-  }
+/**
+ * What a create (`required` fields required) or an update (every field optional) sends: the
+ * fields clients write. Custom fields go beside them (additional properties); a field rule may
+ * still refuse one for the caller's role (400 not_writable).
+ */
+export function inputSchema(def: ObjectDef, mode: 'create' | 'update'): Json {
+  const writable = def.fields.filter((f) => !f.system);
+  const properties = Object.fromEntries(writable.map((f) => [f.key, fieldSchema(f)]));
+  if (mode === 'update') properties.version = { type: 'integer', description: 'the version read (instead of If-Match): a stale one answers 409' };
+  const required = mode === 'create' ? writable.filter((f) => f.required).map((f) => f.key) : [];
+  return {
+    type: 'object',
+    description: `The fields of a ${def.singular} to ${mode === 'create' ? 'create' : 'change (only those sent change)'}. ${CUSTOM_NOTE}.`,
+    properties,
+    ...(required.length ? { required } : {}),
+    additionalProperties: true,
+  };
 }
 
-/** @fastify/swagger's transformObject: adds every registered object's schema to the document. */
-export function withObjectSchemas(prefix: string) {
-  return (input: { openapiObject: unknown } | { swaggerObject: unknown }): any => {
-    if (!('openapiObject' in input)) return input.swaggerObject;
-    const doc = structuredClone(input.openapiObject) as Json & { components?: Json & { schemas?: Json }; paths?: Record<string, Record<string, Json>> };
-    const schemas: Json = { ...(doc.components?.schemas ?? {}) };
-    for (const name of objectNames()) {
-      const def = getObject(name);
-      schemas[schemaName(def)] = objectSchema(def);
-      linkRoutes(doc.paths ?? {}, prefix, def);
-    }
-    doc.components = { ...(doc.components ?? {}), schemas };
-    return doc;
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json) => ({ content: { 'application/json': { schema } } });
+const param = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+
+/** The schemas of one object: its records, what creates and updates send, a page and a single answer. */
+function objectSchemas(def: ObjectDef): Json {
+  const name = schemaName(def);
+  return {
+    [name]: objectSchema(def),
+    [`${name}Create`]: inputSchema(def, 'create'),
+    [`${name}Update`]: inputSchema(def, 'update'),
+    [`${name}Page`]: {
+      type: 'object',
+      required: ['data', 'next_cursor'],
+      properties: {
+        data: { type: 'array', items: ref(name) },
+        next_cursor: { type: 'string', nullable: true, description: 'send as `cursor` for the next page; null on the last one' },
+      },
+    },
+    [`${name}Answer`]: { type: 'object', required: ['data'], properties: { data: ref(name) } },
   };
+}
+
+/** Answers other than 2xx a route declared (or the default "Default Response" 200, dropped when a 201/204 replaces it). */
+const withoutOk = (responses: unknown) =>
+  Object.fromEntries(Object.entries((responses ?? {}) as Json).filter(([status]) => !status.startsWith('2')));
+
+/**
+ * Points an object's standard routes at its schemas (what registerRecordRoutes serves). The
+ * list answer is written as raw JSON by the database (records/list.ts): these schemas document
+ * it and change nothing about how it is produced.
+ */
+function linkRoutes(paths: Record<string, Record<string, Json>>, prefix: string, def: ObjectDef): void {
+  const name = schemaName(def);
+  const list = paths[`${prefix}/${def.name}`];
+  const item = paths[`${prefix}/${def.name}/{id}`];
+  const query = paths[`${prefix}/${def.name}/query`];
+  const page = { description: 'A page of records', ...json(ref(`${name}Page`)) };
+  if (list?.get) list.get.responses = { ...withoutOk(list.get.responses), 200: page };
+  if (query?.post) query.post.responses = { ...withoutOk(query.post.responses), 200: page };
+  if (list?.post) {
+    list.post.requestBody = { required: true, ...json(ref(`${name}Create`)) };
+    list.post.parameters = [...((list.post.parameters as unknown[]) ?? []), param('IdempotencyKey')];
+    list.post.responses = { ...withoutOk(list.post.responses), 201: { description: 'The created record (ETag: its version)', ...json(ref(`${name}Answer`)) } };
+  }
+  if (item?.get) item.get.responses = { ...withoutOk(item.get.responses), 200: { description: 'The record (ETag: its version)', ...json(ref(`${name}Answer`)) } };
+  if (item?.patch) {
+    item.patch.requestBody = { required: true, ...json(ref(`${name}Update`)) };
+    item.patch.parameters = [...((item.patch.parameters as unknown[]) ?? []), param('IdempotencyKey'), param('IfMatch')];
+    item.patch.responses = { ...withoutOk(item.patch.responses), 200: { description: 'The updated record (ETag: its version)', ...json(ref(`${name}Answer`)) } };
+  }
+  if (item?.delete) item.delete.responses = { ...withoutOk(item.delete.responses), 204: { description: 'Deleted' } };
+}
+
+/** Adds every registered object's schemas to the document and points its routes at them. */
+export function addObjectSchemas(doc: Json & { components?: Json & { schemas?: Json }; paths?: Record<string, Record<string, Json>> }, prefix: string): void {
+  const schemas: Json = { ...(doc.components?.schemas ?? {}) };
+  for (const name of objectNames()) {
+    const def = getObject(name);
+    Object.assign(schemas, objectSchemas(def));
+    linkRoutes(doc.paths ?? {}, prefix, def);
+  }
+  doc.components = { ...(doc.components ?? {}), schemas };
 }

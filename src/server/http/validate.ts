@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalid } from './errors.ts';
-import { issuesOf } from './contracts.ts';
+import { issuesOf, jsonSchemaOf } from './contracts.ts';
 
 /** Validates a payload at the edge with its zod contract; every bad field is listed. */
 export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
@@ -11,7 +11,7 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
 
 /** OpenAPI JSON schema of a zod contract (documentation only: validation runs through parse()). */
 export function doc(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return jsonSchemaOf(schema, 'input');
 }
 
 export const idParam = z.object({ id: z.coerce.number().int().positive() });

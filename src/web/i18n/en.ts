@@ -347,6 +347,7 @@ const en = {
       revoked: 'Revoked', revoke: 'Revoke', confirmRevoke: 'Revoke the key “{{name}}”? Programs using it stop working.',
       tokenTitle: 'Your new API key', tokenHint: 'Copy it now: it is shown only once. Use it as “Authorization: Bearer <key>”.',
       active: 'Active', never: 'Never', owner: 'Owner',
+      docs: 'API reference', docsHint: 'The API reference (OpenAPI): try requests there as yourself, or authorise with a key.',
     },
     audit: {
       title: 'Audit log', when: 'When', who: 'Who', action: 'Action', object: 'Object', record: 'Record', changes: 'Changes',

@@ -350,6 +350,7 @@ const zhCN: Resources = {
       revoked: '已吊销', revoke: '吊销', confirmRevoke: '吊销密钥“{{name}}”？使用它的程序将无法继续工作。',
       tokenTitle: '新的 API 密钥', tokenHint: '请立即复制：密钥只显示这一次。使用方式：“Authorization: Bearer <密钥>”。',
       active: '有效', never: '从未', owner: '所有者',
+      docs: 'API 文档', docsHint: 'API 参考文档（OpenAPI）：可直接以当前身份试用请求，或用密钥授权。',
     },
     audit: {
       title: '审计日志', when: '时间', who: '操作人', action: '操作', object: '对象', record: '记录', changes: '变更内容',

@@ -735,7 +735,9 @@ const zhTW: Resources = {
       tokenHint: '請立即複製：金鑰只顯示這一次。使用方式：「Authorization: Bearer <金鑰>」。',
       active: '有效',
       never: '從未',
-      owner: '所有者'
+      owner: '所有者',
+      docs: 'API 文件',
+      docsHint: 'API 參考文件（OpenAPI）：可直接以目前身分試用請求，或用金鑰授權。'
     },
     audit: {
       title: '稽核日誌',

@@ -13,12 +13,31 @@ const SearchQuery = z.object({
   types: z.string().max(200).optional(),
 });
 
+/** Documentation only (a plain JSON schema: the answer is serialised as it is, http/contracts.ts). */
+const SearchAnswerDoc = {
+  200: {
+    type: 'object', required: ['data'],
+    properties: {
+      data: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['type', 'id', 'title', 'subtitle', 'score'],
+          properties: {
+            type: { type: 'string', description: 'the singular of the object (account, contact…)' }, id: { type: 'integer' },
+            title: { type: 'string' }, subtitle: { type: 'string', nullable: true }, score: { type: 'number', description: 'best first' },
+          },
+        },
+      },
+    },
+  },
+};
+
 /** The objects the global search box searches: those declaring search.global. */
 const globalObjects = () => objectNames().map(getObject).filter((d) => d.search?.global);
 
 export default async function searchRoutes(app: FastifyInstance) {
   const searcher = bindDb(app, { search });
-  app.get('/search', { schema: { tags: ['search'] } }, async (req) => {
+  app.get('/search', { schema: { tags: ['search'], querystring: SearchQuery, response: SearchAnswerDoc } }, async (req) => {
     const actor = actorOf(req);
     const q = parse(SearchQuery, req.query);
     const wanted = q.types?.split(',').map((t) => t.trim()) ?? null;

@@ -15,11 +15,36 @@ const TimelineQuery = z.object({
 
 const ObjectParam = IdParam.extend({ object: z.string().min(1).max(100) });
 
+/** Documentation only (a plain JSON schema: the answer is serialised as it is, http/contracts.ts). */
+const TimelinePageDoc = {
+  200: {
+    type: 'object', required: ['data', 'next_cursor'],
+    properties: {
+      data: {
+        type: 'array',
+        items: {
+          type: 'object', required: ['id', 'occurred_at', 'kind', 'title', 'body', 'ref_type', 'ref_id', 'actor'],
+          properties: {
+            id: { type: 'integer' }, occurred_at: { type: 'string', format: 'date-time' },
+            kind: { type: 'string', description: 'what happened (activity, task, mail, stage…); filter with `kind=a,b`' },
+            title: { type: 'string', nullable: true, description: 'null where it comes from a field the caller may not read' },
+            body: { type: 'string', nullable: true },
+            ref_type: { type: 'string', nullable: true, description: 'the singular of the object the entry comes from' },
+            ref_id: { type: 'integer', nullable: true },
+            actor: { type: 'object', nullable: true, required: ['id', 'name'], properties: { id: { type: 'integer' }, name: { type: 'string' } } },
+          },
+        },
+      },
+      next_cursor: { type: 'string', nullable: true },
+    },
+  },
+};
+
 /** GET /{object}/{id}/timeline: the 360° view, newest first, under the object's own path. */
 export function registerTimelineRoute(fastify: FastifyInstance, def: ObjectDef): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const timeline = bindDb(app, { readTimeline });
-  app.get(`/${def.name}/:id/timeline`, { schema: { tags: [def.name], params: IdParam, querystring: TimelineQuery } }, async (req) =>
+  app.get(`/${def.name}/:id/timeline`, { schema: { tags: [def.name], params: IdParam, querystring: TimelineQuery, response: TimelinePageDoc } }, async (req) =>
     timeline.readTimeline(def, actorOf(req), req.params.id, req.query));
 }
 
@@ -27,6 +52,6 @@ export function registerTimelineRoute(fastify: FastifyInstance, def: ObjectDef):
 export default async function timelineRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const timeline = bindDb(app, { readTimeline });
-  app.get('/timeline/:object/:id', { schema: { tags: ['timeline'], params: ObjectParam, querystring: TimelineQuery } }, async (req) =>
+  app.get('/timeline/:object/:id', { schema: { tags: ['timeline'], params: ObjectParam, querystring: TimelineQuery, response: TimelinePageDoc } }, async (req) =>
     timeline.readTimeline(timelineObject(req.params.object), actorOf(req), req.params.id, req.query));
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Table, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -36,7 +36,11 @@ export function ApiKeysPage() {
   const userName = (id: number) => users.data?.find((u) => u.id === id)?.name ?? `#${id}`;
   return (
     <AdminPage adminOnly={false} title={t('admin.apiKeys.title')}
-      actions={<Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>{t('admin.apiKeys.new')}</Button>}>
+      actions={<Space wrap>
+        {/* The reference page the server serves (swagger-ui): "Try it out" runs as the signed-in user. */}
+        <Button icon={<ApiOutlined />} href="/api/docs" target="_blank" rel="noopener" title={t('admin.apiKeys.docsHint')}>{t('admin.apiKeys.docs')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => { form.resetFields(); setCreating(true); }}>{t('admin.apiKeys.new')}</Button>
+      </Space>}>
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<ApiKey>
           rowKey="id"
