@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { registerCreditExposure, registerPaymentTarget } from '../../core/billing.ts';
+import { registerCreditExposure, registerOverdue, registerPaymentTarget } from '../../core/billing.ts';
 import { visibilityCondition } from '../../core/access.ts';
 import { AppError } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
@@ -41,6 +41,8 @@ export async function hasInvoicesOverdue(db: Tx, accountId: number, days: number
 }
 
 registerCreditExposure('invoices', unpaidInvoices);
+// The orders' credit check holds an account with invoices overdue beyond its tolerance.
+registerOverdue('invoices', (db, accountId, days) => hasInvoicesOverdue(db, accountId, days));
 
 registerPaymentTarget({
   kind: 'invoice',

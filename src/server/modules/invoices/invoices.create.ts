@@ -27,7 +27,12 @@ type Draft = Omit<NewInvoiceLine, 'position' | 'net' | 'tax' | 'gross'>;
 
 /** The picked quantities of the available lines (all of each when nothing is picked); refusals name the line. */
 function pick<T extends { id: number; quantity: string }>(available: T[], picked: PickedLine[] | undefined, code: 'over_billable' | 'over_credit'): { line: T; quantity: Money }[] {
-  if (!picked) return available.map((line) => ({ line, quantity: m(line.quantity) }));
+  if (!picked) {
+    // Everything left; a source with nothing left makes no empty invoice.
+    const all = available.filter((line) => m(line.quantity).gt(0)).map((line) => ({ line, quantity: m(line.quantity) }));
+    if (!all.length) throw invalid([{ field: 'lines', message: 'Nothing left to invoice', code: 'no_lines' }]);
+    return all;
+  }
   const issues: FieldIssue[] = [];
   const out: { line: T; quantity: Money }[] = [];
   const seen = new Set<number>();
