@@ -469,6 +469,7 @@ const en = {
     progressTitle: 'Delivery',
   },
   invoices: {
+    createFromSource: 'Create invoice', createdFromSource: 'Draft invoice created',
     number: 'Invoice', dueDate: 'Due date', status: 'Status', amountDue: 'Amount due', amount: 'Amount', method: 'Method',
     receivedOn: 'Received on', reference: 'Reference', save: 'Save', payment: 'Payment', allocated: 'Allocated',
     statuses: { draft: 'Draft', issued: 'Issued', partially_paid: 'Partially paid', paid: 'Paid', void: 'Void' },

@@ -472,6 +472,7 @@ const zhCN: Resources = {
     progressTitle: '交付情况',
   },
   invoices: {
+    createFromSource: '开具发票', createdFromSource: '已生成发票草稿',
     number: '发票', dueDate: '到期日', status: '状态', amountDue: '应收余额', amount: '金额', method: '收款方式',
     receivedOn: '收款日期', reference: '流水号', save: '保存', payment: '收款', allocated: '核销金额',
     statuses: { draft: '草稿', issued: '已开具', partially_paid: '部分收款', paid: '已收清', void: '已作废' },

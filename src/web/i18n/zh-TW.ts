@@ -889,6 +889,7 @@ const zhTW: Resources = {
     progressTitle: '交付情況',
   },
   invoices: {
+    createFromSource: '開立發票', createdFromSource: '已產生發票草稿',
     number: '發票', dueDate: '到期日', status: '狀態', amountDue: '應收餘額', amount: '金額', method: '收款方式',
     receivedOn: '收款日期', reference: '交易序號', save: '儲存', payment: '收款', allocated: '沖帳金額',
     statuses: { draft: '草稿', issued: '已開立', partially_paid: '部分收款', paid: '已收清', void: '已作廢' },

@@ -6,7 +6,7 @@ export const contractsLabels: Record<Locale, ObjectLabels> = {
     one: 'Contract',
     other: 'Contracts',
     fields: {
-      number: 'Contract number', name: 'Name', account_id: 'Account', contact_id: 'Signer', owner_id: 'Owner',
+      number: 'Contract number', name: 'Name', account_id: 'Account', order_id: 'Sales order', contact_id: 'Signer', owner_id: 'Owner',
       type: 'Type', status: 'Status', start_date: 'Start date', end_date: 'End date', auto_renew: 'Renews automatically',
       renewal_term_months: 'Renewal term (months)', notice_days: 'Notice (days)', value: 'Contract value', currency: 'Currency',
       signed_by_customer_at: 'Signed by the customer', signed_by_us_at: 'Signed by us', description: 'Description',
@@ -22,7 +22,7 @@ export const contractsLabels: Record<Locale, ObjectLabels> = {
     one: '合同',
     other: '合同',
     fields: {
-      number: '合同编号', name: '合同名称', account_id: '客户', contact_id: '签约人', owner_id: '负责人',
+      number: '合同编号', name: '合同名称', account_id: '客户', order_id: '销售订单', contact_id: '签约人', owner_id: '负责人',
       type: '合同类型', status: '状态', start_date: '开始日期', end_date: '结束日期', auto_renew: '自动续约',
       renewal_term_months: '续约期限（月）', notice_days: '提前通知（天）', value: '合同金额', currency: '币种',
       signed_by_customer_at: '客户签署日期', signed_by_us_at: '我方签署日期', description: '描述',
@@ -38,7 +38,7 @@ export const contractsLabels: Record<Locale, ObjectLabels> = {
     one: '合約',
     other: '合約',
     fields: {
-      number: '合約編號', name: '合約名稱', account_id: '客戶', contact_id: '簽約人', owner_id: '負責人',
+      number: '合約編號', name: '合約名稱', account_id: '客戶', order_id: '銷售訂單', contact_id: '簽約人', owner_id: '負責人',
       type: '合約類型', status: '狀態', start_date: '開始日期', end_date: '結束日期', auto_renew: '自動續約',
       renewal_term_months: '續約期限（月）', notice_days: '提前通知（天）', value: '合約金額', currency: '幣別',
       signed_by_customer_at: '客戶簽署日期', signed_by_us_at: '我方簽署日期', description: '描述',

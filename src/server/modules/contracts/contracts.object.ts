@@ -41,6 +41,7 @@ export const contractsObject: ObjectDef = {
     { key: 'number', type: 'text', system: true, max: 60 },
     { key: 'name', type: 'text', required: true, max: 300 },
     { key: 'account_id', type: 'link', link: 'accounts', relatedList: true },
+    { key: 'order_id', type: 'link', link: 'orders', relatedList: true },
     { key: 'contact_id', type: 'link', link: 'contacts', relatedList: true },
     { key: 'owner_id', type: 'user' },
     { key: 'type', type: 'select', options: opts('sales', 'service', 'framework', 'subscription', 'other') },
@@ -74,7 +75,7 @@ export const contractsObject: ObjectDef = {
     listColumns: ['name', 'number', 'account_id', 'type', 'status', 'start_date', 'end_date', 'value', 'owner_id'],
     quickCreate: ['name', 'account_id', 'contact_id', 'type', 'start_date', 'end_date', 'value', 'owner_id'],
     sections: [
-      { key: 'main', fields: ['name', 'number', 'account_id', 'contact_id', 'owner_id', 'type', 'status'] },
+      { key: 'main', fields: ['name', 'number', 'account_id', 'order_id', 'contact_id', 'owner_id', 'type', 'status'] },
       { key: 'term', fields: ['start_date', 'end_date', 'auto_renew', 'renewal_term_months', 'notice_days'] },
       { key: 'value', fields: ['value', 'currency'] },
       { key: 'signing', fields: ['signed_by_customer_at', 'signed_by_us_at'] },

@@ -3,6 +3,7 @@ import { registerPage, registerRecordExtension } from '../../extensions/registry
 import { AgeingPage } from './AgeingPage.tsx';
 import { InvoiceActions } from './InvoiceActions.tsx';
 import { BrokenPromisePanel, CollectionTab, PaymentsTab } from './InvoiceTabs.tsx';
+import { invoiceFromSource } from './InvoiceFromSource.tsx';
 
 // The invoices module's web part: actions and tabs on the invoice page, the ageing report.
 registerRecordExtension('invoices', {
@@ -15,3 +16,7 @@ registerRecordExtension('invoices', {
 });
 
 registerPage({ path: 'reports/ageing', element: <AgeingPage />, menu: { group: 'sales', icon: <BarChartOutlined />, label: (t) => t('invoices.ageing.title') } });
+
+// Documents invoices are made from: delivered orders, active contracts' instalments.
+registerRecordExtension('orders', { Actions: invoiceFromSource(['confirmed', 'partially_fulfilled', 'fulfilled']) });
+registerRecordExtension('contracts', { Actions: invoiceFromSource(['active']) });
