@@ -2,23 +2,12 @@ import type { ObjectDef, Row, WriteContext } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
 import { searchValues } from '../../records/search-values.ts';
 import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
-import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
-import { orgCurrency } from '../../records/money.ts';
 import { CURRENT_USER } from '../../../shared/objects.ts';
 import { contractsLabels } from './contracts.labels.ts';
 import { checkContractValues } from './contracts.rules.ts';
 import { moneyMoved } from './contracts.repo.ts';
 import { AppError } from '../../http/errors.ts';
-
-/** A new contract without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
-async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
-  if (values.currency) return;
-  let currency: string | null = null;
-  // The link was checked like a read (records/links.ts): the actor may see this account.
-  if (typeof values.account_id === 'number') currency = (await loadVisible(ctx.trx, getObject('accounts'), ctx.actor, values.account_id)).currency ?? null;
-  values.currency = currency || (await orgCurrency(ctx.trx));
-}
+import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
   await syncTimeline(ctx.trx, 'contract', row.id, {

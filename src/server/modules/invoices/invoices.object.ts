@@ -5,25 +5,18 @@ import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { percentIssue } from '../../records/line-items-input.ts';
 import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { canReadField } from '../../core/access.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import { invoicesLabels } from './invoices.labels.ts';
 import { brokenPromiseOf } from './collections.repo.ts';
+import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 /** What a client may still change on an invoice once it has left draft (the rest is the document). */
 const EDITABLE_AFTER_DRAFT = new Set(['owner_id', 'subject', 'notes', 'contact_id', 'version']);
 
 export const notEditable = (status: string) =>
   new AppError('invoice_not_editable', `This invoice is ${status}: only a draft can be changed`, { reason: 'invoice_not_editable', status });
-
-async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
-  if (values.currency) return;
-  let currency: string | null = null;
-  if (typeof values.account_id === 'number') currency = (await loadVisible(ctx.trx, getObject('accounts'), ctx.actor, values.account_id)).currency ?? null;
-  values.currency = currency || (await orgCurrency(ctx.trx));
-}
 
 /** The invoice's entry on its account's and contact's timelines (kept in step on every change). */
 export async function invoiceOnTimeline(trx: Tx, row: Row, actorId: number | null): Promise<void> {

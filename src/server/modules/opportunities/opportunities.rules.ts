@@ -1,11 +1,10 @@
 import { AppError, invalid } from '../../http/errors.ts';
-import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import type { Row, WriteContext } from '../../records/types.ts';
 import { defaultPipelineId, selectPipeline, selectStages, selectStage, type StageRow } from './pipelines.repo.ts';
 import { hasLines, rateOn } from './opportunities.repo.ts';
+import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 // An opportunity's rules, run by the record engine on every write path (API, board move, import)
 // inside the write's transaction, so a refused write changes nothing:
@@ -77,15 +76,6 @@ function applyStage(values: Row, existing: Row | null, stage: StageRow): void {
   const category = entered ? stage.category : existing!.stage_category;
   if (category === 'won') Object.assign(values, { probability: 100, probability_overridden: false });
   if (category === 'lost') Object.assign(values, { probability: 0, probability_overridden: false });
-}
-
-/** A new opportunity without a currency takes its account's, else the organisation's. */
-async function defaultCurrency(ctx: WriteContext, values: Row, org: string): Promise<void> {
-  if (values.currency) return;
-  let currency: string | null = null;
-  // The link was checked like a read (records/links.ts): the actor may see this account.
-  if (typeof values.account_id === 'number') currency = (await loadVisible(ctx.trx, getObject('accounts'), ctx.actor, values.account_id)).currency ?? null;
-  values.currency = currency || org;
 }
 
 const today = () => new Date().toISOString().slice(0, 10);

@@ -4,11 +4,9 @@ import { searchValues } from '../../records/search-values.ts';
 import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
 import { percentIssue } from '../../records/line-items-input.ts';
-import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
-import { orgCurrency } from '../../records/money.ts';
 import { ordersLabels } from './orders.labels.ts';
 import { notEditable } from './orders.errors.ts';
+import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 /** Values that decide an order's amounts or its credit: fixed once the order leaves draft. */
 const LOCKED_AFTER_DRAFT = ['account_id', 'currency', 'order_date', 'rounding_mode', 'prices_include_tax', 'discount_percent'];
@@ -17,15 +15,6 @@ const LOCKED_AFTER_DRAFT = ['account_id', 'currency', 'order_date', 'rounding_mo
 const comparable = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v));
 
 const DEFAULTS: Row = { rounding_mode: 'per_line', prices_include_tax: false, discount_percent: 0 };
-
-/** A new order without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
-async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
-  if (values.currency) return;
-  let currency: string | null = null;
-  // The link was checked like a read (records/links.ts): the actor may see this account.
-  if (typeof values.account_id === 'number') currency = (await loadVisible(ctx.trx, getObject('accounts'), ctx.actor, values.account_id)).currency ?? null;
-  values.currency = currency || (await orgCurrency(ctx.trx));
-}
 
 async function beforeWrite(ctx: WriteContext, values: Row, existing: Row | null): Promise<void> {
   if (existing && existing.status !== 'draft') {

@@ -4,22 +4,11 @@ import { searchValues } from '../../records/search-values.ts';
 import { syncTimeline, timelineTargets } from '../../core/timeline.ts';
 import { invalid } from '../../http/errors.ts';
 import { percentIssue } from '../../records/line-items-input.ts';
-import { getObject } from '../../records/registry.ts';
-import { loadVisible } from '../../records/service.ts';
-import { orgCurrency } from '../../records/money.ts';
 import { quotesLabels } from './quotes.labels.ts';
 import { printQuote } from './quotes.print.ts';
 import { checkQuoteWrite, EDITABLE, notEditable, QUOTE_STATUSES } from './quotes.status.ts';
 import { revisionColumns } from './quotes.revision-context.ts';
-
-/** A new quote without a currency takes its account's, else the organisation's — stored, so it never changes under it. */
-async function defaultCurrency(ctx: WriteContext, values: Row): Promise<void> {
-  if (values.currency) return;
-  let currency: string | null = null;
-  // The link was checked like a read (records/links.ts): the actor may see this account.
-  if (typeof values.account_id === 'number') currency = (await loadVisible(ctx.trx, getObject('accounts'), ctx.actor, values.account_id)).currency ?? null;
-  values.currency = currency || (await orgCurrency(ctx.trx));
-}
+import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 async function putOnTimeline(ctx: WriteContext, row: Row): Promise<void> {
   await syncTimeline(ctx.trx, 'quote', row.id, {
