@@ -8,7 +8,12 @@ const t = useTestApp();
 describe('migration 017 (document numbers)', () => {
   it('numbers the accounts that existed before it in id order, and the next create follows them', async () => {
     const ids: number[] = [];
-    for (const name of ['First Old Co', 'Second Old Co', 'Third Old Co']) ids.push((await t.api(t.adminToken, 'POST', '/accounts', { name })).body.data.id);
+    // Written straight to the table: statements the API prepares before the column goes away
+    // would answer "cached plan must not change result type" on PostgreSQL (a real install
+    // migrates before it serves).
+    for (const name of ['First Old Co', 'Second Old Co', 'Third Old Co']) {
+      ids.push(Number((await sql<{ id: number }>`INSERT INTO accounts (name, account_number) VALUES (${name}, ${`tmp-${name}`}) RETURNING id`.execute(t.database.db)).rows[0]!.id));
+    }
     // The database as it was before 017: no sequences, no column.
     const db = t.database.db;
     await sql`DROP TABLE number_sequences`.execute(db);
@@ -20,6 +25,6 @@ describe('migration 017 (document numbers)', () => {
     const reindex = await sql<{ n: number }>`SELECT count(*)::int AS n FROM jobs WHERE name = 'search.reindex' AND payload->'objects' = '["accounts"]'::jsonb`.execute(db);
     expect(reindex.rows[0]!.n).toBe(1);
     const next = await t.api(t.adminToken, 'POST', '/accounts', { name: 'First New Co' });
-    expect(next.body.data.account_number).toBe('C-00004');
+    expect(next.body.data?.account_number, JSON.stringify(next.body)).toBe('C-00004');
   });
 });

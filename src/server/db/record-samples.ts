@@ -61,8 +61,12 @@ export function sampleRecord(def: ObjectDef, o: SampleOptions): Sample {
       if (o.ownerId !== undefined) values[f.key] = o.ownerId;
       return;
     }
-    // A currency field holds an ISO code, not a marker: left empty (the organisation currency).
-    if (f.key === def.currencyField) return;
+    // A currency field holds an ISO code, not a marker: left empty (the organisation currency),
+    // or the organisation's default when the object requires one (a price book).
+    if (f.key === def.currencyField) {
+      if (f.required) values[f.key] = 'CNY';
+      return;
+    }
     const m = marker(o.n, i);
     if (MARKED.has(f.type)) {
       const v = f.type === 'email' ? `${m.toLowerCase()}@example.com` : f.type === 'url' ? `https://example.com/${m}` : m;

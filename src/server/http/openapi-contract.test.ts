@@ -59,10 +59,10 @@ describe('the OpenAPI document as a contract', () => {
     const doc = await load();
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie', name: 'gx_session' });
-    // Signing in, first-run setup, health, logging out (an expired session may), and /public/*.
+    // Signing in, first-run setup, health, logging out (an expired session may), forgot password, and /public/*.
     const publicOps = new Set(['getHealth', 'loginAuth', 'logoutAuth', 'getSetup', 'setup']);
     for (const { path, method, op } of operations(doc)) {
-      const expected = publicOps.has(op.operationId!) || path.startsWith('/api/v1/public/') ? [] : SECURITY;
+      const expected = publicOps.has(op.operationId!) || path.startsWith('/api/v1/public/') || path.startsWith('/api/v1/auth/password-reset') ? [] : SECURITY;
       expect([method, path, op.security]).toEqual([method, path, expected]);
     }
     // …and the document tells the truth: a secured operation refuses a caller without either.

@@ -19,7 +19,12 @@ export function orderKit(t: TestApp) {
     expect(q.status).toBe(201);
     const put = await api(t.adminToken, 'PUT', `/quotes/${q.body.data.id}/lines`, { version: q.body.data.version, lines });
     expect(put.status).toBe(200);
-    const p = await api(t.adminToken, 'PATCH', `/quotes/${q.body.data.id}`, { status });
+    // Through the quote's actions (a status is not patched): sent, then accepted for the customer.
+    await api(t.adminToken, 'PATCH', '/settings/quotes', { max_discount_percent: null, min_margin_percent: null });
+    const sent = await api(t.adminToken, 'POST', `/quotes/${q.body.data.id}/send`, {});
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    if (status === 'sent') return sent.body.data;
+    const p = await api(t.adminToken, 'POST', `/quotes/${q.body.data.id}/accept`, { name: 'Buyer' });
     expect(p.status, JSON.stringify(p.body)).toBe(200);
     return p.body.data;
   }

@@ -35,6 +35,8 @@ export const priceBooksObject: ObjectDef = {
   name: 'price_books',
   singular: 'price_book',
   titleField: 'name',
+  // Its prices are in this currency.
+  currencyField: 'currency',
   fields: [
     { key: 'name', type: 'text', required: true, max: 200 },
     { key: 'currency', type: 'text', required: true, max: 3 },
@@ -63,9 +65,9 @@ export const priceBooksObject: ObjectDef = {
     ],
     defaults: { active: true, is_default: false, priority: 0 },
   },
+  // No import declaration: price books are kept on their pages (an import answers unknown_object).
   policy: {
-    create: ['admin', 'manager'], update: ['admin', 'manager'], delete: ['admin', 'manager'],
-    import: ['admin', 'manager'], export: ['admin', 'manager'],
+    create: ['admin', 'manager'], update: ['admin', 'manager'], delete: ['admin', 'manager'], export: ['admin', 'manager'],
   },
   search: {
     document: (r) => ({ names: searchValues(r, ['name']), other: searchValues(r, ['currency']), notes: searchValues(r, ['description']) }),
