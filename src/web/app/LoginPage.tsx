@@ -34,6 +34,9 @@ export function LoginPage() {
     staleTime: Infinity,
   });
 
+  // Every hook before the early return below (a signed-in visitor is sent on).
+  const resetAvailable = useResetAvailable().data === true;
+
   if (me.data && !busy) return <Navigate to={next} replace />;
 
   const onFinish = async (v: { email: string; password: string }) => {
@@ -59,7 +62,6 @@ export function LoginPage() {
   };
 
   const firstRun = setup.data === true;
-  const resetAvailable = useResetAvailable().data === true;
 
   return (
     <div className="gx-login">
