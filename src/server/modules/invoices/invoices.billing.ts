@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { registerCreditExposure, registerOverdue, registerPaymentTarget } from '../../core/billing.ts';
 import { visibilityCondition } from '../../core/access.ts';
-import { AppError } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { currencySql, orgCurrency } from '../../records/money.ts';
-import { orgRateSql } from '../../records/totals.ts';
+import { orgRateSql, orgTotal } from '../../records/totals.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import type { Tx } from '../../records/types.ts';
 import { lockInvoices } from './invoices.repo.ts';
@@ -18,15 +17,10 @@ const OPEN = sql`i.kind = 'invoice' AND i.status IN ('issued', 'partially_paid')
 
 /** Open amounts due of an account in the organisation currency (rates of today); refuses a currency without a rate. */
 export async function unpaidInvoices(db: Tx, accountId: number): Promise<string> {
-  const org = await orgCurrency(db);
   const cur = currencySql(getObject('invoices'), 'i');
-  const { rows } = await sql<{ total: string | null; missing: string[] | null }>`
-    SELECT sum(round(x.v * x.rate, ${sql.lit(minorDigits(org))}))::text AS total, array_agg(DISTINCT x.cur) FILTER (WHERE x.rate IS NULL) AS missing
-    FROM (SELECT i.amount_due AS v, ${cur} AS cur, ${orgRateSql(cur)} AS rate FROM invoices i
-      WHERE i.account_id = ${accountId} AND ${OPEN} AND i.amount_due > 0) x`.execute(db);
-  const r = rows[0]!;
-  if (r.missing?.length) throw new AppError('no_exchange_rate', `No exchange rate into ${org} for ${r.missing.join(', ')}`, { reason: 'no_exchange_rate', currencies: r.missing, to: org });
-  return parseMoney(r.total ?? 0)!.toFixed(minorDigits(org));
+  const { total, org } = await orgTotal(db, sql`SELECT i.amount_due AS v, ${cur} AS cur, ${orgRateSql(cur)} AS rate FROM invoices i
+    WHERE i.account_id = ${accountId} AND ${OPEN} AND i.amount_due > 0`);
+  return parseMoney(total ?? 0)!.toFixed(minorDigits(org));
 }
 
 /**

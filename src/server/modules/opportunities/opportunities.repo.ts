@@ -3,13 +3,6 @@ import type { Row, Tx } from '../../records/types.ts';
 
 // SQL of the opportunity's own tables beside its record row: history, contact roles, rates, lines presence.
 
-/** The latest rate from `from` into `to` valid on or before `date` (YYYY-MM-DD), or null. */
-export async function rateOn(db: Tx, from: string, to: string, date: string): Promise<string | null> {
-  const { rows } = await sql<{ rate: string }>`SELECT rate::text AS rate FROM exchange_rates
-    WHERE from_currency = ${from} AND to_currency = ${to} AND valid_from <= ${date}::date ORDER BY valid_from DESC LIMIT 1`.execute(db);
-  return rows[0]?.rate ?? null;
-}
-
 export async function hasLines(db: Tx, id: number): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM opportunity_lines WHERE parent_id = ${id} LIMIT 1) x`.execute(db);
   return (rows[0]?.n ?? 0) > 0;

@@ -3,7 +3,8 @@ import { orgCurrency } from '../../records/money.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import type { Row, WriteContext } from '../../records/types.ts';
 import { defaultPipelineId, selectPipeline, selectStages, selectStage, type StageRow } from './pipelines.repo.ts';
-import { hasLines, rateOn } from './opportunities.repo.ts';
+import { hasLines } from './opportunities.repo.ts';
+import { rateOn } from '../../records/totals.ts';
 import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 
 // An opportunity's rules, run by the record engine on every write path (API, board move, import)

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import { AppError } from '../../http/errors.ts';
-import { orgCurrency, orgCurrencySql } from '../../records/money.ts';
+import { orgCurrencySql } from '../../records/money.ts';
 import { minorDigits } from '../../../shared/money.ts';
+import { orgRateSql, orgTotal } from '../../records/totals.ts';
 import type { Row, Tx } from '../../records/types.ts';
 
 // The SQL of the orders module (its own tables only). Quantities and amounts travel as exact
@@ -92,25 +92,14 @@ export const OPEN_STATUSES = ['confirmed', 'partially_fulfilled', 'fulfilled'] a
  * minor unit, summed by the database. A currency without a rate refuses (`no_exchange_rate`).
  */
 export async function remainingGross(db: Tx, which: { accountId: number } | { orderId: number }): Promise<string> {
-  const org = await orgCurrency(db);
   const cur = sql<string>`coalesce(nullif(o.currency, ''), ${orgCurrencySql})`;
   const where: RawBuilder<boolean> = 'orderId' in which
     ? sql<boolean>`o.id = ${which.orderId}`
     : sql<boolean>`o.account_id = ${which.accountId} AND o.status IN (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
-  const { rows } = await sql<{ total: string | null; missing: string[] | null }>`
-    SELECT sum(round(x.remaining * x.rate, ${sql.lit(minorDigits(org))}))::text AS total,
-      array_agg(DISTINCT x.cur) FILTER (WHERE x.rate IS NULL AND x.remaining <> 0) AS missing
-    FROM (SELECT ${cur} AS cur,
-        (SELECT coalesce(sum(CASE WHEN l.quantity > 0
-            THEN l.gross * greatest(l.quantity - l.quantity_returned - l.quantity_invoiced, 0) / l.quantity ELSE 0 END), 0)
-          FROM order_lines l WHERE l.parent_id = o.id) AS remaining,
-        CASE WHEN ${cur} = ${orgCurrencySql} THEN 1::numeric ELSE (SELECT r.rate FROM exchange_rates r
-          WHERE r.from_currency = ${cur} AND r.to_currency = ${orgCurrencySql} AND r.valid_from <= o.order_date
-          ORDER BY r.valid_from DESC LIMIT 1) END AS rate
-      FROM orders o WHERE ${where}) x`.execute(db);
-  const r = rows[0]!;
-  if (r.missing?.length) {
-    throw new AppError('no_exchange_rate', `No exchange rate into ${org} for ${r.missing.join(', ')}`, { reason: 'no_exchange_rate', currencies: r.missing, to: org });
-  }
-  return r.total ?? (0).toFixed(minorDigits(org));
+  // A line with nothing left is no amount (NULL), so its currency needs no rate.
+  const { total, org } = await orgTotal(db, sql`SELECT ${cur} AS cur, nullif((SELECT coalesce(sum(CASE WHEN l.quantity > 0
+        THEN l.gross * greatest(l.quantity - l.quantity_returned - l.quantity_invoiced, 0) / l.quantity ELSE 0 END), 0)
+      FROM order_lines l WHERE l.parent_id = o.id), 0) AS v, ${orgRateSql(cur, sql`o.order_date`)} AS rate
+    FROM orders o WHERE ${where}`);
+  return total ?? (0).toFixed(minorDigits(org));
 }

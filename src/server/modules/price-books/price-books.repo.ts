@@ -136,10 +136,3 @@ export async function productNames(db: Tx, ids: number[]): Promise<Map<number, {
   return new Map(rows.map((r) => [r.id, { name: r.name, sku: r.sku }]));
 }
 
-/** The latest rate from `from` into `to` valid on or before the date (core exchange_rates), or null. */
-export async function latestRate(db: Tx, from: string, to: string, date: string): Promise<string | null> {
-  const { rows } = await sql<{ rate: string }>`
-    SELECT rate::text AS rate FROM exchange_rates WHERE from_currency = ${from} AND to_currency = ${to} AND valid_from <= ${date}::date
-    ORDER BY valid_from DESC LIMIT 1`.execute(db);
-  return rows[0]?.rate ?? null;
-}

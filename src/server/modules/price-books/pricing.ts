@@ -6,7 +6,8 @@ import { orgCurrency } from '../../records/money.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import { minorDigits, Money, parseMoney, roundMoney } from '../../../shared/money.ts';
 import type { ResolvedLine } from '../../../shared/contracts/price-books.ts';
-import { accountMatches, candidateEntries, latestRate, type CandidateRow, type Tier } from './price-books.repo.ts';
+import { accountMatches, candidateEntries, type CandidateRow, type Tier } from './price-books.repo.ts';
+import { rateOn } from '../../records/totals.ts';
 
 // Which price a product gets (the rules, no HTTP): among the active books in the currency valid
 // on the date that have an entry for the product, a book whose audience matches the account
@@ -67,7 +68,7 @@ async function listPrice(db: Tx, actor: Actor, product: Row, q: PriceQuery, org:
   const list = canReadField(actor, 'products', 'list_price') ? parseMoney(product.list_price) : null;
   if (!list) return { reason: 'no_entry' };
   if (q.currency === org) return { price: roundMoney(list, org) };
-  const rate = await latestRate(db, q.currency, org, q.date);
+  const rate = await rateOn(db, q.currency, org, q.date);
   if (!rate) return { reason: 'no_exchange_rate' };
   return { price: roundMoney(list.div(rate), q.currency) };
 }
