@@ -22,6 +22,7 @@ import { ListEmpty, Pager, useListColumns } from './ListParts.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterParams } from './filters.ts';
+import { urlFilters } from '../../lib/drill.ts';
 import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { ViewTabs, type ViewTab } from './ViewTabs.tsx';
 import { KanbanBoard } from '../board/KanbanBoard.tsx';
@@ -87,13 +88,14 @@ export function ListPage({ object }: { object: string }) {
     const v = activeTab.view;
     if (v) return { filters: v.filters ?? [], tree: v.conditions ?? MATCH_ALL, sort: v.sort ?? null, columns: v.columns?.length ? v.columns : defaultColumns, density: v.density ?? 'middle' };
     return {
-      filters: activeTab.key === 'mine' ? [{ field: 'owner_id', op: 'eq', value: 'me' }] : [],
+      // A report's drill-down link brings its filters in the address (?filter[stage_id][eq]=3).
+      filters: activeTab.key === 'mine' ? [{ field: 'owner_id', op: 'eq', value: 'me' }] : urlFilters(params),
       tree: MATCH_ALL,
       sort: null,
       columns: defaultColumns,
       density: 'middle',
     };
-  }, [activeTab, defaultColumns]);
+  }, [activeTab, defaultColumns, params]);
 
   const [draft, setDraft] = useState<{ view: string; state: ListState } | null>(null);
   const state = draft && draft.view === activeTab.key ? draft.state : base;
