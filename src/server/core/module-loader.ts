@@ -102,6 +102,14 @@ async function loadOne(dir: string): Promise<ModuleManifest> {
   return exported;
 }
 
+/** The manifests imported so far, in module order (what `guanxi seed demo` walks for `demo` steps). */
+export function loadedModules(): ModuleManifest[] {
+  const order = moduleDirs();
+  return [...loaded.entries()].sort(([a], [b]) => rank(order, a) - rank(order, b)).map(([, m]) => m);
+}
+
+const rank = (order: string[], dir: string) => (order.includes(dir) ? order.indexOf(dir) : order.length);
+
 /** Imports every module's manifest (built-in, then extra), registers its objects and references, then applies `extends`. */
 export async function loadModules(extra: readonly string[] = []): Promise<ModuleManifest[]> {
   const manifests: ModuleManifest[] = [];

@@ -6,6 +6,7 @@ import type { Locale } from '../../shared/fields.ts';
 import type { Reference } from '../records/references.ts';
 import type { WriteExtension } from '../records/hooks.ts';
 import type { WidgetDef } from './widgets.ts';
+import type { DemoContext, DemoCounts } from '../seed/context.ts';
 
 /**
  * A module: one folder under src/server/modules (or a folder named in GUANXI_MODULES / a test
@@ -30,6 +31,9 @@ import type { WidgetDef } from './widgets.ts';
  * - `extends`: fields a module adds to another module's object (a territory on accounts), its
  *   columns created by the module's own migration; applied after every module has loaded
  *   (core/module-loader.ts applyExtensions), so the object's module never names this one.
+ * - `demo`: the module's part of `guanxi seed demo` (seed/context.ts), run after the core demo in
+ *   module order; it writes through the module's services as the demo users would, so totals,
+ *   history, audit and timelines are what real use gives.
  * - migrations: `<dir>/migrations/*.sql`, applied in name order after the core migrations,
  *   recorded in schema_migrations as `<name>/<file>`.
  */
@@ -52,6 +56,7 @@ export interface ModuleManifest {
   writeExtension?: WriteExtension;
   widgets?: WidgetDef[];
   extends?: ObjectExtension[];
+  demo?: (ctx: DemoContext) => Promise<DemoCounts>;
 }
 
 /**

@@ -5,6 +5,8 @@ import { loadActor } from '../modules/auth/auth.service.ts';
 import { createRecord } from '../records/service.ts';
 import { getObject } from '../records/registry.ts';
 import type { Actor } from '../core/access.ts';
+import { loadedModules } from '../core/module-loader.ts';
+import type { DemoContext } from './context.ts';
 
 // A deterministic demo: a Beijing hotpot chain with its members (B2C) and an industrial
 // supplier with its business customers (B2B), with a few months of interaction history.
@@ -27,7 +29,7 @@ const DISHES = ['手切羊肉', '毛肚', '麻酱小料', '糖蒜', '炸灌肠',
 const B2B = ['上海精密机械有限公司', '杭州新能源科技有限公司', '广州华南电气集团', '深圳智造装备股份有限公司', '南京钢构工程有限公司', '成都西部物流有限公司', 'Acme Industrial Ltd.', 'Nordic Pumps AB', '北京京东方照明有限公司', '苏州精工模具厂'];
 const INDUSTRIES = ['manufacturing', 'energy', 'logistics', 'construction', 'electronics'];
 
-export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> {
+export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<Record<string, number>> {
   const rand = rng(20261122);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const existing = await db.selectFrom('users').select('id').where('email', '=', 'manager@demo.guanxi').executeTakeFirst();
@@ -111,5 +113,12 @@ export async function seedDemo(db: Kysely<DB>): Promise<Record<string, number>> 
     });
     counts.tasks++;
   }
-  return counts;
+  // Each module's own part (a quarter of sales…), in module order, on the people and customers above.
+  const ctx: DemoContext = {
+    db, admin: adminActor, manager: actors[0]!, reps: actors.filter((a) => a.role === 'sales'), teamId: team.id,
+    accountIds: b2b.map((a) => a.id), contactIds: people.filter((p) => p.account_id !== chain.id).map((p) => p.id), rand, pick, now,
+  };
+  const all: Record<string, number> = counts;
+  for (const m of loadedModules()) if (m.demo) for (const [k, v] of Object.entries(await m.demo(ctx))) all[k] = (all[k] ?? 0) + v;
+  return all;
 }
