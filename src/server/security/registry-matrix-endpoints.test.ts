@@ -5,12 +5,14 @@ import { useTestApp } from '../db/test-helpers.ts';
 import { getObject, objectNames } from '../records/registry.ts';
 import { stageFields } from '../records/stages.ts';
 import { ROLES, TEAMS, found, type Viewer } from './matrix-fixture.ts';
+import type { ObjectDef } from '../records/types.ts';
 import { allowed, buildRegistryMatrix, canSee, hiddenFor, leaksFor, type RegistryMatrix } from './registry-matrix.ts';
 import { attachmentKey, buildEndpointFixture, hiddenAttachments, hidesMoney, moneyFields, upload, visibleSum, type EndpointFixture } from './registry-matrix-endpoints.ts';
 
 // The generated permission matrix of the endpoints issue 12 added beside the record surface:
 // totals of money fields, kanban boards (columns, cards, moves), stage history, attachments
-// (list, upload, download, delete), for every registered object declaring them, and the
+// (list, upload, download, delete), for every registered object declaring them; every route on one
+// record (`/{object}/{id}…`, module actions included) for hidden-vs-missing and leaks; and the
 // administration routes (numbering, exchange rates, mail, calendars) found in the OpenAPI
 // document, so a route added under those prefixes is covered without an edit here.
 const TEST_MODULES = path.join(import.meta.dirname, '..', 'test-modules');
@@ -34,6 +36,28 @@ const selectBoard = (d: { board?: { dataColumns?: boolean } }) => Boolean(d.boar
 const UNKNOWN = 'no_such_field';
 const shape = (a: Answer, id: number | string) => ({ status: a.status, body: JSON.stringify(a.body ?? null).replaceAll(String(id), '<id>') });
 const code = (a: Answer) => (a.body as { error?: { code: string } })?.error?.code;
+
+/**
+ * Every operation of the OpenAPI document on one record of a registered object (`/{object}/{id}`
+ * and below: the generic surface, and each module's actions — submit, confirm, allocations, lines,
+ * pdf…), so a route a module adds is probed without an edit here. Other path parameters get an id
+ * that exists nowhere.
+ */
+let routesCache: [string, string, ObjectDef][] | undefined;
+async function recordRoutes(): Promise<[string, string, ObjectDef][]> {
+  if (routesCache) return routesCache;
+  const doc = (await t.api(t.adminToken, 'GET', '/api/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
+  const out: [string, string, ObjectDef][] = [];
+  for (const [p, ops] of Object.entries(doc.paths)) {
+    const match = /^\/api\/v1\/([a-z0-9_]+)\/\{id\}(\/.*)?$/.exec(p);
+    const def = match && m.defs.find((d) => d.name === match[1]);
+    if (!def) continue;
+    for (const method of Object.keys(ops).filter((x) => ['get', 'put', 'post', 'patch', 'delete'].includes(x))) out.push([method.toUpperCase(), p.replace(/^\/api\/v1/, ''), def]);
+  }
+  expect(out.length).toBeGreaterThan(m.defs.length);
+  return (routesCache = out);
+}
+const fill = (template: string, id: number) => template.replace('{id}', String(id)).replace(/\{\w+\}/g, String(MISSING));
 
 /** Routes only administrators may call: every operation of the OpenAPI document under these prefixes. */
 const ADMIN_PREFIXES = ['/settings/', '/mail/', '/calendars'];
@@ -155,6 +179,29 @@ describe.each(VIEWERS)('%s', (label) => {
       const del = await t.api(v.token, 'DELETE', `/attachments/${made}`);
       expect(del.status, `${label} delete attachment ${o}`).toBe(update ? 204 : read ? 403 : 404);
       if (del.status !== 204) expect((await t.api(t.adminToken, 'DELETE', `/attachments/${made}`)).status).toBe(204);
+    }
+  });
+
+  it('learns nothing of a record it may not see through any route under /{object}/{id} (module actions included)', async () => {
+    const v = viewer(label);
+    for (const [method, template, def] of await recordRoutes()) {
+      const unseen = recordsOf(def.name).find((r) => !canSee(v, r));
+      if (!unseen) continue;
+      const probe = (id: number) => t.api(v.token, method, fill(template, id), method === 'GET' || method === 'DELETE' ? undefined : {});
+      const [hidden, missing] = [await probe(unseen.id), await probe(MISSING)];
+      expect(shape(hidden, unseen.id), `${label} ${method} ${fill(template, unseen.id)}`).toEqual(shape(missing, MISSING));
+    }
+  });
+
+  it('receives no hidden field or unseen record from what hangs off a record it may read', async () => {
+    const v = viewer(label);
+    const markers = leaksFor(v, m);
+    for (const [method, template, def] of await recordRoutes()) {
+      if (method !== 'GET' || !/\{id\}\/[a-z]/.test(template) || !allowed(v, def, 'read')) continue;
+      for (const r of recordsOf(def.name).filter((x) => canSee(v, x))) {
+        const res = await t.api(v.token, 'GET', fill(template, r.id));
+        expect(found(res.body, markers), `${label} GET ${fill(template, r.id)}`).toEqual([]);
+      }
     }
   });
 
