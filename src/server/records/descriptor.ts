@@ -50,7 +50,7 @@ function readableLabels(labels: Record<Locale, ObjectLabels>, readable: (key: st
  * page without touching accounts. Lists of objects the actor may not list, or through a link
  * field its role hides, are left out.
  */
-function relatedLists(def: ObjectDef, actor: Actor): RelatedList[] {
+export function relatedLists(def: ObjectDef, actor: Actor): RelatedList[] {
   const out: RelatedList[] = [...(def.ui?.related ?? [])];
   for (const name of objectNames()) {
     for (const f of getObject(name).fields) {

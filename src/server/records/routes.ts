@@ -18,6 +18,8 @@ import { BulkBody, bulkRecords } from './bulk.ts';
 import { bindDb, jsonRowsFrom } from '../core/bind-db.ts';
 import type { ObjectDef, Row } from './types.ts';
 import { etagOf, parseIfMatch } from './versions.ts';
+import { relatedCounts } from './related-counts.ts';
+import { RelatedCountsAnswer } from '../../shared/contracts/records.ts';
 
 /** A single-record answer carries its version as ETag (what If-Match sends back). */
 function withEtag<T extends { data?: Row }>(reply: FastifyReply, answer: T): T {
@@ -55,7 +57,7 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 
-  const engine = bindDb(app, { listJson, sumRecords, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord, explainConditionSql });
+  const engine = bindDb(app, { listJson, sumRecords, countRecords, getRecord, createRecord, updateRecord, bulkRecords, deleteRecord, explainConditionSql, relatedCounts });
 
   app.get(base, { schema: { tags, querystring: listDoc } }, async (req, reply) =>
     reply.type('application/json; charset=utf-8').send(await engine.listJson(def, actorOf(req), listParams(req), jsonRowsFrom(app))));
@@ -72,6 +74,8 @@ export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, o
   app.get(`${base}/totals`, { schema: { tags, querystring: listDoc.extend({ field: z.string().max(100).describe('the money field to sum') }) } }, async (req) =>
     ({ data: await engine.sumRecords(def, actorOf(req), (req.query as { field?: string }).field, listParams(req)) }));
   app.get(`${base}/export`, { schema: { tags, querystring: listDoc } }, async (req, reply) => exportRecords(app, def, req, reply));
+  app.get(`${base}/:id/related-counts`, { schema: { tags, params: IdParam, response: { 200: RelatedCountsAnswer } } }, async (req) =>
+    ({ data: await engine.relatedCounts(def, actorOf(req), req.params.id) }));
   app.get(`${base}/:id`, { schema: { tags, params: IdParam } }, async (req, reply) =>
     withEtag(reply, { data: await engine.getRecord(def, actorOf(req), req.params.id) }));
   app.post(base, { schema: { tags, body: recordDoc } }, async (req, reply) =>

@@ -9,6 +9,12 @@ export const Ref = z.object({ id: z.number().int(), title: z.string() });
 /** A record as the API returns it: its readable fields (standard and cf_*), plus refs. Each object's own schema is in the OpenAPI document. */
 export const ApiRecord = z.looseObject({ id: z.number().int(), refs: z.record(z.string(), Ref).optional() });
 
+/** GET /{object}/{id}/related-counts: the size of each related list on the record page (tab labels). */
+export const RelatedCountsAnswer = z.object({
+  data: z.array(z.object({ object: z.string(), field: z.string(), count: z.number().int(), capped: z.boolean() })),
+});
+export type RelatedCountsAnswer = z.infer<typeof RelatedCountsAnswer>;
+
 export const Filter = z.object({ field: z.string(), op: z.enum(FILTER_OPS), value: z.string() });
 
 export const SavedView = z.object({

@@ -146,7 +146,7 @@ const en = {
   },
   timeline: {
     title: 'Timeline', empty: 'Nothing has happened here yet. Log a call, a visit or a note.', filterKind: 'Filter by kind',
-    allKinds: 'All kinds', by: 'by {{name}}',
+    allKinds: 'All kinds', by: 'by {{name}}', foldedTasks_other: '{{count}} task updates — show',
     kinds: {
       email_received: 'E-mail received',
       form_submission: 'Form submitted', unsubscribed: 'Unsubscribed', email_sent: 'E-mail sent',

@@ -149,7 +149,7 @@ const zhCN: Resources = {
   },
   timeline: {
     title: '时间线', empty: '这里还没有任何动态。记录一次电话、拜访或备注吧。', filterKind: '按类型筛选',
-    allKinds: '全部类型', by: '由 {{name}}',
+    allKinds: '全部类型', by: '由 {{name}}', foldedTasks_other: '{{count}} 条任务动态（展开）',
     kinds: {
       email_received: '已收邮件',
       form_submission: '提交了表单', unsubscribed: '已退订', email_sent: '已发邮件',

@@ -324,7 +324,7 @@ const zhTW: Resources = {
     title: '時間軸',
     empty: '這裡還沒有任何動態。記錄一次電話、拜訪或備註吧。',
     filterKind: '按類型篩選',
-    allKinds: '全部類型',
+    allKinds: '全部類型', foldedTasks_other: '{{count}} 則任務動態（展開）',
     by: '由 {{name}}',
     kinds: {
       email_received: '已收郵件',

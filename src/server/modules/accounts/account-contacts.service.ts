@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { requireDo, type Actor } from '../../core/access.ts';
-import { loadVisible, type ListParams } from '../../records/service.ts';
+import { countRecords, loadVisible, type ListParams } from '../../records/service.ts';
+import { registerRelatedCount } from '../../records/related-counts.ts';
 import { listRecords } from '../../records/list.ts';
 import { selectLinks } from './accounts.repo.ts';
 import { contactsObject } from '../contacts/contacts.object.ts';
@@ -18,3 +19,11 @@ export async function accountContacts(db: Kysely<DB>, actor: Actor, id: number, 
   const byId = new Map(links.map((l) => [l.contact_id, l]));
   return { ...page, data: page.data.map((c) => ({ ...c, account_role: byId.get(c.id as number)?.role ?? null, is_primary: byId.get(c.id as number)?.is_primary ?? false })) };
 }
+
+// The people tab of an account page counts what accountContacts lists: every linked contact the
+// actor may see, primary or not (a count by contacts.account_id would miss the secondary links).
+registerRelatedCount('accounts', { object: 'contacts', field: 'account_id' }, async (db, actor, id) => {
+  const ids = (await selectLinks(db, id)).map((l) => l.contact_id);
+  if (!ids.length) return { count: 0, capped: false };
+  return countRecords(db, contactsObject, actor, { filters: [{ field: 'id', op: 'in', value: ids.join(',') }] });
+});

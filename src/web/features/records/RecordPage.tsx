@@ -24,6 +24,7 @@ import { RecordFormDrawer } from './RecordFormDrawer.tsx';
 import { AccountContacts, ContactAccounts, RecordTasks, RelatedRecords } from './RelatedLists.tsx';
 import { Timeline } from './Timeline.tsx';
 import { Attachments } from './Attachments.tsx';
+import { useRelatedCounts } from './relatedCounts.tsx';
 import { LineEditor } from '../lines/LineEditor.tsx';
 import { linksFrom } from './defaults.ts';
 import { recordExtensions, type RecordExtensionProps } from '../../extensions/registry.ts';
@@ -61,6 +62,8 @@ function plainText(t: Parameters<typeof optionLabel>[0], object: string, field: 
   return String(v);
 }
 
+// The header's chips say what they are ("类型 客户 · 生命周期 意向"): two chips of one word each
+// ("Prospect Prospect") told a user nothing.
 /** A record of an object with a record page (contacts, accounts, any object declaring `ui.recordPage`): header with key facts and actions, details, the descriptor's related lists, timeline. */
 export function RecordPage({ object }: { object: string }) {
   const { t } = useTranslation();
@@ -76,6 +79,7 @@ export function RecordPage({ object }: { object: string }) {
   const mayCreate = (name: string) => Boolean(objects.find((d) => d.name === name)?.can.create);
   const taskMeta = useMeta('tasks', mayCreate('tasks'));
   const activityMeta = useMeta('activities', mayCreate('activities'));
+  const countLabel = useRelatedCounts(object, id, Number.isInteger(id) && id > 0 && Boolean(descriptor?.related.length));
   const remove = useDeleteRecord(object);
   const record = useRecord(object, Number.isInteger(id) && id > 0 ? id : null);
   const [editing, setEditing] = useState(false);
@@ -181,7 +185,7 @@ export function RecordPage({ object }: { object: string }) {
             </Space>
           </div>
           <div className="gx-facts">
-            {FACT_TAGS.map((k) => (f(k) && !isBlank(rec![k]) ? <span key={k} title={fieldLabel(t, object, f(k)!)}>{show(k)}</span> : null))}
+            {FACT_TAGS.map((k) => (f(k) && !isBlank(rec![k]) ? <span key={k} className="gx-fact-chip"><span className="gx-fact-chip-label">{fieldLabel(t, object, f(k)!)}</span>{show(k)}</span> : null))}
             {show('owner_id') ? <Fact icon={<UserOutlined />} label={fieldLabel(t, object, 'owner_id')}>{show('owner_id')}</Fact> : null}
             {show('mobile') ? <Fact icon={<PhoneOutlined />} label={fieldLabel(t, object, 'mobile')}>{show('mobile')}</Fact> : null}
             {show('phone') ? <Fact icon={<PhoneOutlined />} label={fieldLabel(t, object, 'phone')}>{show('phone')}</Fact> : null}
@@ -206,7 +210,7 @@ export function RecordPage({ object }: { object: string }) {
   const leftTabs = [
     { key: 'details', label: sectionLabel(t, object, 'details'), children: detailsBody },
     ...(RECORD_TABS[object] ?? []).map((x) => ({ key: x.key, label: objectLabel(t, x.object, true), children: loading ? null : <x.View record={rec!} canEdit={canEdit} /> })),
-    ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: objectLabel(t, r.object, true), children: loading ? null : relatedView(r) })),
+    ...(descriptor?.related ?? []).map((r) => ({ key: `${r.object}-${r.field}`, label: countLabel(objectLabel(t, r.object, true), r), children: loading ? null : relatedView(r) })),
     ...(extProps ? extensions.flatMap((x) => x.tabs ?? []).map((x) => ({ key: x.key, label: x.label(t), children: <x.View {...extProps} /> })) : []),
     ...(descriptor?.features.attachments ? [{ key: 'attachments', label: t('attachments.title'), children: <Attachments object={object} id={id} canEdit={canEdit} /> }] : []),
   ];

@@ -15,6 +15,7 @@ import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { useObjects } from '../../api/objects.ts';
 import { objectLabel } from '../../fields/labels.ts';
 import { plainMentions } from '../../../shared/mentions.ts';
+import { foldTaskRuns } from './timelineGroups.ts';
 
 const ICONS: Record<string, React.ReactNode> = {
   call: <PhoneOutlined />, visit: <CarOutlined />, meeting: <TeamOutlined />, email: <MailOutlined />, note: <FileTextOutlined />,
@@ -43,6 +44,36 @@ export function Timeline({ object, id }: { object: string; id: number }) {
     getNextPageParam: (last) => last.next_cursor,
   });
   const events = q.data?.pages.flatMap((p) => p.data) ?? [];
+  // Runs of task events fold into one entry unless the user filtered for kinds (then they asked for them).
+  const [opened, setOpened] = useState<Set<string>>(new Set());
+  const items = (kinds.length ? events.map((event) => ({ kind: 'event' as const, event })) : foldTaskRuns(events))
+    .flatMap((i) => (i.kind === 'folded' && opened.has(i.key) ? i.events.map((event) => ({ kind: 'event' as const, event })) : [i]));
+
+  const eventItem = (e: TimelineEvent) => ({
+    key: e.id,
+    color: COLORS[e.kind] ?? 'gray',
+    icon: ICONS[e.kind] ?? <CalendarOutlined />,
+    content: (
+      <div className="gx-tl-item" data-testid="timeline-item">
+        <div className="gx-tl-head">
+          <Typography.Text strong>{kindLabel(e.kind)}</Typography.Text>
+          <Tooltip title={formatDateTime(e.occurred_at)}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRelative(e.occurred_at)}</Typography.Text>
+          </Tooltip>
+        </div>
+        {e.ref_type === 'mail_message' && e.ref_id ? (
+          // Received mail: the entry opens the message (shown as text, with its attachments).
+          <div className="gx-tl-title"><Link to={`/inbox/messages/${e.ref_id}`}>{e.title || t('inbox.noSubject')}</Link></div>
+        ) : e.title ? <div className="gx-tl-title">{e.title}</div> : null}
+        {e.body ? (
+          <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+            {plainMentions(e.body)}
+          </Typography.Paragraph>
+        ) : null}
+        {e.actor ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('timeline.by', { name: e.actor.name })}</Typography.Text> : null}
+      </div>
+    ),
+  });
 
   return (
     <div data-testid="timeline">
@@ -66,31 +97,19 @@ export function Timeline({ object, id }: { object: string; id: number }) {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('timeline.empty')} />
       ) : (
         <AntTimeline
-          items={events.map((e) => ({
-            key: e.id,
-            color: COLORS[e.kind] ?? 'gray',
-            icon: ICONS[e.kind] ?? <CalendarOutlined />,
+          items={items.map((item) => item.kind === 'folded' ? {
+            key: item.key,
+            color: 'gray',
+            icon: ICONS.task,
             content: (
-              <div className="gx-tl-item" data-testid="timeline-item">
-                <div className="gx-tl-head">
-                  <Typography.Text strong>{kindLabel(e.kind)}</Typography.Text>
-                  <Tooltip title={formatDateTime(e.occurred_at)}>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRelative(e.occurred_at)}</Typography.Text>
-                  </Tooltip>
-                </div>
-                {e.ref_type === 'mail_message' && e.ref_id ? (
-                  // Received mail: the entry opens the message (shown as text, with its attachments).
-                  <div className="gx-tl-title"><Link to={`/inbox/messages/${e.ref_id}`}>{e.title || t('inbox.noSubject')}</Link></div>
-                ) : e.title ? <div className="gx-tl-title">{e.title}</div> : null}
-                {e.body ? (
-                  <Typography.Paragraph type="secondary" ellipsis={{ rows: 3, expandable: true, symbol: t('common.more') }} style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                    {plainMentions(e.body)}
-                  </Typography.Paragraph>
-                ) : null}
-                {e.actor ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('timeline.by', { name: e.actor.name })}</Typography.Text> : null}
+              <div className="gx-tl-item" data-testid="timeline-folded">
+                <Button type="link" size="small" style={{ padding: 0 }} aria-expanded={false} onClick={() => setOpened(new Set([...opened, item.key]))}>
+                  {t('timeline.foldedTasks', { count: item.events.length })}
+                </Button>
+                <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatRelative(item.events[0]!.occurred_at)}</Typography.Text></div>
               </div>
             ),
-          }))}
+          } : eventItem(item.event))}
         />
       )}
       {q.hasNextPage ? (
