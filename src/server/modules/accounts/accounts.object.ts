@@ -54,7 +54,8 @@ export const accountsObject: ObjectDef = {
     menu: { group: 'customers', icon: 'BankOutlined', order: 10 },
     subtitle: ['industry', 'city'],
     recordPage: true,
-    listColumns: ['name', 'account_number', 'type', 'tier', 'lifecycle_status', 'industry', 'city', 'phone', 'annual_revenue', 'owner_id', 'created_at'],
+    // Fits a 1440 px screen beside the menu (with the territory column territories add).
+    listColumns: ['name', 'type', 'lifecycle_status', 'city', 'phone', 'owner_id'],
     quickCreate: ['name', 'type', 'tier', 'industry', 'phone', 'email', 'website', 'province', 'city', 'owner_id'],
     sections: [
       { key: 'main', fields: ['name', 'account_number', 'parent_id', 'owner_id', 'phone', 'email', 'website'] },

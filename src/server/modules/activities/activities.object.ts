@@ -37,6 +37,8 @@ export const activitiesObject: ObjectDef = {
     ],
     defaults: { kind: 'call' },
   },
+  // By when it happened, not when it was typed in (index: migration 030).
+  defaultSort: '-occurred_at',
   ownerField: 'owner_id',
   fields: [
     { key: 'kind', type: 'select', required: true, options: opts(...ACTIVITY_KINDS) },

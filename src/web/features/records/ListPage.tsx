@@ -18,7 +18,7 @@ import { formatCount } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { BulkActions } from './BulkActions.tsx';
-import { ListEmpty, Pager, useListColumns } from './ListParts.tsx';
+import { ListEmpty, Pager, revealAddedColumn, useListColumns } from './ListParts.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FilterBar } from './FilterBar.tsx';
 import { filterParams } from './filters.ts';
@@ -301,7 +301,7 @@ export function ListPage({ object }: { object: string }) {
             fields={fields}
             columns={state.columns}
             titleField={titleField}
-            onChange={(c) => update({ columns: c })}
+            onChange={(c) => { update({ columns: c }); revealAddedColumn(state.columns, c); }}
             density={state.density}
             onDensity={(d) => update({ density: d })}
             compact={isPhone}

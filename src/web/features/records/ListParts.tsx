@@ -11,7 +11,7 @@ import { useObject } from '../../api/objects.ts';
 import { formatCount } from '../../i18n/format.ts';
 
 const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
-  email: 220, phone: 170, url: 200, number: 110, money: 140, date: 130, datetime: 170, boolean: 90, select: 130,
+  email: 200, phone: 150, url: 200, number: 110, money: 140, date: 130, datetime: 170, boolean: 90, select: 130,
   multiselect: 200, tags: 200, link: 180, user: 140, longtext: 260,
 };
 
@@ -24,6 +24,17 @@ interface ColumnsArgs {
   isPhone: boolean;
   /** Objects without a record page open their edit drawer from the title. */
   onOpen: (id: number) => void;
+}
+
+/**
+ * Scrolls the list sideways to a column the user just added from the chooser: new columns go
+ * last, often past the right edge, and a user who added one and saw nothing change added it twice.
+ */
+export function revealAddedColumn(before: string[], after: string[]): void {
+  const added = after.find((k) => !before.includes(k));
+  if (!added) return;
+  // After React rendered the new header cell.
+  window.setTimeout(() => document.querySelector(`th[data-col="${CSS.escape(added)}"]`)?.scrollIntoView({ inline: 'nearest', block: 'nearest', behavior: 'smooth' }), 50);
 }
 
 /** Table columns for the chosen fields; fields the role may not read never become columns. */
@@ -44,6 +55,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
         dataIndex: key,
         title: fieldLabel(t, object, f),
         fixed: isTitle ? ('left' as const) : undefined,
+        onHeaderCell: () => ({ 'data-col': key }) as React.HTMLAttributes<HTMLElement>,
         width: isTitle ? (isPhone ? 150 : 220) : (WIDTH[f.type] ?? 160),
         ellipsis: true,
         sorter: f.sortable,
