@@ -137,7 +137,7 @@ const en = {
       details: 'Details',
     },
     related: {
-      accounts: 'Accounts', role: 'Role', primary: 'Primary',
+      accounts: 'Accounts', role: 'Role', primary: 'Primary', otherPrimary: 'Works mainly at another company',
       noContacts: 'No contacts at this account yet.', noAccounts: 'Not linked to an account.', noTasks: 'No tasks.',
       addContact: 'Add contact', add: 'Add {{object}}',
     },

@@ -140,7 +140,7 @@ const zhCN: Resources = {
       details: '详细信息',
     },
     related: {
-      accounts: '所属公司', role: '职务', primary: '主要',
+      accounts: '所属公司', role: '职务', primary: '主要', otherPrimary: '主要任职于其他公司',
       noContacts: '该公司还没有联系人。', noAccounts: '尚未关联任何公司。', noTasks: '没有任务。',
       addContact: '添加联系人', add: '添加{{object}}',
     },

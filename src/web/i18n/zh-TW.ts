@@ -307,7 +307,7 @@ const zhTW: Resources = {
     related: {
       accounts: '所屬公司',
       role: '職務',
-      primary: '主要',
+      primary: '主要', otherPrimary: '主要任職於其他公司',
       noContacts: '該公司還沒有聯絡人。',
       noAccounts: '尚未關聯任何公司。',
       noTasks: '沒有任務。',

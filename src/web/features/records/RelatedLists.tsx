@@ -37,7 +37,8 @@ export function AccountContacts({ accountId, onAdd }: { accountId: number; onAdd
             <>
               <div style={{ minWidth: 0 }}>
                 <Link to={`/contacts/${c.id}`}>{String(c.name ?? `#${c.id}`)}</Link>
-                {c.is_primary ? <Tag color="blue" style={{ marginInlineStart: 8 }}>{t('record.related.primary')}</Tag> : null}
+                {/* Most people here have this account as their primary one: only the exceptions are marked. */}
+                {c.is_primary ? null : <Tag style={{ marginInlineStart: 8 }}>{t('record.related.otherPrimary')}</Tag>}
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {[c.account_role ?? c.title, c.mobile ?? c.phone, c.email].filter(Boolean).map(String).join(' · ')}
