@@ -56,3 +56,15 @@ describe('version conflicts', () => {
     expect(versionConflict(new Error('x'))).toBeNull();
   });
 });
+
+describe("a module's own error codes", () => {
+  it('read in the user language on generic pages once the module registers where its words are', async () => {
+    const { registerErrorMessages } = await import('../extensions/registry.ts');
+    const e = new ApiError(422, 'end_before_start', 'The contract cannot end before it starts', [{ field: 'end_date', message: 'Before the start date', code: 'end_before_start' }]);
+    expect(localizeMessage(t, 'Before the start date', 'end_before_start')).toBe('Before the start date');
+    registerErrorMessages('contracts.errors');
+    expect(localizeMessage(t, 'Before the start date', 'end_before_start')).toBe(zhCN.contracts.errors.end_before_start);
+    expect(errorText(t, e)).toContain(zhCN.contracts.errors.end_before_start);
+    expect(errorText(t, e)).not.toContain('cannot end');
+  });
+});

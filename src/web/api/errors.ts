@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from './client.ts';
+import { errorMessagePrefixes } from '../extensions/registry.ts';
 
 // The server words its messages in English for people and logs, and gives each refusal a
 // stable code (FieldIssue.code, a conflict's details.reason): those are shown in the user's
@@ -37,20 +38,32 @@ const CODES: Record<string, string> = {
 // Why a refusal without fields happened (details.reason).
 const REASONS: Record<string, string> = { last_admin: 'serverErrors.lastAdmin', transition_not_allowed: 'serverErrors.transitionHelp' };
 
+/** A module's words for its own code (extensions/registry.ts registerErrorMessages), or ''. */
+function moduleMessage(t: TFunction, code: string): string {
+  for (const prefix of errorMessagePrefixes()) {
+    const text = t(`${prefix}.${code}`, { defaultValue: '' });
+    if (text) return text;
+  }
+  return '';
+}
+
 /** A field error in the user's language by its stable code; the server's words when the code is unknown. */
 export function localizeMessage(t: TFunction, message: string, code?: string): string {
   const key = code ? CODES[code] : undefined;
-  return key ? t(key) : message;
+  return key ? t(key) : (code && moduleMessage(t, code)) || message;
 }
 
 /** One line for a toast: the localized code, plus the localized reason (or the server's words) when they add something. */
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
-    const base = t(`serverErrors.${e.code}`, { defaultValue: '' });
+    const shared = t(`serverErrors.${e.code}`, { defaultValue: '' });
+    const base = shared || moduleMessage(t, e.code);
     if ((e.code === 'validation_failed' || e.code === 'stage_fields_required' || e.code === 'invalid_condition') && e.details.length) {
       return `${base} ${e.details.map((d) => `${d.field}: ${localizeMessage(t, d.message, d.code)}`).join('; ')}`.trim();
     }
     if (!base) return e.message;
+    // A module's words for its code say it all (no English server wording after them).
+    if (!shared) return base;
     const reason = (e.raw as { reason?: unknown } | undefined)?.reason;
     const why = typeof reason === 'string' && REASONS[reason] ? t(REASONS[reason]) : e.message;
     return e.code === 'internal' || e.code === 'network' || e.code === 'unavailable' || e.message === base ? base : `${base} ${why}`;

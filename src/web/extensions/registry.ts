@@ -65,3 +65,19 @@ export function registerPage(page: ModulePage): void {
 export function modulePages(): readonly ModulePage[] {
   return pages;
 }
+
+/**
+ * Where a module keeps the words for its own error codes ('contracts.errors' holds
+ * `end_before_start`…): the generic pages (the record form, toasts) look a code up there after
+ * the shared `serverErrors`, so a module's refusal reads in the user's language everywhere, not
+ * only on the module's own screens.
+ */
+const errorPrefixes: string[] = [];
+
+export function registerErrorMessages(prefix: string): void {
+  if (!errorPrefixes.includes(prefix)) errorPrefixes.push(prefix);
+}
+
+export function errorMessagePrefixes(): readonly string[] {
+  return errorPrefixes;
+}

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { api } from '../../api/client.ts';
-import { registerRecordExtension } from '../../extensions/registry.ts';
+import { registerErrorMessages, registerRecordExtension } from '../../extensions/registry.ts';
 import { registerLinePricing } from '../../features/lines/pricing.ts';
 import type { ResolveAnswer } from '../../../shared/contracts/price-books.ts';
 import { EntriesTab } from './EntriesTab.tsx';
@@ -26,3 +26,4 @@ registerRecordExtension('price_books', {
 registerRecordExtension('products', {
   tabs: [{ key: 'relations', label: (t) => t('priceBooks.relations'), View: (p) => createElement(RelationsTab, p) }],
 });
+registerErrorMessages('priceBooks.errors');

@@ -1,5 +1,5 @@
 import { FileTextOutlined } from '@ant-design/icons';
-import { registerPage, registerRecordExtension } from '../../extensions/registry.ts';
+import { registerErrorMessages, registerPage, registerRecordExtension } from '../../extensions/registry.ts';
 import { QuoteActions } from './QuoteActions.tsx';
 import { QuotePanels } from './QuotePanels.tsx';
 import { QuoteSettingsPage } from './QuoteSettingsPage.tsx';
@@ -12,3 +12,4 @@ registerPage({
   element: <QuoteSettingsPage />,
   menu: { group: 'settings', icon: <FileTextOutlined />, label: (t) => t('quotes.settings.menu'), admin: true },
 });
+registerErrorMessages('quotes.errors');
