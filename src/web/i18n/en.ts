@@ -497,6 +497,7 @@ const en = {
     rule: 'Rule: which accounts belong here', ruleHint: 'Accounts matching these conditions belong to this territory. Without conditions the territory assigns no accounts.', saveRule: 'Save rule', ruleSaved: 'Rule saved. Realign to apply it to existing accounts.',
     members: 'Members', member: 'Member', role: 'Role', roles: { member: 'Member', manager: 'Manager' }, addMember: 'Add member',
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
+    override: { button: 'Territory', title: 'Territory of this account', territory: 'Territory', lock: 'Set and lock', release: 'Hand back to the rules', saved: 'Territory set; the rules leave it alone now.', released: 'The rules decide this account\'s territory again.', rulesHint: 'The rules chose this territory. Setting one here locks it: rules and realignment leave it alone until you hand it back.', lockedHint: 'Set by hand and locked: rules and realignment leave it alone.' },
   }
 };
 

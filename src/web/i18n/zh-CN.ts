@@ -500,6 +500,7 @@ const zhCN: Resources = {
     rule: '规则：哪些客户属于本区域', ruleHint: '满足这些条件的客户归入本区域。没有条件时，本区域不分配客户。', saveRule: '保存规则', ruleSaved: '规则已保存。点击“重新划分”以应用到现有客户。',
     members: '成员', member: '成员', role: '角色', roles: { member: '成员', manager: '负责人' }, addMember: '添加成员',
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
+    override: { button: '销售区域', title: '该客户的销售区域', territory: '销售区域', lock: '指定并锁定', release: '交回规则分配', saved: '已指定销售区域，规则不再改动它。', released: '该客户的销售区域重新由规则决定。', rulesHint: '当前区域由规则分配。在此指定会锁定它：规则和重新分配都不会再改动，直到交回规则。', lockedHint: '已手动指定并锁定：规则和重新分配不会改动它。' },
   }
 };
 

@@ -917,6 +917,7 @@ const zhTW: Resources = {
     rule: '規則：哪些客戶屬於本區域', ruleHint: '符合這些條件的客戶歸入本區域。沒有條件時，本區域不分配客戶。', saveRule: '儲存規則', ruleSaved: '規則已儲存。點擊「重新劃分」以套用到現有客戶。',
     members: '成員', member: '成員', role: '角色', roles: { member: '成員', manager: '負責人' }, addMember: '新增成員',
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
+    override: { button: '銷售區域', title: '此客戶的銷售區域', territory: '銷售區域', lock: '指定並鎖定', release: '交回規則分配', saved: '已指定銷售區域，規則不再變更它。', released: '此客戶的銷售區域重新由規則決定。', rulesHint: '目前區域由規則分配。在此指定會鎖定它：規則和重新分配都不會再變更，直到交回規則。', lockedHint: '已手動指定並鎖定：規則和重新分配不會變更它。' },
   }
 };
 
