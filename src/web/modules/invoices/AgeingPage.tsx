@@ -47,7 +47,7 @@ export function AgeingPage() {
     queryFn: async () => api.get<AgeingAnswer>('/reports/sales/ageing', { as_of: asOf, cursor, limit: 50 }),
   });
   const money = (v: string) => formatMoney(v, q.data?.currency ?? 'CNY');
-  const bucketColumns = BUCKETS.map((k) => ({ key: k, title: t(`invoices.ageing.${k}`), align: 'right' as const, render: (_: unknown, r: Row) => money(r[k]) }));
+  const bucketColumns = BUCKETS.map((k) => ({ key: k, title: t(`invoices.ageing.${k}`), align: 'right' as const, className: 'gx-nowrap', render: (_: unknown, r: Row) => money(r[k]) }));
   return (
     <Card title={t('invoices.ageing.title')} extra={
       <Space>
@@ -58,9 +58,11 @@ export function AgeingPage() {
       {q.error ? <Alert type="error" title={errorText(t, q.error)} style={{ marginBottom: 12 }} /> : null}
       <Table<Row>
         rowKey={(r) => String(r.account_id ?? 0)} size="middle" loading={q.isLoading} dataSource={q.data?.data ?? []} pagination={false}
+        // On a phone the buckets scroll sideways beside the account instead of wrapping every figure.
+        scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (r) => <OpenInvoices accountId={r.account_id} />, rowExpandable: () => true }}
         columns={[
-          { key: 'account', title: t('invoices.ageing.account'), render: (_, r) => (r.account_id && r.account_name ? <Link to={`/accounts/${r.account_id}`}>{r.account_name}</Link> : r.account_id ? `#${r.account_id}` : t('invoices.ageing.noAccount')) },
+          { key: 'account', title: t('invoices.ageing.account'), fixed: 'left' as const, render: (_, r) => (r.account_id && r.account_name ? <Link to={`/accounts/${r.account_id}`}>{r.account_name}</Link> : r.account_id ? `#${r.account_id}` : t('invoices.ageing.noAccount')) },
           { key: 'invoices', title: t('invoices.ageing.invoices'), align: 'right', dataIndex: 'invoices' },
           ...bucketColumns,
         ]}
