@@ -45,7 +45,7 @@ export function can(actor: Actor, capability: keyof NonNullable<RolePermissions[
 }
 
 export function requireCan(actor: Actor, capability: keyof NonNullable<RolePermissions['can']>): void {
-  if (!can(actor, capability)) throw forbidden(`Your role may not ${capability === 'admin' ? 'administer Guanxi' : capability}`);
+  if (!can(actor, capability)) throw forbidden(`Your role may not ${capability === 'admin' ? 'administer Guanxi' : capability}`, { action: capability });
 }
 
 export function fieldRule(actor: Actor, object: string, field: string): FieldRule | undefined {
@@ -153,7 +153,7 @@ export function actionsFor(actor: Actor, def: PolicySource): Record<RecordAction
 
 /** canDo or 403 `forbidden`, before anything is read or written. */
 export function requireDo(actor: Actor, def: PolicySource, action: RecordAction): void {
-  if (!canDo(actor, def, action)) throw forbidden(`Your role may not ${action} ${def.name}`);
+  if (!canDo(actor, def, action)) throw forbidden(`Your role may not ${action} ${def.name}`, { action, object: def.name });
 }
 
 /**
@@ -170,7 +170,7 @@ export function mayDeleteRow(actor: Actor, def: PolicySource & { ownerField?: st
 /** Whether the actor may delete any record of the object at all (checked before rows are read). */
 export function requireSomeDelete(actor: Actor, def: PolicySource & { ownerField?: string }): void {
   const allowed = deleteDecided(actor, def) ? canDo(actor, def, 'delete') : canDo(actor, def, 'delete') || canDo(actor, def, 'update');
-  if (!allowed) throw forbidden(`Your role may not delete ${def.name}`);
+  if (!allowed) throw forbidden(`Your role may not delete ${def.name}`, { action: 'delete', object: def.name });
 }
 
 /** Delete is decided for this role by name (its own setting, or the object's policy listing roles): no own-records fallback. */

@@ -99,6 +99,8 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
-export const forbidden = (message = 'You may not do this') => new AppError('forbidden', message);
+/** `facts`: what the role may not do (a record action or a capability) and on which object, for clients to word it in the user's language. */
+export const forbidden = (message = 'You may not do this', facts?: { action: string; object?: string }) =>
+  new AppError('forbidden', message, facts ? { reason: 'not_allowed', ...facts } : undefined);
 export const invalid = (details: FieldIssue[], message = 'Some fields are not valid') =>
   new AppError('validation_failed', message, details);

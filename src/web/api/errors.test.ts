@@ -68,3 +68,18 @@ describe("a module's own error codes", () => {
     expect(errorText(t, e)).not.toContain('cannot end');
   });
 });
+
+describe('a refusal by role', () => {
+  it('says what may not be done and where, in the user language and without the server English', () => {
+    // Object labels arrive with the descriptors (api/objects.ts adds them to the bundles).
+    i18n.addResourceBundle('zh-CN', 'translation', { objects: { accounts: { one: '客户公司', other: '客户公司' } } }, true, false);
+    const e = new ApiError(403, 'forbidden', 'Your role may not delete accounts', { reason: 'not_allowed', action: 'delete', object: 'accounts' } as never);
+    const text = errorText(t, e);
+    expect(text).toContain(zhCN.admin.roles.actions.delete);
+    expect(text).toContain('客户公司');
+    expect(text).not.toMatch(/[A-Za-z]/);
+    const capability = new ApiError(403, 'forbidden', 'Your role may not export', { reason: 'not_allowed', action: 'export' } as never);
+    expect(errorText(t, capability)).toContain(zhCN.admin.roles.can.export);
+    expect(errorText(t, new ApiError(403, 'forbidden', 'Only a manager may release holds'))).toBe(zhCN.serverErrors.forbidden);
+  });
+});

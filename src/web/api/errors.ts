@@ -53,9 +53,22 @@ export function localizeMessage(t: TFunction, message: string, code?: string): s
   return key ? t(key) : (code && moduleMessage(t, code)) || message;
 }
 
+/**
+ * A refusal by role in the user's language: what the role may not do, and where, from the facts
+ * the server gives (access.ts: `action`, `object`); never the server's English after it.
+ */
+function forbiddenText(t: TFunction, raw: unknown): string {
+  const facts = raw as { action?: unknown; object?: unknown } | undefined;
+  if (typeof facts?.action !== 'string') return t('serverErrors.forbidden');
+  const action = t([`admin.roles.actions.${facts.action}`, `admin.roles.can.${facts.action}`], { defaultValue: facts.action });
+  const object = typeof facts.object === 'string' ? t(`objects.${facts.object}.other`, { defaultValue: facts.object }) : '';
+  return t(object ? 'serverErrors.forbiddenOn' : 'serverErrors.forbiddenTo', { action, object });
+}
+
 /** One line for a toast: the localized code, plus the localized reason (or the server's words) when they add something. */
 export function errorText(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
+    if (e.code === 'forbidden') return forbiddenText(t, e.raw);
     const shared = t(`serverErrors.${e.code}`, { defaultValue: '' });
     const base = shared || moduleMessage(t, e.code);
     if ((e.code === 'validation_failed' || e.code === 'stage_fields_required' || e.code === 'invalid_condition') && e.details.length) {

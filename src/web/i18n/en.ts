@@ -201,7 +201,7 @@ const en = {
     no_exchange_rate: 'An amount is in a currency with no exchange rate yet (Organisation settings).',
     negativeQuantity: 'Must not be negative', negativePrice: 'Must not be negative', discountRange: 'A discount from 0 to 100 %', taxRateRange: 'A tax rate from 0 to 100 %', unknownProduct: 'No such active product', tooManyLines: 'At most 500 lines', undecodable: "Characters that cannot be decoded (is the file's encoding right?)",
     tooManyDecimals: 'More decimals than the currency has', unknownCurrency: 'Not a currency code (CNY, USD, JPY…)', tooLarge: 'Too large an amount', invalidRate: 'A positive rate with at most 10 decimals', sameCurrency: 'This is the organisation currency',
-    validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbidden: 'Your role may not do this.',
+    validation_failed: 'Some fields are not valid.', unauthenticated: 'Please sign in.', forbiddenOn: 'Your role may not do this: {{action}} · {{object}}.', forbiddenTo: 'Your role may not do this: {{action}}.', forbidden: 'Your role may not do this.',
     not_found: 'Not found.', conflict: 'This conflicts with existing data.', rate_limited: 'Too many requests; wait a moment.',
     internal: 'The server had a problem. Try again.', unavailable: 'The database is not reachable right now. Try again in a moment.', network: 'Cannot reach the server. Check your connection.',
     required: 'This field is required', email: 'Not a valid email address', phone: 'Not a valid phone number',

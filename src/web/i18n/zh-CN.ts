@@ -204,7 +204,7 @@ const zhCN: Resources = {
     no_exchange_rate: '有金额的币种尚无汇率（请在组织设置中添加）。',
     negativeQuantity: '不能为负数', negativePrice: '不能为负数', discountRange: '折扣须在 0 到 100 % 之间', taxRateRange: '税率须在 0 到 100 % 之间', unknownProduct: '产品不存在或已停用', tooManyLines: '最多 500 行', undecodable: '含有无法解码的字符（文件编码是否正确？）',
     tooManyDecimals: '小数位数超过该币种允许的位数', unknownCurrency: '不是有效的币种代码（CNY、USD、JPY…）', tooLarge: '金额过大', invalidRate: '汇率须为正数，最多 10 位小数', sameCurrency: '这是组织的本位币',
-    validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbidden: '您的角色无权执行此操作。',
+    validation_failed: '部分字段无效。', unauthenticated: '请先登录。', forbiddenOn: '您的角色无权执行此操作：{{action}} · {{object}}。', forbiddenTo: '您的角色无权执行此操作：{{action}}。', forbidden: '您的角色无权执行此操作。',
     not_found: '未找到。', conflict: '与现有数据冲突。', rate_limited: '请求过于频繁，请稍候。',
     internal: '服务器出错，请重试。', unavailable: '数据库暂时无法连接，请稍后重试。', network: '无法连接服务器，请检查网络。',
     required: '此字段为必填项', email: '邮箱格式不正确', phone: '电话号码格式不正确',

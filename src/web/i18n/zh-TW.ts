@@ -424,6 +424,7 @@ const zhTW: Resources = {
     tooManyDecimals: '小數位數超過該幣別允許的位數', unknownCurrency: '不是有效的幣別代碼（CNY、USD、JPY…）', tooLarge: '金額過大', invalidRate: '匯率須為正數，最多 10 位小數', sameCurrency: '這是組織的本位幣',
     validation_failed: '部分欄位無效。',
     unauthenticated: '請先登入。',
+    forbiddenOn: '您的角色無權執行此操作：{{action}} · {{object}}。', forbiddenTo: '您的角色無權執行此操作：{{action}}。',
     forbidden: '您的角色無權執行此操作。',
     not_found: '未找到。',
     conflict: '與現有資料衝突。',
