@@ -4,6 +4,7 @@ import { AppError, invalid, type FieldIssue } from '../http/errors.ts';
 import { canWriteField, type Actor } from '../core/access.ts';
 import { MONEY_LIMIT, parseMoney } from '../../shared/money.ts';
 import { tidyTypedPhone, parseTypedDate, parseTypedDateTime, type DateOrder } from './typed-formats.ts';
+import { plainNumber } from './number-text.ts';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const PHONE_RE = /^\+?[0-9()\-.\s/]{3,40}(?:\s*(?:ext\.?|x|转)\s*\d{1,6})?$/i;
@@ -208,12 +209,13 @@ export function coerceText(f: ResolvedField, raw: string, opts: CoerceOptions = 
   if (s === '') return undefined;
   switch (f.type) {
     case 'number': {
-      const n = Number(s.replace(/[,\s¥$€£￥]|NT\$|US\$|RMB|CNY/gi, ''));
+      const plain = plainNumber(s);
+      const n = plain === null || plain === '' ? NaN : Number(plain);
       return Number.isFinite(n) ? n : s;
     }
-    // Amounts stay text (exact); the schema checks them.
+    // Amounts stay text (exact); the schema checks them (an unreadable one is reported as typed).
     case 'money':
-      return s.replace(/[,\s¥$€£￥]|NT\$|US\$|RMB|CNY/gi, '');
+      return plainNumber(s) ?? s;
     case 'boolean': {
       const l = s.toLowerCase();
       return TRUE.has(l) ? true : FALSE.has(l) ? false : s;

@@ -2,6 +2,7 @@ import type { ResolvedField } from '../../records/fields.ts';
 import { normalizeText } from '../../text/search-text.ts';
 import { linkNameColumn } from '../../records/export.ts';
 import type { ObjectDef } from '../../records/types.ts';
+import { findObject } from '../../records/registry.ts';
 
 /**
  * Header words compared without case, punctuation or word joins: `PostalCode`, `postal_code`,
@@ -48,6 +49,13 @@ export function suggestMapping(headers: string[], fields: ResolvedField[], def: 
     for (const l of Object.values(def.labels ?? {})) if (l.fields?.[f.key]) add(l.fields[f.key]!, byLabel);
   }
   for (const [key, words] of Object.entries(def.import?.synonyms ?? {})) if (keys.has(key)) for (const w of words) add(w, key);
+  // Last, a column headed by the linked object's own name ("客户公司", "Accounts") holds the
+  // names of those records — what another system's export of opportunities calls its customer.
+  for (const f of writable) if (f.type === 'link' && f.link) {
+    const target = findObject(f.link);
+    const column = writable.some((x) => x.key === linkNameColumn(f.key)) ? f.key : linkNameColumn(f.key);
+    for (const l of Object.values(target?.labels ?? {})) for (const w of [l.one, l.other]) if (w) add(w, column);
+  }
   if (creates && keys.has(creates.column)) for (const w of creates.synonyms) add(w, creates.column);
   const used = new Set<string>();
   const out: Record<string, string | null> = {};
