@@ -5,7 +5,7 @@ import type { FunnelAnswer, PipelineAnswer, WinRateAnswer } from '../../../share
 import { errorText } from '../../api/errors.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatMoney } from '../../i18n/format.ts';
-import { closedLink, drillHere, stageLink, useReport, type ReportFilters } from './reportsApi.ts';
+import { closedLink, drillHere, periodLabel, stageLink, useReport, type ReportFilters } from './reportsApi.ts';
 
 // The reports on opportunities: pipeline by stage, the funnel, win rate and sales cycle. Every
 // bar drills down to the records behind it.
@@ -69,7 +69,7 @@ export function WinRateReport({ filters }: { filters: ReportFilters }) {
   const q = useReport<WinRateAnswer>('win-rate', filters, { group, interval });
   if (q.error) return <Alert type="error" title={errorText(t, q.error)} />;
   const d = q.data;
-  const label = (r: WinRateAnswer['rows'][number]) => r.label ?? (group === 'period' ? r.key : t('salesReports.none'));
+  const label = (r: WinRateAnswer['rows'][number]) => (group === 'period' ? periodLabel(r.key, interval) : r.label ?? (r.key || t('salesReports.none')));
   const link = (r: WinRateAnswer['rows'][number]) => closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, {
     won: true, ...(group === 'owner' ? { owner: r.key } : group === 'source' ? { source: r.key } : {}),
   });

@@ -6,7 +6,7 @@ import type { ActivityAnswer, RevenueAnswer } from '../../../shared/contracts/sa
 import { errorText } from '../../api/errors.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatMoney } from '../../i18n/format.ts';
-import { activityKinds, activityLink, closedLink, drillHere, useReport, type ReportFilters } from './reportsApi.ts';
+import { activityKinds, activityLink, closedLink, drillHere, periodLabel, useReport, type ReportFilters } from './reportsApi.ts';
 
 // Booked revenue (won deals by close date) by period, rep, product or region, and activity per
 // rep. Period and rep bars open the list; product and region bars open the records drawer.
@@ -20,7 +20,7 @@ export function RevenueReport({ filters }: { filters: ReportFilters }) {
   const q = useReport<RevenueAnswer>('revenue', filters, { group, interval });
   if (q.error) return <Alert type="error" title={errorText(t, q.error)} />;
   const d = q.data;
-  const label = (r: RevenueAnswer['rows'][number]) => r.label ?? (group === 'period' || group === 'region' ? r.key || t('salesReports.none') : t('salesReports.none'));
+  const label = (r: RevenueAnswer['rows'][number]) => (group === 'period' ? periodLabel(r.key, interval) : r.label ?? (group === 'region' && r.key ? r.key : t('salesReports.none')));
   const link = (r: RevenueAnswer['rows'][number]) => (group === 'product' || group === 'region'
     ? drillHere(group, r.key)
     : closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, ...(group === 'owner' ? { owner: r.key } : {}) }));

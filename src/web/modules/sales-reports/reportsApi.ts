@@ -61,3 +61,8 @@ export function drillHere(kind: 'funnel' | 'product' | 'region', key: string | n
   const q = new URLSearchParams({ tab: kind === 'funnel' ? 'funnel' : 'revenue', drill: kind, key: String(key) });
   return `/reports/sales?${q.toString()}`;
 }
+
+/** A period bucket's name from its first day: `2026-03` for a month, `2026 Q1` for a quarter. */
+export function periodLabel(start: string, interval: 'month' | 'quarter'): string {
+  return interval === 'month' ? start.slice(0, 7) : `${start.slice(0, 4)} Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+}
