@@ -38,6 +38,23 @@ describe('GET /reports/sales/pipeline', () => {
     expect(o1).toBeGreaterThan(0);
   });
 
+  it("covers a manager's team and not another team", async () => {
+    const north = (await t.api(t.adminToken, 'POST', '/teams', { name: 'North' })).body.data.id;
+    const south = (await t.api(t.adminToken, 'POST', '/teams', { name: 'South' })).body.data.id;
+    const rep = await f.user('sales', { team_id: north });
+    const manager = await f.user('manager', { team_id: north });
+    const outsider = await f.user('sales', { team_id: south });
+    const P = 'from=2029-01-01&to=2029-12-31';
+    await h.deal({ amount: '10', currency: 'CNY', owner_id: rep.id, expected_close_date: '2029-02-01' });
+    await h.deal({ amount: '20', currency: 'CNY', owner_id: manager.id, expected_close_date: '2029-02-01' });
+    await h.deal({ amount: '9876.54', currency: 'CNY', owner_id: outsider.id, expected_close_date: '2029-02-01' });
+    const r = await h.get(`/reports/sales/pipeline?${P}`, manager.token);
+    expect(r.totals).toEqual({ count: 2, amount: '30.00', weighted: '3.00' });
+    expect(JSON.stringify(r)).not.toContain('9876');
+    // Naming the outsider as owner shows nothing more.
+    expect((await h.get(`/reports/sales/pipeline?${P}&owner_id=${outsider.id}`, manager.token)).totals.count).toBe(0);
+  });
+
   it('leaves amounts out for a role that may not read them, keeping the counts', async () => {
     await h.deal({ amount: '4321', currency: 'CNY', expected_close_date: '2028-03-10' });
     expect((await t.api(t.adminToken, 'PATCH', '/roles/readonly', { field_rules: { opportunities: { amount: 'hidden' } } })).status).toBe(200);
