@@ -3,6 +3,7 @@
 import '../modules/contracts/index.ts';
 import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';
+import '../modules/sales-reports/index.tsx';
 import '../modules/opportunities/index.tsx';
 
 import '../modules/invoices/index.tsx';

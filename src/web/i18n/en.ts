@@ -498,7 +498,23 @@ const en = {
     members: 'Members', member: 'Member', role: 'Role', roles: { member: 'Member', manager: 'Manager' }, addMember: 'Add member',
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
     override: { button: 'Territory', title: 'Territory of this account', territory: 'Territory', lock: 'Set and lock', release: 'Hand back to the rules', saved: 'Territory set; the rules leave it alone now.', released: 'The rules decide this account\'s territory again.', rulesHint: 'The rules chose this territory. Setting one here locks it: rules and realignment leave it alone until you hand it back.', lockedHint: 'Set by hand and locked: rules and realignment leave it alone.' },
-  }
+  },
+  salesReports: {
+    title: 'Sales reports', ageing: 'Receivables ageing', period: 'Period', pipeline: 'Pipeline', owner: 'Owner',
+    tabs: { pipeline: 'Pipeline by stage', funnel: 'Funnel', winRate: 'Win rate', revenue: 'Revenue', activity: 'Activity' },
+    measure: { count: 'Deals', amount: 'Amount', weighted: 'Weighted' },
+    group: { period: 'Period', owner: 'Rep', source: 'Source', product: 'Product', region: 'Region' },
+    interval: { month: 'Month', quarter: 'Quarter' },
+    kinds: { call: 'Calls', visit: 'Visits', meeting: 'Meetings', email: 'E-mails' },
+    deals: 'Deals', amount: 'Amount', weighted: 'Weighted', amountsHidden: 'Your role may not see amounts: only counts are shown.',
+    pipelineNote: 'Deals expected to close in the period, by their current stage. Click a bar to see them.',
+    created: 'Deals created in the period', reached: 'Reached', stage: 'Stage', conversion: 'Conversion from the previous stage',
+    funnelNote: 'A deal that reached a stage counts for every stage before it, even one it skipped. Click a bar to see the deals.',
+    winRate: 'Win rate', won: 'Won', lost: 'Lost', cycle: 'Average sales cycle (days)', dealSize: 'Average deal size', none: '(none)',
+    revenue: 'Booked revenue', wonDeals: 'Won deals',
+    revenueNote: 'Booked: won deals by close date, in the organisation currency. By product: each line at its deal\'s rate; deals without lines count as no product.',
+    total: 'Total', perWeek: 'Per week', records: 'Deals behind the figure', deal: 'Deal', previous: 'Previous', next: 'Next', empty: 'Nothing in this period',
+  },
 };
 
 export default en;

@@ -501,7 +501,23 @@ const zhCN: Resources = {
     members: '成员', member: '成员', role: '角色', roles: { member: '成员', manager: '负责人' }, addMember: '添加成员',
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
     override: { button: '销售区域', title: '该客户的销售区域', territory: '销售区域', lock: '指定并锁定', release: '交回规则分配', saved: '已指定销售区域，规则不再改动它。', released: '该客户的销售区域重新由规则决定。', rulesHint: '当前区域由规则分配。在此指定会锁定它：规则和重新分配都不会再改动，直到交回规则。', lockedHint: '已手动指定并锁定：规则和重新分配不会改动它。' },
-  }
+  },
+  salesReports: {
+    title: '销售报表', ageing: '应收账龄', period: '期间', pipeline: '销售流程', owner: '负责人',
+    tabs: { pipeline: '阶段管道', funnel: '漏斗', winRate: '赢单率', revenue: '收入', activity: '活动' },
+    measure: { count: '商机数', amount: '金额', weighted: '加权金额' },
+    group: { period: '期间', owner: '销售', source: '来源', product: '产品', region: '地区' },
+    interval: { month: '月', quarter: '季度' },
+    kinds: { call: '电话', visit: '拜访', meeting: '会议', email: '邮件' },
+    deals: '商机数', amount: '金额', weighted: '加权金额', amountsHidden: '您的角色无权查看金额，仅显示数量。',
+    pipelineNote: '预计在期间内成交的商机，按当前阶段统计。点击柱条查看商机。',
+    created: '期间内新建的商机', reached: '到达数', stage: '阶段', conversion: '较上一阶段转化率',
+    funnelNote: '到达某阶段的商机也计入其之前的各阶段（包括跳过的阶段）。点击柱条查看商机。',
+    winRate: '赢单率', won: '赢单', lost: '输单', cycle: '平均销售周期（天）', dealSize: '平均成交金额', none: '（无）',
+    revenue: '成交收入', wonDeals: '赢单数',
+    revenueNote: '成交收入：按结案日期统计的赢单，以组织币种计。按产品：每行按其商机汇率折算；无明细的商机计为无产品。',
+    total: '合计', perWeek: '每周', records: '该数字对应的商机', deal: '商机', previous: '上一页', next: '下一页', empty: '该期间无数据',
+  },
 };
 
 export default zhCN;

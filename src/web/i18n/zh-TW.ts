@@ -919,7 +919,23 @@ const zhTW: Resources = {
     members: '成員', member: '成員', role: '角色', roles: { member: '成員', manager: '負責人' }, addMember: '新增成員',
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
     override: { button: '銷售區域', title: '此客戶的銷售區域', territory: '銷售區域', lock: '指定並鎖定', release: '交回規則分配', saved: '已指定銷售區域，規則不再變更它。', released: '此客戶的銷售區域重新由規則決定。', rulesHint: '目前區域由規則分配。在此指定會鎖定它：規則和重新分配都不會再變更，直到交回規則。', lockedHint: '已手動指定並鎖定：規則和重新分配不會變更它。' },
-  }
+  },
+  salesReports: {
+    title: '銷售報表', ageing: '應收帳齡', period: '期間', pipeline: '銷售流程', owner: '負責人',
+    tabs: { pipeline: '階段管道', funnel: '漏斗', winRate: '贏單率', revenue: '營收', activity: '活動' },
+    measure: { count: '商機數', amount: '金額', weighted: '加權金額' },
+    group: { period: '期間', owner: '業務', source: '來源', product: '產品', region: '地區' },
+    interval: { month: '月', quarter: '季' },
+    kinds: { call: '電話', visit: '拜訪', meeting: '會議', email: '郵件' },
+    deals: '商機數', amount: '金額', weighted: '加權金額', amountsHidden: '您的角色無權查看金額，僅顯示數量。',
+    pipelineNote: '預計在期間內成交的商機，依目前階段統計。點擊長條查看商機。',
+    created: '期間內新建的商機', reached: '到達數', stage: '階段', conversion: '較上一階段轉換率',
+    funnelNote: '到達某階段的商機也計入其之前的各階段（包括跳過的階段）。點擊長條查看商機。',
+    winRate: '贏單率', won: '贏單', lost: '輸單', cycle: '平均銷售週期（天）', dealSize: '平均成交金額', none: '（無）',
+    revenue: '成交營收', wonDeals: '贏單數',
+    revenueNote: '成交營收：依結案日期統計的贏單，以組織幣別計。依產品：每行依其商機匯率換算；無明細的商機計為無產品。',
+    total: '合計', perWeek: '每週', records: '該數字對應的商機', deal: '商機', previous: '上一頁', next: '下一頁', empty: '該期間無資料',
+  },
 };
 
 export default zhTW;

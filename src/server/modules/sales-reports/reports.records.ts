@@ -1,0 +1,44 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../../core/access.ts';
+import { decodeCursor } from '../../records/query.ts';
+import { pageOf } from '../../records/page.ts';
+import { funnelRecords, revenueRecords, type RecordRow } from './reports.repo.ts';
+import { amountsVisible, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
+import { regionKey } from './reports.service.ts';
+
+// The records behind a figure the generic list cannot filter for: who reached a funnel stage (by
+// the stage history), whose lines sold a product, whose account lies in a province. The same
+// statement as the figure, so the page lists exactly the counted opportunities, a keyset page at a
+// time, with the caller's visibility and amount rule.
+
+type Paging = { cursor?: string; limit?: number };
+
+function page(actor: Actor, rows: RecordRow[], limit: number) {
+  const money = amountsVisible(actor);
+  const p = pageOf(rows, limit, (last) => [null, last.id]);
+  return {
+    data: p.data.map((r) => ({ ...r, closed_at: r.closed_at instanceof Date ? r.closed_at.toISOString() : r.closed_at, amount: money ? r.amount : null })),
+    next_cursor: p.next_cursor,
+  };
+}
+
+const before = (cursor: string | undefined) => (cursor ? Number(decodeCursor(cursor)[1]) : Number.MAX_SAFE_INTEGER);
+
+export async function funnelStageRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { stage_id: number }) {
+  requireOpportunities(actor, ['created_at']);
+  const period = periodOf(p);
+  const pipelineId = await pipelineOf(db, p.pipeline_id);
+  const limit = p.limit ?? 50;
+  return page(actor, await funnelRecords(db, pipelineId, p.stage_id, period, scope(actor, { ...p, pipeline_id: pipelineId }), before(p.cursor), limit), limit);
+}
+
+export async function revenueBucketRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { group: 'product' | 'region'; key: string }) {
+  requireOpportunities(actor, ['stage_category', 'closed_at']);
+  requireAmounts(actor);
+  const period = periodOf(p);
+  const limit = p.limit ?? 50;
+  const product = p.group === 'product';
+  const key = product ? sql<string>`coalesce(l.product_id::text, '')` : regionKey(actor);
+  return page(actor, await revenueRecords(db, sql<boolean>`${key} = ${p.key}`, product, period, scope(actor, p), before(p.cursor), limit), limit);
+}

@@ -1,0 +1,80 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { canDo, canReadField, recordVisibility, requireDo, type Actor } from '../../core/access.ts';
+import { forbidden, invalid } from '../../http/errors.ts';
+import { getObject } from '../../records/registry.ts';
+import { orgCurrency } from '../../records/money.ts';
+
+// What every sales report shares: the period (inclusive days, UTC), the pipeline, the owner, and
+// the caller's visibility on opportunities, as one condition on the alias `o`. A report covers
+// exactly the opportunities the caller's list would show with the same filters, so its drill-down
+// (src/web/lib/drill.ts) lands on exactly the counted records.
+
+export interface Filters { from?: string; to?: string; pipeline_id?: number; owner_id?: number }
+
+export interface Period { from: string; to: string; start: string; end: string }
+
+const MAX_DAYS = 3700;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The period asked for; by default 1 January of this year to today. `end` is the day after `to` (exclusive). */
+export function periodOf(p: Filters, now = new Date()): Period {
+  const from = p.from ?? `${now.getUTCFullYear()}-01-01`;
+  const to = p.to ?? day(now);
+  if (to < from) throw invalid([{ field: 'to', message: 'The period ends before it starts', code: 'period_end_before_start' }]);
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000;
+  if (days > MAX_DAYS) throw invalid([{ field: 'from', message: 'A report covers at most ten years', code: 'period_too_long' }]);
+  return { from, to, start: `${from}T00:00:00.000Z`, end: `${day(new Date(Date.parse(`${to}T00:00:00Z`) + 86400000))}T00:00:00.000Z` };
+}
+
+/** Opportunities are listed by the caller; a grouping field the caller's role may not read is refused. */
+export function requireOpportunities(actor: Actor, fields: string[] = []) {
+  const def = getObject('opportunities');
+  requireDo(actor, def, 'list');
+  for (const f of ['owner_id', 'stage_id', 'pipeline_id', ...fields]) {
+    if (!canReadField(actor, def.name, f)) throw forbidden(`Your role may not see the ${f} of opportunities`);
+  }
+  return def;
+}
+
+/** The amount and its organisation-currency value are one secret: either hidden hides both. */
+export const amountsVisible = (actor: Actor) => canReadField(actor, 'opportunities', 'amount') && canReadField(actor, 'opportunities', 'amount_org');
+
+export function requireAmounts(actor: Actor) {
+  if (!amountsVisible(actor)) throw forbidden('Your role may not see the amounts of opportunities');
+}
+
+/** The caller's visible opportunities (alias o) of the pipeline and owner asked for. */
+export function scope(actor: Actor, p: Filters): RawBuilder<boolean> {
+  const parts = [recordVisibility(actor, getObject('opportunities'), 'o')];
+  if (p.pipeline_id) parts.push(sql<boolean>`o.pipeline_id = ${p.pipeline_id}`);
+  if (p.owner_id) parts.push(sql<boolean>`o.owner_id = ${p.owner_id}`);
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** The pipeline asked for (400 unknown_pipeline when there is none) or the default one. */
+export async function pipelineOf(db: Kysely<DB>, id: number | undefined): Promise<number> {
+  const { rows } = id
+    ? await sql<{ id: number }>`SELECT id FROM pipelines WHERE id = ${id}`.execute(db)
+    : await sql<{ id: number }>`SELECT id FROM pipelines ORDER BY is_default DESC, position, id LIMIT 1`.execute(db);
+  if (!rows[0]) throw invalid([{ field: 'pipeline_id', message: 'No such pipeline', code: 'unknown_pipeline' }]);
+  return Number(rows[0].id);
+}
+
+/** Whether the caller may see an account's field (alias acc): its name or province in a report. */
+export function accountFieldVisible(actor: Actor, field: string): RawBuilder<boolean> {
+  const accounts = getObject('accounts');
+  if (!canDo(actor, accounts, 'read') || !canReadField(actor, 'accounts', field)) return sql<boolean>`false`;
+  return recordVisibility(actor, accounts, 'acc');
+}
+
+export async function header(db: Kysely<DB>, actor: Actor, period: Period) {
+  return { from: period.from, to: period.to, currency: await orgCurrency(db), amounts_hidden: !amountsVisible(actor) };
+}
+
+/** A period bucket's last day (inclusive), from its first: month or quarter. */
+export function bucketEnd(start: string, interval: 'month' | 'quarter'): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + (interval === 'month' ? 1 : 3));
+  return day(new Date(d.getTime() - 86400000));
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import { Alert, Button, Drawer, Space, Table } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ReportRecords } from '../../../shared/contracts/sales-reports.ts';
+import { api } from '../../api/client.ts';
+import { errorText } from '../../api/errors.ts';
+import { formatMoney } from '../../i18n/format.ts';
+import { params, type ReportFilters } from './reportsApi.ts';
+
+// The opportunities behind a funnel stage, a product or a region (figures the generic list cannot
+// filter for), a keyset page at a time from the report's own records endpoint.
+
+type Row = ReportRecords['data'][number];
+
+export function RecordsDrawer({ drill, drillKey, filters, currency, onClose }: { drill: string | null; drillKey: string; filters: ReportFilters; currency?: string; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const cursor = cursors.at(-1);
+  const path = drill === 'funnel' ? '/reports/sales/funnel/records' : '/reports/sales/revenue/records';
+  const extra = drill === 'funnel' ? { stage_id: drillKey } : { group: drill ?? '', key: drillKey };
+  const q = useQuery({
+    queryKey: ['sales-reports', 'records', drill, drillKey, params(filters), cursor],
+    queryFn: async ({ signal }) => api.get<ReportRecords>(path, { ...params(filters), ...extra, cursor, limit: 50 }, { signal }),
+    enabled: drill !== null,
+  });
+  return (
+    <Drawer open={drill !== null} onClose={() => { setCursors([]); onClose(); }} title={t('salesReports.records')} size="large">
+      {q.error ? <Alert type="error" title={errorText(t, q.error)} /> : null}
+      <Table<Row> size="small" rowKey="id" loading={q.isLoading} dataSource={q.data?.data ?? []} pagination={false} scroll={{ x: true }}
+        columns={[
+          { key: 'name', title: t('salesReports.deal'), render: (_, r) => <Link to={`/opportunities/${r.id}`}>{r.name}</Link> },
+          { key: 'stage', title: t('salesReports.stage'), dataIndex: 'stage_name' },
+          { key: 'amount', title: t('salesReports.amount'), align: 'right', render: (_, r) => (r.amount === null ? '—' : formatMoney(r.amount, currency)) },
+        ]} />
+      <Space style={{ marginTop: 12 }}>
+        <Button disabled={!cursors.length} onClick={() => setCursors(cursors.slice(0, -1))}>{t('salesReports.previous')}</Button>
+        <Button disabled={!q.data?.next_cursor} onClick={() => setCursors([...cursors, q.data!.next_cursor!])}>{t('salesReports.next')}</Button>
+      </Space>
+    </Drawer>
+  );
+}

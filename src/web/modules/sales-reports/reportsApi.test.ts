@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { urlFilters } from '../../lib/drill.ts';
+import { activityLink, closedLink, drillHere, periodLabel, stageLink } from './reportsApi.ts';
+
+// The drill-down addresses of the sales reports' bars: the list filters must be the report's own
+// (the server tests check the list answers exactly the counted records for these filters).
+const f = { from: '2026-02-10', to: '2026-03-31', pipeline_id: 4, owner_id: 9 };
+const filters = (href: string) => urlFilters(new URLSearchParams(href.split('?')[1]));
+
+describe('sales report drill-down links', () => {
+  it('a stage bar: the stage, the close dates of the period and the owner', () => {
+    expect(stageLink(f, 7).startsWith('/opportunities/all?')).toBe(true);
+    expect(filters(stageLink(f, 7))).toEqual([
+      { field: 'stage_id', op: 'eq', value: '7' }, { field: 'expected_close_date', op: 'gte', value: '2026-02-10' },
+      { field: 'expected_close_date', op: 'lte', value: '2026-03-31' }, { field: 'owner_id', op: 'eq', value: '9' },
+    ]);
+  });
+
+  it('a period bar is clamped to the report period; a bucket without owner or source asks for empty', () => {
+    expect(filters(closedLink(f, '2026-02-01', '2026-02-28', { won: true }))).toEqual([
+      { field: 'stage_category', op: 'eq', value: 'won' }, { field: 'closed_at', op: 'gte', value: '2026-02-10T00:00:00.000Z' },
+      { field: 'closed_at', op: 'lt', value: '2026-03-01T00:00:00.000Z' }, { field: 'pipeline_id', op: 'eq', value: '4' }, { field: 'owner_id', op: 'eq', value: '9' },
+    ]);
+    expect(filters(closedLink(f, f.from, f.to, { source: '' })).at(-1)).toEqual({ field: 'source', op: 'empty', value: 'true' });
+    expect(filters(activityLink(f, null))[0]).toEqual({ field: 'owner_id', op: 'empty', value: 'true' });
+  });
+
+  it('names periods and opens the drawer on this page for figures the list cannot filter', () => {
+    expect(periodLabel('2026-03-01', 'month')).toBe('2026-03');
+    expect(periodLabel('2026-10-01', 'quarter')).toBe('2026 Q4');
+    expect(drillHere('product', 12)).toBe('/reports/sales?tab=revenue&drill=product&key=12');
+  });
+});

@@ -1,0 +1,68 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type Query } from '../../api/client.ts';
+import type { Filter } from '../../api/types.ts';
+import { recordsLink } from '../../lib/drill.ts';
+
+// The sales reports' API (server: modules/sales-reports) and the drill-down addresses of their
+// figures: the generic list with the same filters where it can express them, else this page
+// with `drill=…` (the drawer lists the records the report endpoint answers behind the figure).
+
+export interface ReportFilters { from: string; to: string; pipeline_id?: number; owner_id?: number }
+
+export const params = (f: ReportFilters): Query => ({ from: f.from, to: f.to, pipeline_id: f.pipeline_id, owner_id: f.owner_id });
+
+export function useReport<T>(path: string, f: ReportFilters, extra: Query = {}, enabled = true) {
+  const q = { ...params(f), ...extra };
+  return useQuery({ queryKey: ['sales-reports', path, q], queryFn: async ({ signal }) => api.get<T>(`/reports/sales/${path}`, q, { signal }), enabled });
+}
+
+const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString();
+const start = (d: string) => `${d}T00:00:00.000Z`;
+
+/** The owner and pipeline filters as list filters. */
+function scopeFilters(f: ReportFilters, pipeline = true): Filter[] {
+  return [
+    ...(pipeline && f.pipeline_id ? [{ field: 'pipeline_id', op: 'eq' as const, value: String(f.pipeline_id) }] : []),
+    ...(f.owner_id ? [{ field: 'owner_id', op: 'eq' as const, value: String(f.owner_id) }] : []),
+  ];
+}
+
+/** A pipeline stage's deals expected to close in the period. */
+export const stageLink = (f: ReportFilters, stageId: number) => recordsLink('opportunities', [
+  { field: 'stage_id', op: 'eq', value: String(stageId) },
+  { field: 'expected_close_date', op: 'gte', value: f.from }, { field: 'expected_close_date', op: 'lte', value: f.to },
+  ...scopeFilters(f, false),
+]);
+
+/** Deals closed (won, or won and lost) between two days inclusive, optionally of one owner or source. */
+export function closedLink(f: ReportFilters, from: string, to: string, opts: { won?: boolean; owner?: string; source?: string } = {}) {
+  const filters: Filter[] = [
+    opts.won ? { field: 'stage_category', op: 'eq', value: 'won' } : { field: 'stage_category', op: 'in', value: 'won,lost' },
+    { field: 'closed_at', op: 'gte', value: start(from < f.from ? f.from : from) },
+    { field: 'closed_at', op: 'lt', value: dayAfter(to > f.to ? f.to : to) },
+    ...scopeFilters(f),
+  ];
+  if (opts.owner !== undefined) filters.push(opts.owner ? { field: 'owner_id', op: 'eq', value: opts.owner } : { field: 'owner_id', op: 'empty', value: 'true' });
+  if (opts.source !== undefined) filters.push(opts.source ? { field: 'source', op: 'eq', value: opts.source } : { field: 'source', op: 'empty', value: 'true' });
+  return recordsLink('opportunities', filters);
+}
+
+export const activityKinds = ['call', 'visit', 'meeting', 'email'] as const;
+
+/** A rep's calls, visits, meetings and e-mails in the period. */
+export const activityLink = (f: ReportFilters, ownerId: number | null, kind?: string) => recordsLink('activities', [
+  ownerId ? { field: 'owner_id', op: 'eq', value: String(ownerId) } : { field: 'owner_id', op: 'empty', value: 'true' },
+  { field: 'kind', op: kind ? 'eq' : 'in', value: kind ?? activityKinds.join(',') },
+  { field: 'occurred_at', op: 'gte', value: start(f.from) }, { field: 'occurred_at', op: 'lt', value: dayAfter(f.to) },
+]);
+
+/** This page with the records drawer open on a figure the list cannot filter for. */
+export function drillHere(kind: 'funnel' | 'product' | 'region', key: string | number): string {
+  const q = new URLSearchParams({ tab: kind === 'funnel' ? 'funnel' : 'revenue', drill: kind, key: String(key) });
+  return `/reports/sales?${q.toString()}`;
+}
+
+/** A period bucket's name from its first day: `2026-03` for a month, `2026 Q1` for a quarter. */
+export function periodLabel(start: string, interval: 'month' | 'quarter'): string {
+  return interval === 'month' ? start.slice(0, 7) : `${start.slice(0, 4)} Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+}
