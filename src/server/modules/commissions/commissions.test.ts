@@ -15,7 +15,7 @@ describe('commission rules', () => {
     const rep = await f.user('sales');
     const before = await h.snapshot();
     const post = (body: Record<string, unknown>, token = t.adminToken) =>
-      t.api(token, 'POST', '/commission-rules', { name: 'X', basis: 'booked', tiers: [{ from: '0', rate: '3' }], ...body });
+      t.api(token, 'POST', '/commission_rules', { name: 'X', basis: 'booked', tiers: [{ from: '0', rate: '3' }], ...body });
     expect((await post({}, rep.token)).body.error.code).toBe('forbidden');
     const code = async (body: Record<string, unknown>) => { const r = await post(body); return [r.status, r.body.error.code, r.body.error.details?.[0]?.code]; };
     expect(await code({ tiers: [{ from: '10', rate: '3' }] })).toEqual([400, 'validation_failed', 'first_tier_not_zero']);
@@ -31,11 +31,11 @@ describe('commission rules', () => {
 
     const made = await h.rule({ name: 'Q plan', tier_mode: 'whole', clawback_days: 30 });
     expect(made).toMatchObject({ basis: 'booked', tier_mode: 'whole', tiers: [{ from: '0', rate: '3' }, { from: '100000', rate: '5' }], clawback_days: 30, active: true });
-    expect((await t.api(rep.token, 'GET', '/commission-rules')).body.data.map((r: { id: number }) => r.id)).toContain(made.id);
-    expect((await t.api(rep.token, 'PATCH', `/commission-rules/${made.id}`, { active: false })).status).toBe(403);
-    expect((await t.api(t.adminToken, 'PATCH', `/commission-rules/${made.id}`, { active: false })).body.data.active).toBe(false);
-    expect((await t.api(t.adminToken, 'PATCH', '/commission-rules/99999999', { active: false })).status).toBe(404);
-    expect((await t.api(t.adminToken, 'DELETE', `/commission-rules/${made.id}`)).status).toBe(204);
+    expect((await t.api(rep.token, 'GET', '/commission_rules')).body.data.map((r: { id: number }) => r.id)).toContain(made.id);
+    expect((await t.api(rep.token, 'PATCH', `/commission_rules/${made.id}`, { active: false })).status).toBe(403);
+    expect((await t.api(t.adminToken, 'PATCH', `/commission_rules/${made.id}`, { active: false })).body.data.active).toBe(false);
+    expect((await t.api(t.adminToken, 'PATCH', '/commission_rules/99999999', { active: false })).status).toBe(404);
+    expect((await t.api(t.adminToken, 'DELETE', `/commission_rules/${made.id}`)).status).toBe(204);
   });
 });
 
@@ -72,16 +72,16 @@ describe('splits and the booked basis', () => {
     const sa = await h.generate(a.id);
     expect(sa).toMatchObject({ status: 'draft', basis_total: '110000.00', commission_total: '3500.00', period_kind: 'month' });
     expect((await h.lines(sa.id)).map((l) => [l.source_object, l.source_id, l.basis_amount, l.split_percent, l.credited_amount, l.rate, l.commission, l.rule_id]))
-      .toEqual([['opportunities', solo.id, '80000.0000', '100.0000', '80000.0000', '3', '2400.0000', rule.id], ['opportunities', shared.id, '50000.0000', '60.0000', '30000.0000', '3→5', '1100.0000', rule.id]]);
+      .toEqual([['opportunities', solo.id, '80000.00', '100', '80000.00', '3', '2400.00', rule.id], ['opportunities', shared.id, '50000.00', '60', '30000.00', '3→5', '1100.00', rule.id]]);
     expect(await h.generate(b.id)).toMatchObject({ basis_total: '20000.00', commission_total: '600.00' });
 
     // Whole-amount tiers: the 5 % the total reaches, on all of it; regenerating replaces the draft's lines.
-    await t.api(t.adminToken, 'PATCH', `/commission-rules/${rule.id}`, { tier_mode: 'whole' });
+    await t.api(t.adminToken, 'PATCH', `/commission_rules/${rule.id}`, { tier_mode: 'whole' });
     const again = await h.generate(a.id);
     expect([again.id, again.commission_total]).toEqual([sa.id, '5500.00']);
-    expect((await h.lines(sa.id)).map((l) => l.commission)).toEqual(['4000.0000', '1500.0000']);
+    expect((await h.lines(sa.id)).map((l) => l.commission)).toEqual(['4000.00', '1500.00']);
     // Out of the rule's validity: nothing.
-    await t.api(t.adminToken, 'PATCH', `/commission-rules/${rule.id}`, { valid_to: '2000-01-01' });
+    await t.api(t.adminToken, 'PATCH', `/commission_rules/${rule.id}`, { valid_to: '2000-01-01' });
     expect((await h.generate(a.id)).commission_total).toBe('0.00');
   });
 });
@@ -106,8 +106,8 @@ describe('invoiced and collected bases', () => {
     const st = await h.generate(rep.id);
     const got = (await h.lines(st.id)).map((l) => [l.source_object, l.source_id, l.credited_amount, l.commission]);
     expect(got).toEqual(expect.arrayContaining([
-      ['invoices', inv.id, '1000.0000', '100.0000'], ['invoices', credited.id, '200.0000', '20.0000'], ['invoices', cn.body.data.id, '-200.0000', '-20.0000'],
-      ['payments', pay.body.data.id, '300.0000', '6.0000'],
+      ['invoices', inv.id, '1000.00', '100.00'], ['invoices', credited.id, '200.00', '20.00'], ['invoices', cn.body.data.id, '-200.00', '-20.00'],
+      ['payments', pay.body.data.id, '300.00', '6.00'],
     ]));
     expect(got).toHaveLength(4);
     expect(st.commission_total).toBe('106.00');

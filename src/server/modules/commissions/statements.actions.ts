@@ -9,6 +9,7 @@ import { getRecord, loadVisible } from '../../records/service.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import type { StatementLine } from '../../../shared/contracts/commissions.ts';
 import { periodOf } from './period.ts';
+import { Money } from '../../../shared/money.ts';
 import { repOf, setStatement, statementLines, statementsOfPeriod } from './statements.repo.ts';
 
 // The statement flow draft → submitted → approved → paid. The rep (or a manager) submits; the
@@ -58,8 +59,12 @@ export async function linesOf(db: Kysely<DB>, actor: Actor, id: number): Promise
   requireDo(actor, def(), 'read');
   await loadVisible(db, def(), actor, id);
   const hide = amountsHidden(actor);
-  return (await statementLines(db, id)).map(({ statement_id: _s, source_amount: _a, basis_amount, credited_amount, commission, ...l }) =>
-    (hide ? l : { ...l, basis_amount, credited_amount, commission }));
+  // Amounts shown at the currency's two places (they are stored rounded so), the split without trailing zeros.
+  const two = (v: string) => new Money(v).toFixed(2);
+  return (await statementLines(db, id)).map(({ statement_id: _s, source_amount: _a, basis_amount, credited_amount, commission, split_percent, ...l }) => {
+    const line = { ...l, split_percent: new Money(split_percent).toString() };
+    return hide ? line : { ...line, basis_amount: two(basis_amount), credited_amount: two(credited_amount), commission: two(commission) };
+  });
 }
 
 /** The statements of a period the caller may see, by rep (the chart of commission by rep). */

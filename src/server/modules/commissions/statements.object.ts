@@ -41,7 +41,7 @@ async function beforeStatementWrite(ctx: WriteContext, values: Row, existing: Ro
 const money = (key: string) => ({ key, type: 'money' as const, system: true });
 
 // Commission statements: one per rep (the owner: a rep sees their own, a manager the team's)
-// per month or quarter; lines at GET /commission-statements/{id}/lines, written by generate.
+// per month or quarter; lines at GET /commission_statements/{id}/lines, written by generate.
 export const statementsObject: ObjectDef = {
   name: 'commission_statements',
   singular: 'commission_statement',

@@ -67,7 +67,7 @@ export async function repOf(db: Tx, userId: number): Promise<{ id: number; name:
 /** Statements of a period with their reps' names, restricted by the caller's visibility condition. */
 export async function statementsOfPeriod(db: Tx, kind: string, start: string, visible: RawBuilder<boolean>): Promise<{ user_id: number; user_name: string; statement_id: number; status: string; commission_total: string }[]> {
   const { rows } = await sql<{ user_id: number; user_name: string; statement_id: number; status: string; commission_total: string }>`
-    SELECT s.user_id::int AS user_id, u.name AS user_name, s.id::int AS statement_id, s.status, s.commission_total::text AS commission_total
+    SELECT s.user_id::int AS user_id, u.name AS user_name, s.id::int AS statement_id, s.status, round(s.commission_total, 2)::text AS commission_total
     FROM commission_statements s JOIN users u ON u.id = s.user_id
     WHERE s.period_kind = ${kind} AND s.period_start = ${start}::date AND ${visible} ORDER BY s.commission_total DESC, s.id`.execute(db);
   return rows;
