@@ -7,7 +7,7 @@ import { orgCurrency } from '../../records/money.ts';
 import { PERIOD_KINDS, STATEMENT_STATUSES } from '../../../shared/contracts/commissions.ts';
 import { statementsLabels } from './statements.labels.ts';
 import { periodOf } from './period.ts';
-import { findStatementId, repOf } from './statements.repo.ts';
+import { repOf } from './statements.repo.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
@@ -16,9 +16,9 @@ export const locked = (status: string) =>
 
 const FIXED = ['user_id', 'period_kind', 'period_start'];
 
-// A new statement: the period normalised to the month or quarter holding the given date, one
-// per rep and period (statement_exists), for a rep the caller's visibility covers (a manager
-// makes statements for their team only). After creation only the note changes, and only until
+// A new statement: the period normalised to the month or quarter holding the given date, for a
+// rep the caller's visibility covers (a manager makes statements for their team only); named
+// "2026-Q3 Wang Fang" unless given a name. After creation only the note changes, and only until
 // the statement is approved; status and amounts are written by the statement actions.
 async function beforeStatementWrite(ctx: WriteContext, values: Row, existing: Row | null): Promise<void> {
   if (existing) {
@@ -32,10 +32,7 @@ async function beforeStatementWrite(ctx: WriteContext, values: Row, existing: Ro
   const seen = rep ? await visibleOwners(ctx.trx as Kysely<DB>, ctx.actor, 'commission_statements', [userId]) : new Set();
   if (!rep || !seen.has(userId)) throw invalid([{ field: 'user_id', message: 'No such rep in your team', code: 'unknown_user' }]);
   const p = periodOf(values.period_kind, String(values.period_start ?? new Date().toISOString().slice(0, 10)));
-  if (await findStatementId(ctx.trx, userId, values.period_kind, p.start)) {
-    throw new AppError('conflict', 'This rep has a statement for this period already', { reason: 'statement_exists' });
-  }
-  Object.assign(values, { period_start: p.start, period_end: p.end, name: `${p.label} ${rep.name}`, status: 'draft', currency: await orgCurrency(ctx.trx), basis_total: '0', commission_total: '0' });
+  Object.assign(values, { period_start: p.start, period_end: p.end, name: values.name || `${p.label} ${rep.name}`, status: 'draft', currency: await orgCurrency(ctx.trx), basis_total: '0', commission_total: '0' });
 }
 
 const money = (key: string) => ({ key, type: 'money' as const, system: true });
@@ -49,7 +46,7 @@ export const statementsObject: ObjectDef = {
   ownerField: 'user_id',
   currencyField: 'currency',
   fields: [
-    { key: 'name', type: 'text', system: true, max: 300 },
+    { key: 'name', type: 'text', max: 300 },
     { key: 'user_id', type: 'user', required: true },
     { key: 'period_kind', type: 'select', required: true, options: opts(...PERIOD_KINDS) },
     { key: 'period_start', type: 'date' },

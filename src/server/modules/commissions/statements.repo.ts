@@ -20,9 +20,19 @@ export async function setStatement(trx: Tx, id: number, set: Row): Promise<Row> 
   return rows[0]!;
 }
 
+/** The rep's statement of a period that generation keeps up to date: the first made. */
 export async function findStatementId(db: Tx, userId: number, kind: string, start: string): Promise<number | null> {
-  const { rows } = await sql<{ id: number }>`SELECT id::int AS id FROM commission_statements WHERE user_id = ${userId} AND period_kind = ${kind} AND period_start = ${start}::date`.execute(db);
+  const { rows } = await sql<{ id: number }>`SELECT id::int AS id FROM commission_statements
+    WHERE user_id = ${userId} AND period_kind = ${kind} AND period_start = ${start}::date ORDER BY id LIMIT 1`.execute(db);
   return rows[0]?.id ?? null;
+}
+
+/** Sources a rule already credits the rep on another statement (`object:id:ref`), so none is credited twice. */
+export async function creditedElsewhere(db: Tx, userId: number, ruleId: number, statementId: number): Promise<Set<string>> {
+  const { rows } = await sql<{ k: string }>`SELECT DISTINCT l.source_object || ':' || l.source_id || ':' || l.source_ref AS k
+    FROM commission_lines l JOIN commission_statements s ON s.id = l.statement_id
+    WHERE s.user_id = ${userId} AND l.rule_id = ${ruleId} AND l.statement_id <> ${statementId} AND l.clawback_of IS NULL`.execute(db);
+  return new Set(rows.map((r) => r.k));
 }
 
 export async function replaceLines(trx: Tx, statementId: number, lines: NewLine[]): Promise<void> {

@@ -103,12 +103,17 @@ describe('commission statements', () => {
     const outside = await t.api(north.manager.token, 'POST', '/commission_statements/generate', { user_id: outsider.id, period_kind: 'month', period_date: TODAY });
     const nobody = await t.api(north.manager.token, 'POST', '/commission_statements/generate', { user_id: 99999999, period_kind: 'month', period_date: TODAY });
     expect([outside.status, outside.body]).toEqual([400, nobody.body]);
-    const twice = await t.api(t.adminToken, 'POST', '/commission_statements', { user_id: a.id, period_kind: 'month', period_start: TODAY });
-    expect([twice.status, twice.body.error.details.reason]).toEqual([409, 'statement_exists']);
     expect((await t.api(t.adminToken, 'POST', '/commission_statements/generate', { user_id: a.id, period_kind: 'year', period_date: TODAY })).status).toBe(400);
     expect((await t.api(t.adminToken, 'POST', '/commission_statements/generate', { user_id: a.id, period_kind: 'month', period_date: '2026-13-45x' })).status).toBe(400);
     expect((await t.api(t.adminToken, 'PATCH', `/commission_statements/${sa.id}`, { user_id: b.id })).body.error.details[0].code).toBe('not_editable');
     expect(await h.snapshot()).toEqual(snap);
+
+    // A second statement of the period (an adjustment made by hand) credits nothing the first already does; generation keeps the first.
+    const extra = await t.api(t.adminToken, 'POST', '/commission_statements', { user_id: a.id, period_kind: 'month', period_start: TODAY });
+    expect(extra.status).toBe(201);
+    expect((await t.api(t.adminToken, 'POST', `/commission_statements/${extra.body.data.id}/generate`)).body.data.commission_total).toBe('0.00');
+    expect((await h.generate(a.id)).id).toBe(sa.id);
+    expect((await t.api(t.adminToken, 'DELETE', `/commission_statements/${extra.body.data.id}`)).status).toBe(204);
 
     expect((await t.api(t.adminToken, 'PATCH', '/roles/sales', { field_rules: { commission_statements: { commission_total: 'hidden' } } })).status).toBe(200);
     const body = JSON.stringify([
