@@ -83,7 +83,7 @@ export const statementsObject: ObjectDef = {
     defaults: { user_id: '$me', period_kind: 'month' },
   },
   // Reps read their own; managers and administrators make, generate and delete (drafts).
-  policy: { create: ['admin', 'manager'], update: ['admin', 'manager'], delete: ['admin', 'manager'], import: [] },
+  policy: { create: ['admin', 'manager'], update: ['admin', 'manager'], delete: ['admin', 'manager'] },
   search: {
     document: (r) => ({ names: searchValues(r, ['name']), other: [], notes: searchValues(r, ['note']) }),
     pinyin: 'person',

@@ -27,12 +27,12 @@ export function StatementLines({ id, record }: RecordExtensionProps) {
               </>
             ),
           },
+          { key: 'commission', title: t('commissions.commission'), align: 'right', render: (_, l) => money(l.commission) },
           { key: 'date', title: t('commissions.date'), dataIndex: 'source_date' },
           { key: 'rule', title: t('commissions.rule'), render: (_, l) => l.rule_name ?? '—' },
           { key: 'basis', title: t('commissions.basis'), align: 'right', render: (_, l) => money(l.basis_amount) },
           { key: 'split', title: t('commissions.split'), align: 'right', render: (_, l) => `${l.split_percent} %` },
           { key: 'rate', title: t('commissions.rate'), align: 'right', render: (_, l) => `${l.rate} %` },
-          { key: 'commission', title: t('commissions.commission'), align: 'right', render: (_, l) => money(l.commission) },
         ]} />
     </Card>
   );
