@@ -76,6 +76,35 @@ describe('commission statements', () => {
     expect((await h.lines(next.id))).toHaveLength(1);
   });
 
+  it('claws back a reversed payment allocation and a deal reopened, in part and in full, once', async () => {
+    const north = await team('West');
+    const rep = await f.user('sales', { team_id: north.id });
+    await h.rule({ basis: 'collected', user_ids: [rep.id], tiers: [{ from: '0', rate: '10' }], clawback_days: 60 });
+    await h.rule({ basis: 'booked', user_ids: [rep.id], tiers: [{ from: '0', rate: '1' }], clawback_days: 60 });
+    const account = await f.account();
+    const inv = await issuedInvoice(t, t.adminToken, account.id, '1000.00', { owner_id: rep.id });
+    const pay = (await t.api(t.adminToken, 'POST', '/payments', { account_id: account.id, method: 'alipay', amount: '400.00', received_on: TODAY })).body.data;
+    const allocate = (amount: string) => t.api(t.adminToken, 'PUT', `/payments/${pay.id}/allocations`, { allocations: amount === '0' ? [] : [{ target_kind: 'invoice', target_id: inv.id, amount }] });
+    expect((await allocate('400.00')).status).toBe(200);
+    const deal = await h.won({ name: 'Reopened', amount: '5000', owner_id: rep.id });
+    const st = await h.generate(rep.id);
+    expect(st.commission_total).toBe('90.00');
+    for (const a of ['submit', 'approve', 'pay']) expect((await h.act(st.id, a, a === 'submit' ? rep.token : north.manager.token)).status).toBe(200);
+
+    // A quarter of the payment taken back, and the deal reopened.
+    expect((await allocate('300.00')).status).toBe(200);
+    expect((await t.api(t.adminToken, 'PATCH', `/opportunities/${deal.id}`, { stage_id: (await h.stageNamed('Proposal')).id })).status).toBe(200);
+    const next = await h.generate(rep.id, NEXT_MONTH);
+    expect((await h.lines(next.id)).map((l) => [l.source_object, l.commission])).toEqual(expect.arrayContaining([['payments', '-10.00'], ['opportunities', '-50.00']]));
+    expect(next.commission_total).toBe('-60.00');
+    for (const a of ['submit', 'approve', 'pay']) expect((await h.act(next.id, a, a === 'submit' ? rep.token : north.manager.token)).status).toBe(200);
+    // The rest taken back later: only what was not clawed yet.
+    expect((await allocate('0')).status).toBe(200);
+    const later = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + 2, 1)).toISOString().slice(0, 10);
+    const third = await h.generate(rep.id, later);
+    expect((await h.lines(third.id)).map((l) => [l.source_object, l.commission])).toEqual([['payments', '-30.00']]);
+  });
+
   it('shows a rep their own statements only, a manager the team’s; hidden answers like missing; amounts follow the field rule', async () => {
     const north = await team('East');
     const a = await f.user('sales', { team_id: north.id });
