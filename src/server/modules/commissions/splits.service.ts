@@ -1,25 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { requireDo, type Actor } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { AppError, invalid, type FieldIssue } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
-import type { Tx } from '../../records/types.ts';
 import { Money, parseMoney } from '../../../shared/money.ts';
 import { missingIds } from './rules.repo.ts';
+import { replaceSplits, splitRows } from './splits.repo.ts';
 
 // An opportunity's credit split between reps (percent, adding up to exactly 100: split_not_100);
 // no rows means the owner is credited 100 %. Read with the opportunity, written by whoever may
 // update it; a hidden opportunity answers 404 like a missing one.
 
 const opportunities = () => getObject('opportunities');
-
-async function splitRows(db: Tx, id: number) {
-  const { rows } = await sql<{ user_id: number; user_name: string; percent: string }>`SELECT s.user_id::int AS user_id, u.name AS user_name, s.percent::text AS percent
-    FROM opportunity_splits s JOIN users u ON u.id = s.user_id WHERE s.opportunity_id = ${id} ORDER BY s.percent DESC, s.user_id`.execute(db);
-  return rows.map((r) => ({ ...r, percent: new Money(r.percent).toString() }));
-}
 
 export async function getSplits(db: Kysely<DB>, actor: Actor, id: number) {
   requireDo(actor, opportunities(), 'read');
@@ -45,8 +39,7 @@ export async function putSplits(db: Kysely<DB>, actor: Actor, id: number, body: 
     const total = splits.reduce((t, s) => t.plus(s.percent), new Money(0));
     if (splits.length && !total.eq(100)) throw new AppError('split_not_100', `The splits add up to ${total.toString()} %, not 100 %`, { reason: 'split_not_100', total: total.toString() });
     const before = await splitRows(trx, id);
-    await sql`DELETE FROM opportunity_splits WHERE opportunity_id = ${id}`.execute(trx);
-    for (const s of splits) await sql`INSERT INTO opportunity_splits (opportunity_id, user_id, percent) VALUES (${id}, ${s.user_id}, ${s.percent.toString()})`.execute(trx);
+    await replaceSplits(trx, id, splits.map((s) => ({ user_id: s.user_id, percent: s.percent.toString() })));
     await writeAudit(trx, { actorId: actor.id, action: 'splits', object: 'opportunities', recordId: id, changes: { splits: [before, splits.map((s) => ({ user_id: s.user_id, percent: s.percent.toString() }))] } });
   });
   return getSplits(db, actor, id);
