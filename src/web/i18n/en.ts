@@ -504,7 +504,7 @@ const en = {
     bases: { booked: 'Booked (won opportunities)', invoiced: 'Invoiced (credit notes negative)', collected: 'Collected (payments)' },
     modes: { marginal: 'Marginal (each tier on its part)', whole: 'Whole amount (reached tier on all)' },
     statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', paid: 'Paid' },
-    errors: { split_not_100: 'The splits must add up to exactly 100 %.', statement_locked: 'This statement is past draft and cannot change.', status_not_allowed: 'The statement\'s status does not allow this now.', statement_exists: 'This rep already has a statement for this period.' },
+    errors: { split_not_100: 'The splits must add up to exactly 100 %.', statement_locked: 'This statement is past draft and cannot change.', status_not_allowed: 'The statement\'s status does not allow this now.' },
   },
 };
 

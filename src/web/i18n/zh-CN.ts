@@ -507,7 +507,7 @@ const zhCN: Resources = {
     bases: { booked: '签单（赢单商机）', invoiced: '开票（红字为负）', collected: '回款' },
     modes: { marginal: '超额累进（各档按各自部分）', whole: '全额（达到的档位适用全部）' },
     statuses: { draft: '草稿', submitted: '已提交', approved: '已审批', paid: '已发放' },
-    errors: { split_not_100: '分配比例合计必须恰好为 100%。', statement_locked: '该结算单已不是草稿，不能修改。', status_not_allowed: '结算单当前状态不允许此操作。', statement_exists: '该销售本期已有结算单。' },
+    errors: { split_not_100: '分配比例合计必须恰好为 100%。', statement_locked: '该结算单已不是草稿，不能修改。', status_not_allowed: '结算单当前状态不允许此操作。' },
   },
 };
 

@@ -924,7 +924,7 @@ const zhTW: Resources = {
     bases: { booked: '簽單（贏單商機）', invoiced: '開票（折讓為負）', collected: '收款' },
     modes: { marginal: '超額累進（各級距按各自部分）', whole: '全額（達到的級距適用全部）' },
     statuses: { draft: '草稿', submitted: '已提交', approved: '已核准', paid: '已發放' },
-    errors: { split_not_100: '分配比例合計必須剛好為 100%。', statement_locked: '此結算單已不是草稿，不能修改。', status_not_allowed: '結算單目前狀態不允許此操作。', statement_exists: '此業務本期已有結算單。' },
+    errors: { split_not_100: '分配比例合計必須剛好為 100%。', statement_locked: '此結算單已不是草稿，不能修改。', status_not_allowed: '結算單目前狀態不允許此操作。' },
   },
 };
 

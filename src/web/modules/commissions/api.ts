@@ -58,7 +58,7 @@ export function useByRep(periodKind: string, periodDate: string) {
 export function commissionError(t: TFunction, e: unknown): string {
   if (e instanceof ApiError) {
     const reason = (e.raw as { reason?: string } | undefined)?.reason;
-    for (const code of [reason, e.code]) if (code && ['split_not_100', 'statement_locked', 'status_not_allowed', 'statement_exists'].includes(code)) return t(`commissions.errors.${code}`);
+    for (const code of [reason, e.code]) if (code && ['split_not_100', 'statement_locked', 'status_not_allowed'].includes(code)) return t(`commissions.errors.${code}`);
   }
   return errorText(t, e);
 }
