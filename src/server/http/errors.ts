@@ -44,7 +44,11 @@ export type ErrorCode =
   | 'over_payment'
   | 'currency_mismatch'
   /** A tree write that would make a record its own ancestor (modules/territories). */
-  | 'tree_cycle';
+  | 'tree_cycle'
+  /** Commissions: an opportunity's credit splits that do not add up to 100 %. */
+  | 'split_not_100'
+  /** Commissions: an approved or paid statement is frozen (its lines and amounts). */
+  | 'statement_locked';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -76,6 +80,8 @@ export const STATUS: Record<ErrorCode, number> = {
   over_payment: 422,
   currency_mismatch: 422,
   tree_cycle: 422,
+  split_not_100: 422,
+  statement_locked: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

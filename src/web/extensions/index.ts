@@ -1,5 +1,6 @@
 // Each business module's web part, imported once for its registrations (./registry.ts).
 // One line per module; keep them sorted.
+import '../modules/commissions/index.tsx';
 import '../modules/contracts/index.ts';
 import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';

@@ -515,6 +515,14 @@ const en = {
     revenueNote: 'Booked: won deals by close date, in the organisation currency. By product: each line at its deal\'s rate; deals without lines count as no product.',
     total: 'Total', perWeek: 'Per week', records: 'Deals behind the figure', deal: 'Deal', previous: 'Previous', next: 'Next', empty: 'Nothing in this period',
   },
+  commissions: {
+    splits: 'Splits', rep: 'Sales rep', percent: 'Share', remove: 'Remove', addRep: 'Add rep', save: 'Save', splitsSaved: 'Splits saved', ownerGetsAll: 'No splits: the owner is credited 100 %.', splitTotal: 'Total {{total}} % (must be 100 %)', generate: 'Regenerate', generated: 'Statement regenerated', submit: 'Submit', submitted: 'Statement submitted', approve: 'Approve', approved: 'Statement approved', reject: 'Send back', rejected: 'Statement sent back to draft', markPaid: 'Mark paid', paid: 'Statement marked paid', lines: 'Commission lines', noLines: 'No lines: generate the statement, or no source documents in this period.', source: 'Source document', date: 'Date', rule: 'Rule', basis: 'Credited basis', split: 'Split', rate: 'Rate', commission: 'Commission', clawback: 'Clawback', rulesTitle: 'Commission rules', newRule: 'New rule', editRule: 'Edit rule', ruleSaved: 'Rule saved', ruleName: 'Name', basisKind: 'Basis', tiers: 'Tiers', tierMode: 'Tiers apply', tierFrom: 'From amount', addTier: 'Add tier', productCategory: 'Product category (empty: all)', teams: 'Teams (empty: all)', users: 'Reps (empty: all)', validity: 'Valid', clawbackDays: 'Clawback window (days)', active: 'Active', yes: 'Yes', no: 'No', delete: 'Delete', deleteRule: 'Delete this rule?', reportTitle: 'Commission by rep', month: 'Month', quarter: 'Quarter', noStatements: 'No statements for this period',
+    sources: { opportunities: 'Opportunity', invoices: 'Invoice', payments: 'Payment' },
+    bases: { booked: 'Booked (won opportunities)', invoiced: 'Invoiced (credit notes negative)', collected: 'Collected (payments)' },
+    modes: { marginal: 'Marginal (each tier on its part)', whole: 'Whole amount (reached tier on all)' },
+    statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', paid: 'Paid' },
+    errors: { split_not_100: 'The splits must add up to exactly 100 %.', statement_locked: 'This statement is past draft and cannot change.', status_not_allowed: 'The statement\'s status does not allow this now.' },
+  },
 };
 
 export default en;

@@ -518,6 +518,14 @@ const zhCN: Resources = {
     revenueNote: '成交收入：按结案日期统计的赢单，以组织币种计。按产品：每行按其商机汇率折算；无明细的商机计为无产品。',
     total: '合计', perWeek: '每周', records: '该数字对应的商机', deal: '商机', previous: '上一页', next: '下一页', empty: '该期间无数据',
   },
+  commissions: {
+    splits: '业绩分配', rep: '销售代表', percent: '比例', remove: '移除', addRep: '添加销售', save: '保存', splitsSaved: '业绩分配已保存', ownerGetsAll: '未分配：负责人计 100%。', splitTotal: '合计 {{total}}%（须为 100%）', generate: '重新生成', generated: '结算单已重新生成', submit: '提交', submitted: '结算单已提交', approve: '审批通过', approved: '结算单已审批', reject: '退回', rejected: '结算单已退回草稿', markPaid: '标记已发放', paid: '结算单已标记发放', lines: '提成明细', noLines: '暂无明细：请生成结算单，或本期没有来源单据。', source: '来源单据', date: '日期', rule: '规则', basis: '计提基数', split: '分配', rate: '费率', commission: '提成', clawback: '追回', rulesTitle: '提成规则', newRule: '新建规则', editRule: '编辑规则', ruleSaved: '规则已保存', ruleName: '名称', basisKind: '计提依据', tiers: '阶梯', tierMode: '阶梯方式', tierFrom: '起始金额', addTier: '添加阶梯', productCategory: '产品类别（空为全部）', teams: '团队（空为全部）', users: '销售（空为全部）', validity: '有效期', clawbackDays: '追回期（天）', active: '启用', yes: '是', no: '否', delete: '删除', deleteRule: '删除此规则？', reportTitle: '按销售统计提成', month: '月', quarter: '季度', noStatements: '本期暂无结算单',
+    sources: { opportunities: '商机', invoices: '发票', payments: '收款' },
+    bases: { booked: '签单（赢单商机）', invoiced: '开票（红字为负）', collected: '回款' },
+    modes: { marginal: '超额累进（各档按各自部分）', whole: '全额（达到的档位适用全部）' },
+    statuses: { draft: '草稿', submitted: '已提交', approved: '已审批', paid: '已发放' },
+    errors: { split_not_100: '分配比例合计必须恰好为 100%。', statement_locked: '该结算单已不是草稿，不能修改。', status_not_allowed: '结算单当前状态不允许此操作。' },
+  },
 };
 
 export default zhCN;

@@ -936,6 +936,14 @@ const zhTW: Resources = {
     revenueNote: '成交營收：依結案日期統計的贏單，以組織幣別計。依產品：每行依其商機匯率換算；無明細的商機計為無產品。',
     total: '合計', perWeek: '每週', records: '該數字對應的商機', deal: '商機', previous: '上一頁', next: '下一頁', empty: '該期間無資料',
   },
+  commissions: {
+    splits: '業績分配', rep: '業務代表', percent: '比例', remove: '移除', addRep: '新增業務', save: '儲存', splitsSaved: '業績分配已儲存', ownerGetsAll: '未分配：負責人計 100%。', splitTotal: '合計 {{total}}%（須為 100%）', generate: '重新產生', generated: '結算單已重新產生', submit: '提交', submitted: '結算單已提交', approve: '核准', approved: '結算單已核准', reject: '退回', rejected: '結算單已退回草稿', markPaid: '標記已發放', paid: '結算單已標記發放', lines: '佣金明細', noLines: '尚無明細：請產生結算單，或本期沒有來源單據。', source: '來源單據', date: '日期', rule: '規則', basis: '計提基數', split: '分配', rate: '費率', commission: '佣金', clawback: '追回', rulesTitle: '佣金規則', newRule: '新增規則', editRule: '編輯規則', ruleSaved: '規則已儲存', ruleName: '名稱', basisKind: '計提依據', tiers: '級距', tierMode: '級距方式', tierFrom: '起始金額', addTier: '新增級距', productCategory: '產品類別（空為全部）', teams: '團隊（空為全部）', users: '業務（空為全部）', validity: '有效期', clawbackDays: '追回期（天）', active: '啟用', yes: '是', no: '否', delete: '刪除', deleteRule: '刪除此規則？', reportTitle: '依業務統計佣金', month: '月', quarter: '季', noStatements: '本期尚無結算單',
+    sources: { opportunities: '商機', invoices: '發票', payments: '收款' },
+    bases: { booked: '簽單（贏單商機）', invoiced: '開票（折讓為負）', collected: '收款' },
+    modes: { marginal: '超額累進（各級距按各自部分）', whole: '全額（達到的級距適用全部）' },
+    statuses: { draft: '草稿', submitted: '已提交', approved: '已核准', paid: '已發放' },
+    errors: { split_not_100: '分配比例合計必須剛好為 100%。', statement_locked: '此結算單已不是草稿，不能修改。', status_not_allowed: '結算單目前狀態不允許此操作。' },
+  },
 };
 
 export default zhTW;
