@@ -120,6 +120,9 @@ describe('an install of the first release, upgraded to this version', () => {
     expect([notOwn.status, notOwn.body]).toEqual([missing.status, missing.body]);
     const admin = await login('admin@first.example');
     expect((await api(admin, 'GET', '/contacts/7')).status).toBe(404);
+    const timeline = await api(admin, 'GET', '/contacts/1/timeline');
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.data.map((e: { title: string }) => e.title)).toContain('回访张三');
     expect((await api(admin, 'GET', '/imports/1')).status).toBe(200);
     const view = await api(sales, 'GET', '/views?object=contacts');
     expect(view.status).toBe(200);
