@@ -9,6 +9,8 @@ import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { searchCondition } from '../records/search-sql.ts';
 import { backup, restore } from './backup.ts';
+import { schemaShape } from '../db/schema-shape.ts';
+import * as fieldsRepo from '../modules/custom-fields/custom-fields.repo.ts';
 import { ensureDefaultCalendar } from '../modules/calendars/calendars.service.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gx-backup-'));
@@ -196,6 +198,32 @@ describe('restore into a bootstrapped database', () => {
       expect(await count(target.database.db)).toBe(await count(source.database.db));
       const own = await sql<{ name: string }>`SELECT name FROM calendar_exceptions WHERE day = '2026-03-02'`.execute(target.database.db);
       expect(own.rows).toEqual([{ name: '公司假' }]);
+    } finally {
+      await source.close();
+      await target.close();
+    }
+  });
+});
+
+describe('restore recreates what a fresh install has', () => {
+  it("the indexes of custom fields: the restored schema equals the original's", async () => {
+    const source = await freshDatabase();
+    const target = await freshDatabase();
+    try {
+      const db = source.database.db;
+      for (const [key, type] of [['cf_grade', 'text'], ['cf_points', 'number'], ['cf_bio', 'longtext']] as const) {
+        await fieldsRepo.insertField(db, { object: 'contacts', key, label: key, labels: '{}', type, options: '[]', required: false, link: null, position: 0, searchable: false });
+        await fieldsRepo.createFieldIndexFor(db, 'contacts', key, type);
+      }
+      await db.insertInto('contacts').values({ name: '张三', custom: JSON.stringify({ cf_grade: 'A', cf_points: 7 }) }).execute();
+      const original = await schemaShape(source.database);
+      expect(original.indexes.filter((i) => i.includes('cf_'))).toHaveLength(2);
+
+      const file = path.join(tmp, 'custom-indexes.jsonl.gz');
+      expect((await quietly(() => backup(source.database, file))).result).toBe(0);
+      expect((await schemaShape(target.database)).indexes).not.toEqual(original.indexes);
+      expect((await quietly(() => restore(target.database, file))).result).toBe(0);
+      expect(await schemaShape(target.database)).toEqual(original);
     } finally {
       await source.close();
       await target.close();

@@ -7,6 +7,7 @@ import type { Database } from '../db/connect.ts';
 import { tokenHashes } from '../text/token-hash.ts';
 import { brokenLinks, describeLink, repairLinks } from './restore-links.ts';
 import type { Tx } from '../records/types.ts';
+import { ensureFieldIndexes } from '../modules/custom-fields/custom-fields.repo.ts';
 
 // A logical backup: one JSON line per row, gzip-compressed. It restores into PGlite or
 // PostgreSQL alike, so it also moves a laptop install onto a server.
@@ -89,6 +90,8 @@ export async function restore(database: Database, file: string, opts: { repairLi
     await sql`DELETE FROM roles`.execute(trx);
     await sql`DELETE FROM number_sequences`.execute(trx);
     total = await loadRows(trx, meta, file);
+    // A backup holds rows, not the schema objects its data implies: the custom fields' indexes.
+    await ensureFieldIndexes(trx);
     for (const [t, cols] of meta) {
       if (!cols.some((c) => c.column_name === 'id')) continue;
       await sql`SELECT setval(pg_get_serial_sequence(${t}, 'id'), GREATEST((SELECT max(id) FROM ${sql.table(t)}), 1))`.execute(trx);

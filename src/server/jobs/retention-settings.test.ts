@@ -13,8 +13,9 @@ const auditIds = async () => (await t.database.db.selectFrom('audit_log').select
 describe('retention settings', () => {
   it('admins read and change the periods; bad values are refused with a clear error and change nothing; changes are audited', async () => {
     const got = await t.api(t.adminToken, 'GET', '/settings/retention');
-    expect(got.body.data).toEqual({ audit_months: null, jobs_days: 30, events_days: 30, files_days: 30 });
-    for (const bad of [{ audit_months: 0 }, { jobs_days: 1.5 }, { files_days: 'ten' }, { sessions_days: 3 }, { events_days: 99999 }]) {
+    const fixed = { login_history_days: 365, imports_days: 90, mail_days: 365, form_submissions_days: 365, notifications_days: 90 };
+    expect(got.body.data).toEqual({ audit_months: null, jobs_days: 30, events_days: 30, files_days: 30, ...fixed });
+    for (const bad of [{ audit_months: 0 }, { jobs_days: 1.5 }, { files_days: 'ten' }, { sessions_days: 3 }, { events_days: 99999 }, { login_history_days: 0 }, { mail_days: null }]) {
       const res = await t.api(t.adminToken, 'PUT', '/settings/retention', bad);
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
@@ -26,7 +27,7 @@ describe('retention settings', () => {
 
     const put = await t.api(t.adminToken, 'PUT', '/settings/retention', { audit_months: 24, files_days: 7 });
     expect(put.status).toBe(200);
-    expect(put.body.data).toEqual({ audit_months: 24, jobs_days: 30, events_days: 30, files_days: 7 });
+    expect(put.body.data).toEqual({ audit_months: 24, jobs_days: 30, events_days: 30, files_days: 7, ...fixed });
     expect((await t.api(t.adminToken, 'GET', '/settings/retention')).body.data).toEqual(put.body.data);
     const audit = await t.database.db.selectFrom('audit_log').select('changes').where('object', '=', 'settings').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(audit.changes).toEqual({ 'retention.audit_months': [null, 24], 'retention.files_days': [30, 7] });

@@ -10,8 +10,11 @@ export interface RetentionDefaults { jobsDays: number; eventsDays: number; files
 
 const KEY = 'retention';
 
+/** Periods with no environment setting: what applies until an administrator sets one (docs/operations.md, Retention). */
+export const FIXED_DEFAULTS = { login_history_days: 365, imports_days: 90, mail_days: 365, form_submissions_days: 365, notifications_days: 90 } as const;
+
 function fromDefaults(d: RetentionDefaults): Retention {
-  return { audit_months: null, jobs_days: d.jobsDays, events_days: d.eventsDays, files_days: d.filesDays };
+  return { audit_months: null, jobs_days: d.jobsDays, events_days: d.eventsDays, files_days: d.filesDays, ...FIXED_DEFAULTS };
 }
 
 /** The periods in force: those an administrator stored, the environment's for the others. */

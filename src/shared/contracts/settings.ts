@@ -17,6 +17,16 @@ export const RetentionSettings = z.object({
   jobs_days: z.number().int().min(1).max(3650),
   events_days: z.number().int().min(1).max(3650),
   files_days: z.number().int().min(1).max(3650),
+  /** Sign-ins (login_history) kept this long. */
+  login_history_days: z.number().int().min(1).max(3650),
+  /** The rejected, skipped and warned rows of an import kept this long after it ended (the import's summary stays). */
+  imports_days: z.number().int().min(1).max(3650),
+  /** Sent, failed or skipped outgoing mail, and incoming mail matched to no contact or account, kept this long. */
+  mail_days: z.number().int().min(1).max(3650),
+  /** Web-form submissions kept this long (the contacts and tasks they made stay). */
+  form_submissions_days: z.number().int().min(1).max(3650),
+  /** Read notifications kept this long; unread ones a year, or this long when longer. */
+  notifications_days: z.number().int().min(1).max(3650),
 });
 export const RetentionPatch = RetentionSettings.partial().strict();
 export const RetentionAnswer = z.object({ data: RetentionSettings });

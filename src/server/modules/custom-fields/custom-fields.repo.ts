@@ -21,10 +21,25 @@ function indexName(object: string, key: string) {
   return `${object}_${key}_idx`.slice(0, 63);
 }
 
-/** Custom fields filter and sort like columns, so they get an index like columns. */
-export async function createFieldIndex(db: Tx, table: string, key: string, numeric: boolean): Promise<void> {
-  const expr = numeric ? sql`((custom ->> ${sql.lit(key)})::numeric)` : sql`((custom ->> ${sql.lit(key)}))`;
+/** The custom field types that get an index. */
+const INDEXED = new Set(['text', 'number', 'money', 'date', 'boolean', 'select', 'link']);
+
+/** Custom fields filter and sort like columns, so the indexed types get an index like columns. */
+export async function createFieldIndexFor(db: Tx, table: string, key: string, type: string): Promise<void> {
+  if (!INDEXED.has(type)) return;
+  const expr = type === 'number' || type === 'money' ? sql`((custom ->> ${sql.lit(key)})::numeric)` : sql`((custom ->> ${sql.lit(key)}))`;
   await sql`CREATE INDEX IF NOT EXISTS ${sql.id(indexName(table, key))} ON ${sql.table(table)} (${expr}, id)`.execute(db);
+}
+
+/**
+ * Creates the index of every defined custom field that lacks it: after a restore (a backup
+ * holds rows, not indexes), so a restored database has what the original had. Fields of an
+ * object whose table this install lacks (a module not loaded) are left alone.
+ */
+export async function ensureFieldIndexes(db: Tx): Promise<void> {
+  const { rows } = await sql<{ object: string; key: string; type: string }>`SELECT f.object, f.key, f.type FROM custom_fields f
+    WHERE EXISTS (SELECT 1 FROM information_schema.tables t WHERE t.table_schema = current_schema() AND t.table_name = f.object) ORDER BY f.id`.execute(db);
+  for (const f of rows) await createFieldIndexFor(db, f.object, f.key, f.type);
 }
 
 /** A deleted field leaves nothing behind: its index and its values in every row. */

@@ -34,7 +34,6 @@ function notSearchable(type: string) {
   ]);
 }
 
-const INDEXED = new Set(['text', 'number', 'money', 'date', 'boolean', 'select', 'link']);
 
 /** Administrators manage every field; others learn only of the fields they may read. */
 export async function listFields(db: Kysely<DB>, actor: Actor, object: string | undefined) {
@@ -58,7 +57,7 @@ export async function createField(db: Kysely<DB>, actor: Actor, body: z.infer<ty
       options: JSON.stringify(body.options ?? []), required: body.required ?? false, link: body.link ?? null, position: body.position ?? 0,
       searchable: body.searchable ?? false,
     });
-    if (INDEXED.has(body.type)) await repo.createFieldIndex(trx, def.name, key, body.type === 'number' || body.type === 'money');
+    await repo.createFieldIndexFor(trx, def.name, key, body.type);
     await writeAudit(trx, { actorId: actor.id, action: 'create', object: 'custom_fields', recordId: created.id, changes: { ...body, key } });
     return created;
   });

@@ -35,19 +35,49 @@ export async function undoMerge(db: Kysely<DB>, def: ObjectDef, actor: Actor, au
     const locked = reverted.find((k) => !canWriteField(actor, def.name, k));
     if (locked) throw forbidden(`You may not change the field ${locked}`);
 
+    const columns = await columnsOf(trx, def.name);
     for (const d of c.duplicates) {
       // A restored record is a new state of it: a client holding its old version must re-read it.
       const restored = { ...d, custom: JSON.stringify(d.custom ?? {}), version: (Number(d.version) || 1) + 1 };
-      await sql`INSERT INTO ${sql.table(def.name)} ${insertValues({ ...restored, ...(await derived(trx, def, d)) })}`.execute(trx);
+      await sql`INSERT INTO ${sql.table(def.name)} ${insertValues(fitTo(columns, { ...restored, ...(await derived(trx, def, d)) }, true))}`.execute(trx);
     }
     for (const m of c.moved) {
       const ofObject = m.object ? sql` AND ${sql.ref(m.object.column)} = ${m.object.value}` : sql``;
       await sql`UPDATE ${sql.table(m.table)} SET ${sql.ref(m.column)} = ${m.from}
         WHERE ${sql.ref(m.column)} = ${entry.record_id} AND ${sql.ref(m.keyColumn)} = ANY(${sql.val(m.keys)}::bigint[])${ofObject}`.execute(trx);
     }
-    await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(legacy ? await legacyRevert(trx, def, c.primary_before) : await revert(trx, def, fields, primary, c))} WHERE id = ${primary.id}`.execute(trx);
+    const set = legacy ? fitTo(columns, await legacyRevert(trx, def, c.primary_before), false) : await revert(trx, def, fields, primary, c);
+    await sql`UPDATE ${sql.table(def.name)} SET ${updateSet(set)} WHERE id = ${primary.id}`.execute(trx);
     await writeAudit(trx, { actorId: actor.id, action: 'undo_merge', object: def.name, recordId: primary.id, changes: { audit_id: auditId, restored: c.duplicates.map((d) => d.id), reverted } });
   });
+}
+
+interface Columns {
+  table: string;
+  all: Set<string>;
+  /** NOT NULL without a default: a row restored without them cannot be written. */
+  required: string[];
+}
+
+async function columnsOf(trx: Tx, table: string): Promise<Columns> {
+  const { rows } = await sql<{ name: string; required: boolean }>`SELECT column_name AS name, (is_nullable = 'NO' AND column_default IS NULL AND is_identity = 'NO') AS required
+    FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'`.execute(trx);
+  return { table, all: new Set(rows.map((r) => r.name)), required: rows.filter((r) => r.required).map((r) => r.name) };
+}
+
+/**
+ * A before-image fitted to the table as it is now. Images written by older versions name
+ * columns since dropped (contacts.name_order, migration 027): those are left out. One that
+ * lacks a column the table now requires cannot be restored: the undo is refused (409,
+ * reason merge_not_undoable) rather than failing inside the database.
+ */
+function fitTo(columns: Columns, row: Row, insert: boolean): Row {
+  // An insert must name every required column; an update must not set one to null.
+  const missing = columns.required.filter((k) => (insert ? row[k] == null : k in row && row[k] === null));
+  if (missing.length) {
+    throw new AppError('conflict', `This merge was recorded by an older version of Guanxi and cannot be undone: its records lack ${missing.join(', ')}`, { reason: 'merge_not_undoable', missing });
+  }
+  return Object.fromEntries(Object.entries(row).filter(([k]) => columns.all.has(k)));
 }
 
 /** Clears on the current primary exactly what the merge filled, and drops the tags it added. */

@@ -3,6 +3,7 @@ import { registerFileUse } from '../../jobs/retention.ts';
 import routes from './inbox.routes.ts';
 import { startInboundSmtp, type InboundSmtp } from './inbox.smtp.ts';
 import type { FastifyInstance } from 'fastify';
+import './inbox.retention.ts';
 
 registerFileUse('mail_message_files');
 

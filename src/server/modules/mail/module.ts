@@ -4,6 +4,7 @@ import publicRoutes from './mail.public.routes.ts';
 import { registerMailDelivery } from './mail.deliver.ts';
 import { queueDueReminders } from './mail.reminders.ts';
 import { resealSmtpPassword } from './mail.settings.ts';
+import './mail.retention.ts';
 
 // E-mail out (issue 12, piece 5): SMTP settings, templates, the mail outbox sent by the job
 // queue, and its first user, task reminders. Other modules queue mail with queueMail (mail.service.ts).

@@ -3,13 +3,14 @@ import { ANY_OBJECT } from '../../records/references.ts';
 import { registerRetentionStep } from '../../jobs/retention.ts';
 import routes from './notifications.routes.ts';
 import { registerProducers } from './notifications.producers.ts';
-import { deleteOldRead } from './notifications.repo.ts';
+import { deleteOld } from './notifications.repo.ts';
 import './notifications.kinds.ts';
 
-/** Read notifications are kept this long; unread ones stay until read. */
-const READ_RETENTION_DAYS = 90;
+/** Unread notifications are kept at least this long (a year), however short the period for read ones. */
+const UNREAD_MIN_DAYS = 365;
 
-registerRetentionStep('notifications', (db) => deleteOldRead(db, READ_RETENTION_DAYS));
+// Read ones after `notifications_days` (retention settings); unread ones after a year, or that period when longer.
+registerRetentionStep('notifications', (db, p) => deleteOld(db, p.notifications_days, Math.max(UNREAD_MIN_DAYS, p.notifications_days)));
 registerProducers();
 
 // Notifications (issue 12, piece 12): the bell and its e-mail copies. Any module calls notify()

@@ -90,9 +90,10 @@ export async function upsertPreferences(db: Tx, userId: number, prefs: [string, 
     ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email, updated_at = now()`.execute(db);
 }
 
-/** Retention: read notifications older than `days` go; unread ones stay. */
-export async function deleteOldRead(db: Tx, days: number): Promise<number> {
-  const r = await sql`DELETE FROM notifications WHERE read_at IS NOT NULL AND read_at < now() - make_interval(days => ${days})`.execute(db);
+/** Retention: read notifications older than `readDays` go, unread ones older than `unreadDays`. */
+export async function deleteOld(db: Tx, readDays: number, unreadDays: number): Promise<number> {
+  const r = await sql`DELETE FROM notifications WHERE (read_at IS NOT NULL AND read_at < now() - make_interval(days => ${readDays}))
+    OR (read_at IS NULL AND created_at < now() - make_interval(days => ${unreadDays}))`.execute(db);
   return Number(r.numAffectedRows ?? 0);
 }
 

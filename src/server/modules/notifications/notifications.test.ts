@@ -191,13 +191,15 @@ describe('the bell\'s API', () => {
     expect(await unread(other.token)).toBe(1);
   });
 
-  it('retention removes read notifications after 90 days, never unread ones', async () => {
+  it('retention removes read notifications after 90 days, unread ones only after a year', async () => {
     const b = await person();
     await f.task({ title: 'Old read', owner_id: b.id });
     await f.task({ title: 'Old unread', owner_id: b.id });
+    await f.task({ title: 'Forgotten unread', owner_id: b.id });
     await deliver();
     await sql`UPDATE notifications SET created_at = now() - interval '200 days' WHERE user_id = ${b.id}`.execute(t.database.db);
     await sql`UPDATE notifications SET read_at = now() - interval '91 days' WHERE user_id = ${b.id} AND title = 'Old read'`.execute(t.database.db);
+    await sql`UPDATE notifications SET created_at = now() - interval '366 days' WHERE user_id = ${b.id} AND title = 'Forgotten unread'`.execute(t.database.db);
     const counts = await runRetention(t.database.db, { jobsDays: 30, eventsDays: 30, filesDays: 30 });
     expect(counts.notifications).toBeGreaterThanOrEqual(1);
     expect((await list(b.token)).data.map((n: any) => n.title)).toEqual(['Old unread']);

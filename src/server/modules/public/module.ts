@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules.ts';
 import routes from './forms.routes.ts';
 import pages from './forms.pages.ts';
+import './forms.retention.ts';
 
 // Public endpoints (issue 12, piece 7): the platform any module uses to answer without a login
 // (public.platform.ts: rate limit per address, CORS allow-list, honeypot, body limit; signed
