@@ -11,6 +11,7 @@ import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 import { rowReason, warningReason, type CellWarning, type RowError } from './reasons.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /** GET /imports/{id}/report: the first rejected rows and cells left out. */
 interface ImportReport {
@@ -76,7 +77,7 @@ export function ImportProgress() {
   return (
     <div className="gx-page" style={{ maxWidth: 1000 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.job', { id: job.id })}</Typography.Title>
+        <PageTitle>{t('imports.job', { id: job.id })}</PageTitle>
         <Tag color={STATUS_COLOR[job.status]} data-testid="import-status" data-status={job.status}>{t(`imports.status.${job.status}`)}</Tag>
         <span style={{ flex: 1 }} />
         <Button onClick={() => navigate('/imports')}>{t('imports.back')}</Button>

@@ -14,6 +14,7 @@ import type { ApiRecord, Page } from '../../api/types.ts';
 import { optionLabel } from '../../fields/labels.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { RecordFormDrawer } from '../records/RecordFormDrawer.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 type Bucket = 'overdue' | 'today' | 'upcoming' | 'noDate';
 
@@ -87,7 +88,7 @@ export function TasksPage() {
   return (
     <div className="gx-page" style={{ maxWidth: 920 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.title')}</Typography.Title>
+        <PageTitle>{t('tasks.title')}</PageTitle>
         <span style={{ flex: 1 }} />
         <Space wrap>
           <Button icon={<UnorderedListOutlined />} onClick={() => navigate('/tasks/all')}>{t('tasks.allTasks')}</Button>
