@@ -147,7 +147,7 @@ export function Shell() {
               }}
             >
               <Button type="text" className="gx-user-btn" data-testid="user-menu" aria-label={t('topbar.signedInAs', { name: me?.name })}>
-                <Avatar size="small" style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
+                <Avatar size="small" aria-hidden style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
                   {me?.name?.slice(0, 1).toUpperCase()}
                 </Avatar>
                 {!isPhone ? <span className="gx-user-name">{me?.name}</span> : null}

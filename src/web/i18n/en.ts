@@ -506,6 +506,10 @@ const en = {
     notifications: 'Notifications',
     importProgress: 'Import progress',
     editField: 'Edit {{field}}',
+    pickRole: 'Role',
+    visibilityFor: '{{object}}: who sees which records',
+    actionFor: '{{object}}: {{action}}',
+    editTask: 'Open task {{title}}',
   },
 };
 

@@ -509,6 +509,10 @@ const zhCN: Resources = {
     notifications: '通知',
     importProgress: '导入进度',
     editField: '编辑{{field}}',
+    pickRole: '角色',
+    visibilityFor: '{{object}}：可见范围',
+    actionFor: '{{object}}：{{action}}',
+    editTask: '打开任务 {{title}}',
   },
 };
 

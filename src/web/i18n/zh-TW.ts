@@ -926,6 +926,10 @@ const zhTW: Resources = {
     notifications: '通知',
     importProgress: '匯入進度',
     editField: '編輯{{field}}',
+    pickRole: '角色',
+    visibilityFor: '{{object}}：可見範圍',
+    actionFor: '{{object}}：{{action}}',
+    editTask: '開啟任務 {{title}}',
   },
 };
 

@@ -82,11 +82,16 @@ export function ImportProgress() {
         <span style={{ flex: 1 }} />
         <Button onClick={() => navigate('/imports')}>{t('imports.back')}</Button>
       </div>
+      {/* Screen readers hear the progress in steps of 10% and the end state: the region stays
+          mounted so each change is announced (polite, not on every one-second poll). */}
+      <div className="gx-sr-only" role="status" aria-live="polite" data-testid="import-announce">
+        {`${t(`imports.status.${job.status}`)}: ${ACTIVE.has(job.status) ? `${Math.floor(pct / 10) * 10}%` : t('imports.processed', { processed: formatCount(processed), total: formatCount(total) })}`}
+      </div>
       <Card variant="borderless" className="gx-card">
         {ACTIVE.has(job.status) || job.status === 'uploaded' ? (
           <Space orientation="vertical" style={{ width: '100%' }} size="large">
             <div>
-              <Progress percent={pct} status="active" />
+              <Progress percent={pct} status="active" aria-label={t('a11y.importProgress')} />
               <Space wrap separator="·">
                 <Typography.Text>{t('imports.processed', { processed: formatCount(processed), total: formatCount(total) })}</Typography.Text>
                 {etaText ? <Typography.Text type="secondary">{t('imports.estimate', { time: etaText })}</Typography.Text> : null}

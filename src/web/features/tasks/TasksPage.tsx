@@ -66,7 +66,9 @@ export function TasksPage() {
       <div className="gx-list-row" key={task.id} data-testid="task-item">
         <Checkbox checked={done} onChange={(e) => toggle.mutate({ id: task.id, done: e.target.checked })} style={{ marginInlineEnd: 12 }} aria-label={t('tasks.markDone')} />
         <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)}>
-          <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+          <button type="button" className="gx-text-button" onClick={(e) => { e.stopPropagation(); setEditing(task.id); }} data-testid="task-open">
+            <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+          </button>
           <Space size={8} wrap style={{ fontSize: 12 }}>
             {task.due_at ? (
               <Typography.Text type={b === 'overdue' && !done ? 'danger' : 'secondary'} style={{ fontSize: 12 }} title={formatDateTime(task.due_at)}>
