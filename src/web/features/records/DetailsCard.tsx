@@ -15,6 +15,9 @@ import { groupFields } from '../../fields/layout.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { SYSTEM_KEYS } from './formValues.ts';
 
+/** The field just saved from the keyboard: the saved record re-renders its fields, and this one takes focus back. */
+let refocusAfterSave: string | null = null;
+
 interface FieldProps {
   object: string;
   field: FieldMeta;
@@ -34,6 +37,13 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
   // Keyboard users get focus back on the value they edited once the editor closes.
   const editRef = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
+  const focusKey = `${object}:${record.id}:${field.key}`;
+  useEffect(() => {
+    if (refocusAfterSave === focusKey) {
+      refocusAfterSave = null;
+      editRef.current?.focus();
+    }
+  }, [focusKey]);
   useEffect(() => {
     if (wasEditing.current && !editing) editRef.current?.focus();
     wasEditing.current = editing;
@@ -45,6 +55,7 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
       return saveRecord.mutateAsync({ id: record.id, body: { [field.key]: v } });
     },
     onSuccess: () => {
+      refocusAfterSave = focusKey;
       setEditing(false);
       setError(null);
       message.success(t('record.saved'));
