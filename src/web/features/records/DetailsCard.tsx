@@ -80,9 +80,8 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
         <div
           className="gx-field-edit"
           onKeyDown={(e) => {
-            // Escape cancels; Enter in a one-line input saves (a long text keeps Enter for new lines).
+            // Escape cancels (Tab reaches Save and Cancel).
             if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); }
-            if (e.key === 'Enter' && (e.target as HTMLElement).tagName === 'INPUT' && !(e.target as HTMLElement).closest('.ant-select')) { e.preventDefault(); save.mutate(); }
           }}
         >
           <div style={{ flex: 1, minWidth: 0 }}>
