@@ -65,7 +65,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no critical or serious violatio
     await api(admin, 'POST', '/tasks', { title: 'Call Axe Tester back', contact_id: contactId, due_at: new Date(Date.now() + 86_400_000).toISOString() });
   });
   const summary: string[] = [];
-  afterAll(() => {
+  afterAll(async () => {
+    await api(admin, 'PATCH', '/auth/me', { locale: 'en' });
     console.log(`axe critical+serious per screen:\n${summary.join('\n')}`);
   });
 
@@ -74,6 +75,8 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no critical or serious violatio
       const b = await openBrowser(c.viewport);
       const failures: string[] = [];
       try {
+        // The signed-in user's saved language wins over the browser's.
+        await api(admin, 'PATCH', '/auth/me', { locale: c.locale });
         await useSession(b, admin, c.locale);
         for (const s of SCREENS) {
           await s.open(b.page, c.phone);

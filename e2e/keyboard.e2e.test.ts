@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, api, openBrowser, useSession, type Browser } from './helpers.ts';
+import { adminSession, api, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
 
 /** Presses Tab until the focused element carries the test id (keyboard only, like a user would). */
 async function tabTo(page: Page, testId: string, max = 150): Promise<void> {
@@ -18,8 +18,11 @@ const focusInside = (page: Page, testId: string) =>
 describe('keyboard only, in 简体中文: filter a list, open a task, edit a field', () => {
   let b: Browser;
   let contactId: number;
+  let admin: Session;
   beforeAll(async () => {
-    const admin = await adminSession();
+    admin = await adminSession();
+    // The signed-in user's saved language wins over the browser's: save zh-CN for the run.
+    await api(admin, 'PATCH', '/auth/me', { locale: 'zh-CN' });
     contactId = (await api<{ data: { id: number } }>(admin, 'POST', '/contacts', { name: 'Keyboard Kim' })).data.id;
     await api(admin, 'POST', '/contacts', { name: 'Mouse Mia' });
     await api(admin, 'POST', '/tasks', { title: 'Call Kim by keyboard', contact_id: contactId, due_at: new Date(Date.now() + 3_600_000).toISOString() });
@@ -27,6 +30,7 @@ describe('keyboard only, in 简体中文: filter a list, open a task, edit a fie
     await useSession(b, admin, 'zh-CN');
   });
   afterAll(async () => {
+    await api(admin, 'PATCH', '/auth/me', { locale: 'en' });
     await b?.close();
   });
 
