@@ -28,7 +28,7 @@ export function usePopoverFocus(open: boolean, close: () => void) {
     const to = back.current;
     back.current = null;
     const active = document.activeElement;
-    if (to && to.isConnected && (!active || active === document.body || ref.current?.contains(active))) to.focus();
+    if (to && to.isConnected && (!active || active === document.body || ref.current?.contains(active) || active.closest('.ant-popover'))) to.focus();
     return undefined;
   }, [open]);
   const onKeyDown = (e: KeyboardEvent) => {
