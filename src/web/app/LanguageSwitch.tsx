@@ -20,7 +20,7 @@ export function LanguageSwitch({ compact }: { compact?: boolean }) {
         onClick: ({ key }) => setLanguage(key as (typeof LANGUAGES)[number]['code']),
       }}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('topbar.language')} data-testid="language-switch">
+      <Button type="text" icon={<GlobalOutlined />} aria-label={compact ? t('topbar.language') : `${label} · ${t('topbar.language')}`} data-testid="language-switch">
         {compact ? null : label}
       </Button>
     </Dropdown>

@@ -5,7 +5,7 @@ import {
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useMe, useSettings } from '../api/hooks.ts';
 import { useObjects } from '../api/objects.ts';
@@ -56,16 +56,18 @@ export function Shell() {
     navigate('/login', { replace: true });
   };
 
-  const menu = <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={go} style={{ borderInlineEnd: 0 }} />;
+  // The menu is the page's navigation landmark, named so screen readers can jump to it.
+  const menu = <nav aria-label={t('a11y.mainNav')}><Menu mode="inline" items={items} selectedKeys={[selected]} onClick={go} style={{ borderInlineEnd: 0 }} /></nav>;
   // "New" offers every object in the menu the user may create.
   const creatable = objects.filter((o) => o.menu && o.can.create);
   const creatingDescriptor = objects.find((o) => o.name === creating);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a className="gx-skip-link" href="#main">{t('a11y.skipToContent')}</a>
       {isPhone ? (
         <Drawer open={drawerOpen} onClose={() => setDrawerOpen(false)} placement="left" size={272} styles={{ body: { padding: 0 } }}
-          title={<Space><Logo size={24} /><span>Guanxi 关系</span></Space>}>
+          title={<Space><Logo size={24} /><span>{t('a11y.brand')}</span></Space>}>
           {menu}
         </Drawer>
       ) : (
@@ -78,15 +80,15 @@ export function Shell() {
           theme="light"
           className="gx-sider"
         >
-          <div className="gx-brand" onClick={() => navigate('/')} role="link" tabIndex={0}>
+          <Link className="gx-brand" to="/" title={t('a11y.home')}>
             <Logo size={28} />
             {!collapsed ? (
               <span className="gx-brand-name">
-                Guanxi <span className="gx-brand-cn">关系</span>
+                Guanxi <span className="gx-brand-cn">{t('a11y.brand').replace(/^Guanxi\s*/, '')}</span>
                 {orgName ? <span className="gx-brand-org">{orgName}</span> : null}
               </span>
             ) : null}
-          </div>
+          </Link>
           <div className="gx-sider-menu">{menu}</div>
         </Layout.Sider>
       )}
@@ -144,8 +146,8 @@ export function Shell() {
                 },
               }}
             >
-              <Button type="text" className="gx-user-btn" data-testid="user-menu" aria-label={t('topbar.signedInAs', { name: me?.name })}>
-                <Avatar size="small" style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
+              <Button type="text" className="gx-user-btn" data-testid="user-menu" title={t('topbar.signedInAs', { name: me?.name })}>
+                <Avatar size="small" aria-hidden style={{ background: '#1f5fd1' }} icon={me?.name ? undefined : <UserOutlined />}>
                   {me?.name?.slice(0, 1).toUpperCase()}
                 </Avatar>
                 {!isPhone ? <span className="gx-user-name">{me?.name}</span> : null}
@@ -153,7 +155,7 @@ export function Shell() {
             </Dropdown>
           </Space>
         </Layout.Header>
-        <Layout.Content className="gx-content">
+        <Layout.Content className="gx-content" id="main" tabIndex={-1}>
           {/* Pages wait for the descriptors: routes, columns and the objects' labels come with them. */}
           {objectsQuery.isLoading ? (
             <Card variant="borderless"><Skeleton active paragraph={{ rows: 8 }} /></Card>

@@ -94,7 +94,7 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
       optionRender={(o) => (
         <span>
           {o.label}
-          {o.data.sub ? <span style={{ color: '#8c8c8c', marginInlineStart: 8, fontSize: 12 }}>{o.data.sub}</span> : null}
+          {o.data.sub ? <span style={{ color: '#595959', marginInlineStart: 8, fontSize: 12 }}>{o.data.sub}</span> : null}
         </span>
       )}
       onChange={(v, opt) => {

@@ -523,6 +523,19 @@ const en = {
     statuses: { draft: 'Draft', submitted: 'Submitted', approved: 'Approved', paid: 'Paid' },
     errors: { split_not_100: 'The splits must add up to exactly 100 %.', statement_locked: 'This statement is past draft and cannot change.', status_not_allowed: 'The statement\'s status does not allow this now.' },
   },
+  a11y: {
+    brand: 'Guanxi 关系',
+    skipToContent: 'Skip to main content',
+    mainNav: 'Main menu',
+    home: 'Guanxi home',
+    notifications: 'Notifications',
+    importProgress: 'Import progress',
+    editField: 'Edit {{field}}',
+    pickRole: 'Role',
+    visibilityFor: '{{object}}: who sees which records',
+    actionFor: '{{object}}: {{action}}',
+    editTask: 'Open task {{title}}',
+  },
 };
 
 export default en;

@@ -526,6 +526,19 @@ const zhCN: Resources = {
     statuses: { draft: '草稿', submitted: '已提交', approved: '已审批', paid: '已发放' },
     errors: { split_not_100: '分配比例合计必须恰好为 100%。', statement_locked: '该结算单已不是草稿，不能修改。', status_not_allowed: '结算单当前状态不允许此操作。' },
   },
+  a11y: {
+    brand: 'Guanxi 关系',
+    skipToContent: '跳到主要内容',
+    mainNav: '主菜单',
+    home: 'Guanxi 首页',
+    notifications: '通知',
+    importProgress: '导入进度',
+    editField: '编辑{{field}}',
+    pickRole: '角色',
+    visibilityFor: '{{object}}：可见范围',
+    actionFor: '{{object}}：{{action}}',
+    editTask: '打开任务 {{title}}',
+  },
 };
 
 export default zhCN;

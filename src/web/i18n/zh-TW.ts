@@ -944,6 +944,19 @@ const zhTW: Resources = {
     statuses: { draft: '草稿', submitted: '已提交', approved: '已核准', paid: '已發放' },
     errors: { split_not_100: '分配比例合計必須剛好為 100%。', statement_locked: '此結算單已不是草稿，不能修改。', status_not_allowed: '結算單目前狀態不允許此操作。' },
   },
+  a11y: {
+    brand: 'Guanxi 關係',
+    skipToContent: '跳到主要內容',
+    mainNav: '主選單',
+    home: 'Guanxi 首頁',
+    notifications: '通知',
+    importProgress: '匯入進度',
+    editField: '編輯{{field}}',
+    pickRole: '角色',
+    visibilityFor: '{{object}}：可見範圍',
+    actionFor: '{{object}}：{{action}}',
+    editTask: '開啟任務 {{title}}',
+  },
 };
 
 export default zhTW;

@@ -78,11 +78,11 @@ export function AuditLogPage() {
   return (
     <AdminPage title={t('admin.audit.title')}>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('admin.audit.filterObject')} style={{ width: 180 }} value={object} onChange={setObject}
+        <Select allowClear aria-label={t('admin.audit.filterObject')} placeholder={t('admin.audit.filterObject')} style={{ width: 180 }} value={object} onChange={setObject}
           options={objects.map((o) => ({ value: o, label: objName(o) }))} />
-        <Select allowClear placeholder={t('admin.audit.filterAction')} style={{ width: 160 }} value={action} onChange={setAction}
+        <Select allowClear aria-label={t('admin.audit.filterAction')} placeholder={t('admin.audit.filterAction')} style={{ width: 160 }} value={action} onChange={setAction}
           options={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`, { defaultValue: a }) }))} />
-        <Input allowClear placeholder={t('admin.audit.filterRecord')} style={{ width: 140 }} value={recordText} onChange={(e) => setRecordText(e.target.value)} inputMode="numeric" />
+        <Input allowClear aria-label={t('admin.audit.filterRecord')} placeholder={t('admin.audit.filterRecord')} style={{ width: 140 }} value={recordText} onChange={(e) => setRecordText(e.target.value)} inputMode="numeric" />
       </Space>
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
         <Table<AuditEntry>

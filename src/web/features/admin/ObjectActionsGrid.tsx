@@ -32,6 +32,7 @@ export function ObjectActionsGrid({ objects, rules, onChange }: { objects: reado
                 size="small"
                 style={{ width: 110 }}
                 value={choiceOf(rules[r.object]?.[action])}
+                aria-label={t('a11y.actionFor', { object: objectLabel(t, r.object, true), action: t(`admin.roles.actions.${action}`) })}
                 onChange={(c) => onChange(r.object, action, c === 'default' ? undefined : c === 'allow')}
                 options={(['default', 'allow', 'deny'] as const).map((c) => ({ value: c, label: t(`admin.roles.actions.${c}`) }))}
                 data-testid={`action-${r.object}-${action}`}

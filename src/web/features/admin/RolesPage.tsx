@@ -144,7 +144,7 @@ export function RolesPage() {
         <Row gutter={16}>
           <Col xs={24} md={6}>
             {isPhone ? (
-              <Select style={{ width: '100%', marginBottom: 12 }} value={role.key} onChange={setKey} options={(roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.key, r.name) }))} />
+              <Select style={{ width: '100%', marginBottom: 12 }} aria-label={t('a11y.pickRole')} value={role.key} onChange={setKey} options={(roles.data ?? []).map((r) => ({ value: r.key, label: roleLabel(t, r.key, r.name) }))} />
             ) : (
               <Card variant="borderless" size="small" styles={{ body: { padding: 4 } }}>
                 {(roles.data ?? []).map((r) => (
@@ -167,6 +167,7 @@ export function RolesPage() {
                       style={{ width: '100%' }}
                       value={vis[o] ?? (o === '*' ? 'own' : undefined)}
                       allowClear={o !== '*'}
+                      aria-label={t('a11y.visibilityFor', { object: o === '*' ? t('admin.roles.default') : objectLabel(t, o, true) })}
                       placeholder={t(`admin.roles.vis.${vis['*'] ?? 'own'}`)}
                       onChange={(v: string | undefined) => setVis((p) => { const n = { ...p }; if (v) n[o] = v; else delete n[o]; return n; })}
                       options={VIS.map((v) => ({ value: v, label: t(`admin.roles.vis.${v}`) }))}

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useMe, isAdmin } from '../../api/hooks.ts';
 import { Forbidden } from '../../app/NotFound.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 export function AdminPage({ title, actions, children, adminOnly = true }: { title: string; actions?: ReactNode; children: ReactNode; adminOnly?: boolean }) {
   const me = useMe().data;
@@ -12,7 +12,7 @@ export function AdminPage({ title, actions, children, adminOnly = true }: { titl
   return (
     <div className="gx-page">
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{title}</Typography.Title>
+        <PageTitle>{title}</PageTitle>
         <span style={{ flex: 1 }} />
         {actions}
       </div>

@@ -39,7 +39,7 @@ export function BoardCard({ object, record, titleField, details, targets, canMov
     >
       <Card size="small" hoverable>
         <div className="gx-board-card-head">
-          <Typography.Link className="gx-board-card-title" onClick={() => onOpen(record.id)} onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+          <Typography.Link className="gx-board-card-title" href={`/${object}/${record.id}`} onClick={(e) => { e.preventDefault(); onOpen(record.id); }} onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
             {title}
           </Typography.Link>
           {canMove ? (

@@ -35,7 +35,7 @@ export function BoardColumn({ cards: src, label, count, sum, ids, onCards, rende
     <section className={`gx-board-column${isOver ? ' gx-board-over' : ''}`} aria-label={label} data-testid={`board-column-${stage}`}>
       <header className="gx-board-column-head">
         <Typography.Text strong>{label}</Typography.Text>
-        <Badge count={count} showZero overflowCount={9999} color="#8c8c8c" data-testid={`board-count-${stage}`} />
+        <Badge count={count} showZero overflowCount={9999} color="#595959" data-testid={`board-count-${stage}`} />
         {sum !== undefined && sum !== null ? <Typography.Text type="secondary" data-testid={`board-sum-${stage}`}>{sum}</Typography.Text> : null}
       </header>
       <SortableContext id={columnId(stage)} items={ids} strategy={verticalListSortingStrategy}>

@@ -91,7 +91,8 @@ export function BoardView({ object, columns: cols, titleField, details, canMove,
       onDragEnd={onDragEnd}
       accessibility={{ announcements, screenReaderInstructions: { draggable: t('board.a11y.instructions') } }}
     >
-      <div className="gx-board" data-testid="kanban-board">
+      {/* A scrolling region: focusable so keyboard users can scroll it sideways. */}
+      <div className="gx-board" data-testid="kanban-board" tabIndex={0} role="region" aria-label={t('board.board')}>
         {cols.map((c) => (
           <BoardColumn
             key={c.value}

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Row, Skeleton, Typography } from 'antd';
+import { Alert, Card, Col, Row, Skeleton } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -6,6 +6,7 @@ import type { HomePage as HomeAnswer, HomeWidget } from '../../../shared/contrac
 import { rendererFor } from './registry.tsx';
 // Modules' web parts registering renderers for their widgets.
 import '../tasks/TasksDueWidget.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 // Two columns from tablet width up (cards of mixed sizes in three columns left holes in rows),
 // one on a phone; a large widget takes the whole row.
@@ -34,7 +35,7 @@ export function HomePage() {
   const home = useQuery({ queryKey: ['home'], queryFn: () => api.get<HomeAnswer>('/home'), refetchInterval: 60_000 });
   return (
     <div className="gx-home">
-      <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>{t('home.title')}</Typography.Title>
+      <PageTitle style={{ fontSize: 22, marginBottom: 12 }}>{t('home.title')}</PageTitle>
       {home.isPending ? <Skeleton active /> : home.isError ? <Alert type="error" showIcon message={t('home.loadError')} /> : (
         <Row gutter={[16, 16]}>
           {home.data.widgets.map((w) => (

@@ -11,6 +11,7 @@ import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { NotFound } from '../../app/NotFound.tsx';
 import { ImportWizard } from './ImportWizard.tsx';
 import { rowReason, warningReason, type CellWarning, type RowError } from './reasons.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /** GET /imports/{id}/report: the first rejected rows and cells left out. */
 interface ImportReport {
@@ -76,16 +77,21 @@ export function ImportProgress() {
   return (
     <div className="gx-page" style={{ maxWidth: 1000 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.job', { id: job.id })}</Typography.Title>
+        <PageTitle>{t('imports.job', { id: job.id })}</PageTitle>
         <Tag color={STATUS_COLOR[job.status]} data-testid="import-status" data-status={job.status}>{t(`imports.status.${job.status}`)}</Tag>
         <span style={{ flex: 1 }} />
         <Button onClick={() => navigate('/imports')}>{t('imports.back')}</Button>
+      </div>
+      {/* Screen readers hear the progress in steps of 10% and the end state: the region stays
+          mounted so each change is announced (polite, not on every one-second poll). */}
+      <div className="gx-sr-only" role="status" aria-live="polite" data-testid="import-announce">
+        {`${t(`imports.status.${job.status}`)}: ${ACTIVE.has(job.status) ? `${Math.floor(pct / 10) * 10}%` : t('imports.processed', { processed: formatCount(processed), total: formatCount(total) })}`}
       </div>
       <Card variant="borderless" className="gx-card">
         {ACTIVE.has(job.status) || job.status === 'uploaded' ? (
           <Space orientation="vertical" style={{ width: '100%' }} size="large">
             <div>
-              <Progress percent={pct} status="active" />
+              <Progress percent={pct} status="active" aria-label={t('a11y.importProgress')} />
               <Space wrap separator="·">
                 <Typography.Text>{t('imports.processed', { processed: formatCount(processed), total: formatCount(total) })}</Typography.Text>
                 {etaText ? <Typography.Text type="secondary">{t('imports.estimate', { time: etaText })}</Typography.Text> : null}

@@ -15,6 +15,7 @@ import { uploadFile } from './upload.ts';
 import { useObjects } from '../../api/objects.ts';
 import { inMenuOrder } from '../../app/nav.tsx';
 import { IMPORT_ENCODINGS } from '../../../shared/imports.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 type Mode = 'skip' | 'update' | 'create';
 
@@ -154,7 +155,7 @@ export function ImportWizard({ job: resumed }: { job?: ImportJob }) {
   return (
     <div className="gx-page" style={{ maxWidth: 1100 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.new')}</Typography.Title>
+        <PageTitle>{t('imports.new')}</PageTitle>
         <span style={{ flex: 1 }} />
         <Button onClick={() => navigate('/imports')}>{t('imports.back')}</Button>
       </div>

@@ -1,4 +1,4 @@
-import { Button, Card, Empty, Table, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import type { ImportJob, Page } from '../../api/types.ts';
 import { objectLabel } from '../../fields/labels.ts';
 import { formatCount, formatDateTime } from '../../i18n/format.ts';
 import { STATUS_COLOR } from './ImportProgress.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 export function ImportsList() {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function ImportsList() {
   return (
     <div className="gx-page">
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('imports.title')}</Typography.Title>
+        <PageTitle>{t('imports.title')}</PageTitle>
         <span style={{ flex: 1 }} />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/imports/new')} data-testid="new-import">{t('imports.new')}</Button>
       </div>

@@ -7,6 +7,7 @@ import { api, download } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { MailMessage, One } from '../../api/types.ts';
 import { formatDateTime } from '../../i18n/format.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /**
  * One received message. Its body is shown as plain text only (the HTML it came with is never
@@ -21,7 +22,7 @@ export function MailMessagePage() {
   const m = q.data;
   return (
     <div className="gx-page">
-      <div className="gx-page-head"><Typography.Title level={3} style={{ margin: 0 }}>{m.subject || t('inbox.noSubject')}</Typography.Title></div>
+      <div className="gx-page-head"><PageTitle>{m.subject || t('inbox.noSubject')}</PageTitle></div>
       <Card variant="borderless" style={{ marginBottom: 16 }}>
         <Descriptions size="small" column={1}>
           <Descriptions.Item label={t('inbox.from')}>{m.from_name ? `${m.from_name} <${m.from_address}>` : m.from_address}</Descriptions.Item>

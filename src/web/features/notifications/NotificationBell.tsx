@@ -8,6 +8,7 @@ import { SimpleList } from '../../components/SimpleList.tsx';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { useMarkRead, useNotifications, useUnreadCount } from './api.ts';
+import { usePopoverFocus } from '../../lib/popoverFocus.ts';
 
 /** The bell: my notifications, newest first; a click opens the record and marks it read. */
 export function NotificationBell() {
@@ -19,6 +20,7 @@ export function NotificationBell() {
   const list = useNotifications(open);
   const mark = useMarkRead();
   const items = list.data?.data ?? [];
+  const focus = usePopoverFocus(open, () => setOpen(false));
 
   const go = (n: Notification) => {
     setOpen(false);
@@ -27,7 +29,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: isPhone ? '100%' : 340 }} data-testid="notifications-list">
+    <div style={{ width: isPhone ? '100%' : 340 }} data-testid="notifications-list" ref={focus.ref} onKeyDown={focus.onKeyDown}>
       {list.isLoading ? <Spin style={{ display: 'block', margin: '16px auto' }} /> : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (

@@ -5,6 +5,7 @@ import { SimpleList } from '../../components/SimpleList.tsx';
 import { errorText } from '../../api/errors.ts';
 import { usePreferences, useSavePreferences } from './api.ts';
 import { PasswordCard, ProfileCard } from '../profile/ProfileCards.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /** My settings: my profile, my password, and which kinds of notification also come by e-mail (the bell shows them all). */
 export function NotificationSettings() {
@@ -14,7 +15,7 @@ export function NotificationSettings() {
   const save = useSavePreferences();
   return (
     <div style={{ maxWidth: 640 }}>
-      <Typography.Title level={3}>{t('mySettings.title')}</Typography.Title>
+      <PageTitle style={{ marginBottom: 16 }}>{t('mySettings.title')}</PageTitle>
       <ProfileCard />
       <PasswordCard />
       <Card title={t('notifications.preferences.title')} loading={prefs.isLoading} data-testid="notification-preferences">

@@ -4,6 +4,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, SettingOutlined } from '@ant-design
 import { useTranslation } from 'react-i18next';
 import type { FieldMeta } from '../../api/types.ts';
 import { fieldLabel } from '../../fields/labels.ts';
+import { usePopoverFocus } from '../../lib/popoverFocus.ts';
 
 interface Props {
   object: string;
@@ -31,8 +32,10 @@ export function ColumnChooser({ object, fields, columns, titleField, onChange, d
     [next[i], next[j]] = [next[j]!, next[i]!];
     onChange(next);
   };
+  const [open, setOpen] = useState(false);
+  const focus = usePopoverFocus(open, () => setOpen(false));
   const content = (
-    <div style={{ width: 310, maxWidth: 'calc(100vw - 40px)' }} data-testid="column-chooser">
+    <div style={{ width: 310, maxWidth: 'calc(100vw - 40px)' }} data-testid="column-chooser" ref={focus.ref} onKeyDown={focus.onKeyDown}>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('list.density')}</Typography.Text>
       <Segmented
         block
@@ -70,7 +73,7 @@ export function ColumnChooser({ object, fields, columns, titleField, onChange, d
     </div>
   );
   return (
-    <Popover content={content} trigger="click" placement="bottomRight" title={t('list.chooseColumns')}>
+    <Popover content={content} trigger="click" placement="bottomRight" title={t('list.chooseColumns')} open={open} onOpenChange={setOpen}>
       <Button icon={<SettingOutlined />} data-testid="columns-button">{compact ? null : t('list.columns')}</Button>
     </Popover>
   );

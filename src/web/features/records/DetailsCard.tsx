@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { App, Button, Space, Switch, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -14,6 +14,9 @@ import { fieldLabel, sectionLabel } from '../../fields/labels.ts';
 import { groupFields } from '../../fields/layout.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { SYSTEM_KEYS } from './formValues.ts';
+
+/** The field just saved from the keyboard: the saved record re-renders its fields, and this one takes focus back. */
+let refocusAfterSave: string | null = null;
 
 interface FieldProps {
   object: string;
@@ -31,6 +34,20 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
   const [value, setValue] = useState<unknown>(record[field.key]);
   const [error, setError] = useState<string | null>(null);
   const editable = canEdit && !field.readonly && !SYSTEM_KEYS.has(field.key);
+  // Keyboard users get focus back on the value they edited once the editor closes.
+  const editRef = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  const focusKey = `${object}:${record.id}:${field.key}`;
+  useEffect(() => {
+    if (refocusAfterSave === focusKey) {
+      refocusAfterSave = null;
+      editRef.current?.focus();
+    }
+  }, [focusKey]);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editRef.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
 
   const save = useMutation({
     mutationFn: async () => {
@@ -38,6 +55,7 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
       return saveRecord.mutateAsync({ id: record.id, body: { [field.key]: v } });
     },
     onSuccess: () => {
+      refocusAfterSave = focusKey;
       setEditing(false);
       setError(null);
       message.success(t('record.saved'));
@@ -59,7 +77,13 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
     <div className={`gx-field ${field.type === 'longtext' ? 'gx-field-wide' : ''}`} data-field={field.key}>
       <div className="gx-field-label">{fieldLabel(t, object, field)}</div>
       {editing ? (
-        <div className="gx-field-edit">
+        <div
+          className="gx-field-edit"
+          onKeyDown={(e) => {
+            // Escape cancels (Tab reaches Save and Cancel).
+            if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); }
+          }}
+        >
           <div style={{ flex: 1, minWidth: 0 }}>
             <FieldInput object={object} field={field} record={record} value={value} onChange={setValue} autoFocus />
           </div>
@@ -67,7 +91,7 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
             <Button size="small" type="primary" icon={<CheckOutlined />} loading={save.isPending} onClick={() => save.mutate()} aria-label={t('common.save')} />
             <Button size="small" icon={<CloseOutlined />} onClick={() => setEditing(false)} aria-label={t('common.cancel')} />
           </Space>
-          {error ? <div className="gx-field-error">{error}</div> : null}
+          {error ? <div className="gx-field-error" role="alert">{error}</div> : null}
         </div>
       ) : (
         <div
@@ -76,15 +100,18 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
             if ((e.target as HTMLElement).closest('a')) return;
             start();
           }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') start();
-          }}
-          tabIndex={editable ? 0 : undefined}
-          role={editable ? 'button' : undefined}
+          data-testid={`field-value-${field.key}`}
           title={editable ? t('record.inlineEditHint') : undefined}
         >
           {isBlank(record[field.key]) ? <span className="gx-empty-value">{t('record.noValue')}</span> : <FieldValue object={object} field={field} record={record} />}
-          {editable ? <EditOutlined className="gx-edit-icon" /> : null}
+          {/* The keyboard way in: a real button (Enter/Space), named after the field, beside any
+              links the value holds (a button around them would nest interactive controls). */}
+          {editable ? (
+            <button type="button" ref={editRef} className="gx-text-button gx-edit-button" aria-label={t('a11y.editField', { field: fieldLabel(t, object, field) })}
+              data-testid={`field-edit-${field.key}`} onClick={(e) => { e.stopPropagation(); start(); }}>
+              <EditOutlined className="gx-edit-icon" />
+            </button>
+          ) : null}
         </div>
       )}
     </div>

@@ -8,6 +8,7 @@ import { linkTarget } from '../../fields/layout.ts';
 import { FilterValueInput } from '../../fields/FilterValueInput.tsx';
 import { useRefTitle } from '../../fields/useRefTitle.ts';
 import { fromUiOp, opLabel, opsFor, toUiOp, valueLabel, type UiOp } from './filters.ts';
+import { usePopoverFocus } from '../../lib/popoverFocus.ts';
 
 interface EditorProps {
   object: string;
@@ -87,6 +88,7 @@ function FilterChip({ object, fields, filter, onChange, onRemove }: { object: st
   const field = fields.find((f) => f.key === filter.field);
   const target = field ? linkTarget(field) : null;
   const refTitle = useRefTitle(target, filter.value, Boolean(target) && filter.op !== 'empty' && filter.value !== 'me');
+  const focus = usePopoverFocus(open, () => setOpen(false));
   const label = `${field ? fieldLabel(t, object, field) : filter.field} ${opLabel(t, field, toUiOp(filter))} ${valueLabel(t, object, field, filter, refTitle)}`.trim();
   return (
     <Popover
@@ -94,7 +96,7 @@ function FilterChip({ object, fields, filter, onChange, onRemove }: { object: st
       onOpenChange={setOpen}
       trigger="click"
       placement="bottomLeft"
-      content={<FilterEditor object={object} fields={fields} initial={filter} onApply={(f) => { onChange(f); setOpen(false); }} onCancel={() => setOpen(false)} />}
+      content={<div ref={focus.ref} onKeyDown={focus.onKeyDown}><FilterEditor object={object} fields={fields} initial={filter} onApply={(f) => { onChange(f); setOpen(false); }} onCancel={() => setOpen(false)} /></div>}
       destroyOnHidden
     >
       <Tag
@@ -106,7 +108,11 @@ function FilterChip({ object, fields, filter, onChange, onRemove }: { object: st
         className="gx-filter-chip"
         color="blue"
       >
-        {label}
+        {/* A button so the chip opens from the keyboard; Delete/Backspace removes the filter. */}
+        <button type="button" className="gx-text-button gx-chip-button" data-testid="filter-chip"
+          onKeyDown={(e) => { if (e.key === 'Delete' || e.key === 'Backspace') { e.preventDefault(); onRemove(); } }}>
+          {label}
+        </button>
       </Tag>
     </Popover>
   );
@@ -126,6 +132,7 @@ interface BarProps {
 export function FilterBar({ object, fields, filters, onFilters, q, onQ, extra }: BarProps) {
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
+  const addFocus = usePopoverFocus(adding, () => setAdding(false));
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => {
@@ -163,7 +170,7 @@ export function FilterBar({ object, fields, filters, onFilters, q, onQ, extra }:
         trigger="click"
         placement="bottomLeft"
         destroyOnHidden
-        content={<FilterEditor object={object} fields={filterable} onApply={(f) => { onFilters([...filters, f]); setAdding(false); }} onCancel={() => setAdding(false)} />}
+        content={<div ref={addFocus.ref} onKeyDown={addFocus.onKeyDown}><FilterEditor object={object} fields={filterable} onApply={(f) => { onFilters([...filters, f]); setAdding(false); }} onCancel={() => setAdding(false)} /></div>}
       >
         <Button icon={filters.length ? <PlusOutlined /> : <FilterOutlined />} data-testid="add-filter">{t('filter.add')}</Button>
       </Popover>

@@ -28,6 +28,7 @@ import { ViewTabs, type ViewTab } from './ViewTabs.tsx';
 import { KanbanBoard } from '../board/KanbanBoard.tsx';
 import { AdvancedFilter } from './AdvancedFilter.tsx';
 import { MATCH_ALL, type ConditionGroup } from '../../../shared/contracts/conditions.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 /** A view stores no tree when its advanced filter is empty. */
 const viewTree = (tree: ConditionGroup) => (tree.conditions.length ? tree : null);
@@ -234,7 +235,7 @@ export function ListPage({ object }: { object: string }) {
   return (
     <div className="gx-page">
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{objects}</Typography.Title>
+        <PageTitle>{objects}</PageTitle>
         <Typography.Text type="secondary" className="gx-count" data-testid="list-count">{countText}</Typography.Text>
         <span style={{ flex: 1 }} />
         <Space wrap>

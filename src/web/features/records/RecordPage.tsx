@@ -28,6 +28,7 @@ import { useRelatedCounts } from './relatedCounts.tsx';
 import { LineEditor } from '../lines/LineEditor.tsx';
 import { linksFrom } from './defaults.ts';
 import { recordExtensions, type RecordExtensionProps } from '../../extensions/registry.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 const FACT_TAGS = ['type', 'tier', 'lifecycle_status'];
 
@@ -145,7 +146,7 @@ export function RecordPage({ object }: { object: string }) {
         <>
           <div className="gx-record-title-row">
             <div style={{ minWidth: 0, flex: 1 }}>
-              <Typography.Title level={3} style={{ margin: 0 }} data-testid="record-title">{name}</Typography.Title>
+              <PageTitle testId="record-title">{name}</PageTitle>
               {subtitle ? <Typography.Text type="secondary">{subtitle}</Typography.Text> : null}
             </div>
             <Space wrap className="gx-record-actions">

@@ -14,6 +14,7 @@ import type { ApiRecord, Page } from '../../api/types.ts';
 import { optionLabel } from '../../fields/labels.ts';
 import { formatDateTime, formatRelative } from '../../i18n/format.ts';
 import { RecordFormDrawer } from '../records/RecordFormDrawer.tsx';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 type Bucket = 'overdue' | 'today' | 'upcoming' | 'noDate';
 
@@ -65,7 +66,9 @@ export function TasksPage() {
       <div className="gx-list-row" key={task.id} data-testid="task-item">
         <Checkbox checked={done} onChange={(e) => toggle.mutate({ id: task.id, done: e.target.checked })} style={{ marginInlineEnd: 12 }} aria-label={t('tasks.markDone')} />
         <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)}>
-          <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+          <button type="button" className="gx-text-button" onClick={(e) => { e.stopPropagation(); setEditing(task.id); }} data-testid="task-open">
+            <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
+          </button>
           <Space size={8} wrap style={{ fontSize: 12 }}>
             {task.due_at ? (
               <Typography.Text type={b === 'overdue' && !done ? 'danger' : 'secondary'} style={{ fontSize: 12 }} title={formatDateTime(task.due_at)}>
@@ -87,7 +90,7 @@ export function TasksPage() {
   return (
     <div className="gx-page" style={{ maxWidth: 920 }}>
       <div className="gx-page-head">
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.title')}</Typography.Title>
+        <PageTitle>{t('tasks.title')}</PageTitle>
         <span style={{ flex: 1 }} />
         <Space wrap>
           <Button icon={<UnorderedListOutlined />} onClick={() => navigate('/tasks/all')}>{t('tasks.allTasks')}</Button>

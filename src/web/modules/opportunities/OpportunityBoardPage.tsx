@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { App, Button, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Tag } from 'antd';
 import { PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { formatMoney } from '../../i18n/format.ts';
 import { BoardView, type ColumnView } from '../../features/board/BoardView.tsx';
 import { RecordFormDrawer } from '../../features/records/RecordFormDrawer.tsx';
 import { useMoveOpportunity, useOpportunityBoard, usePipelines } from './api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 const DETAILS = ['account_id', 'amount', 'expected_close_date'];
 
@@ -65,7 +66,7 @@ export function OpportunityBoardPage() {
     <div className="gx-page">
       <Space className="gx-page-head" wrap style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>{objectLabel(t, 'opportunities', true)}</Typography.Title>
+          <PageTitle>{objectLabel(t, 'opportunities', true)}</PageTitle>
           <Select
             data-testid="pipeline-switcher"
             aria-label={t('opportunities.pipeline')}

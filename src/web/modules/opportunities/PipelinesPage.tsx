@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Table } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { FORECAST_CATEGORIES, STAGE_CATEGORIES } from '../../../shared/contracts/opportunities.ts';
@@ -7,6 +7,7 @@ import { errorText } from '../../api/errors.ts';
 import { useMeta } from '../../api/objects.ts';
 import { fieldLabel } from '../../fields/labels.ts';
 import { usePipelines, useSavePipeline, type PipelineData } from './api.ts';
+import { PageTitle } from '../../components/PageTitle.tsx';
 
 type StageDraft = Omit<PipelineData['stages'][number], 'id' | 'position'> & { id?: number; key: string };
 
@@ -21,7 +22,7 @@ export function PipelinesPage() {
   const current = selected === 'new' ? undefined : pipelines.data?.find((p) => p.id === selected) ?? pipelines.data?.[0];
   return (
     <div className="gx-page">
-      <Typography.Title level={3}>{t('opportunities.pipelines')}</Typography.Title>
+      <PageTitle style={{ marginBottom: 16 }}>{t('opportunities.pipelines')}</PageTitle>
       <Space wrap style={{ marginBottom: 16 }}>
         <Select style={{ minWidth: 240 }} value={selected === 'new' ? undefined : current?.id} placeholder={t('opportunities.newPipeline')}
           options={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.archived ? `${p.name} (${t('opportunities.archived')})` : p.name }))}
