@@ -70,17 +70,51 @@ describe('demo: a quarter of sales', () => {
     expect(Number(wonColumn.sum)).toBeCloseTo(Number(won.s), 2);
   });
 
+  it('quotes were sent and accepted through their actions, one waits for approval; orders follow the accepted ones', async () => {
+    const q = Object.fromEntries((await rows(t, sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM quotes GROUP BY 1`)).map((r) => [r.status, r.n]));
+    expect(q.accepted).toBeGreaterThan(5);
+    expect(q.sent).toBeGreaterThan(3);
+    expect(q.pending_approval).toBe(1);
+    // Accepted quotes carry the evidence the accept action writes, and each became one order.
+    const evidence = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM quotes WHERE status = 'accepted' AND (accepted_by_name IS NULL OR sent_pdf_hash IS NULL)`);
+    expect(evidence[0]!.n).toBe(0);
+    const o = Object.fromEntries((await rows(t, sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM orders GROUP BY 1`)).map((r) => [r.status, r.n]));
+    expect((o.fulfilled ?? 0) + (o.invoiced ?? 0)).toBeGreaterThan(3);
+    expect(o.on_hold).toBe(1);
+    expect(Object.values(o).reduce((a, n) => a + n, 0)).toBe(q.accepted);
+    const contracts = await rows(t, sql<{ n: number; planned: number }>`SELECT count(*)::int AS n, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM contract_instalments i WHERE i.contract_id = c.id))::int AS planned FROM contracts c`);
+    expect(contracts[0]!.n).toBeGreaterThan(0);
+    expect(contracts[0]!.planned).toBe(contracts[0]!.n);
+  });
+
+  it('invoices: amount due is the total less the allocations, paid by three methods, ageing in every bucket, a promise to pay', async () => {
+    const bad = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM invoices i WHERE i.status <> 'draft'
+      AND i.amount_due <> i.gross_total - coalesce((SELECT sum(a.amount) FROM payment_allocations a WHERE a.target_kind = 'invoice' AND a.target_id = i.id), 0)`);
+    expect(bad[0]!.n).toBe(0);
+    const st = Object.fromEntries((await rows(t, sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM invoices GROUP BY 1`)).map((r) => [r.status, r.n]));
+    expect(st.paid).toBeGreaterThan(0);
+    expect(st.partially_paid).toBeGreaterThan(0);
+    expect(st.issued).toBeGreaterThan(0);
+    const methods = (await rows(t, sql<{ method: string }>`SELECT DISTINCT method FROM payments ORDER BY 1`)).map((r) => r.method);
+    expect(methods).toEqual(['alipay', 'bank_transfer', 'wechat_pay']);
+    const ageing = await t.api(token, 'GET', '/reports/sales/ageing');
+    expect(ageing.status).toBe(200);
+    for (const b of ['current', 'd1_30', 'd31_60', 'd61_90', 'd90_plus']) expect(Number(ageing.body.totals[b]), b).toBeGreaterThan(0);
+    const promises = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM invoice_collection_actions WHERE promise_to_pay_date IS NOT NULL`);
+    expect(promises[0]!.n).toBe(1);
+  });
+
   it('demo records belong to the demo users', async () => {
-    for (const table of ['opportunities']) {
+    for (const table of ['opportunities', 'quotes', 'orders', 'contracts', 'invoices', 'payments']) {
       const bad = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} x LEFT JOIN users u ON u.id = x.owner_id WHERE u.email IS NULL OR u.email NOT LIKE '%@demo.guanxi'`);
       expect(bad[0]!.n, table).toBe(0);
     }
   });
 
   it('seeding twice adds nothing', async () => {
-    const before = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunities`);
+    const before = await rows(t, sql<{ n: number }>`SELECT (SELECT count(*) FROM opportunities) + (SELECT count(*) FROM invoices) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM territories) AS n`);
     const again = await seedDemo(t.database.db, NOW);
     expect(Object.values(again).every((v) => v === 0)).toBe(true);
-    expect(await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunities`)).toEqual(before);
+    expect(await rows(t, sql<{ n: number }>`SELECT (SELECT count(*) FROM opportunities) + (SELECT count(*) FROM invoices) + (SELECT count(*) FROM payments) + (SELECT count(*) FROM territories) AS n`)).toEqual(before);
   });
 });
