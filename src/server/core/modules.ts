@@ -57,6 +57,11 @@ export interface ModuleManifest {
   widgets?: WidgetDef[];
   extends?: ObjectExtension[];
   demo?: (ctx: DemoContext) => Promise<DemoCounts>;
+  /**
+   * Modules whose demo step must run before this one's (invoices bill the demo's orders, though
+   * the invoices module's migrations do not need the orders module). Names not loaded are ignored.
+   */
+  demoAfter?: readonly string[];
 }
 
 /**

@@ -6,6 +6,7 @@ import { createRecord } from '../records/service.ts';
 import { getObject } from '../records/registry.ts';
 import type { Actor } from '../core/access.ts';
 import { loadedModules } from '../core/module-loader.ts';
+import type { ModuleManifest } from '../core/modules.ts';
 import type { DemoContext } from './context.ts';
 
 // A deterministic demo: a Beijing hotpot chain with its members (B2C) and an industrial
@@ -28,6 +29,22 @@ const CITIES = [['北京市', '北京市', '朝阳区'], ['上海市', '上海�
 const DISHES = ['手切羊肉', '毛肚', '麻酱小料', '糖蒜', '炸灌肠', '鸭血', '冻豆腐', '芝麻烧饼'];
 const B2B = ['上海精密机械有限公司', '杭州新能源科技有限公司', '广州华南电气集团', '深圳智造装备股份有限公司', '南京钢构工程有限公司', '成都西部物流有限公司', 'Acme Industrial Ltd.', 'Nordic Pumps AB', '北京京东方照明有限公司', '苏州精工模具厂'];
 const INDUSTRIES = ['manufacturing', 'energy', 'logistics', 'construction', 'electronics'];
+
+/** Module order, except that a module's demo step follows those named in its `demoAfter`. */
+export function demoOrder(modules: readonly ModuleManifest[]): ModuleManifest[] {
+  const names = new Set(modules.map((m) => m.name));
+  const placed = new Set<string>();
+  const left = [...modules];
+  const out: ModuleManifest[] = [];
+  while (left.length) {
+    const i = left.findIndex((m) => (m.demoAfter ?? []).every((n) => placed.has(n) || !names.has(n)));
+    if (i < 0) throw new Error(`demo steps of ${left.map((m) => m.name).join(', ')} wait for each other`);
+    const [m] = left.splice(i, 1);
+    out.push(m!);
+    placed.add(m!.name);
+  }
+  return out;
+}
 
 export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<Record<string, number>> {
   const rand = rng(20261122);
@@ -119,6 +136,6 @@ export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<Record
     accountIds: b2b.map((a) => a.id), contactIds: people.filter((p) => p.account_id !== chain.id).map((p) => p.id), rand, pick, now,
   };
   const all: Record<string, number> = counts;
-  for (const m of loadedModules()) if (m.demo) for (const [k, v] of Object.entries(await m.demo(ctx))) all[k] = (all[k] ?? 0) + v;
+  for (const m of demoOrder(loadedModules())) if (m.demo) for (const [k, v] of Object.entries(await m.demo(ctx))) all[k] = (all[k] ?? 0) + v;
   return all;
 }

@@ -3,6 +3,7 @@ import { contractsObject } from './contracts.object.ts';
 import { runContractsDaily } from './contracts.renewal.ts';
 import { contractsExpiringWidget, instalmentsDueWidget } from './contracts.widgets.ts';
 import routes from './contracts.routes.ts';
+import { contractsDemo } from './demo.ts';
 // Registers the instalment payment target and the contracts billing source (core/billing.ts).
 import './contracts.billing.ts';
 
@@ -11,6 +12,8 @@ import './contracts.billing.ts';
 export default defineModule({
   name: 'contracts',
   dir: import.meta.dirname,
+  demo: contractsDemo,
+  demoAfter: ['orders', 'opportunities'],
   objects: [contractsObject],
   routes,
   widgets: [contractsExpiringWidget, instalmentsDueWidget],

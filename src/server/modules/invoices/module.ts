@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules.ts';
 import { invoicesObject } from './invoices.object.ts';
 import { invoicesRoutes } from './invoices.routes.ts';
+import { invoicesDemo } from './demo.ts';
 import { runCollections } from './collections.service.ts';
 import { beforeInvoiceDelete } from './invoices.service.ts';
 import './invoices.billing.ts';
@@ -16,6 +17,8 @@ export default defineModule({
   dir: import.meta.dirname,
   objects: [invoicesObject],
   routes: invoicesRoutes,
+  demo: invoicesDemo,
+  demoAfter: ['orders', 'contracts'],
   references: [{ object: 'products', ref: { table: 'invoice_lines', column: 'product_id' } }],
   jobs(app) {
     // Daily at 01:00 UTC: overdue reminders once per invoice and bucket, broken promises to pay.

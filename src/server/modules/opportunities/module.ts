@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules.ts';
 import { opportunitiesObject } from './opportunities.object.ts';
 import opportunitiesRoutes from './opportunities.routes.ts';
+import { opportunitiesDemo } from './demo.ts';
 
 // Pipelines and opportunities (issue 13): admin-managed pipelines with ordered stages
 // (/pipelines), opportunities in them with lines, contact roles, an append-only history, and a
@@ -10,6 +11,8 @@ export default defineModule({
   dir: import.meta.dirname,
   objects: [opportunitiesObject],
   routes: opportunitiesRoutes,
+  demo: opportunitiesDemo,
+  demoAfter: ['price-books', 'territories'],
   // A merge of products moves the lines that picked them; a merge of contacts their roles.
   references: [
     { object: 'products', ref: { table: 'opportunity_lines', column: 'product_id' } },

@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules.ts';
 import { ordersObject } from './orders.object.ts';
 import { ordersRoutes } from './orders.routes.ts';
+import { ordersDemo } from './demo.ts';
 // Registers the open-orders part of credit exposure and orders as a billing source (core/billing.ts).
 import './orders.credit.ts';
 import './orders.billing.ts';
@@ -13,6 +14,8 @@ export default defineModule({
   dir: import.meta.dirname,
   objects: [ordersObject],
   routes: ordersRoutes,
+  demo: ordersDemo,
+  demoAfter: ['quotes'],
   // A merge of products moves the lines that picked them.
   references: [{ object: 'products', ref: { table: 'order_lines', column: 'product_id' } }],
 });

@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules.ts';
 import { paymentsObject } from './payments.object.ts';
 import { paymentsRoutes } from './payments.routes.ts';
+import { paymentsDemo } from './demo.ts';
 import './payments.billing.ts';
 
 // Payments received (issue 13) and their allocations to invoices or any registered payment
@@ -10,4 +11,6 @@ export default defineModule({
   dir: import.meta.dirname,
   objects: [paymentsObject],
   routes: paymentsRoutes,
+  demo: paymentsDemo,
+  demoAfter: ['invoices'],
 });

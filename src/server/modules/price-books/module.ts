@@ -4,6 +4,7 @@ import { priceBooksObject } from './price-books.object.ts';
 import routes from './price-books.routes.ts';
 import { priceBookPricer } from './line-pricer.ts';
 import { relationsCheck } from './relations.service.ts';
+import { priceBooksDemo } from './demo.ts';
 
 // Price books, options and bundles (issue 13, catalogue and pricing): books per currency and
 // audience with entries and quantity tiers, POST /pricing/resolve, product relations. Lines of
@@ -12,4 +13,4 @@ import { relationsCheck } from './relations.service.ts';
 registerLinePricer(priceBookPricer);
 registerLineCheck(relationsCheck);
 
-export default defineModule({ name: 'price-books', dir: import.meta.dirname, objects: [priceBooksObject], routes });
+export default defineModule({ name: 'price-books', dir: import.meta.dirname, objects: [priceBooksObject], routes, demo: priceBooksDemo, demoAfter: ['products'] });

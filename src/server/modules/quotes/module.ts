@@ -2,6 +2,7 @@ import { defineModule } from '../../core/modules.ts';
 import { registerFileUse } from '../../jobs/retention.ts';
 import { quotesObject } from './quotes.object.ts';
 import quotesRoutes from './quotes.routes.ts';
+import { quotesDemo } from './demo.ts';
 import quotePublicRoutes, { quotePublicPages } from './quotes.public.routes.ts';
 
 // The PDF a quote was sent with is kept as long as the quote (jobs/retention.ts leaves it).
@@ -15,6 +16,8 @@ export default defineModule({
   name: 'quotes',
   dir: import.meta.dirname,
   objects: [quotesObject],
+  demo: quotesDemo,
+  demoAfter: ['opportunities'],
   routes: async (app) => {
     await quotesRoutes(app);
     await quotePublicRoutes(app);

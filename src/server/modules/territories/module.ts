@@ -4,6 +4,7 @@ import { territoriesObject } from './territories.object.ts';
 import { territoryExtension } from './territories.engine.ts';
 import { registerTerritoryVisibility } from './territories.visibility.ts';
 import { REALIGN_JOB, runRealign } from './territories.realign.ts';
+import { territoriesDemo } from './demo.ts';
 import { accountFieldLabels, accountSectionLabel } from './territories.labels.ts';
 
 // Sales territories: a tree of territories (a record object, admin-written), rules assigning
@@ -19,6 +20,7 @@ export default defineModule({
   objects: [territoriesObject],
   routes,
   writeExtension: territoryExtension,
+  demo: territoriesDemo,
   jobs: (app) => app.jobs.register(REALIGN_JOB, (payload, ctx) => runRealign(app.db, payload, ctx)),
   extends: [{
     object: 'accounts',
