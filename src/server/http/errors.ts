@@ -44,7 +44,17 @@ export type ErrorCode =
   | 'over_payment'
   | 'currency_mismatch'
   /** A tree write that would make a record its own ancestor (modules/territories). */
-  | 'tree_cycle';
+  | 'tree_cycle'
+  // Fapiao (modules/fapiao): an issued one is read-only; what its invoices or its blue fapiao
+  // leave; a red one needs its blue one and the red confirmation number; buyer data checks.
+  | 'fapiao_not_editable'
+  | 'fapiao_over_invoice'
+  | 'red_without_blue'
+  | 'red_confirmation_required'
+  | 'over_red'
+  | 'special_fapiao_buyer_incomplete'
+  | 'invalid_tax_id'
+  | 'invalid_fapiao_number';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -76,6 +86,14 @@ export const STATUS: Record<ErrorCode, number> = {
   over_payment: 422,
   currency_mismatch: 422,
   tree_cycle: 422,
+  fapiao_not_editable: 409,
+  fapiao_over_invoice: 422,
+  red_without_blue: 422,
+  red_confirmation_required: 422,
+  over_red: 422,
+  special_fapiao_buyer_incomplete: 422,
+  invalid_tax_id: 422,
+  invalid_fapiao_number: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
