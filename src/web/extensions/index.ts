@@ -5,6 +5,7 @@ import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';
 import '../modules/opportunities/index.tsx';
 
+import '../modules/fapiao/index.tsx';
 import '../modules/invoices/index.tsx';
 import '../modules/payments/index.tsx';
 export {};
