@@ -9,7 +9,7 @@ import { createRecordIn, getRecord, loadVisible } from '../../records/service.ts
 import { computeLines, parseMoney, type Money } from '../../../shared/money.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import { invoiceLines } from '../invoices/invoices.repo.ts';
-import { fapiaoOnTimeline } from './fapiao.object.ts';
+import { checkTaxId, fapiaoOnTimeline } from './fapiao.object.ts';
 import { fapiaoedOf, insertFapiaoLines, linkInvoices, setFapiao, taxCodes, type FapiaoLine } from './fapiao.repo.ts';
 
 // A fapiao requested from issued invoices of one account: each invoice's lines are copied
@@ -61,6 +61,7 @@ export async function fapiaoFromInvoices(db: Kysely<DB>, actor: Actor, body: Fro
   requireDo(actor, def(), 'create');
   requireDo(actor, invoicesDef(), 'read');
   const ids = [...new Set(body.invoice_ids)].sort((a, b) => a - b);
+  checkTaxId('buyer_tax_id', body.buyer_tax_id);
   const id = await db.transaction().execute(async (trx) => {
     const invoices: Row[] = [];
     // Locked in id order: concurrent requests on overlapping invoices never deadlock.

@@ -34,6 +34,12 @@ export function checkTaxId(field: string, value: unknown): string | null {
   return code;
 }
 
+/** The buyer's and seller's tax IDs of a fapiao about to be requested or issued. */
+export function checkTaxIds(row: Row): void {
+  checkTaxId('buyer_tax_id', row.buyer_tax_id);
+  checkTaxId('seller_tax_id', row.seller_tax_id);
+}
+
 /** A special fapiao (专票) names the buyer fully: the tax authority refuses it otherwise. */
 export function checkSpecialBuyer(row: Row): void {
   if (!isSpecial(row.kind)) return;
@@ -122,8 +128,9 @@ export const fapiaoObject: ObjectDef = {
   beforeWrite: async (ctx, values, existing) => {
     if (existing && !['draft', 'requested'].includes(existing.status)) throw notEditable(existing.status);
     if (existing?.status === 'requested' && values.kind !== undefined && values.kind !== existing.kind) throw notEditable(existing.status);
-    if (values.buyer_tax_id !== undefined) values.buyer_tax_id = checkTaxId('buyer_tax_id', values.buyer_tax_id);
-    if (values.seller_tax_id !== undefined) values.seller_tax_id = checkTaxId('seller_tax_id', values.seller_tax_id);
+    // A draft may hold a tax ID still being typed (upper-cased); it is checked when the fapiao is
+    // requested or issued (checkTaxIds), and at once when a fapiao is made from invoices.
+    for (const k of ['buyer_tax_id', 'seller_tax_id']) if (typeof values[k] === 'string') values[k] = values[k].trim().toUpperCase() || null;
     if (!existing) {
       values.status = 'draft';
       values.colour = 'blue';

@@ -9,7 +9,7 @@ import { getRecord, loadVisible } from '../../records/service.ts';
 import { searchColumns } from '../../records/search-sql.ts';
 import { parseMoney, type Money } from '../../../shared/money.ts';
 import type { Row, Tx } from '../../records/types.ts';
-import { checkSpecialBuyer, fapiaoOnTimeline, isPaper, notEditable } from './fapiao.object.ts';
+import { checkSpecialBuyer, checkTaxIds, fapiaoOnTimeline, isPaper, notEditable } from './fapiao.object.ts';
 import { fapiaoProvider, type IssueInput } from './fapiao.providers.ts';
 import { fapiaoLines, numberTaken, redTotal, setFapiao } from './fapiao.repo.ts';
 
@@ -36,6 +36,7 @@ export async function recordChange(trx: Tx, actorId: number | null, existing: Ro
 async function checkComplete(trx: Tx, row: Row): Promise<void> {
   if (!(await fapiaoLines(trx, row.id)).length || m(row.amount_total).isZero()) throw invalid([{ field: 'lines', message: 'A fapiao needs lines', code: 'no_lines' }]);
   if (!String(row.buyer_name ?? '').trim()) throw invalid([{ field: 'buyer_name', message: 'A fapiao names its buyer', code: 'required' }]);
+  checkTaxIds(row);
   checkSpecialBuyer(row);
 }
 
