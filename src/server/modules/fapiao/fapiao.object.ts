@@ -112,6 +112,8 @@ export const fapiaoObject: ObjectDef = {
     global: true,
   },
   timeline: { targets: ['account_id'], title: 'number', body: 'buyer_name' },
+  // Drafts from a spreadsheet (requested, issued and reversed through the API only).
+  import: { synonyms: { buyer_name: ['buyer', '购买方名称', '購買方名稱'], buyer_tax_id: ['tax id', '纳税人识别号', '納稅人識別號'] }, identity: [] },
   lines: {
     table: 'fapiao_lines',
     productObject: 'products',
