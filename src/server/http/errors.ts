@@ -48,7 +48,17 @@ export type ErrorCode =
   /** Commissions: an opportunity's credit splits that do not add up to 100 %. */
   | 'split_not_100'
   /** Commissions: an approved or paid statement is frozen (its lines and amounts). */
-  | 'statement_locked';
+  | 'statement_locked'
+  // Fapiao (modules/fapiao): an issued one is read-only; what its invoices or its blue fapiao
+  // leave; a red one needs its blue one and the red confirmation number; buyer data checks.
+  | 'fapiao_not_editable'
+  | 'fapiao_over_invoice'
+  | 'red_without_blue'
+  | 'red_confirmation_required'
+  | 'over_red'
+  | 'special_fapiao_buyer_incomplete'
+  | 'invalid_tax_id'
+  | 'invalid_fapiao_number';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -82,6 +92,14 @@ export const STATUS: Record<ErrorCode, number> = {
   tree_cycle: 422,
   split_not_100: 422,
   statement_locked: 409,
+  fapiao_not_editable: 409,
+  fapiao_over_invoice: 422,
+  red_without_blue: 422,
+  red_confirmation_required: 422,
+  over_red: 422,
+  special_fapiao_buyer_incomplete: 422,
+  invalid_tax_id: 422,
+  invalid_fapiao_number: 422,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

@@ -7,6 +7,7 @@ import '../modules/quotes/index.tsx';
 import '../modules/sales-reports/index.tsx';
 import '../modules/opportunities/index.tsx';
 
+import '../modules/fapiao/index.tsx';
 import '../modules/invoices/index.tsx';
 import '../modules/payments/index.tsx';
 export {};

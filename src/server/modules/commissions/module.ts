@@ -12,4 +12,6 @@ export default defineModule({
   objects: [statementsObject],
   routes: commissionsRoutes,
   demo: commissionsDemo,
+  // Statements need the quarter's invoices and payments (seed/demo.ts demoOrder).
+  demoAfter: ['payments'],
 });

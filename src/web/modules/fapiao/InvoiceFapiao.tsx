@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client.ts';
+import { formatMoney } from '../../i18n/format.ts';
+import type { RecordExtensionProps } from '../../extensions/registry.ts';
+import type { InvoiceFapiaoAnswer } from '../../../shared/contracts/fapiao.ts';
+import { fapiaoError } from './errors.ts';
+
+type Item = InvoiceFapiaoAnswer['data']['fapiao'][number];
+export const KINDS = ['digital_normal', 'digital_special', 'paper_normal', 'paper_special'] as const;
+const BILLED = ['issued', 'partially_paid', 'paid'];
+
+/** The invoice's fapiao (blue and red) and what is left without a fapiao. */
+export function InvoiceFapiaoTab({ id, record }: RecordExtensionProps) {
+  const { t } = useTranslation();
+  const q = useQuery({ queryKey: ['invoice-fapiao', id], queryFn: async () => (await api.get<InvoiceFapiaoAnswer>(`/invoices/${id}/fapiao`)).data });
+  if (q.error) return <Alert type="error" title={fapiaoError(t, q.error)} />;
+  const currency = String(record.currency ?? 'CNY');
+  return (
+    <>
+      {q.data?.remaining != null ? <Typography.Paragraph>{t('fapiao.remaining')}: <strong data-testid="fapiao-remaining">{formatMoney(q.data.remaining, currency)}</strong></Typography.Paragraph> : null}
+      <Table<Item> size="small" rowKey="id" loading={q.isLoading} dataSource={q.data?.fapiao ?? []} pagination={false} scroll={{ x: true }} locale={{ emptyText: t('fapiao.none') }}
+        columns={[
+          { key: 'number', title: t('fapiao.number'), render: (_, r) => <Link to={`/fapiao/${r.id}`}>{r.number ?? t('fapiao.noNumber')}</Link> },
+          { key: 'kind', title: t('fapiao.kind'), render: (_, r) => t(`fapiao.kinds.${r.kind}`) },
+          { key: 'colour', title: t('fapiao.colour'), render: (_, r) => <Tag color={r.colour === 'red' ? 'red' : 'blue'}>{t(`fapiao.colours.${r.colour}`)}</Tag> },
+          { key: 'status', title: t('fapiao.status'), render: (_, r) => `${t(`fapiao.statuses.${r.status}`)}${r.red_state ? ` · ${t(`fapiao.redStates.${r.red_state}`)}` : ''}` },
+          { key: 'date', title: t('fapiao.issueDate'), dataIndex: 'issue_date' },
+          { key: 'amount', title: t('fapiao.amount'), align: 'right', render: (_, r) => (r.amount ? formatMoney(r.amount, currency) : '—') },
+        ]} />
+    </>
+  );
+}
+
+/** "Request fapiao" on an issued invoice: a draft fapiao copying its lines, opened at once. */
+export function RequestFapiao({ record, canEdit }: RecordExtensionProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const special = Boolean(Form.useWatch('kind', form)?.endsWith('_special'));
+  if (!canEdit || record.kind !== 'invoice' || !BILLED.includes(String(record.status))) return null;
+  const submit = async () => {
+    const v = await form.validateFields();
+    try {
+      const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id || null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null });
+      message.success(t('fapiao.requested'));
+      setOpen(false);
+      navigate(`/fapiao/${r.data.id}`);
+    } catch (e) {
+      message.error(fapiaoError(t, e));
+    }
+  };
+  return (
+    <>
+      <Button onClick={() => { form.setFieldsValue({ kind: 'digital_normal' }); setOpen(true); }}>{t('fapiao.request')}</Button>
+      <Modal open={open} title={t('fapiao.request')} onOk={submit} onCancel={() => setOpen(false)} okText={t('fapiao.create')} destroyOnHidden forceRender>
+        <Form form={form} layout="vertical">
+          <Form.Item name="kind" label={t('fapiao.kind')} rules={[{ required: true }]}><Select options={KINDS.map((k) => ({ value: k, label: t(`fapiao.kinds.${k}`) }))} /></Form.Item>
+          <Form.Item name="buyer_tax_id" label={t('fapiao.buyerTaxId')} rules={[{ required: special }]}><Input maxLength={18} /></Form.Item>
+          <Form.Item name="buyer_address_phone" label={t('fapiao.buyerAddressPhone')} rules={[{ required: special }]}><Input maxLength={300} /></Form.Item>
+          <Form.Item name="buyer_bank_account" label={t('fapiao.buyerBankAccount')} rules={[{ required: special }]}><Input maxLength={300} /></Form.Item>
+          <Form.Item name="remarks" label={t('fapiao.remarks')}><Input.TextArea maxLength={2000} /></Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}
