@@ -44,7 +44,11 @@ export type ErrorCode =
   | 'over_payment'
   | 'currency_mismatch'
   /** A tree write that would make a record its own ancestor (modules/territories). */
-  | 'tree_cycle';
+  | 'tree_cycle'
+  /** Forecasts: a second quota for the same owner and period. */
+  | 'quota_exists'
+  /** Forecasts: an adjustment for a period that has already ended. */
+  | 'period_closed';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -76,6 +80,8 @@ export const STATUS: Record<ErrorCode, number> = {
   over_payment: 422,
   currency_mismatch: 422,
   tree_cycle: 422,
+  quota_exists: 409,
+  period_closed: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */
