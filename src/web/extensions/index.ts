@@ -1,6 +1,7 @@
 // Each business module's web part, imported once for its registrations (./registry.ts).
 // One line per module; keep them sorted.
 import '../modules/contracts/index.ts';
+import '../modules/forecasts/index.tsx';
 import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';
 import '../modules/opportunities/index.tsx';

@@ -497,7 +497,8 @@ const en = {
     rule: 'Rule: which accounts belong here', ruleHint: 'Accounts matching these conditions belong to this territory. Without conditions the territory assigns no accounts.', saveRule: 'Save rule', ruleSaved: 'Rule saved. Realign to apply it to existing accounts.',
     members: 'Members', member: 'Member', role: 'Role', roles: { member: 'Member', manager: 'Manager' }, addMember: 'Add member',
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
-  }
+  },
+  forecasts: { title: 'Forecast', period: 'Period', scope: 'Scope', allTeams: 'All teams', team: 'Team', noTeam: 'No team', rep: 'Rep', pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', weighted: 'Weighted', won: 'Closed won', quota: 'Quota', attainment: 'Attainment', gap: 'Gap', adjust: 'Adjust', adjustTitle: 'Adjust the forecast of {{name}}', category: 'Category', amount: 'Amount', note: 'Note', save: 'Save', cancel: 'Cancel', quotaVsWon: 'Quota vs closed won', trend: 'Commit week over week', empty: 'No figures for this period.', noSnapshots: 'No weekly snapshots yet.', amountsHidden: 'Your role may not read opportunity amounts: only counts and quotas are shown.' },
 };
 
 export default en;

@@ -500,7 +500,8 @@ const zhCN: Resources = {
     rule: '规则：哪些客户属于本区域', ruleHint: '满足这些条件的客户归入本区域。没有条件时，本区域不分配客户。', saveRule: '保存规则', ruleSaved: '规则已保存。点击“重新划分”以应用到现有客户。',
     members: '成员', member: '成员', role: '角色', roles: { member: '成员', manager: '负责人' }, addMember: '添加成员',
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
-  }
+  },
+  forecasts: { title: '销售预测', period: '期间', scope: '范围', allTeams: '全部团队', team: '团队', noTeam: '无团队', rep: '销售', pipeline: '管道', best_case: '最佳情况', commit: '承诺', weighted: '加权管道', won: '已赢单', quota: '配额', attainment: '达成率', gap: '差距', adjust: '调整', adjustTitle: '调整 {{name}} 的预测', category: '类别', amount: '金额', note: '备注', save: '保存', cancel: '取消', quotaVsWon: '配额与赢单对比', trend: '承诺金额周趋势', empty: '本期间暂无数据。', noSnapshots: '暂无每周快照。', amountsHidden: '您的角色无权查看商机金额：仅显示数量和配额。' },
 };
 
 export default zhCN;

@@ -917,7 +917,8 @@ const zhTW: Resources = {
     rule: '規則：哪些客戶屬於本區域', ruleHint: '符合這些條件的客戶歸入本區域。沒有條件時，本區域不分配客戶。', saveRule: '儲存規則', ruleSaved: '規則已儲存。點擊「重新劃分」以套用到現有客戶。',
     members: '成員', member: '成員', role: '角色', roles: { member: '成員', manager: '負責人' }, addMember: '新增成員',
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
-  }
+  },
+  forecasts: { title: '銷售預測', period: '期間', scope: '範圍', allTeams: '全部團隊', team: '團隊', noTeam: '無團隊', rep: '業務', pipeline: '管道', best_case: '最佳情況', commit: '承諾', weighted: '加權管道', won: '已贏單', quota: '配額', attainment: '達成率', gap: '差距', adjust: '調整', adjustTitle: '調整 {{name}} 的預測', category: '類別', amount: '金額', note: '備註', save: '儲存', cancel: '取消', quotaVsWon: '配額與贏單對比', trend: '承諾金額週趨勢', empty: '本期間暫無資料。', noSnapshots: '暫無每週快照。', amountsHidden: '您的角色無權檢視商機金額：僅顯示數量和配額。' },
 };
 
 export default zhTW;
