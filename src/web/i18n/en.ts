@@ -443,7 +443,7 @@ const en = {
     probability: 'Probability (%)', forecast: 'Forecast category', requiredFields: 'Required to enter', rottingDays: 'Stuck after (days)',
     up: 'Move up', down: 'Move down', removeStage: 'Remove stage', addStage: 'Add stage', save: 'Save', saved: 'Pipeline saved',
     categories: { open: 'Open', won: 'Won', lost: 'Lost' },
-    forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' },
+    forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted', quotas: 'Quotas', owner: 'Rep or team', addQuota: 'Add quota', deleteQuota: 'Delete this quota?', delete: 'Delete' },
   },
   orders: {
     confirm: 'Confirm', fulfil: 'Deliver', return: 'Return', cancel: 'Cancel order', release: 'Release hold',

@@ -446,7 +446,7 @@ const zhCN: Resources = {
     probability: '赢率 (%)', forecast: '预测类别', requiredFields: '进入时必填', rottingDays: '停滞天数',
     up: '上移', down: '下移', removeStage: '删除阶段', addStage: '添加阶段', save: '保存', saved: '销售流程已保存',
     categories: { open: '进行中', won: '赢单', lost: '输单' },
-    forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入' },
+    forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入', quotas: '销售配额', owner: '销售或团队', addQuota: '添加配额', deleteQuota: '删除此配额？', delete: '删除' },
   },
   orders: {
     confirm: '确认订单', fulfil: '发货', return: '退货', cancel: '取消订单', release: '解除冻结',

@@ -863,7 +863,7 @@ const zhTW: Resources = {
     probability: '贏率 (%)', forecast: '預測類別', requiredFields: '進入時必填', rottingDays: '停滯天數',
     up: '上移', down: '下移', removeStage: '刪除階段', addStage: '新增階段', save: '儲存', saved: '銷售流程已儲存',
     categories: { open: '進行中', won: '贏單', lost: '輸單' },
-    forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入' },
+    forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入', quotas: '銷售配額', owner: '業務或團隊', addQuota: '新增配額', deleteQuota: '刪除此配額？', delete: '刪除' },
   },
   orders: {
     confirm: '確認訂單', fulfil: '出貨', return: '退貨', cancel: '取消訂單', release: '解除凍結',
