@@ -34,7 +34,8 @@ export function ForecastPage() {
     const a = r.adjusted[c];
     return a ? <Tooltip title={`${a.adjusted_by_name ?? ''}: ${a.note}`}><Typography.Text type="warning"> → {money(a.amount)}</Typography.Text></Tooltip> : null;
   };
-  const mayAdjust = (r: Row) => !!me && (me.role === 'admin' || ('user_id' in r
+  // Reps without a team have no team row to adjust; the server decides in the end (403 otherwise).
+  const mayAdjust = (r: Row) => !!me && ('user_id' in r || r.team_id !== null) && (me.role === 'admin' || ('user_id' in r
     ? f?.teams.some((x) => x.team_id === r.team_id && x.manager_id === me.id)
     : r.manager_id === me.id));
   const rows: Row[] = f ? [
