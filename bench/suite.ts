@@ -18,6 +18,7 @@ import { boardFigures, prepareBoard } from './figures/board.ts';
 import { pdfFigures } from './figures/pdf.ts';
 import { outboxFigures } from './figures/outbox.ts';
 import { DEFAULT_OPPORTUNITIES, opportunityBoardFigures } from './figures/opportunity-board.ts';
+import { forecastFigures } from './figures/forecast.ts';
 import { ageingFigures, prepareAgeing } from './figures/ageing.ts';
 
 const { values } = parseArgs({
@@ -75,6 +76,7 @@ try {
   if (wanted('opportunities')) {
     const n = Number(values.opportunities ?? DEFAULT_OPPORTUNITIES);
     figures.push(...(await step('opportunities board', () => opportunityBoardFigures(b, o, n))));
+    figures.push(...(await step('forecast', () => forecastFigures(b, o, n))));
   }
   if (wanted('ageing')) {
     await step('ageing invoices', () => prepareAgeing(b));

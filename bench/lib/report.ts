@@ -44,6 +44,7 @@ export function targetOf(id: string): Target | null {
   if (id.startsWith('timeline_')) return { op: '<=', postgres: 20, pglite: 60 };
   // Issue 13: the pipeline board with column totals at 100,000 opportunities.
   if (id === 'opportunity_board_columns') return { op: '<=', postgres: 50, pglite: 150 };
+  if (id === 'forecast_quarter') return { op: '<=', postgres: 200, pglite: 200 };
   if (id === 'pdf_50_lines') return { op: '<=', postgres: 1000, pglite: 1000 };
   if (id === 'ageing_report') return { op: '<=', postgres: 500, pglite: 500 };
   return null;

@@ -58,7 +58,11 @@ export type ErrorCode =
   | 'over_red'
   | 'special_fapiao_buyer_incomplete'
   | 'invalid_tax_id'
-  | 'invalid_fapiao_number';
+  | 'invalid_fapiao_number'
+  /** Forecasts: a second quota for the same owner and period. */
+  | 'quota_exists'
+  /** Forecasts: an adjustment for a period that has already ended. */
+  | 'period_closed';
 
 export const STATUS: Record<ErrorCode, number> = {
   validation_failed: 400,
@@ -100,6 +104,8 @@ export const STATUS: Record<ErrorCode, number> = {
   special_fapiao_buyer_incomplete: 422,
   invalid_tax_id: 422,
   invalid_fapiao_number: 422,
+  quota_exists: 409,
+  period_closed: 409,
 };
 
 /** One bad field: `message` in English for people and logs, `code` stable for clients to translate (web: api/errors.ts). */

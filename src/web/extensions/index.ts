@@ -2,6 +2,7 @@
 // One line per module; keep them sorted.
 import '../modules/commissions/index.tsx';
 import '../modules/contracts/index.ts';
+import '../modules/forecasts/index.tsx';
 import '../modules/price-books/index.ts';
 import '../modules/quotes/index.tsx';
 import '../modules/sales-reports/index.tsx';

@@ -443,7 +443,7 @@ const en = {
     probability: 'Probability (%)', forecast: 'Forecast category', requiredFields: 'Required to enter', rottingDays: 'Stuck after (days)',
     up: 'Move up', down: 'Move down', removeStage: 'Remove stage', addStage: 'Add stage', save: 'Save', saved: 'Pipeline saved',
     categories: { open: 'Open', won: 'Won', lost: 'Lost' },
-    forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted' },
+    forecasts: { pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', closed: 'Closed', omitted: 'Omitted', quotas: 'Quotas', owner: 'Rep or team', addQuota: 'Add quota', deleteQuota: 'Delete this quota?', delete: 'Delete' },
   },
   orders: {
     confirm: 'Confirm', fulfil: 'Deliver', return: 'Return', cancel: 'Cancel order', release: 'Release hold',
@@ -574,6 +574,7 @@ const en = {
     redStates: { partly: 'partly reversed', reversed: 'reversed' },
     errors: { fapiao_not_editable: 'An issued or voided fapiao cannot be changed.', fapiao_over_invoice: 'This would exceed what is left without a fapiao on the invoice.', red_without_blue: 'A red fapiao reverses an issued blue fapiao.', red_confirmation_required: 'Enter the red confirmation number.', over_red: 'More than is left of the blue fapiao.', special_fapiao_buyer_incomplete: 'A special fapiao needs the buyer\'s tax ID, address and phone, bank and account.', invalid_tax_id: 'Not a valid unified social credit code.', invalid_fapiao_number: 'Not a valid fapiao number or code.', fapiao_number_taken: 'Another fapiao has this number.', invoice_not_issued: 'Only issued invoices get a fapiao.' },
   },
+  forecasts: { title: 'Forecast', period: 'Period', scope: 'Scope', allTeams: 'All teams', team: 'Team', noTeam: 'No team', rep: 'Rep', pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', weighted: 'Weighted', won: 'Closed won', quota: 'Quota', attainment: 'Attainment', gap: 'Gap', adjust: 'Adjust', adjustTitle: 'Adjust the forecast of {{name}}', category: 'Category', amount: 'Amount', note: 'Note', save: 'Save', cancel: 'Cancel', quotaVsWon: 'Quota vs closed won', trend: 'Commit week over week', empty: 'No figures for this period.', noSnapshots: 'No weekly snapshots yet.', amountsHidden: 'Your role may not read opportunity amounts: only counts and quotas are shown.' },
 };
 
 export default en;

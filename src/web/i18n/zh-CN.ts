@@ -446,7 +446,7 @@ const zhCN: Resources = {
     probability: '赢率 (%)', forecast: '预测类别', requiredFields: '进入时必填', rottingDays: '停滞天数',
     up: '上移', down: '下移', removeStage: '删除阶段', addStage: '添加阶段', save: '保存', saved: '销售流程已保存',
     categories: { open: '进行中', won: '赢单', lost: '输单' },
-    forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入' },
+    forecasts: { pipeline: '管道', best_case: '最佳情况', commit: '承诺', closed: '已关闭', omitted: '不计入', quotas: '销售配额', owner: '销售或团队', addQuota: '添加配额', deleteQuota: '删除此配额？', delete: '删除' },
   },
   orders: {
     confirm: '确认订单', fulfil: '发货', return: '退货', cancel: '取消订单', release: '解除冻结',
@@ -577,6 +577,7 @@ const zhCN: Resources = {
     redStates: { partly: '部分冲红', reversed: '已全额冲红' },
     errors: { fapiao_not_editable: '已开具或已作废的发票不能修改。', fapiao_over_invoice: '超出该应收发票的未开票金额。', red_without_blue: '红字发票只能冲销已开具的蓝字发票。', red_confirmation_required: '请填写红字确认单编号。', over_red: '超出蓝字发票剩余可冲红金额。', special_fapiao_buyer_incomplete: '专票须填写购买方纳税人识别号、地址电话、开户行及账号。', invalid_tax_id: '统一社会信用代码无效。', invalid_fapiao_number: '发票号码或代码格式不正确。', fapiao_number_taken: '该发票号码已被使用。', invoice_not_issued: '只有已开具的应收发票才能申请开票。' },
   },
+  forecasts: { title: '销售预测', period: '期间', scope: '范围', allTeams: '全部团队', team: '团队', noTeam: '无团队', rep: '销售', pipeline: '管道', best_case: '最佳情况', commit: '承诺', weighted: '加权管道', won: '已赢单', quota: '配额', attainment: '达成率', gap: '差距', adjust: '调整', adjustTitle: '调整 {{name}} 的预测', category: '类别', amount: '金额', note: '备注', save: '保存', cancel: '取消', quotaVsWon: '配额与赢单对比', trend: '承诺金额周趋势', empty: '本期间暂无数据。', noSnapshots: '暂无每周快照。', amountsHidden: '您的角色无权查看商机金额：仅显示数量和配额。' },
 };
 
 export default zhCN;

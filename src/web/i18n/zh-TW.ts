@@ -864,7 +864,7 @@ const zhTW: Resources = {
     probability: '贏率 (%)', forecast: '預測類別', requiredFields: '進入時必填', rottingDays: '停滯天數',
     up: '上移', down: '下移', removeStage: '刪除階段', addStage: '新增階段', save: '儲存', saved: '銷售流程已儲存',
     categories: { open: '進行中', won: '贏單', lost: '輸單' },
-    forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入' },
+    forecasts: { pipeline: '管道', best_case: '最佳情況', commit: '承諾', closed: '已關閉', omitted: '不計入', quotas: '銷售配額', owner: '業務或團隊', addQuota: '新增配額', deleteQuota: '刪除此配額？', delete: '刪除' },
   },
   orders: {
     confirm: '確認訂單', fulfil: '出貨', return: '退貨', cancel: '取消訂單', release: '解除凍結',
@@ -995,6 +995,7 @@ const zhTW: Resources = {
     redStates: { partly: '部分沖紅', reversed: '已全額沖紅' },
     errors: { fapiao_not_editable: '已開具或已作廢的發票不能修改。', fapiao_over_invoice: '超出該應收發票的未開票金額。', red_without_blue: '紅字發票只能沖銷已開具的藍字發票。', red_confirmation_required: '請填寫紅字確認單編號。', over_red: '超出藍字發票剩餘可沖紅金額。', special_fapiao_buyer_incomplete: '專票須填寫購買方納稅人識別號、地址電話、開戶行及帳號。', invalid_tax_id: '統一社會信用代碼無效。', invalid_fapiao_number: '發票號碼或代碼格式不正確。', fapiao_number_taken: '該發票號碼已被使用。', invoice_not_issued: '只有已開具的應收發票才能申請開票。' },
   },
+  forecasts: { title: '銷售預測', period: '期間', scope: '範圍', allTeams: '全部團隊', team: '團隊', noTeam: '無團隊', rep: '業務', pipeline: '管道', best_case: '最佳情況', commit: '承諾', weighted: '加權管道', won: '已贏單', quota: '配額', attainment: '達成率', gap: '差距', adjust: '調整', adjustTitle: '調整 {{name}} 的預測', category: '類別', amount: '金額', note: '備註', save: '儲存', cancel: '取消', quotaVsWon: '配額與贏單對比', trend: '承諾金額週趨勢', empty: '本期間暫無資料。', noSnapshots: '暫無每週快照。', amountsHidden: '您的角色無權檢視商機金額：僅顯示數量和配額。' },
 };
 
 export default zhTW;
