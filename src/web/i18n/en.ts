@@ -497,7 +497,10 @@ const en = {
     rule: 'Rule: which accounts belong here', ruleHint: 'Accounts matching these conditions belong to this territory. Without conditions the territory assigns no accounts.', saveRule: 'Save rule', ruleSaved: 'Rule saved. Realign to apply it to existing accounts.',
     members: 'Members', member: 'Member', role: 'Role', roles: { member: 'Member', manager: 'Manager' }, addMember: 'Add member',
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
-  }
+  },
+  faster: {
+    audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
+  },
 };
 
 export default en;

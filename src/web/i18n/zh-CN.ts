@@ -500,7 +500,10 @@ const zhCN: Resources = {
     rule: '规则：哪些客户属于本区域', ruleHint: '满足这些条件的客户归入本区域。没有条件时，本区域不分配客户。', saveRule: '保存规则', ruleSaved: '规则已保存。点击“重新划分”以应用到现有客户。',
     members: '成员', member: '成员', role: '角色', roles: { member: '成员', manager: '负责人' }, addMember: '添加成员',
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
-  }
+  },
+  faster: {
+    audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
+  },
 };
 
 export default zhCN;

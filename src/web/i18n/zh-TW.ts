@@ -917,7 +917,10 @@ const zhTW: Resources = {
     rule: '規則：哪些客戶屬於本區域', ruleHint: '符合這些條件的客戶歸入本區域。沒有條件時，本區域不分配客戶。', saveRule: '儲存規則', ruleSaved: '規則已儲存。點擊「重新劃分」以套用到現有客戶。',
     members: '成員', member: '成員', role: '角色', roles: { member: '成員', manager: '負責人' }, addMember: '新增成員',
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
-  }
+  },
+  faster: {
+    audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
+  },
 };
 
 export default zhTW;
