@@ -499,6 +499,19 @@ const en = {
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
   },
   faster: {
+    bulk: {
+      title: 'Update a field', field: 'Field', value: 'New value', next: 'Next', addTags: 'Add tags: {{field}}',
+      tagsHelp: 'Type a tag and press Enter; the tags each record has stay.', emptyClears: 'Left empty, the field is cleared.',
+      scope: 'Applies to {{count}} record.', scope_other: 'Applies to {{count}} records.',
+      confirmTitle: 'Change {{count}} record?', confirmTitle_other: 'Change {{count}} records?',
+      confirmText: '{{field}} will be set on {{count}} records, each checked and recorded in the audit log.',
+      apply: 'Apply to {{count}} record', apply_other: 'Apply to {{count}} records',
+      updated: '{{count}} record updated', updated_other: '{{count}} records updated',
+      failed: '{{count}} record was not changed', failed_other: '{{count}} records were not changed',
+      countChanged: 'The matching records changed: {{count}} match now. Check the list and try again.',
+      pageSelected: 'All {{count}} on this page are selected.', selectAll: 'Select all {{formatted}} matching records',
+      allSelected: 'All {{count}} matching records are selected.', clearSelection: 'Clear selection',
+    },
     audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
   },
 };

@@ -502,6 +502,19 @@ const zhCN: Resources = {
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
   },
   faster: {
+    bulk: {
+      title: '批量修改字段', field: '字段', value: '新值', next: '下一步', addTags: '添加标签：{{field}}',
+      tagsHelp: '输入标签后按回车；记录原有的标签保留。', emptyClears: '留空则清空该字段。',
+      scope: '将应用到 {{count}} 条记录。', scope_other: '将应用到 {{count}} 条记录。',
+      confirmTitle: '修改 {{count}} 条记录？', confirmTitle_other: '修改 {{count}} 条记录？',
+      confirmText: '将为 {{count}} 条记录设置「{{field}}」，每条记录单独校验并记入审计日志。',
+      apply: '应用到 {{count}} 条记录', apply_other: '应用到 {{count}} 条记录',
+      updated: '已更新 {{count}} 条记录', updated_other: '已更新 {{count}} 条记录',
+      failed: '{{count}} 条记录未修改', failed_other: '{{count}} 条记录未修改',
+      countChanged: '符合条件的记录已变化：现在有 {{count}} 条。请检查列表后重试。',
+      pageSelected: '已选择本页全部 {{count}} 条。', selectAll: '选择全部 {{formatted}} 条符合条件的记录',
+      allSelected: '已选择全部 {{count}} 条符合条件的记录。', clearSelection: '清除选择',
+    },
     audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
   },
 };

@@ -919,6 +919,19 @@ const zhTW: Resources = {
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
   },
   faster: {
+    bulk: {
+      title: '批次修改欄位', field: '欄位', value: '新值', next: '下一步', addTags: '新增標籤：{{field}}',
+      tagsHelp: '輸入標籤後按 Enter；記錄原有的標籤保留。', emptyClears: '留空則清除該欄位。',
+      scope: '將套用到 {{count}} 筆記錄。', scope_other: '將套用到 {{count}} 筆記錄。',
+      confirmTitle: '修改 {{count}} 筆記錄？', confirmTitle_other: '修改 {{count}} 筆記錄？',
+      confirmText: '將為 {{count}} 筆記錄設定「{{field}}」，每筆記錄單獨檢查並記入稽核日誌。',
+      apply: '套用到 {{count}} 筆記錄', apply_other: '套用到 {{count}} 筆記錄',
+      updated: '已更新 {{count}} 筆記錄', updated_other: '已更新 {{count}} 筆記錄',
+      failed: '{{count}} 筆記錄未修改', failed_other: '{{count}} 筆記錄未修改',
+      countChanged: '符合條件的記錄已變動：現在有 {{count}} 筆。請檢查清單後重試。',
+      pageSelected: '已選取本頁全部 {{count}} 筆。', selectAll: '選取全部 {{formatted}} 筆符合條件的記錄',
+      allSelected: '已選取全部 {{count}} 筆符合條件的記錄。', clearSelection: '清除選取',
+    },
     audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
   },
 };

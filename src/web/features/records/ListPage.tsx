@@ -18,6 +18,7 @@ import { formatCount } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { BulkActions } from './BulkActions.tsx';
+import { SelectAllMatching } from './SelectAllMatching.tsx';
 import { ListEmpty, Pager, useListColumns } from './ListParts.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -141,6 +142,10 @@ export function ListPage({ object }: { object: string }) {
   const count = useRecordCount(object, queryBase, meta.isSuccess);
 
   const [selected, setSelected] = useState<number[]>([]);
+  // "Select all N matching": the bulk action then goes to the server as the list's query, under
+  // the count shown; any change of the query or the ticks falls back to the ticked rows.
+  const [allMatching, setAllMatching] = useState<string | null>(null);
+  const matchingAll = allMatching === JSON.stringify(listParams) && Boolean(count.data) && !count.data?.capped;
   const [editing, setEditing] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const openParam = params.get('open');
@@ -322,13 +327,22 @@ export function ListPage({ object }: { object: string }) {
       ) : (<>
       <BulkActions
         object={object}
-        selected={selected}
-        onClear={() => setSelected([])}
+        fields={fields}
+        scope={matchingAll ? { kind: 'match', count: count.data!.count, params: listParams } : { kind: 'ids', ids: selected }}
+        onClear={() => { setSelected([]); setAllMatching(null); }}
         canWrite={Boolean(can?.update)}
         canExport={canExport}
         hasOwner={hasOwner}
-        onExport={(format) => exportFile(format, true)}
+        onExport={(format) => exportFile(format, !matchingAll)}
         onDone={refresh}
+      />
+      <SelectAllMatching
+        pageRows={rows.map((r) => r.id)}
+        selected={selected}
+        count={count.data}
+        active={matchingAll}
+        onSelectAll={() => setAllMatching(JSON.stringify(listParams))}
+        onClear={() => { setSelected([]); setAllMatching(null); }}
       />
 
       <Table<ApiRecord>
@@ -346,7 +360,7 @@ export function ListPage({ object }: { object: string }) {
         locale={{ emptyText: loadingFirst ? ' ' : empty }}
         rowSelection={{
           selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as number[]),
+          onChange: (keys) => { setSelected(keys as number[]); setAllMatching(null); },
           preserveSelectedRowKeys: true,
           columnWidth: 44,
           fixed: true,
