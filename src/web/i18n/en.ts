@@ -499,6 +499,8 @@ const en = {
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
   },
   faster: {
+    form: { discardTitle: 'Discard your changes?', discardText: 'What you typed in this form is not saved yet.', discard: 'Discard', keepEditing: 'Keep editing' },
+    shortcuts: { title: 'Keyboard shortcuts', search: 'Search everything', new: 'New record (in a list)', save: 'Save the field or form being edited', cancel: 'Cancel editing, close a dialog', help: 'Show this list' },
     bulk: {
       title: 'Update a field', field: 'Field', value: 'New value', next: 'Next', addTags: 'Add tags: {{field}}',
       tagsHelp: 'Type a tag and press Enter; the tags each record has stay.', emptyClears: 'Left empty, the field is cleared.',

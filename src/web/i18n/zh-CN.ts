@@ -502,6 +502,8 @@ const zhCN: Resources = {
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
   },
   faster: {
+    form: { discardTitle: '放弃所做的修改？', discardText: '此表单中输入的内容尚未保存。', discard: '放弃', keepEditing: '继续编辑' },
+    shortcuts: { title: '键盘快捷键', search: '全局搜索', new: '新建记录（在列表中）', save: '保存正在编辑的字段或表单', cancel: '取消编辑、关闭对话框', help: '显示此列表' },
     bulk: {
       title: '批量修改字段', field: '字段', value: '新值', next: '下一步', addTags: '添加标签：{{field}}',
       tagsHelp: '输入标签后按回车；记录原有的标签保留。', emptyClears: '留空则清空该字段。',

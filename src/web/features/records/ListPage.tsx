@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useShortcut } from '../../lib/shortcuts.ts';
 import { App, Button, Dropdown, Segmented, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, ProjectOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
@@ -218,6 +219,8 @@ export function ListPage({ object }: { object: string }) {
   const to = stack.length * pageSize + rows.length;
   const can = meta.data?.can ?? descriptor?.can;
   const canWrite = Boolean(can?.create);
+  // `n`: a new record, as the "New" button does (the help panel, `?`, lists it).
+  useShortcut('n', () => setCreating(true), canWrite);
   const canImport = Boolean(can?.import && descriptor?.features.import);
   const canExport = Boolean(can?.export);
   const filtered = state.filters.length > 0 || state.tree.conditions.length > 0 || q !== '';
