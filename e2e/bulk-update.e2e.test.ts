@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, api, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
+import { adminSession, api, apiLogin, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
 
 // Working faster in zh-CN: tick the page, "select all N matching" across pages, set the owner
 // of every matching record after confirming the count, and see the records change.
@@ -15,7 +15,10 @@ describe('bulk update of all matching records (zh-CN)', () => {
     owner = (await api<{ data: { id: number } }>(admin, 'POST', '/users', { email: `bulk-${Date.now()}@e2e.guanxi`, name: '批量经理', password: 'password-1234', role: 'manager', locale: 'zh-CN' })).data.id;
     for (let i = 0; i < N; i++) await api(admin, 'POST', '/contacts', { name: `批量联系人 ${i}`, city });
     b = await openBrowser();
-    await useSession(b, admin, 'zh-CN');
+    // A user whose own language is 简体中文 (a profile's locale wins over the browser's).
+    const email = `bulk-admin-${Date.now()}@e2e.guanxi`;
+    await api(admin, 'POST', '/users', { email, name: '批量管理员', password: 'password-1234', role: 'admin', locale: 'zh-CN' });
+    await useSession(b, await apiLogin(email, 'password-1234'), 'zh-CN');
   });
   afterAll(async () => {
     await b?.close();
