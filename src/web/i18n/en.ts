@@ -499,6 +499,7 @@ const en = {
     deleteConfirm: 'Delete this territory? Its accounts lose their territory.', realign: 'Realign accounts', realignStarted: 'Realignment started (job {{id}}).',
   },
   faster: {
+    grid: { edit: 'Edit {{field}}' },
     form: { discardTitle: 'Discard your changes?', discardText: 'What you typed in this form is not saved yet.', discard: 'Discard', keepEditing: 'Keep editing' },
     shortcuts: { title: 'Keyboard shortcuts', search: 'Search everything', new: 'New record (in a list)', save: 'Save the field or form being edited', cancel: 'Cancel editing, close a dialog', help: 'Show this list' },
     bulk: {

@@ -502,6 +502,7 @@ const zhCN: Resources = {
     deleteConfirm: '删除此区域？其客户将不再属于任何区域。', realign: '重新划分客户', realignStarted: '已开始重新划分（任务 {{id}}）。',
   },
   faster: {
+    grid: { edit: '编辑{{field}}' },
     form: { discardTitle: '放弃所做的修改？', discardText: '此表单中输入的内容尚未保存。', discard: '放弃', keepEditing: '继续编辑' },
     shortcuts: { title: '键盘快捷键', search: '全局搜索', new: '新建记录（在列表中）', save: '保存正在编辑的字段或表单', cancel: '取消编辑、关闭对话框', help: '显示此列表' },
     bulk: {

@@ -919,6 +919,7 @@ const zhTW: Resources = {
     deleteConfirm: '刪除此區域？其客戶將不再屬於任何區域。', realign: '重新劃分客戶', realignStarted: '已開始重新劃分（任務 {{id}}）。',
   },
   faster: {
+    grid: { edit: '編輯{{field}}' },
     form: { discardTitle: '放棄所做的修改？', discardText: '此表單中輸入的內容尚未儲存。', discard: '放棄', keepEditing: '繼續編輯' },
     shortcuts: { title: '鍵盤快速鍵', search: '全域搜尋', new: '新增記錄（在清單中）', save: '儲存正在編輯的欄位或表單', cancel: '取消編輯、關閉對話框', help: '顯示此清單' },
     bulk: {

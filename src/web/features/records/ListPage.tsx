@@ -198,7 +198,7 @@ export function ListPage({ object }: { object: string }) {
   ];
 
   const sortKey = state.sort ?? defaultSort;
-  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
+  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing, canEdit: Boolean((meta.data?.can ?? descriptor?.can)?.update) });
   // While the metadata loads, the usual columns with their (translated) headers hold the space.
   const columns = meta.data
     ? realColumns
