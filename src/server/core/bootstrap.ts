@@ -4,6 +4,7 @@ import { DEFAULT_ROLES } from './access.ts';
 import { createUser } from '../modules/users/users.service.ts';
 import { loadModules } from './module-loader.ts';
 import { ensureSequence } from './numbering.ts';
+import { fillSortKeys } from '../records/sort-key-fill.ts';
 
 /**
  * Built-in roles exist on every database, each module's bootstrap step runs (`opts.modules`:
@@ -15,6 +16,8 @@ export async function bootstrap(db: Kysely<DB>, admin: { email?: string; passwor
   }
   const modules = await loadModules(opts.modules);
   for (const m of modules) await m.bootstrap?.(db);
+  // Records written before their object had a pinyin sort key get it (a chunk at a time).
+  await fillSortKeys(db);
   // Every declared document number type has its counter row (an admin's pattern is kept).
   for (const m of modules) for (const def of m.objects ?? []) if (def.numbering) await ensureSequence(db, def.numbering);
   if (!admin.email || !admin.password) return { createdAdmin: false };

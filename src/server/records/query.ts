@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { SORT_KEY } from './sort-key.ts';
 import type { ResolvedField } from './fields.ts';
 import type { ObjectDef } from './types.ts';
 import { FILTER_OPS, type FilterClause, type FilterOp } from '../../shared/fields.ts';
@@ -148,6 +149,13 @@ export interface SortSpec {
    * instead of one `… OR expr IS NULL` condition that no index serves.
    */
   indexed: boolean;
+  /** A derived column ordered by instead of the field (the title's pinyin `sort_key`, records/sort-key.ts). */
+  column?: string;
+}
+
+/** The expression a sort orders and pages by. */
+function sortExpr(table: string, s: SortSpec): RawBuilder<unknown> {
+  return s.column ? sql.ref(`${table}.${s.column}`) : fieldExpr(table, s.field);
 }
 
 /** Columns every record table has NOT NULL; an object names its others in `def.notNull`. */
@@ -155,18 +163,20 @@ const ALWAYS_NOT_NULL = ['id', 'created_at', 'updated_at'];
 /** Custom field types whose index expression (custom-fields.routes.ts) is exactly fieldExpr(). */
 const INDEXED_CUSTOM = new Set(['text', 'select', 'date', 'number', 'money']);
 
-export function parseSort(sort: string | undefined, fields: ResolvedField[], def: Pick<ObjectDef, 'defaultSort' | 'notNull'>): SortSpec {
+export function parseSort(sort: string | undefined, fields: ResolvedField[], def: Pick<ObjectDef, 'defaultSort' | 'notNull'> & Partial<Pick<ObjectDef, 'titleField' | 'titleSort'>>): SortSpec {
   const s = sort || def.defaultSort || '-created_at';
   const desc = s.startsWith('-');
   const key = desc ? s.slice(1) : s;
   const f = fields.find((x) => x.key === key);
   if (!f || !f.sortable) throw invalid([{ field: 'sort', message: `Cannot sort by ${key}`, code: 'not_sortable' }]);
+  // The title of an object with a pinyin key sorts by it; the key is nullable and indexed with id.
+  if (def.titleSort && !f.custom && f.key === def.titleField) return { field: f, desc, notNull: false, indexed: true, column: SORT_KEY };
   return { field: f, desc, notNull: !f.custom && (ALWAYS_NOT_NULL.includes(f.key) || Boolean(def.notNull?.includes(f.key))), indexed: f.custom && INDEXED_CUSTOM.has(f.type) };
 }
 
 /** ORDER BY of a whole list: NULLS LAST both ways, id breaking ties. */
 export function orderBy(table: string, s: SortSpec): RawBuilder<unknown> {
-  const e = fieldExpr(table, s.field);
+  const e = sortExpr(table, s);
   const id = sql.ref(`${table}.id`);
   if (s.notNull) return s.desc ? sql`${e} DESC, ${id} DESC` : sql`${e} ASC, ${id} ASC`;
   return s.desc ? sql`${e} DESC NULLS LAST, ${id} DESC` : sql`${e} ASC NULLS LAST, ${id} ASC`;
@@ -178,7 +188,7 @@ export function orderBy(table: string, s: SortSpec): RawBuilder<unknown> {
  * numeric has more digits than a double).
  */
 export function sortKeyText(table: string, s: SortSpec): RawBuilder<string | null> {
-  return sql<string | null>`${fieldExpr(table, s.field)}::text`;
+  return sql<string | null>`${sortExpr(table, s)}::text`;
 }
 
 /**
@@ -226,7 +236,7 @@ export function decodeCursor(cursor: string): [unknown, number] {
 /** Keyset condition: rows strictly after the cursor in the sort order (NULLS LAST both ways). */
 export function afterCursor(table: string, s: SortSpec, cursor: string): RawBuilder<boolean> {
   const [v, cid] = decodeCursor(cursor);
-  const e = fieldExpr(table, s.field);
+  const e = sortExpr(table, s);
   const id = sql.ref(`${table}.id`);
   const cmp = s.desc ? sql.raw('<') : sql.raw('>');
   if (v === null) return sql<boolean>`(${e} IS NULL AND ${id} ${cmp} ${cid})`;
@@ -242,7 +252,7 @@ export function afterCursor(table: string, s: SortSpec, cursor: string): RawBuil
  * not full.
  */
 export function keysetParts(table: string, s: SortSpec, cursor: string | undefined): { where: RawBuilder<boolean>; order: RawBuilder<unknown> }[] {
-  const e = fieldExpr(table, s.field);
+  const e = sortExpr(table, s);
   const id = sql.ref(`${table}.id`);
   const dir = sql.raw(s.desc ? 'DESC' : 'ASC');
   const cmp = sql.raw(s.desc ? '<' : '>');

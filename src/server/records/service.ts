@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { titleSortColumns } from './sort-key.ts';
 import type { DB } from '../db/schema.ts';
 import type { FilterClause } from '../../shared/fields.ts';
 import { AppError, forbidden, invalid, notFound } from '../http/errors.ts';
@@ -40,7 +41,7 @@ export interface ListParams {
 
 // Columns only the server reads: derived keys, and contacts.name_order, which installs made
 // before migration 002 dropped it still have (unused, but merges recorded then carry it).
-const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key', 'name_key', 'name_order']);
+const INTERNAL = new Set(['custom', 'search_text', 'search_tokens', 'phone_key', 'mobile_key', 'name_key', 'name_order', 'sort_key']);
 
 /** A DB row as the API shows it: standard fields, custom fields flattened, hidden ones removed. */
 export function toApi(def: ObjectDef, fields: ResolvedField[], row: Row, actor: Actor): Row {
@@ -132,10 +133,11 @@ function split(fields: ResolvedField[], values: Row, existingCustom: Row = {}): 
 
 /** Derived columns (search document, normalised keys) recomputed from the full row. */
 export async function derived(db: Tx, def: ObjectDef, full: Row): Promise<Row> {
-  if (!def.search) return def.derive?.(full) ?? {};
+  const own = { ...(def.derive?.(full) ?? {}), ...titleSortColumns(def, full) };
+  if (!def.search) return own;
   const fields = await allFields(db as Kysely<DB>, def);
   const related = await relatedValuesOf(db, def, [full]);
-  return { ...(def.derive?.(full) ?? {}), ...searchColumns(def, full, related(full), fields) };
+  return { ...own, ...searchColumns(def, full, related(full), fields) };
 }
 
 function jsonColumns(row: Row): Row {

@@ -175,6 +175,13 @@ export interface ObjectDef {
   duplicates?: { keys: readonly DuplicateKey[] };
   /** Extra column values derived from the record (normalised phone keys...). */
   derive?: (row: Row) => Row;
+  /**
+   * Sorting by the title field orders by a pinyin sort key (records/sort-key.ts) kept in the
+   * table's `sort_key text COLLATE "C"` column, which the object's migration adds with an index
+   * `(sort_key, id)`; 'person' reads the first character as a surname. Kept on every write,
+   * filled for older rows at start-up.
+   */
+  titleSort?: 'name' | 'person';
   /** Runs inside the write transaction, before insert/update; may throw AppError. */
   beforeWrite?: (ctx: WriteContext, values: Row, existing: Row | null) => Promise<void>;
   /** Runs inside the write transaction after the row is written (timeline, links). */

@@ -80,6 +80,8 @@ export const AuditEntry = z.object({
   action: z.string(),
   object: z.string(),
   record_id: z.number().int().nullable(),
+  /** The record's title, only when the reader may read that record (and its title field) now. */
+  record_title: z.string().nullable().optional(),
   changes: z.record(z.string(), z.unknown()).nullable(),
 });
 

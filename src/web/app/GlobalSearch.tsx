@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { isTyping } from '../lib/keys.ts';
 import { AutoComplete, Typography } from 'antd';
 import type { RefSelectProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
@@ -28,7 +29,9 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+      // Ctrl/⌘K anywhere; `/` when not typing in a field (lib/keys.ts), as on GitHub and Gmail.
+      const slash = e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && !isTyping(e);
+      if (slash || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k')) {
         e.preventDefault();
         inputRef.current?.focus();
       }

@@ -13,6 +13,7 @@ import { objectLabel } from '../fields/labels.ts';
 import { useIsPhone } from '../lib/useIsPhone.ts';
 import { RecordFormDrawer } from '../features/records/RecordFormDrawer.tsx';
 import { GlobalSearch } from './GlobalSearch.tsx';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 import { roleLabel } from '../fields/roleLabel.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
@@ -170,6 +171,7 @@ export function Shell() {
         style={{ top: 12 }} width="calc(100vw - 24px)">
         <GlobalSearch autoFocus onDone={() => setSearchOpen(false)} />
       </Modal>
+      <ShortcutsHelp />
       {creating ? <RecordFormDrawer
         object={creating}
         open

@@ -575,6 +575,25 @@ const en = {
     errors: { fapiao_not_editable: 'An issued or voided fapiao cannot be changed.', fapiao_over_invoice: 'This would exceed what is left without a fapiao on the invoice.', red_without_blue: 'A red fapiao reverses an issued blue fapiao.', red_confirmation_required: 'Enter the red confirmation number.', over_red: 'More than is left of the blue fapiao.', special_fapiao_buyer_incomplete: 'A special fapiao needs the buyer\'s tax ID, address and phone, bank and account.', invalid_tax_id: 'Not a valid unified social credit code.', invalid_fapiao_number: 'Not a valid fapiao number or code.', fapiao_number_taken: 'Another fapiao has this number.', invoice_not_issued: 'Only issued invoices get a fapiao.' },
   },
   forecasts: { title: 'Forecast', period: 'Period', scope: 'Scope', allTeams: 'All teams', team: 'Team', noTeam: 'No team', rep: 'Rep', pipeline: 'Pipeline', best_case: 'Best case', commit: 'Commit', weighted: 'Weighted', won: 'Closed won', quota: 'Quota', attainment: 'Attainment', gap: 'Gap', adjust: 'Adjust', adjustTitle: 'Adjust the forecast of {{name}}', category: 'Category', amount: 'Amount', note: 'Note', save: 'Save', cancel: 'Cancel', quotaVsWon: 'Quota vs closed won', trend: 'Commit week over week', empty: 'No figures for this period.', noSnapshots: 'No weekly snapshots yet.', amountsHidden: 'Your role may not read opportunity amounts: only counts and quotas are shown.' },
+  faster: {
+    grid: { edit: 'Edit {{field}}' },
+    form: { discardTitle: 'Discard your changes?', discardText: 'What you typed in this form is not saved yet.', discard: 'Discard', keepEditing: 'Keep editing' },
+    shortcuts: { title: 'Keyboard shortcuts', search: 'Search everything', new: 'New record (in a list)', save: 'Save the field or form being edited', cancel: 'Cancel editing, close a dialog', help: 'Show this list' },
+    bulk: {
+      title: 'Update a field', field: 'Field', value: 'New value', next: 'Next', addTags: 'Add tags: {{field}}',
+      tagsHelp: 'Type a tag and press Enter; the tags each record has stay.', emptyClears: 'Left empty, the field is cleared.',
+      scope: 'Applies to {{count}} record.', scope_other: 'Applies to {{count}} records.',
+      confirmTitle: 'Change {{count}} record?', confirmTitle_other: 'Change {{count}} records?',
+      confirmText: '{{field}} will be set on {{count}} records, each checked and recorded in the audit log.',
+      apply: 'Apply to {{count}} record', apply_other: 'Apply to {{count}} records',
+      updated: '{{count}} record updated', updated_other: '{{count}} records updated',
+      failed: '{{count}} record was not changed', failed_other: '{{count}} records were not changed',
+      countChanged: 'The matching records changed: {{count}} match now. Check the list and try again.',
+      pageSelected: 'All {{count}} on this page are selected.', selectAll: 'Select all {{formatted}} matching records',
+      allSelected: 'All {{count}} matching records are selected.', clearSelection: 'Clear selection',
+    },
+    audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
+  },
 };
 
 export default en;

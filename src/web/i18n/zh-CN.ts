@@ -578,6 +578,25 @@ const zhCN: Resources = {
     errors: { fapiao_not_editable: '已开具或已作废的发票不能修改。', fapiao_over_invoice: '超出该应收发票的未开票金额。', red_without_blue: '红字发票只能冲销已开具的蓝字发票。', red_confirmation_required: '请填写红字确认单编号。', over_red: '超出蓝字发票剩余可冲红金额。', special_fapiao_buyer_incomplete: '专票须填写购买方纳税人识别号、地址电话、开户行及账号。', invalid_tax_id: '统一社会信用代码无效。', invalid_fapiao_number: '发票号码或代码格式不正确。', fapiao_number_taken: '该发票号码已被使用。', invoice_not_issued: '只有已开具的应收发票才能申请开票。' },
   },
   forecasts: { title: '销售预测', period: '期间', scope: '范围', allTeams: '全部团队', team: '团队', noTeam: '无团队', rep: '销售', pipeline: '管道', best_case: '最佳情况', commit: '承诺', weighted: '加权管道', won: '已赢单', quota: '配额', attainment: '达成率', gap: '差距', adjust: '调整', adjustTitle: '调整 {{name}} 的预测', category: '类别', amount: '金额', note: '备注', save: '保存', cancel: '取消', quotaVsWon: '配额与赢单对比', trend: '承诺金额周趋势', empty: '本期间暂无数据。', noSnapshots: '暂无每周快照。', amountsHidden: '您的角色无权查看商机金额：仅显示数量和配额。' },
+  faster: {
+    grid: { edit: '编辑{{field}}' },
+    form: { discardTitle: '放弃所做的修改？', discardText: '此表单中输入的内容尚未保存。', discard: '放弃', keepEditing: '继续编辑' },
+    shortcuts: { title: '键盘快捷键', search: '全局搜索', new: '新建记录（在列表中）', save: '保存正在编辑的字段或表单', cancel: '取消编辑、关闭对话框', help: '显示此列表' },
+    bulk: {
+      title: '批量修改字段', field: '字段', value: '新值', next: '下一步', addTags: '添加标签：{{field}}',
+      tagsHelp: '输入标签后按回车；记录原有的标签保留。', emptyClears: '留空则清空该字段。',
+      scope: '将应用到 {{count}} 条记录。', scope_other: '将应用到 {{count}} 条记录。',
+      confirmTitle: '修改 {{count}} 条记录？', confirmTitle_other: '修改 {{count}} 条记录？',
+      confirmText: '将为 {{count}} 条记录设置「{{field}}」，每条记录单独校验并记入审计日志。',
+      apply: '应用到 {{count}} 条记录', apply_other: '应用到 {{count}} 条记录',
+      updated: '已更新 {{count}} 条记录', updated_other: '已更新 {{count}} 条记录',
+      failed: '{{count}} 条记录未修改', failed_other: '{{count}} 条记录未修改',
+      countChanged: '符合条件的记录已变化：现在有 {{count}} 条。请检查列表后重试。',
+      pageSelected: '已选择本页全部 {{count}} 条。', selectAll: '选择全部 {{formatted}} 条符合条件的记录',
+      allSelected: '已选择全部 {{count}} 条符合条件的记录。', clearSelection: '清除选择',
+    },
+    audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
+  },
 };
 
 export default zhCN;

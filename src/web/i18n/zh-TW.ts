@@ -996,6 +996,25 @@ const zhTW: Resources = {
     errors: { fapiao_not_editable: '已開具或已作廢的發票不能修改。', fapiao_over_invoice: '超出該應收發票的未開票金額。', red_without_blue: '紅字發票只能沖銷已開具的藍字發票。', red_confirmation_required: '請填寫紅字確認單編號。', over_red: '超出藍字發票剩餘可沖紅金額。', special_fapiao_buyer_incomplete: '專票須填寫購買方納稅人識別號、地址電話、開戶行及帳號。', invalid_tax_id: '統一社會信用代碼無效。', invalid_fapiao_number: '發票號碼或代碼格式不正確。', fapiao_number_taken: '該發票號碼已被使用。', invoice_not_issued: '只有已開具的應收發票才能申請開票。' },
   },
   forecasts: { title: '銷售預測', period: '期間', scope: '範圍', allTeams: '全部團隊', team: '團隊', noTeam: '無團隊', rep: '業務', pipeline: '管道', best_case: '最佳情況', commit: '承諾', weighted: '加權管道', won: '已贏單', quota: '配額', attainment: '達成率', gap: '差距', adjust: '調整', adjustTitle: '調整 {{name}} 的預測', category: '類別', amount: '金額', note: '備註', save: '儲存', cancel: '取消', quotaVsWon: '配額與贏單對比', trend: '承諾金額週趨勢', empty: '本期間暫無資料。', noSnapshots: '暫無每週快照。', amountsHidden: '您的角色無權檢視商機金額：僅顯示數量和配額。' },
+  faster: {
+    grid: { edit: '編輯{{field}}' },
+    form: { discardTitle: '放棄所做的修改？', discardText: '此表單中輸入的內容尚未儲存。', discard: '放棄', keepEditing: '繼續編輯' },
+    shortcuts: { title: '鍵盤快速鍵', search: '全域搜尋', new: '新增記錄（在清單中）', save: '儲存正在編輯的欄位或表單', cancel: '取消編輯、關閉對話框', help: '顯示此清單' },
+    bulk: {
+      title: '批次修改欄位', field: '欄位', value: '新值', next: '下一步', addTags: '新增標籤：{{field}}',
+      tagsHelp: '輸入標籤後按 Enter；記錄原有的標籤保留。', emptyClears: '留空則清除該欄位。',
+      scope: '將套用到 {{count}} 筆記錄。', scope_other: '將套用到 {{count}} 筆記錄。',
+      confirmTitle: '修改 {{count}} 筆記錄？', confirmTitle_other: '修改 {{count}} 筆記錄？',
+      confirmText: '將為 {{count}} 筆記錄設定「{{field}}」，每筆記錄單獨檢查並記入稽核日誌。',
+      apply: '套用到 {{count}} 筆記錄', apply_other: '套用到 {{count}} 筆記錄',
+      updated: '已更新 {{count}} 筆記錄', updated_other: '已更新 {{count}} 筆記錄',
+      failed: '{{count}} 筆記錄未修改', failed_other: '{{count}} 筆記錄未修改',
+      countChanged: '符合條件的記錄已變動：現在有 {{count}} 筆。請檢查清單後重試。',
+      pageSelected: '已選取本頁全部 {{count}} 筆。', selectAll: '選取全部 {{formatted}} 筆符合條件的記錄',
+      allSelected: '已選取全部 {{count}} 筆符合條件的記錄。', clearSelection: '清除選取',
+    },
+    audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
+  },
 };
 
 export default zhTW;

@@ -45,6 +45,7 @@ export const accountsObject: ObjectDef = {
   singular: 'account',
   fields,
   titleField: 'name',
+  titleSort: 'name',
   ownerField: 'owner_id',
   // New accounts naming no owner are given one by the assignment rules (modules/assignment).
   assignment: {},

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../records/types.ts';
 
-export interface AuditFilter { object?: string; record_id?: number; actor_id?: number; action?: string; before?: number | null }
+export interface AuditFilter { object?: string; record_id?: number; actor_id?: number; action?: string; before?: number | null; from?: string; to?: string }
 
 /** Audit entries, newest first, with the actor's name; visible: the caller's row condition on `a`. */
 export async function selectAuditPage(db: Tx, visible: RawBuilder<unknown>, f: AuditFilter, limit: number) {
@@ -11,6 +11,8 @@ export async function selectAuditPage(db: Tx, visible: RawBuilder<unknown>, f: A
   if (f.actor_id !== undefined) conds.push(sql`a.actor_id = ${f.actor_id}`);
   if (f.action) conds.push(sql`a.action = ${f.action}`);
   if (f.before) conds.push(sql`a.id < ${f.before}`);
+  if (f.from) conds.push(sql`a.at >= ${f.from}`);
+  if (f.to) conds.push(sql`a.at < ${f.to}`);
   const { rows } = await sql<Record<string, any>>`
     SELECT a.*, u.name AS actor_name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
     WHERE ${sql.join(conds, sql` AND `)} ORDER BY a.id DESC LIMIT ${limit}`.execute(db);

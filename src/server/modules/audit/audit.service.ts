@@ -6,7 +6,9 @@ import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
 import { getObject } from '../../records/registry.ts';
 import { loadVisible } from '../../records/service.ts';
+import { invalid } from '../../http/errors.ts';
 import { auditRecordVisible, redactAuditRows } from './audit-redact.ts';
+import { auditTitles } from './audit-titles.ts';
 import { selectAuditPage, selectLoginHistory } from './audit.repo.ts';
 
 export interface Page { limit?: number; cursor?: string }
@@ -32,9 +34,26 @@ export async function readAuditLog(db: Kysely<DB>, actor: Actor, page: Page, f: 
     actor_id: f.actor_id ? Number(f.actor_id) : undefined,
     action: f.action || undefined,
     before: idCursor(page.cursor),
+    from: dayBound(f, 'from', 0),
+    to: dayBound(f, 'to', 1),
   }, limit + 1);
   const shown = pageOf(rows, limit, (r) => [null, r.id]);
-  return { ...shown, data: await redactAuditRows(db, actor, shown.data) };
+  return { ...shown, data: await auditTitles(db, actor, await redactAuditRows(db, actor, shown.data)) };
+}
+
+/**
+ * `filter[from]` / `filter[to]`: a day (YYYY-MM-DD, the whole day included, UTC) or an
+ * ISO date-time; anything else is refused rather than ignored.
+ */
+function dayBound(f: Record<string, string>, key: 'from' | 'to', addDays: number): string | undefined {
+  const raw = f[key]?.trim();
+  if (!raw) return undefined;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(raw);
+  const d = new Date(day ? `${raw}T00:00:00Z` : raw);
+  const year = d.getUTCFullYear();
+  if (Number.isNaN(d.getTime()) || year < 1 || year > 9999) throw invalid([{ field: key, message: 'Must be a date (YYYY-MM-DD) or a date-time', code: 'invalid_date' }]);
+  if (day) d.setUTCDate(d.getUTCDate() + addDays);
+  return d.toISOString();
 }
 
 export async function readLoginHistory(db: Kysely<DB>, actor: Actor, page: Page) {

@@ -58,6 +58,7 @@ export const contactsObject: ObjectDef = {
   singular: 'contact',
   fields,
   titleField: 'name',
+  titleSort: 'person',
   ownerField: 'owner_id',
   // New contacts naming no owner are given one by the assignment rules (modules/assignment).
   assignment: {},

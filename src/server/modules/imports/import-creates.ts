@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { titleSortColumns } from '../../records/sort-key.ts';
 import type { DB } from '../../db/schema.ts';
 import { inTransaction } from '../../db/tx.ts';
 import { recordVisibility, type Actor } from '../../core/access.ts';
@@ -91,7 +92,7 @@ async function findOrCreate(trx: Tx, actor: Actor, def: ObjectDef, info: TableCo
     return base;
   });
   await assignNumbers(trx, def, bases);
-  const inserts = bases.map((base) => ({ ...base, ...(def.derive?.(base) ?? {}), ...searchColumns(def, base, {}) }));
+  const inserts = bases.map((base) => ({ ...base, ...(def.derive?.(base) ?? {}), ...titleSortColumns(def, base), ...searchColumns(def, base, {}) }));
   const { ids } = await insertBatch(trx, def, actor, info, inserts);
   return [...rows.map((r) => ({ ...r, id: Number(r.id) })), ...names.map(([k, name], i) => ({ id: ids[i]!, name, name_key: k }))];
 }

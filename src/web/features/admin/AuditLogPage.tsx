@@ -1,87 +1,81 @@
-import { useState } from 'react';
-import { Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
+import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { AuditEntry } from '../../api/types.ts';
-import { fieldLabel, objectLabel } from '../../fields/labels.ts';
-import { useObjects } from '../../api/objects.ts';
+import type { Dayjs } from 'dayjs';
+import type { AuditEntry, One } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
+import { keys } from '../../api/keys.ts';
+import { useAllUsers } from '../../api/hooks.ts';
+import { objectLabel } from '../../fields/labels.ts';
+import { useObjects, type ObjectMetaFull } from '../../api/objects.ts';
 import { inMenuOrder } from '../../app/nav.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
 import { useDebounced } from '../../lib/useDebounced.ts';
 import { AdminPage, useCursorList } from './common.tsx';
+import { AuditChanges, type AuditContext } from './AuditChanges.tsx';
 
 // Audited things that are not record objects; the record objects come from the descriptors.
 const SETTINGS_OBJECTS = ['users', 'teams', 'roles', 'custom_fields', 'api_keys', 'imports', 'saved_views'];
 const ACTIONS = ['create', 'update', 'delete', 'merge', 'import', 'revoke', 'undo_merge'];
 
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '∅';
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatDateTime(v);
-  if (Array.isArray(v)) return v.map(show).join(', ');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
-}
-
-/** Changes as "field: old → new"; before-images and other shapes as a short summary. */
-function Changes({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const c = entry.changes;
-  if (!c || typeof c !== 'object') return null;
-  const pairs = Object.entries(c).filter(([, v]) => Array.isArray(v) && v.length === 2) as [string, [unknown, unknown]][];
-  if (pairs.length && pairs.length === Object.keys(c).length) {
-    const shown = open ? pairs : pairs.slice(0, 4);
-    return (
-      <div className="gx-changes">
-        {shown.map(([k, [a, b]]) => (
-          <div key={k}>
-            <Typography.Text type="secondary">{fieldLabel(t, entry.object, k)}:</Typography.Text>{' '}
-            <Typography.Text delete type="secondary">{show(a)}</Typography.Text> → <Typography.Text>{show(b)}</Typography.Text>
-          </div>
-        ))}
-        {pairs.length > 4 && !open ? <a onClick={() => setOpen(true)}>{t('admin.audit.more', { count: pairs.length - 4 })}</a> : null}
-      </div>
-    );
-  }
-  // Other shapes (before-images of deleted records, lists of changed settings): key: value lines.
-  const source = 'before' in c && c.before && typeof c.before === 'object' ? (c.before as Record<string, unknown>) : c;
-  const entries = Object.entries(source).filter(([, v]) => v !== null && v !== undefined && v !== '');
-  const shown = open ? entries : entries.slice(0, 4);
-  return (
-    <div className="gx-changes">
-      {'before' in c ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('admin.audit.before')}</Typography.Text> : null}
-      {shown.map(([k, v]) => (
-        <div key={k} style={{ wordBreak: 'break-word' }}>
-          <Typography.Text type="secondary">{fieldLabel(t, entry.object, k)}:</Typography.Text> {show(v)}
-        </div>
-      ))}
-      {entries.length > 4 && !open ? <a onClick={() => setOpen(true)}>{t('admin.audit.more', { count: entries.length - 4 })}</a> : null}
-    </div>
-  );
+/** Field metadata of every record object on the page, so changes read in labels (custom fields included). */
+function useAuditContext(rows: AuditEntry[], recordObjects: Set<string>): AuditContext {
+  const objects = [...new Set(rows.map((r) => r.object))].filter((o) => recordObjects.has(o)).sort();
+  const metas = useQueries({
+    queries: objects.map((o) => ({
+      queryKey: keys.meta(o), staleTime: 60_000,
+      queryFn: async () => (await api.get<One<ObjectMetaFull>>(`/meta/objects/${o}`)).data,
+    })),
+  });
+  const users = useAllUsers().data;
+  const metaKey = metas.map((m) => m.dataUpdatedAt).join(',');
+  return useMemo(() => ({
+    meta: new Map(metas.flatMap((m) => (m.data ? [[m.data.name, m.data] as const] : []))),
+    users: new Map((users ?? []).map((u) => [u.id, u.name])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }), [metaKey, users]);
 }
 
 export function AuditLogPage() {
   const { t } = useTranslation();
   const [object, setObject] = useState<string | undefined>();
   const [action, setAction] = useState<string | undefined>();
+  const [actorId, setActorId] = useState<number | undefined>();
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [recordText, setRecordText] = useState('');
   const recordId = useDebounced(recordText.trim(), 300);
   const log = useCursorList<AuditEntry>(['audit'], '/audit-log', {
     'filter[object]': object,
     'filter[action]': action,
+    'filter[actor_id]': actorId !== undefined ? String(actorId) : undefined,
+    'filter[from]': range?.[0]?.format('YYYY-MM-DD'),
+    'filter[to]': range?.[1]?.format('YYYY-MM-DD'),
     'filter[record_id]': /^\d+$/.test(recordId) ? recordId : undefined,
   });
   const descriptors = useObjects().data ?? [];
+  const users = useAllUsers().data ?? [];
+  const recordObjects = new Set(descriptors.map((d) => d.name));
   const recordPages = new Set(descriptors.filter((d) => d.record_page).map((d) => d.name));
   const objects = [...inMenuOrder(descriptors).map((d) => d.name), ...SETTINGS_OBJECTS];
-  const objName = (o: string) => t(`objects.${o}.other`, { defaultValue: o });
+  const ctx = useAuditContext(log.rows, recordObjects);
+  const record = (e: AuditEntry) => {
+    if (!e.record_id) return '—';
+    // A title only comes for a record the reader may read now; others stay "#id".
+    const text = e.record_title ? e.record_title : `#${e.record_id}`;
+    return e.record_title && recordPages.has(e.object) ? <Link to={`/${e.object}/${e.record_id}`}>{text}</Link> : text;
+  };
   return (
     <AdminPage title={t('admin.audit.title')}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear aria-label={t('admin.audit.filterObject')} placeholder={t('admin.audit.filterObject')} style={{ width: 180 }} value={object} onChange={setObject}
-          options={objects.map((o) => ({ value: o, label: objName(o) }))} />
+          options={objects.map((o) => ({ value: o, label: objectLabel(t, o, true) }))} />
         <Select allowClear aria-label={t('admin.audit.filterAction')} placeholder={t('admin.audit.filterAction')} style={{ width: 160 }} value={action} onChange={setAction}
           options={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`, { defaultValue: a }) }))} />
+        <Select allowClear showSearch optionFilterProp="label" aria-label={t('faster.audit.filterUser')} placeholder={t('faster.audit.filterUser')} style={{ width: 180 }}
+          value={actorId} onChange={setActorId} options={users.map((u) => ({ value: u.id, label: u.name }))} />
+        <DatePicker.RangePicker aria-label={t('faster.audit.dates')} placeholder={[t('faster.audit.from'), t('faster.audit.to')]} value={range} onChange={(v) => setRange(v)} />
         <Input allowClear aria-label={t('admin.audit.filterRecord')} placeholder={t('admin.audit.filterRecord')} style={{ width: 140 }} value={recordText} onChange={(e) => setRecordText(e.target.value)} inputMode="numeric" />
       </Space>
       <Card variant="borderless" styles={{ body: { padding: 0 } }}>
@@ -96,11 +90,8 @@ export function AuditLogPage() {
             { key: 'who', title: t('admin.audit.who'), width: 140, render: (_, e) => e.actor_name ?? (e.actor_id ? `#${e.actor_id}` : t('admin.audit.system')) },
             { key: 'action', title: t('admin.audit.action'), width: 110, render: (_, e) => <Tag color={e.action === 'delete' ? 'red' : e.action === 'create' ? 'green' : 'blue'}>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</Tag> },
             { key: 'object', title: t('admin.audit.object'), width: 120, render: (_, e) => objectLabel(t, e.object, true) },
-            {
-              key: 'record', title: t('admin.audit.record'), width: 90,
-              render: (_, e) => (e.record_id ? (recordPages.has(e.object) && e.action !== 'delete' ? <Link to={`/${e.object}/${e.record_id}`}>#{e.record_id}</Link> : `#${e.record_id}`) : '—'),
-            },
-            { key: 'changes', title: t('admin.audit.changes'), width: 460, render: (_, e) => <Changes entry={e} /> },
+            { key: 'record', title: t('admin.audit.record'), width: 180, render: (_, e) => record(e) },
+            { key: 'changes', title: t('admin.audit.changes'), width: 460, render: (_, e) => <AuditChanges entry={e} ctx={ctx} /> },
           ]}
         />
         {log.hasNextPage ? <Button block type="text" loading={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>{t('common.loadMore')}</Button> : null}

@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { App, Button, Dropdown, Modal, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined, UserSwitchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import type { FieldMeta } from '../../api/types.ts';
 import { errorText } from '../../api/errors.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
+import { changedCount, runBulk, scopeCount, type BulkScope } from './bulk-scope.ts';
+import { BulkUpdateModal, showFailures } from './BulkUpdateModal.tsx';
 
 interface Props {
   object: string;
-  selected: number[];
+  fields: FieldMeta[];
+  /** The ticked rows, or all matching (then the export and counts follow the list's query). */
+  scope: BulkScope;
   onClear: () => void;
   canWrite: boolean;
   canExport: boolean;
@@ -20,40 +24,42 @@ interface Props {
 
 type Action = { kind: 'delete' } | { kind: 'assign'; owner: number };
 
-/** What can be done with the selected rows: assign an owner, export, delete (after confirming). */
-export function BulkActions({ object, selected, onClear, canWrite, canExport, hasOwner, onExport, onDone }: Props) {
+/** What can be done with the selection: assign an owner, set a field, export, delete (after confirming the count). */
+export function BulkActions({ object, fields, scope, onClear, canWrite, canExport, hasOwner, onExport, onDone }: Props) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const [assigning, setAssigning] = useState(false);
+  const [updating, setUpdating] = useState(false);
   const [owner, setOwner] = useState<number | null>(null);
+  const count = scopeCount(scope);
 
-  // One request for the selection; the server writes and audits each record on its own and
-  // reports the ones it could not change (permission, deleted meanwhile).
   const bulk = useMutation({
     mutationFn: async (action: Action) => {
-      const body = action.kind === 'delete'
-        ? { ids: selected, action: 'delete' }
-        : { ids: selected, action: 'update', values: { owner_id: action.owner } };
-      const r = await api.post<{ data: { done: number; errors: { id: number; code: string; message: string; details?: unknown }[] } }>(`/${object}/bulk`, body);
-      const failures = r.data.errors.map((e) => errorText(t, new ApiError(400, e.code, e.message, e.details)));
-      return { done: r.data.done, failures, kind: action.kind };
+      const r = await runBulk(object, scope, action.kind === 'delete' ? { action: 'delete' } : { action: 'update', values: { owner_id: action.owner } });
+      return { ...r, kind: action.kind };
     },
-    onSuccess: ({ done, failures, kind }) => {
-      if (done) message.success(t(kind === 'delete' ? 'list.deletedCount' : 'list.assignedCount', { count: done }));
-      if (failures.length) message.error(failures[0]);
+    onSuccess: (r) => {
+      if (r.done) message.success(t(r.kind === 'delete' ? 'list.deletedCount' : 'list.assignedCount', { count: r.done }));
+      showFailures(t, modal, r);
       onClear();
       setAssigning(false);
       onDone();
     },
+    onError: (e) => {
+      const now = changedCount(e);
+      message.error(now !== null ? t('faster.bulk.countChanged', { count: now }) : errorText(t, e));
+    },
   });
 
-  if (selected.length === 0) return null;
+  if (count === 0) return null;
+  const selectedText = scope.kind === 'match' ? t('faster.bulk.allSelected', { count }) : t('list.selected', { count });
   return (
     <div className="gx-bulk-bar" data-testid="bulk-bar">
-      <Typography.Text strong>{t('list.selected', { count: selected.length })}</Typography.Text>
+      <Typography.Text strong>{selectedText}</Typography.Text>
       {canWrite && hasOwner ? (
         <Button size="small" icon={<UserSwitchOutlined />} onClick={() => { setOwner(null); setAssigning(true); }}>{t('list.assignOwner')}</Button>
       ) : null}
+      {canWrite ? <Button size="small" icon={<EditOutlined />} onClick={() => setUpdating(true)}>{t('faster.bulk.title')}</Button> : null}
       {canExport ? (
         <Dropdown trigger={['click']} menu={{ items: [{ key: 'csv', label: t('list.exportCsv') }, { key: 'xlsx', label: t('list.exportXlsx') }], onClick: ({ key }) => onExport(key as 'csv' | 'xlsx') }}>
           <Button size="small" icon={<DownloadOutlined />}>{t('list.exportSelected')}</Button>
@@ -66,11 +72,11 @@ export function BulkActions({ object, selected, onClear, canWrite, canExport, ha
           icon={<DeleteOutlined />}
           onClick={() =>
             modal.confirm({
-              title: t('list.confirmDelete', { count: selected.length }),
+              title: t('list.confirmDelete', { count }),
               content: t('list.confirmDeleteText'),
               okText: t('common.delete'),
               okButtonProps: { danger: true },
-              onOk: () => bulk.mutateAsync({ kind: 'delete' }),
+              onOk: () => bulk.mutateAsync({ kind: 'delete' }).catch(() => undefined),
             })
           }
         >
@@ -82,13 +88,15 @@ export function BulkActions({ object, selected, onClear, canWrite, canExport, ha
         open={assigning}
         title={t('list.assignOwner')}
         onCancel={() => setAssigning(false)}
+        okText={t('faster.bulk.apply', { count })}
         okButtonProps={{ disabled: !owner, loading: bulk.isPending }}
         onOk={() => owner && bulk.mutate({ kind: 'assign', owner })}
         destroyOnHidden
       >
-        <Typography.Paragraph>{t('list.selected', { count: selected.length })}</Typography.Paragraph>
+        <Typography.Paragraph data-testid="bulk-scope">{t('faster.bulk.scope', { count })}</Typography.Paragraph>
         <RecordSelect target="users" value={owner} onChange={setOwner} placeholder={t('list.pickOwner')} />
       </Modal>
+      <BulkUpdateModal object={object} fields={fields} scope={scope} open={updating} onClose={() => setUpdating(false)} onDone={() => { onClear(); onDone(); }} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { isSaveEnter } from '../../lib/keys.ts';
 import { App, Button, Space, Switch, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
@@ -77,13 +78,10 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
     <div className={`gx-field ${field.type === 'longtext' ? 'gx-field-wide' : ''}`} data-field={field.key}>
       <div className="gx-field-label">{fieldLabel(t, object, field)}</div>
       {editing ? (
-        <div
-          className="gx-field-edit"
-          onKeyDown={(e) => {
-            // Escape cancels (Tab reaches Save and Cancel).
-            if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); }
-          }}
-        >
+        <div className="gx-field-edit" onKeyDown={(e) => {
+          // Enter saves, Escape leaves the value as it was (lib/keys.ts: not while composing Chinese).
+          if (isSaveEnter(e)) { e.preventDefault(); save.mutate(); } else if (e.key === 'Escape') { e.stopPropagation(); setEditing(false); }
+        }}>
           <div style={{ flex: 1, minWidth: 0 }}>
             <FieldInput object={object} field={field} record={record} value={value} onChange={setValue} autoFocus />
           </div>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import { useShortcut } from '../../lib/shortcuts.ts';
 import { App, Button, Dropdown, Segmented, Skeleton, Space, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { DownloadOutlined, PlusOutlined, ProjectOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
@@ -18,6 +19,7 @@ import { formatCount } from '../../i18n/format.ts';
 import { currentLocale } from '../../i18n/index.ts';
 import { useIsPhone } from '../../lib/useIsPhone.ts';
 import { BulkActions } from './BulkActions.tsx';
+import { SelectAllMatching } from './SelectAllMatching.tsx';
 import { ListEmpty, Pager, revealAddedColumn, useListColumns } from './ListParts.tsx';
 import { ColumnChooser } from './ColumnChooser.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -142,6 +144,10 @@ export function ListPage({ object }: { object: string }) {
   const count = useRecordCount(object, queryBase, meta.isSuccess);
 
   const [selected, setSelected] = useState<number[]>([]);
+  // "Select all N matching": the bulk action then goes to the server as the list's query, under
+  // the count shown; any change of the query or the ticks falls back to the ticked rows.
+  const [allMatching, setAllMatching] = useState<string | null>(null);
+  const matchingAll = allMatching === JSON.stringify(listParams) && Boolean(count.data) && !count.data?.capped;
   const [editing, setEditing] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const openParam = params.get('open');
@@ -193,7 +199,7 @@ export function ListPage({ object }: { object: string }) {
   ];
 
   const sortKey = state.sort ?? defaultSort;
-  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing });
+  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing, canEdit: Boolean((meta.data?.can ?? descriptor?.can)?.update) });
   // While the metadata loads, the usual columns with their (translated) headers hold the space.
   const columns = meta.data
     ? realColumns
@@ -214,6 +220,8 @@ export function ListPage({ object }: { object: string }) {
   const to = stack.length * pageSize + rows.length;
   const can = meta.data?.can ?? descriptor?.can;
   const canWrite = Boolean(can?.create);
+  // `n`: a new record, as the "New" button does (the help panel, `?`, lists it).
+  useShortcut('n', () => setCreating(true), canWrite);
   const canImport = Boolean(can?.import && descriptor?.features.import);
   const canExport = Boolean(can?.export);
   const filtered = state.filters.length > 0 || state.tree.conditions.length > 0 || q !== '';
@@ -323,13 +331,22 @@ export function ListPage({ object }: { object: string }) {
       ) : (<>
       <BulkActions
         object={object}
-        selected={selected}
-        onClear={() => setSelected([])}
+        fields={fields}
+        scope={matchingAll ? { kind: 'match', count: count.data!.count, params: listParams } : { kind: 'ids', ids: selected }}
+        onClear={() => { setSelected([]); setAllMatching(null); }}
         canWrite={Boolean(can?.update)}
         canExport={canExport}
         hasOwner={hasOwner}
-        onExport={(format) => exportFile(format, true)}
+        onExport={(format) => exportFile(format, !matchingAll)}
         onDone={refresh}
+      />
+      <SelectAllMatching
+        pageRows={rows.map((r) => r.id)}
+        selected={selected}
+        count={count.data}
+        active={matchingAll}
+        onSelectAll={() => setAllMatching(JSON.stringify(listParams))}
+        onClear={() => { setSelected([]); setAllMatching(null); }}
       />
 
       <Table<ApiRecord>
@@ -347,7 +364,7 @@ export function ListPage({ object }: { object: string }) {
         locale={{ emptyText: loadingFirst ? ' ' : empty }}
         rowSelection={{
           selectedRowKeys: selected,
-          onChange: (keys) => setSelected(keys as number[]),
+          onChange: (keys) => { setSelected(keys as number[]); setAllMatching(null); },
           preserveSelectedRowKeys: true,
           columnWidth: 44,
           fixed: true,

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ApiRecord, FieldMeta } from '../../api/types.ts';
 import { FieldValue } from '../../fields/FieldValue.tsx';
+import { gridEditable, ListInlineCell } from './ListInlineCell.tsx';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useObject } from '../../api/objects.ts';
 import { formatCount } from '../../i18n/format.ts';
@@ -24,6 +25,8 @@ interface ColumnsArgs {
   isPhone: boolean;
   /** Objects without a record page open their edit drawer from the title. */
   onOpen: (id: number) => void;
+  /** The caller may update these records: other cells edit in place (ListInlineCell). */
+  canEdit?: boolean;
 }
 
 /**
@@ -38,7 +41,7 @@ export function revealAddedColumn(before: string[], after: string[]): void {
 }
 
 /** Table columns for the chosen fields; fields the role may not read never become columns. */
-export function useListColumns({ object, fields, shownKeys, titleField, sortKey, isPhone, onOpen }: ColumnsArgs): TableProps<ApiRecord>['columns'] {
+export function useListColumns({ object, fields, shownKeys, titleField, sortKey, isPhone, onOpen, canEdit }: ColumnsArgs): TableProps<ApiRecord>['columns'] {
   const { t } = useTranslation();
   const recordPage = Boolean(useObject(object)?.record_page);
   return useMemo(() => {
@@ -62,6 +65,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
         sortOrder: sortKey === key ? ('ascend' as const) : sortKey === `-${key}` ? ('descend' as const) : null,
         sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
         render: (_: unknown, rec: ApiRecord) => {
+          if (!isTitle && canEdit && !isPhone && gridEditable(f)) return <ListInlineCell object={object} field={f} record={rec} />;
           if (!isTitle) return <FieldValue object={object} field={f} record={rec} compact />;
           const text = String(rec[key] ?? `#${rec.id}`);
           return recordPage ? (
@@ -72,7 +76,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
         },
       };
     });
-  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen, recordPage]);
+  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen, recordPage, canEdit]);
 }
 
 interface EmptyProps {

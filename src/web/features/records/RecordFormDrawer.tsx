@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { isSaveEnter } from '../../lib/keys.ts';
 import { Attachments } from './Attachments.tsx';
 import { Alert, App, Button, Col, Drawer, Form, Row, Skeleton, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -36,7 +37,7 @@ const WIDE = new Set(['longtext', 'tags', 'multiselect']);
 /** Create/edit form generated from the object's descriptor and fields; server errors land on their fields. */
 export function RecordFormDrawer({ object, open, recordId, defaults, onClose, onSaved }: RecordFormProps) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const isPhone = useIsPhone();
   const meta = useMeta(object);
   const descriptor = useObject(object);
@@ -147,6 +148,12 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
     save.mutate({ values: conflict.values, version: conflict.current.version });
   };
 
+  // Escape, the mask and Cancel ask before throwing away what was typed (nothing typed: just close).
+  const close = () => {
+    if (!form.isFieldsTouched()) return onClose();
+    modal.confirm({ title: t('faster.form.discardTitle'), content: t('faster.form.discardText'), okText: t('faster.form.discard'), cancelText: t('faster.form.keepEditing'), okButtonProps: { danger: true }, onOk: onClose });
+  };
+
   const objName = objectLabel(t, object).toLowerCase();
   const title = editing ? t('form.editTitle', { object: objName }) : t('form.createTitle', { object: objName });
   const matches = (dupes.data ?? []).filter((d) => d.id);
@@ -154,13 +161,13 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       title={title}
       size={isPhone ? '100%' : 760}
       destroyOnHidden
       footer={
         <Space style={{ display: 'flex', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" loading={save.isPending} disabled={loading} onClick={() => form.submit()} data-testid="record-form-save">
             {editing ? t('common.save') : t('common.create')}
           </Button>
@@ -181,6 +188,8 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
             save.mutate({ values: form.getFieldsValue(true) as Record<string, unknown> });
           }}
           onFinishFailed={() => setFormError(t('form.fixErrors'))}
+          // Enter in a one-line field saves (the save button sits in the footer, outside the form).
+          onKeyDown={(e) => { if (isSaveEnter(e)) { e.preventDefault(); form.submit(); } }}
           scrollToFirstError
           name={`form-${object}`}
         >
