@@ -10,7 +10,7 @@ export interface AxeViolation {
   id: string;
   impact: 'critical' | 'serious';
   help: string;
-  /** Up to three offending elements' selectors, enough to find them. */
+  /** The offending elements' selectors (describeViolations prints the first three). */
   targets: string[];
   count: number;
 }
@@ -30,10 +30,34 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
   return raw
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({ id: v.id, impact: v.impact as AxeViolation['impact'], help: v.help, targets: v.targets.slice(0, 3), count: v.targets.length }));
+    .map((v) => ({ id: v.id, impact: v.impact as AxeViolation['impact'], help: v.help, targets: v.targets, count: v.targets.length }));
 }
 
 /** One line per violation, for a readable assertion message. */
 export function describeViolations(vs: AxeViolation[]): string {
-  return vs.map((v) => `${v.impact} ${v.id} ×${v.count}: ${v.help} [${v.targets.join(' | ')}]`).join('\n');
+  return vs.map((v) => `${v.impact} ${v.id} ×${v.count}: ${v.help} [${v.targets.slice(0, 3).join(' | ')}]`).join('\n');
+}
+
+/**
+ * Violations inside Ant Design's own markup that the app cannot fix from outside yet (issue 14
+ * notes them as open): the tab bar's role without tab children in its overflow wrapper, the
+ * virtual list of a Select carrying aria attributes its role does not allow, AutoComplete's
+ * aria-controls pointing at a list not rendered until opened, the table's hidden measuring row,
+ * and the sideways-scrolling table body. Each is matched by rule AND element, so the same rule
+ * anywhere else still fails the check.
+ */
+export const KNOWN_LIBRARY_VIOLATIONS: { id: string; target: RegExp }[] = [
+  { id: 'aria-required-children', target: /\.ant-tabs-nav/ },
+  { id: 'aria-allowed-attr', target: /_list_0$/ },
+  { id: 'aria-valid-attr-value', target: /ant-select|input\[aria-label=|_list/ },
+  { id: 'aria-hidden-focus', target: /\.ant-table-measure-row/ },
+  { id: 'scrollable-region-focusable', target: /\.ant-table-(content|body)/ },
+];
+
+/** The violations left after the known library ones (by rule and element). */
+export function withoutKnown(vs: AxeViolation[]): AxeViolation[] {
+  return vs
+    .map((v) => ({ ...v, targets: v.targets.filter((t) => !KNOWN_LIBRARY_VIOLATIONS.some((k) => k.id === v.id && k.target.test(t))) }))
+    .filter((v) => v.targets.length)
+    .map((v) => ({ ...v, count: v.targets.length }));
 }

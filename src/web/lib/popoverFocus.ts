@@ -25,11 +25,26 @@ export function usePopoverFocus(open: boolean, close: () => void) {
       }, 25);
       return () => window.clearInterval(timer);
     }
-    const to = back.current;
+    const was = back.current;
     back.current = null;
+    // The trigger may have been re-rendered meanwhile (a filter chip added beside "Add filter"):
+    // find its successor by test id.
+    const key = was?.getAttribute('data-testid');
+    const to = was?.isConnected ? was : key ? document.querySelector<HTMLElement>(`[data-testid="${key}"]`) : null;
     const active = document.activeElement;
-    if (to && to.isConnected && (!active || active === document.body || ref.current?.contains(active) || active.closest('.ant-popover'))) to.focus();
-    return undefined;
+    if (!to || !(!active || active === document.body || ref.current?.contains(active) || active.closest('.ant-popover'))) return undefined;
+    // Closed by Enter (Apply): the key is still down, and focusing the trigger now would let its
+    // keyup press the trigger and open the popover again. Give focus back once the key is up.
+    let done = false;
+    const give = () => {
+      if (done) return;
+      done = true;
+      window.removeEventListener('keyup', give, true);
+      to.focus();
+    };
+    window.addEventListener('keyup', give, true);
+    const timer = window.setTimeout(give, 400);
+    return () => { window.clearTimeout(timer); window.removeEventListener('keyup', give, true); };
   }, [open]);
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape' && !e.defaultPrevented) {

@@ -77,8 +77,15 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
     form.resetFields();
   }, [open, recordId, form]);
 
+  // The values the form opened with, once its inputs settled (a date or phone input may tidy its
+  // value on mount): Escape and Cancel ask before discarding only when the values differ.
+  const baseline = useRef<string | null>(null);
   useEffect(() => {
-    if (open && !loading) form.setFieldsValue(initialValues(fields, editing ? record.data : null, editing ? {} : createDefaults(descriptor, meId, defaults)));
+    if (!open || loading) return undefined;
+    form.setFieldsValue(initialValues(fields, editing ? record.data : null, editing ? {} : createDefaults(descriptor, meId, defaults)));
+    baseline.current = null;
+    const timer = window.setTimeout(() => { baseline.current = JSON.stringify(form.getFieldsValue(true)); }, 300);
+    return () => window.clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, loading, record.data, fields]);
 
@@ -150,7 +157,7 @@ export function RecordFormDrawer({ object, open, recordId, defaults, onClose, on
 
   // Escape, the mask and Cancel ask before throwing away what was typed (nothing typed: just close).
   const close = () => {
-    if (!form.isFieldsTouched()) return onClose();
+    if (baseline.current === null || JSON.stringify(form.getFieldsValue(true)) === baseline.current) return onClose();
     modal.confirm({ title: t('faster.form.discardTitle'), content: t('faster.form.discardText'), okText: t('faster.form.discard'), cancelText: t('faster.form.keepEditing'), okButtonProps: { danger: true }, onOk: onClose });
   };
 
