@@ -97,7 +97,7 @@ describe('contacts API', () => {
     expect(invalid.body.data.done).toBe(0);
     expect(invalid.body.data.errors[0].code).toBe('validation_failed');
     const del = await t.api(t.adminToken, 'POST', '/contacts/bulk', { ids: ids.slice(0, 2), action: 'delete' });
-    expect(del.body.data).toEqual({ done: 2, errors: [] });
+    expect(del.body.data).toEqual({ done: 2, failed: 0, errors: [] });
     expect((await t.api(t.adminToken, 'GET', '/contacts?filter[name][starts]=Bulk')).body.data.map((c: any) => c.name)).toEqual(['Bulk C']);
   });
 
