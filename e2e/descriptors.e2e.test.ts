@@ -37,7 +37,7 @@ describe('object descriptors', () => {
     expect(labels.indexOf('联系人')).toBeLessThan(labels.indexOf('任务'));
     await entry.first().click();
     await page.waitForURL(/\/contacts$/);
-    await page.locator('.gx-page-head h3', { hasText: '联系人' }).waitFor();
+    await page.locator('.gx-page-head h1', { hasText: '联系人' }).waitFor();
     // A list column header is the field's label from the descriptor.
     await page.locator('.ant-table-thead th', { hasText: contacts.fields.name! }).first().waitFor();
 

@@ -47,7 +47,7 @@ describe('a module object (devices) in the browser', () => {
     await entry.waitFor();
     await entry.click();
     await page.waitForURL(/\/devices$/);
-    await page.locator('.gx-page-head h3', { hasText: '设备' }).waitFor();
+    await page.locator('.gx-page-head h1', { hasText: '设备' }).waitFor();
     await page.locator('.ant-table-thead th', { hasText: '序列号' }).first().waitFor();
 
     // Created through the form built from the descriptor (quick-create fields, a link field).

@@ -27,7 +27,7 @@ describe('sign-in', () => {
     await page.click('button[type=submit]');
     await page.waitForURL((u) => u.pathname === '/contacts');
     await page.getByTestId('record-table').waitFor();
-    expect(await page.getByTestId('user-menu').getAttribute('aria-label')).toContain('Administrator');
+    expect(await page.getByTestId('user-menu').getAttribute('title')).toContain('Administrator');
 
     // The session survives a reload (cookie), and signing out ends it.
     await page.reload();

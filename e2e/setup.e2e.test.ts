@@ -33,7 +33,7 @@ describe('first run', () => {
     await page.click('button[type=submit]');
     await page.waitForURL((u) => u.pathname === '/contacts');
     await page.getByTestId('record-table').waitFor();
-    expect(await page.getByTestId('user-menu').getAttribute('aria-label')).toContain('李管理');
+    expect(await page.getByTestId('user-menu').getAttribute('title')).toContain('李管理');
 
     const again = await fetch(`${server.url}/api/v1/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'x@example.cn', name: 'x', password: 'password-123' }) });
     expect(again.status).toBe(409);

@@ -68,7 +68,7 @@ function useReminderNotifications(tasks: ApiRecord[]) {
         if (!(at <= now) || seen.has(key)) continue;
         seen.add(key);
         changed = true;
-        notification.info({ key, message: t('topbar.reminder'), description: String(task.title ?? ''), placement: 'bottomRight', duration: 8 });
+        notification.info({ key, title: t('topbar.reminder'), description: String(task.title ?? ''), placement: 'bottomRight', duration: 8 });
       }
       if (changed) localStorage.setItem(NOTIFIED_KEY, JSON.stringify([...seen].slice(-500)));
     });

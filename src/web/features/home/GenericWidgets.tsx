@@ -42,7 +42,7 @@ export function CountsWidget({ data }: WidgetRendererProps) {
     <List size="small" dataSource={data.rows} renderItem={(r) => (
       <List.Item className="gx-widget-row">
         <span className="gx-widget-title">{r.label}</span>
-        <Progress percent={(r.value / max) * 100} format={() => String(r.value)} size="small" style={{ maxWidth: 200 }} />
+        <Progress percent={(r.value / max) * 100} format={() => String(r.value)} size="small" style={{ maxWidth: 200 }} aria-label={`${r.label}: ${r.value}`} />
       </List.Item>
     )} />
   );
