@@ -40,7 +40,9 @@ describe('bulk update of all matching records (zh-CN)', () => {
     await page.keyboard.type('批量经理');
     await page.locator('.ant-select-item-option', { hasText: '批量经理' }).click();
     await dialog.getByRole('button', { name: `应用到 ${N} 条记录` }).click();
-    await page.locator('.ant-message', { hasText: `${N}` }).waitFor({ timeout: 60_000 });
+    // Every matching record gets the owner (read back through the API), then the list shows it.
+    const owners = async () => (await api<{ data: { owner_id: number }[] }>(admin, 'GET', `/contacts?filter[city]=${encodeURIComponent(city)}&limit=100&columns=owner_id`)).data;
+    await expect.poll(async () => (await owners()).filter((r) => r.owner_id === owner).length, { timeout: 60_000 }).toBe(N);
 
     const page1 = await api<{ data: { owner_id: number }[]; next_cursor: string | null }>(admin, 'GET', `/contacts?filter[city]=${encodeURIComponent(city)}&limit=100&columns=owner_id`);
     expect(page1.data).toHaveLength(N);

@@ -67,7 +67,8 @@ describe('a module object (devices) in the browser', () => {
 
     // The account's page has its devices as a related list (declared by devices' link field).
     await page.goto(`/accounts/${account.data.id}`);
-    await page.locator('.ant-tabs-tab', { hasText: '设备' }).first().click();
+    // The account page has many tabs: "设备" may sit under the strip's edge, so it is pressed directly.
+    await page.getByRole('tab', { name: /^设备/ }).dispatchEvent('click');
     const related = page.getByTestId('related-devices');
     await related.getByText('前台扫描枪').waitFor();
     // A device added from there is linked to the account.

@@ -22,8 +22,8 @@ export const invoicesLabels: Record<Locale, ObjectLabels> = {
     sections: { main: 'Invoice', dates: 'Dates and terms', pricing: 'Pricing', totals: 'Amounts', source: 'Origin', notes: 'Notes' },
   },
   'zh-CN': {
-    one: '发票',
-    other: '发票',
+    one: '应收账单',
+    other: '应收账单',
     fields: {
       number: '发票号', kind: '类型', credited_invoice_id: '冲销发票', subject: '主题', account_id: '客户',
       contact_id: '联系人', owner_id: '负责人', status: '状态', currency: '币种', issue_date: '开票日期',
@@ -41,8 +41,8 @@ export const invoicesLabels: Record<Locale, ObjectLabels> = {
     sections: { main: '发票', dates: '日期与账期', pricing: '计价', totals: '金额', source: '来源', notes: '备注' },
   },
   'zh-TW': {
-    one: '發票',
-    other: '發票',
+    one: '應收帳單',
+    other: '應收帳單',
     fields: {
       number: '發票號', kind: '類型', credited_invoice_id: '沖銷發票', subject: '主旨', account_id: '客戶',
       contact_id: '聯絡人', owner_id: '負責人', status: '狀態', currency: '幣別', issue_date: '開立日期',
