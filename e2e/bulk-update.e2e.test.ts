@@ -7,6 +7,7 @@ describe('bulk update of all matching records (zh-CN)', () => {
   let b: Browser;
   let admin: Session;
   let owner: number;
+  let outsider: number;
   const city = `批量城${Date.now() % 100000}`;
   const N = 57; // more than one page of 50
 
@@ -14,6 +15,8 @@ describe('bulk update of all matching records (zh-CN)', () => {
     admin = await adminSession();
     owner = (await api<{ data: { id: number } }>(admin, 'POST', '/users', { email: `bulk-${Date.now()}@e2e.guanxi`, name: '批量经理', password: 'password-1234', role: 'manager', locale: 'zh-CN' })).data.id;
     for (let i = 0; i < N; i++) await api(admin, 'POST', '/contacts', { name: `批量联系人 ${i}`, city });
+    // Outside the filter: "all matching" must leave it alone.
+    outsider = (await api<{ data: { id: number } }>(admin, 'POST', '/contacts', { name: '批量之外', city: `${city}外` })).data.id;
     b = await openBrowser();
     // A user whose own language is 简体中文 (a profile's locale wins over the browser's).
     const email = `bulk-admin-${Date.now()}@e2e.guanxi`;
@@ -47,6 +50,7 @@ describe('bulk update of all matching records (zh-CN)', () => {
     const page1 = await api<{ data: { owner_id: number }[]; next_cursor: string | null }>(admin, 'GET', `/contacts?filter[city]=${encodeURIComponent(city)}&limit=100&columns=owner_id`);
     expect(page1.data).toHaveLength(N);
     expect(page1.data.every((r) => r.owner_id === owner)).toBe(true);
+    expect((await api<{ data: { owner_id: number | null } }>(admin, 'GET', `/contacts/${outsider}`)).data.owner_id).not.toBe(owner);
     expect(b.errors).toEqual([]);
   });
 });
