@@ -38,6 +38,8 @@ const SCREENS: Screen[] = [
       await p.getByTestId('record-table').waitFor();
       if (phone) await p.locator('.gx-header button').nth(1).click();
       else await p.keyboard.press('Control+k');
+      // The phone's search modal focuses its input once it has opened: typing earlier loses letters.
+      await p.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && !!document.activeElement.closest('.gx-global-search'), undefined, { timeout: 10_000 });
       await p.keyboard.type('Axe', { delay: 20 });
       await p.getByTestId('search-hit').first().waitFor();
     },
