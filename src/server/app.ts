@@ -27,6 +27,8 @@ import { loadModules } from './core/module-loader.ts';
 import { useConfiguredSigningSecret } from './core/signed-tokens.ts';
 import { keyFileKeys, useSecretKeys } from './core/secrets.ts';
 import { getObject, objectNames } from './records/registry.ts';
+import { legacyPathRewriter, useLegacyPathHeaders } from './http/legacy-paths.ts';
+import { resourcePath } from '../shared/resource-path.ts';
 import { registerRecordRoutes } from './records/routes.ts';
 
 export const API_PREFIX = '/api/v1';
@@ -52,6 +54,8 @@ export async function buildApp(
     // Proxy headers only from configured proxies (GUANXI_TRUST_PROXY): otherwise any client could
     // pick its own address for the sign-in limits.
     trustProxy: typeof config.trustProxy === 'number' ? hops(config.trustProxy) : config.trustProxy,
+    // Released underscore paths (/price_books) answer as their hyphenated ones (http/legacy-paths.ts).
+    rewriteUrl: legacyPathRewriter(API_PREFIX, modules.flatMap((m) => m.legacyPaths ?? [])),
   });
   app.decorate('database', database);
   app.decorate('db', database.db);
@@ -72,6 +76,7 @@ export async function buildApp(
   app.addHook('preValidation', rejectNulBytes);
   // Deprecated routes name their Sunset date, and their answers carry it.
   useDeprecation(app);
+  useLegacyPathHeaders(app);
   const hasWeb = fs.existsSync(path.join(config.webDir, 'index.html'));
   registerErrorHandler(app, { spaFallback: hasWeb });
 
@@ -106,7 +111,7 @@ export async function buildApp(
       // of its own), then what the platform modules offer the objects declaring it.
       for (const name of objectNames()) {
         const def = getObject(name);
-        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${name}/count` })) registerRecordRoutes(api, def);
+        if (!api.hasRoute({ method: 'GET', url: `${API_PREFIX}/${resourcePath(name)}/count` })) registerRecordRoutes(api, def);
         for (const m of modules) m.objectRoutes?.(api, def);
       }
     },

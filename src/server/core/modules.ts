@@ -62,6 +62,12 @@ export interface ModuleManifest {
    * the invoices module's migrations do not need the orders module). Names not loaded are ignored.
    */
   demoAfter?: readonly string[];
+  /**
+   * Released path segments with underscores under /api/v1 that are not object names
+   * (`commission_rules`): they keep answering as their hyphenated form, which the module's routes
+   * use (http/legacy-paths.ts; objects named with an underscore need no entry).
+   */
+  legacyPaths?: readonly string[];
 }
 
 /**

@@ -74,7 +74,7 @@ const parameters = {
 const firstSegment = (path: string, prefix: string) => path.slice(prefix.length).split('/').filter(Boolean)[0] ?? 'meta';
 
 const objectNamesOf = (segment: string) => {
-  const def = findObject(segment);
+  const def = findObject(segment.replaceAll('-', '_'));
   return def ? { plural: def.name, singular: def.singular } : undefined;
 };
 

@@ -1,4 +1,5 @@
 import type { StandardField, ObjectDef } from '../records/types.ts';
+import { resourcePath } from '../../shared/resource-path.ts';
 import { getObject, objectNames } from '../records/registry.ts';
 import { CUSTOM_PREFIX } from '../../shared/fields.ts';
 
@@ -110,9 +111,10 @@ const withoutOk = (responses: unknown) =>
  */
 function linkRoutes(paths: Record<string, Record<string, Json>>, prefix: string, def: ObjectDef): void {
   const name = schemaName(def);
-  const list = paths[`${prefix}/${def.name}`];
-  const item = paths[`${prefix}/${def.name}/{id}`];
-  const query = paths[`${prefix}/${def.name}/query`];
+  const base = `${prefix}/${resourcePath(def.name)}`;
+  const list = paths[base];
+  const item = paths[`${base}/{id}`];
+  const query = paths[`${base}/query`];
   const page = { description: 'A page of records', ...json(ref(`${name}Page`)) };
   if (list?.get) list.get.responses = { ...withoutOk(list.get.responses), 200: page };
   if (query?.post) query.post.responses = { ...withoutOk(query.post.responses), 200: page };

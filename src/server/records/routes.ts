@@ -20,6 +20,7 @@ import type { ObjectDef, Row } from './types.ts';
 import { etagOf, parseIfMatch } from './versions.ts';
 import { relatedCounts } from './related-counts.ts';
 import { RelatedCountsAnswer } from '../../shared/contracts/records.ts';
+import { resourcePath } from '../../shared/resource-path.ts';
 
 /** A single-record answer carries its version as ETag (what If-Match sends back). */
 function withEtag<T extends { data?: Row }>(reply: FastifyReply, answer: T): T {
@@ -53,7 +54,7 @@ function queryParams(body: RecordQueryBody): ListParams {
 /** The standard REST surface of a record object; modules add their own routes beside it. */
 export function registerRecordRoutes(fastify: FastifyInstance, def: ObjectDef, opts: WriteOptions = {}): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const base = `/${def.name}`;
+  const base = `/${resourcePath(def.name)}`;
   const tags = [def.name];
   const recordDoc = { type: 'object', additionalProperties: true, description: `A ${def.singular}: see GET /meta/objects/${def.name} for its fields (custom ones included)` };
 

@@ -6,6 +6,7 @@ import { getObject, objectNames } from '../records/registry.ts';
 import { stageFields } from '../records/stages.ts';
 import { ROLES, TEAMS, found, type Viewer } from './matrix-fixture.ts';
 import type { ObjectDef } from '../records/types.ts';
+import { resourcePath } from '../../shared/resource-path.ts';
 import { allowed, buildRegistryMatrix, canSee, hiddenFor, leaksFor, type RegistryMatrix } from './registry-matrix.ts';
 import { attachmentKey, buildEndpointFixture, hiddenAttachments, hidesMoney, moneyFields, upload, visibleSum, type EndpointFixture } from './registry-matrix-endpoints.ts';
 
@@ -49,12 +50,16 @@ async function recordRoutes(): Promise<[string, string, ObjectDef][]> {
   const doc = (await t.api(t.adminToken, 'GET', '/api/docs/json')).body as { paths: Record<string, Record<string, unknown>> };
   const out: [string, string, ObjectDef][] = [];
   for (const [p, ops] of Object.entries(doc.paths)) {
-    const match = /^\/api\/v1\/([a-z0-9_]+)\/\{id\}(\/.*)?$/.exec(p);
-    const def = match && m.defs.find((d) => d.name === match[1]);
+    const match = /^\/api\/v1\/([a-z0-9-]+)\/\{id\}(\/.*)?$/.exec(p);
+    const def = match && m.defs.find((d) => resourcePath(d.name) === match[1]);
     if (!def) continue;
-    for (const method of Object.keys(ops).filter((x) => ['get', 'put', 'post', 'patch', 'delete'].includes(x))) out.push([method.toUpperCase(), p.replace(/^\/api\/v1/, ''), def]);
+    const rel = p.replace(/^\/api\/v1/, '');
+    // A multi-word object's released underscore path (http/legacy-paths.ts) is probed as well.
+    const paths = def.name === resourcePath(def.name) ? [rel] : [rel, rel.replace(resourcePath(def.name), def.name)];
+    for (const method of Object.keys(ops).filter((x) => ['get', 'put', 'post', 'patch', 'delete'].includes(x))) for (const q of paths) out.push([method.toUpperCase(), q, def]);
   }
   expect(out.length).toBeGreaterThan(m.defs.length);
+  expect(out.some(([, p]) => p.startsWith('/price_books/')) && out.some(([, p]) => p.startsWith('/price-books/'))).toBe(true);
   return (routesCache = out);
 }
 const fill = (template: string, id: number) => template.replace('{id}', String(id)).replace(/\{\w+\}/g, String(MISSING));
@@ -69,18 +74,18 @@ describe.each(VIEWERS)('%s', (label) => {
   it('totals and board sums add up exactly what it may see, and a hidden money field answers as an unknown one', async () => {
     const v = viewer(label);
     for (const def of m.defs) {
-      const o = def.name;
+      const o = resourcePath(def.name);
       const mayList = allowed(v, def, 'list');
       for (const field of moneyFields(def)) {
         const res = await t.api(v.token, 'GET', `/${o}/totals?field=${field}`);
         if (!mayList) expect(res.status, `${o} totals`).toBe(403);
         else if (hidesMoney(v, def, field)) expect(shape(res, field), `${o} totals ${field}`).toEqual(shape(await t.api(v.token, 'GET', `/${o}/totals?field=${UNKNOWN}`), UNKNOWN));
-        else expect(res.body.data, `${o} totals ${field}`).toMatchObject({ total: visibleSum(v, recordsOf(o), fx, field), count: recordsOf(o).filter((r) => canSee(v, r)).length });
+        else expect(res.body.data, `${o} totals ${field}`).toMatchObject({ total: visibleSum(v, recordsOf(def.name), fx, field), count: recordsOf(def.name).filter((r) => canSee(v, r)).length });
         if (!selectBoard(def)) continue;
         const board = await t.api(v.token, 'GET', `/${o}/board?sum=${field}`);
         if (!mayList) expect(board.status).toBe(403);
         else if (hidesMoney(v, def, field)) expect(shape(board, field), `${o} board sum ${field}`).toEqual(shape(await t.api(v.token, 'GET', `/${o}/board?sum=${UNKNOWN}`), UNKNOWN));
-        else expect(board.body.data.columns.reduce((s: number, c: { sum: string }) => s + Math.round(Number(c.sum) * 100), 0), `${o} board ${field}`).toBe(Math.round(Number(visibleSum(v, recordsOf(o), fx, field)) * 100));
+        else expect(board.body.data.columns.reduce((s: number, c: { sum: string }) => s + Math.round(Number(c.sum) * 100), 0), `${o} board ${field}`).toBe(Math.round(Number(visibleSum(v, recordsOf(def.name), fx, field)) * 100));
       }
     }
   });
@@ -90,7 +95,7 @@ describe.each(VIEWERS)('%s', (label) => {
     for (const def of m.defs) {
       const hidden = [hiddenFor(v.role, def), ...moneyFields(def).filter((f) => hidesMoney(v, def, f))].filter((f): f is string => !!f);
       const money = moneyFields(def).find((f) => !hidesMoney(v, def, f));
-      const urls = [...(money ? [`/${def.name}/totals?field=${money}&`] : []), ...(selectBoard(def) ? [`/${def.name}/board?`, `/${def.name}/board/cards?value=${def.fields.find((f) => f.key === def.board!.field)!.options![0]!.value}&`] : [])];
+      const urls = [...(money ? [`/${resourcePath(def.name)}/totals?field=${money}&`] : []), ...(selectBoard(def) ? [`/${resourcePath(def.name)}/board?`, `/${resourcePath(def.name)}/board/cards?value=${def.fields.find((f) => f.key === def.board!.field)!.options![0]!.value}&`] : [])];
       for (const url of urls) {
         for (const f of hidden) {
           const op = moneyFields(def).includes(f) ? 'gt' : 'contains';
@@ -105,13 +110,13 @@ describe.each(VIEWERS)('%s', (label) => {
     const v = viewer(label);
     const markers = [...leaksFor(v, m), ...hiddenAttachments(v, m, fx)];
     for (const def of m.defs.filter((d) => selectBoard(d))) {
-      const o = def.name;
+      const o = resourcePath(def.name);
       const board = await t.api(v.token, 'GET', `/${o}/board`);
       if (!allowed(v, def, 'list')) {
         expect(board.status).toBe(403);
         continue;
       }
-      const mine = recordsOf(o).filter((r) => canSee(v, r));
+      const mine = recordsOf(def.name).filter((r) => canSee(v, r));
       expect(board.body.data.columns.reduce((s: number, c: { count: number }) => s + c.count, 0), `${o} board count`).toBe(mine.length);
       const seen: string[] = [];
       for (const c of board.body.data.columns as { value: string }[]) {
@@ -127,13 +132,13 @@ describe.each(VIEWERS)('%s', (label) => {
   it('learns nothing of a record it may not see through moves, stage history or attachments', async () => {
     const v = viewer(label);
     for (const def of m.defs) {
-      const o = def.name;
-      const unseen = recordsOf(o).find((r) => !canSee(v, r));
+      const o = resourcePath(def.name);
+      const unseen = recordsOf(def.name).find((r) => !canSee(v, r));
       if (!unseen) continue;
       const probes: [string, (id: number) => Promise<Answer>][] = [];
       if (selectBoard(def)) {
         const to = def.fields.find((f) => f.key === def.board!.field)!.options![0]!.value;
-        const mine = recordsOf(o).find((r) => canSee(v, r))!;
+        const mine = recordsOf(def.name).find((r) => canSee(v, r))!;
         probes.push(['move', (id) => t.api(v.token, 'POST', `/${o}/${id}/move`, { to })]);
         // A hidden card as the neighbour of a visible one's move: refused as a missing card is.
         for (const side of ['before_id', 'after_id']) probes.push([`move ${side}`, (id) => t.api(v.token, 'POST', `/${o}/${mine.id}/move`, { to, [side]: id })]);
@@ -158,8 +163,8 @@ describe.each(VIEWERS)('%s', (label) => {
   it('reads what it may of a visible record, and moves, uploads and deletes exactly when it may update', async () => {
     const v = viewer(label);
     for (const def of m.defs) {
-      const o = def.name;
-      const r = recordsOf(o).find((x) => canSee(v, x) && x.owner !== v) ?? recordsOf(o).find((x) => canSee(v, x))!;
+      const o = resourcePath(def.name);
+      const r = recordsOf(def.name).find((x) => canSee(v, x) && x.owner !== v) ?? recordsOf(def.name).find((x) => canSee(v, x))!;
       const [read, update] = [allowed(v, def, 'read'), allowed(v, def, 'update')];
       for (const f of stageFields(def)) expect((await t.api(v.token, 'GET', `/${o}/${r.id}/stage-history?field=${f.key}`)).status, `${o} history`).toBe(read ? 200 : 403);
       if (selectBoard(def)) {

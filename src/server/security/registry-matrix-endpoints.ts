@@ -1,3 +1,4 @@
+import { resourcePath } from '../../shared/resource-path.ts';
 import { expect } from 'vitest';
 import { Decimal } from 'decimal.js';
 import type { TestApp } from '../db/test-helpers.ts';
@@ -29,7 +30,7 @@ const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200, 7)]);
 
 export async function upload(t: TestApp, token: string, object: string, id: number, name: string) {
   const body = await multipartBody({}, { name, data: PDF });
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/${object}/${id}/attachments`, headers: { ...body.headers, authorization: `Bearer ${token}` }, payload: body.payload });
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/${resourcePath(object)}/${id}/attachments`, headers: { ...body.headers, authorization: `Bearer ${token}` }, payload: body.payload });
   return { status: res.statusCode, body: res.json() as any };
 }
 
@@ -47,7 +48,7 @@ export async function buildEndpointFixture(t: TestApp, m: RegistryMatrix): Promi
   for (const [k, r] of m.records.entries()) {
     const money = Object.fromEntries(moneyFields(r.def).map((f, j) => [f, `${1000 + k * 10 + j}.${String((k * 7 + j) % 100).padStart(2, '0')}`]));
     if (Object.keys(money).length) {
-      const res = await t.api(t.adminToken, 'PATCH', `/${r.def.name}/${r.id}`, money);
+      const res = await t.api(t.adminToken, 'PATCH', `/${resourcePath(r.def.name)}/${r.id}`, money);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       for (const [f, v] of Object.entries(money)) amounts.set(`${r.def.name}:${r.id}:${f}`, v);
     }

@@ -6,6 +6,7 @@ import { useTestApp } from '../db/test-helpers.ts';
 import { sampleRecord } from '../db/record-samples.ts';
 import { getObject, objectNames, registerObject } from '../records/registry.ts';
 import { opts } from '../records/options.ts';
+import { resourcePath } from '../../shared/resource-path.ts';
 import { RECORD_ACTIONS, type RecordAction } from '../../shared/objects.ts';
 import { ROLES, TEAMS, found, type Viewer } from './matrix-fixture.ts';
 import { allowed, buildRegistryMatrix, canSee, hiddenFor, leaksFor, readable, type RegistryMatrix } from './registry-matrix.ts';
@@ -65,21 +66,22 @@ const MISSING = 987_654_321;
 async function outputs(v: Viewer): Promise<[string, Answer][]> {
   const out: [string, Answer][] = [];
   const add = async (what: string, url: string) => out.push([what, await get(v, url)]);
-  for (const def of m.defs) {
-    const o = def.name;
+  // Every object under its path, and a multi-word one under its released underscore path too
+  // (http/legacy-paths.ts): both must hold the same line.
+  for (const [def, o] of m.defs.flatMap((d) => [...new Set([resourcePath(d.name), d.name])].map((p) => [d, p] as const))) {
     await add(`${o} list`, `/${o}?limit=200`);
     await add(`${o} q`, `/${o}?q=MXR&limit=200`);
     await add(`${o} count`, `/${o}/count`);
     await add(`${o} export`, `/${o}/export?format=csv`);
-    await add(`${o} views`, `/views?object=${o}`);
-    await add(`${o} audit`, `/audit-log?filter[object]=${o}&limit=200`);
+    await add(`${o} views`, `/views?object=${def.name}`);
+    await add(`${o} audit`, `/audit-log?filter[object]=${def.name}&limit=200`);
     // Related lists: records linking to each record of the target, visible or not.
     for (const f of def.fields.filter((x) => x.type === 'link')) {
       await add(`${o} related by ${f.key}`, `/${o}?filter[${f.key}][in]=${recordsOf(f.link!).map((r) => r.id).join(',')}&limit=200`);
     }
-    for (const r of recordsOf(o)) {
+    for (const r of recordsOf(def.name)) {
       await add(`${o}/${r.id}`, `/${o}/${r.id}`);
-      if (has(`/${o}/:id/timeline`)) await add(`${o}/${r.id}/timeline`, `/${o}/${r.id}/timeline`);
+      if (has(`/${resourcePath(def.name)}/:id/timeline`)) await add(`${o}/${r.id}/timeline`, `/${o}/${r.id}/timeline`);
     }
   }
   await add('search', '/search?q=MXR&limit=100');
@@ -98,26 +100,25 @@ describe.each(VIEWERS)('%s', (label) => {
     // The check above would pass on empty answers: what the viewer may read must be there.
     for (const def of m.defs) {
       const mine = recordsOf(def.name).filter((r) => canSee(v, r));
-      expect(found((await get(v, `/${def.name}?limit=200`)).body, mine.map((r) => r.title)), def.name).toHaveLength(mine.length);
-      expect((await get(v, `/${def.name}/count`)).body.data.count, def.name).toBe(mine.length);
-      for (const r of mine) expect(found((await get(v, `/${def.name}/${r.id}`)).body, readable(v, r)), `${def.name}/${r.id}`).toEqual(readable(v, r));
+      expect(found((await get(v, `/${resourcePath(def.name)}?limit=200`)).body, mine.map((r) => r.title)), def.name).toHaveLength(mine.length);
+      expect((await get(v, `/${resourcePath(def.name)}/count`)).body.data.count, def.name).toBe(mine.length);
+      for (const r of mine) expect(found((await get(v, `/${resourcePath(def.name)}/${r.id}`)).body, readable(v, r)), `${def.name}/${r.id}`).toEqual(readable(v, r));
     }
   });
 
   it('gets the same answer for a record it may not see as for a missing one', async () => {
     const v = viewer(label);
     const shape = (a: Answer, id: number) => ({ status: a.status, body: JSON.stringify(a.body ?? null).replaceAll(String(id), '<id>') });
-    for (const def of m.defs) {
-      const o = def.name;
+    for (const [def, o] of m.defs.flatMap((d) => [...new Set([resourcePath(d.name), d.name])].map((p) => [d, p] as const))) {
       const probes: [string, (id: number) => Promise<Answer>][] = [
         ['get', (id) => get(v, `/${o}/${id}`)],
         ['patch', (id) => t.api(v.token, 'PATCH', `/${o}/${id}`, {})],
         ['delete', (id) => t.api(v.token, 'DELETE', `/${o}/${id}`)],
-        ['audit', (id) => get(v, `/audit-log?filter[object]=${o}&filter[record_id]=${id}`)],
+        ['audit', (id) => get(v, `/audit-log?filter[object]=${def.name}&filter[record_id]=${id}`)],
         ['related', (id) => get(v, `/${o}?filter[id]=${id}`)],
       ];
-      if (has(`/${o}/:id/timeline`)) probes.push(['timeline', (id) => get(v, `/${o}/${id}/timeline`)]);
-      const unseen = recordsOf(o).find((r) => !canSee(v, r));
+      if (has(`/${resourcePath(def.name)}/:id/timeline`)) probes.push(['timeline', (id) => get(v, `/${o}/${id}/timeline`)]);
+      const unseen = recordsOf(def.name).find((r) => !canSee(v, r));
       if (!unseen) continue;
       for (const [what, probe] of probes) {
         const [hidden, missing] = [await probe(unseen.id), await probe(MISSING)];
@@ -129,8 +130,8 @@ describe.each(VIEWERS)('%s', (label) => {
   it('may do exactly the actions its role allows on every object', async () => {
     const v = viewer(label);
     for (const def of m.defs) {
-      const o = def.name;
-      const visible = recordsOf(o).filter((r) => canSee(v, r));
+      const o = resourcePath(def.name);
+      const visible = recordsOf(def.name).filter((r) => canSee(v, r));
       const target = visible.find((r) => r.owner !== v) ?? visible.find((r) => r.owner === v)!;
       // Values the owner could write itself: links to records it sees, no field its role hides.
       const sample = (owner: Viewer) => {
@@ -159,7 +160,7 @@ describe.each(VIEWERS)('%s', (label) => {
         },
         export: async () => ({ ...(await get(v, `/${o}/export?format=csv`)), ok: 200 }),
         // Refused before the upload is read (403), else the missing multipart body is a 400.
-        import: async () => ({ ...(await t.api(v.token, 'POST', `/imports?object=${o}`, {})), ok: 400 }),
+        import: async () => ({ ...(await t.api(v.token, 'POST', `/imports?object=${def.name}`, {})), ok: 400 }),
       };
       for (const action of RECORD_ACTIONS) {
         const res = await probes[action]();

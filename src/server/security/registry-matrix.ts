@@ -1,3 +1,4 @@
+import { resourcePath } from '../../shared/resource-path.ts';
 import { expect } from 'vitest';
 import type { TestApp } from '../db/test-helpers.ts';
 import { hiddenFieldOf, linkOrder, marker, sampleRecord } from '../db/record-samples.ts';
@@ -72,7 +73,7 @@ export async function buildRegistryMatrix(t: TestApp, defs: ObjectDef[]): Promis
       const next = viewers[(i + 1) % viewers.length]!;
       const link = (target: string) => records.find((r) => r.def.name === target && r.owner === (target === def.name ? viewers[i - 1] : next))?.id;
       const sample = sampleRecord(def, { n: ++n, ownerId: def.ownerField ? owner.id : undefined, link });
-      const res = await admin('POST', `/${def.name}`, sample.values);
+      const res = await admin('POST', `/${resourcePath(def.name)}`, sample.values);
       expect(res.status, `${def.name}: ${JSON.stringify(res.body)}`).toBe(201);
       records.push({ def, id: res.body.data.id, owner, title: sample.markers[def.titleField]!, markers: sample.markers });
     }

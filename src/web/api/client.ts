@@ -1,6 +1,7 @@
 // The one way the web app talks to the server: cookies for the session, the CSRF header
 // on unsafe methods, and every error body turned into an ApiError the UI can map to fields.
 
+import { canonicalApiPath } from '../../shared/resource-path.ts';
 import type { z } from 'zod';
 import type { FieldIssue as FieldIssueContract } from '../../shared/contracts/common.ts';
 
@@ -63,8 +64,9 @@ export function buildQuery(query?: Query): string {
   return s ? `?${s}` : '';
 }
 
+/** Every call goes to the canonical path: `/${object}` of `price_books` is `/price-books` (shared/resource-path.ts). */
 export function apiUrl(path: string, query?: Query): string {
-  return `${API_BASE}${path}${buildQuery(query)}`;
+  return `${API_BASE}${canonicalApiPath(path)}${buildQuery(query)}`;
 }
 
 export interface RequestOptions {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParam } from '../../../shared/contracts/common.ts';
+import { resourcePath } from '../../../shared/resource-path.ts';
 import {
   AssignAnswer, AssignBody, AssignmentReorderBody, AssignmentRuleAnswer, AssignmentRuleBody, AssignmentRuleList, AssignmentRulePatch, AssignmentRulesQuery,
   AssignmentTestAnswer, AssignmentTestBody,
@@ -45,7 +46,7 @@ export default async function assignmentRoutes(fastify: FastifyInstance) {
 export function registerAssignRoute(fastify: FastifyInstance, def: ObjectDef): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const engine = bindDb(app, { assignRecords });
-  app.post(`/${def.name}/assign`, { schema: { tags: [def.name], body: AssignBody, response: { 200: AssignAnswer } } }, async (req) => ({
+  app.post(`/${resourcePath(def.name)}/assign`, { schema: { tags: [def.name], body: AssignBody, response: { 200: AssignAnswer } } }, async (req) => ({
     data: await engine.assignRecords(def, actorOf(req), req.body),
   }));
 }

@@ -10,6 +10,7 @@ import { spoolToTemp, type SpooledUpload } from '../../core/upload-spool.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { attachFile, downloadAttachment, listAttachments, removeAttachment, requireAttachRight } from './attachments.service.ts';
 import { checkFirstBytes, kindOrRefuse, SNIFF_BYTES } from './file-kinds.ts';
+import { resourcePath } from '../../../shared/resource-path.ts';
 
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -20,10 +21,10 @@ const ListQuery = z.object({
 export function registerAttachmentRoutes(fastify: FastifyInstance, def: ObjectDef): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = bindDb(app, { listAttachments, attachFile });
-  app.get(`/${def.name}/:id/attachments`, { schema: { tags: [def.name], params: IdParam, querystring: ListQuery } }, async (req) =>
+  app.get(`/${resourcePath(def.name)}/:id/attachments`, { schema: { tags: [def.name], params: IdParam, querystring: ListQuery } }, async (req) =>
     svc.listAttachments(def, actorOf(req), req.params.id, req.query));
 
-  app.post(`/${def.name}/:id/attachments`, { schema: { tags: [def.name], params: IdParam, consumes: ['multipart/form-data'] } }, async (req, reply) => {
+  app.post(`/${resourcePath(def.name)}/:id/attachments`, { schema: { tags: [def.name], params: IdParam, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = actorOf(req);
     // A role that may not write is refused before a byte of the body is read.
     requireAttachRight(actor, def);

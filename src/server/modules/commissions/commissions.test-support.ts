@@ -14,7 +14,7 @@ export const NEXT_MONTH = (() => { const d = new Date(); return new Date(Date.UT
 export function commissionHelpers(t: TestApp) {
   const opp = opportunityHelpers(t);
   const rule = async (body: Record<string, unknown>) => {
-    const r = await t.api(t.adminToken, 'POST', '/commission_rules', { name: 'Plan', basis: 'booked', tiers: [{ from: '0', rate: '3' }, { from: '100000', rate: '5' }], ...body });
+    const r = await t.api(t.adminToken, 'POST', '/commission-rules', { name: 'Plan', basis: 'booked', tiers: [{ from: '0', rate: '3' }, { from: '100000', rate: '5' }], ...body });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body.data as { id: number };
   };
@@ -26,16 +26,16 @@ export function commissionHelpers(t: TestApp) {
     return o;
   };
   const generate = async (userId: number, date = TODAY, token = t.adminToken, kind = 'month') => {
-    const r = await t.api(token, 'POST', '/commission_statements/generate', { user_id: userId, period_kind: kind, period_date: date });
+    const r = await t.api(token, 'POST', '/commission-statements/generate', { user_id: userId, period_kind: kind, period_date: date });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.data as Record<string, any> & { id: number };
   };
   const lines = async (id: number, token = t.adminToken) => {
-    const r = await t.api(token, 'GET', `/commission_statements/${id}/lines`);
+    const r = await t.api(token, 'GET', `/commission-statements/${id}/lines`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.data as Record<string, any>[];
   };
-  const act = (id: number, action: string, token = t.adminToken) => t.api(token, 'POST', `/commission_statements/${id}/${action}`);
+  const act = (id: number, action: string, token = t.adminToken) => t.api(token, 'POST', `/commission-statements/${id}/${action}`);
   const snapshot = async () => {
     const read = async (table: string) => (await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1, 2`.execute(t.database.db)).rows;
     return { rules: await read('commission_rules'), splits: await read('opportunity_splits'), statements: await read('commission_statements'), lines: await read('commission_lines') };

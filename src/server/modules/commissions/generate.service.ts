@@ -99,7 +99,7 @@ export async function regenerateIn(trx: Tx, actorId: number | null, st: Row): Pr
   await writeAudit(trx, { actorId, action: 'generate', object: 'commission_statements', recordId: Number(st.id), changes: { commission_total: [st.commission_total, set.commission_total], lines: [null, lines.length] } });
 }
 
-/** POST /commission_statements/generate: the rep's statement of the period, made if missing, its lines generated. */
+/** POST /commission-statements/generate: the rep's statement of the period, made if missing, its lines generated. */
 export async function generateStatement(db: Kysely<DB>, actor: Actor, body: { user_id: number; period_kind: 'month' | 'quarter'; period_date: string }): Promise<Row> {
   requireDo(actor, def(), 'update');
   const p = periodOf(body.period_kind, body.period_date);
@@ -118,7 +118,7 @@ export async function generateStatement(db: Kysely<DB>, actor: Actor, body: { us
   return getRecord(db, def(), actor, id);
 }
 
-/** POST /commission_statements/{id}/generate: a draft's lines generated again. */
+/** POST /commission-statements/{id}/generate: a draft's lines generated again. */
 export async function regenerateStatement(db: Kysely<DB>, actor: Actor, id: number): Promise<Row> {
   requireDo(actor, def(), 'update');
   await db.transaction().execute(async (trx) => regenerateIn(trx, actor.id, await loadVisible(trx, def(), actor, id, true)));

@@ -14,4 +14,6 @@ export default defineModule({
   demo: commissionsDemo,
   // Statements need the quarter's invoices and payments (seed/demo.ts demoOrder).
   demoAfter: ['payments'],
+  // Released as /commission_rules; now /commission-rules (http/legacy-paths.ts).
+  legacyPaths: ['commission_rules'],
 });

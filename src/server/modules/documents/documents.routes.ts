@@ -8,6 +8,7 @@ import { LOCALES } from '../../../shared/fields.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { printRecord } from './documents.service.ts';
+import { resourcePath } from '../../../shared/resource-path.ts';
 
 const PdfQuery = z.object({ locale: z.enum(LOCALES).optional() });
 
@@ -21,7 +22,7 @@ export function pdfFileName(number: string): string {
 export function registerPdfRoute(fastify: FastifyInstance, def: ObjectDef): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = bindDb(app, { printRecord });
-  app.get(`/${def.name}/:id/pdf`, { schema: { tags: [def.name], params: IdParam, querystring: PdfQuery } }, async (req, reply) => {
+  app.get(`/${resourcePath(def.name)}/:id/pdf`, { schema: { tags: [def.name], params: IdParam, querystring: PdfQuery } }, async (req, reply) => {
     const { pdf, number } = await svc.printRecord(def, actorOf(req), req.params.id, req.query.locale);
     reply
       .type('application/pdf')

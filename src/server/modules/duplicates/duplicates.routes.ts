@@ -10,6 +10,7 @@ import type { ObjectDef } from '../../records/types.ts';
 import { checkBodySchema, duplicatesOf, findDuplicates } from './duplicates.service.ts';
 import { mergeRecords } from './merge.service.ts';
 import { undoMerge } from './merge-undo.ts';
+import { resourcePath } from '../../../shared/resource-path.ts';
 
 const MergeBody = z.object({ primary_id: z.number().int().positive(), duplicate_ids: z.array(z.number().int().positive()).min(1).max(20) });
 const UndoBody = z.object({ audit_id: z.number().int().positive() });
@@ -20,21 +21,21 @@ export function registerDuplicateRoutes(fastify: FastifyInstance, def: ObjectDef
   const tags = [def.name];
   const CheckBody = checkBodySchema(def);
   const dup = bindDb(app, { loadVisible, duplicatesOf, findDuplicates, mergeRecords, undoMerge });
-  app.get(`/${def.name}/:id/duplicates`, { schema: { tags, params: IdParam } }, async (req) => {
+  app.get(`/${resourcePath(def.name)}/:id/duplicates`, { schema: { tags, params: IdParam } }, async (req) => {
     const actor = actorOf(req);
     requireDo(actor, def, 'read');
     const row = await dup.loadVisible(def, actor, req.params.id);
     return { data: await dup.duplicatesOf(def, actor, row) };
   });
-  app.post(`/${def.name}/duplicates/check`, { schema: { tags, body: CheckBody } }, async (req) => {
+  app.post(`/${resourcePath(def.name)}/duplicates/check`, { schema: { tags, body: CheckBody } }, async (req) => {
     // A probe for matching records is a search of the object: it needs `list`.
     requireDo(actorOf(req), def, 'list');
     return { data: await dup.findDuplicates(def, actorOf(req), req.body as z.infer<typeof CheckBody>) };
   });
-  app.post(`/${def.name}/merge`, { schema: { tags, body: MergeBody } }, async (req) => {
+  app.post(`/${resourcePath(def.name)}/merge`, { schema: { tags, body: MergeBody } }, async (req) => {
     return { data: await dup.mergeRecords(def, actorOf(req), req.body.primary_id, req.body.duplicate_ids) };
   });
-  app.post(`/${def.name}/merge/undo`, { schema: { tags, body: UndoBody } }, async (req) => {
+  app.post(`/${resourcePath(def.name)}/merge/undo`, { schema: { tags, body: UndoBody } }, async (req) => {
     await dup.undoMerge(def, actorOf(req), req.body.audit_id);
     return { data: { ok: true } };
   });

@@ -16,16 +16,16 @@ export default async function priceBookRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const svc = bindDb(app, { getEntries, putEntries, getAudience, putAudience, resolvePrices, getRelations, putRelations });
   const tags = ['price_books'];
-  app.get('/price_books/:id/entries', { schema: { tags, params: IdParam, response: { 200: EntriesAnswer } } }, async (req) => ({
+  app.get('/price-books/:id/entries', { schema: { tags, params: IdParam, response: { 200: EntriesAnswer } } }, async (req) => ({
     data: await svc.getEntries(actorOf(req), req.params.id),
   }));
-  app.put('/price_books/:id/entries', { schema: { tags, params: IdParam, body: PutEntriesBody, response: { 200: EntriesAnswer } } }, async (req) => ({
+  app.put('/price-books/:id/entries', { schema: { tags, params: IdParam, body: PutEntriesBody, response: { 200: EntriesAnswer } } }, async (req) => ({
     data: await svc.putEntries(actorOf(req), req.params.id, req.body, parseIfMatch(req.headers['if-match'])),
   }));
-  app.get('/price_books/:id/audience', { schema: { tags, params: IdParam, response: { 200: AudienceAnswer } } }, async (req) => ({
+  app.get('/price-books/:id/audience', { schema: { tags, params: IdParam, response: { 200: AudienceAnswer } } }, async (req) => ({
     data: await svc.getAudience(actorOf(req), req.params.id),
   }));
-  app.put('/price_books/:id/audience', { schema: { tags, params: IdParam, body: AudienceBody, response: { 200: AudienceAnswer } } }, async (req) => ({
+  app.put('/price-books/:id/audience', { schema: { tags, params: IdParam, body: AudienceBody, response: { 200: AudienceAnswer } } }, async (req) => ({
     data: await svc.putAudience(actorOf(req), req.params.id, req.body.audience),
   }));
   app.post('/pricing/resolve', { schema: { tags, body: ResolveBody, response: { 200: ResolveAnswer } } }, async (req) => ({

@@ -12,10 +12,10 @@ export function pricingHelpers(t: TestApp) {
     return r.body.data as { id: number; name: string; version: number };
   };
   const book = async (values: Record<string, unknown>, entries: unknown[] = [], audience: unknown = null) => {
-    const r = await t.api(t.adminToken, 'POST', '/price_books', { name: `Book ${++seq}`, currency: 'CNY', ...values });
+    const r = await t.api(t.adminToken, 'POST', '/price-books', { name: `Book ${++seq}`, currency: 'CNY', ...values });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    if (entries.length) expect((await t.api(t.adminToken, 'PUT', `/price_books/${r.body.data.id}/entries`, { entries })).status).toBe(200);
-    if (audience) expect((await t.api(t.adminToken, 'PUT', `/price_books/${r.body.data.id}/audience`, { audience })).status).toBe(200);
+    if (entries.length) expect((await t.api(t.adminToken, 'PUT', `/price-books/${r.body.data.id}/entries`, { entries })).status).toBe(200);
+    if (audience) expect((await t.api(t.adminToken, 'PUT', `/price-books/${r.body.data.id}/audience`, { audience })).status).toBe(200);
     return r.body.data as { id: number; name: string; version: number };
   };
   const resolve = (body: Record<string, unknown>, token = t.adminToken) => t.api(token, 'POST', '/pricing/resolve', { currency: 'CNY', ...body });

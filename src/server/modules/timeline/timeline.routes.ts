@@ -6,6 +6,7 @@ import { IdParam } from '../../../shared/contracts/common.ts';
 import { bindDb } from '../../core/bind-db.ts';
 import type { ObjectDef } from '../../records/types.ts';
 import { readTimeline, timelineObject } from './timeline.service.ts';
+import { resourcePath } from '../../../shared/resource-path.ts';
 
 const TimelineQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -44,7 +45,7 @@ const TimelinePageDoc = {
 export function registerTimelineRoute(fastify: FastifyInstance, def: ObjectDef): void {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const timeline = bindDb(app, { readTimeline });
-  app.get(`/${def.name}/:id/timeline`, { schema: { tags: [def.name], params: IdParam, querystring: TimelineQuery, response: TimelinePageDoc } }, async (req) =>
+  app.get(`/${resourcePath(def.name)}/:id/timeline`, { schema: { tags: [def.name], params: IdParam, querystring: TimelineQuery, response: TimelinePageDoc } }, async (req) =>
     timeline.readTimeline(def, actorOf(req), req.params.id, req.query));
 }
 

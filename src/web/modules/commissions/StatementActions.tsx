@@ -18,7 +18,7 @@ export function StatementActions({ record, canEdit, reload }: RecordExtensionPro
   const status = String(record.status);
   const run = async (path: string, done: string) => {
     try {
-      await api.post(`/commission_statements/${record.id}/${path}`);
+      await api.post(`/commission-statements/${record.id}/${path}`);
       message.success(t(done));
       reload();
     } catch (e) {

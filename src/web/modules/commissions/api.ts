@@ -14,21 +14,21 @@ export type ByRepRow = z.infer<typeof ByRepAnswer>['data'][number];
 const rulesKey = ['commission-rules'] as const;
 
 export function useRules() {
-  return useQuery({ queryKey: rulesKey, queryFn: async ({ signal }) => (await api.get<{ data: RuleData[] }>('/commission_rules', {}, { signal })).data });
+  return useQuery({ queryKey: rulesKey, queryFn: async ({ signal }) => (await api.get<{ data: RuleData[] }>('/commission-rules', {}, { signal })).data });
 }
 
 export function useSaveRule() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, ...body }: { id?: number } & Record<string, unknown>) =>
-      (id ? await api.patch<{ data: RuleData }>(`/commission_rules/${id}`, body) : await api.post<{ data: RuleData }>('/commission_rules', body)).data,
+      (id ? await api.patch<{ data: RuleData }>(`/commission-rules/${id}`, body) : await api.post<{ data: RuleData }>('/commission-rules', body)).data,
     onSettled: () => void qc.invalidateQueries({ queryKey: rulesKey }),
   });
 }
 
 export function useDeleteRule() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: async (id: number) => api.del(`/commission_rules/${id}`), onSettled: () => void qc.invalidateQueries({ queryKey: rulesKey }) });
+  return useMutation({ mutationFn: async (id: number) => api.del(`/commission-rules/${id}`), onSettled: () => void qc.invalidateQueries({ queryKey: rulesKey }) });
 }
 
 export function useSplits(id: number) {
@@ -44,7 +44,7 @@ export function useSaveSplits(id: number) {
 }
 
 export function useLines(id: number, version: unknown) {
-  return useQuery({ queryKey: ['commission-lines', id, version], queryFn: async ({ signal }) => (await api.get<{ data: LineData[] }>(`/commission_statements/${id}/lines`, {}, { signal })).data });
+  return useQuery({ queryKey: ['commission-lines', id, version], queryFn: async ({ signal }) => (await api.get<{ data: LineData[] }>(`/commission-statements/${id}/lines`, {}, { signal })).data });
 }
 
 export function useByRep(periodKind: string, periodDate: string) {

@@ -17,13 +17,13 @@ export function AudienceTab({ id, canEdit }: RecordExtensionProps) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const key = ['price_books', id, 'audience'];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<{ data: { audience: ConditionGroup | null } }>(`/price_books/${id}/audience`).then((r) => r.data.audience) });
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<{ data: { audience: ConditionGroup | null } }>(`/price-books/${id}/audience`).then((r) => r.data.audience) });
   const [tree, setTree] = useState<ConditionGroup>(EMPTY);
   useEffect(() => {
     if (q.data !== undefined) setTree(q.data ?? EMPTY);
   }, [q.data]);
   const save = useMutation({
-    mutationFn: () => api.put<{ data: { audience: ConditionGroup | null } }>(`/price_books/${id}/audience`, { audience: tree.conditions.length ? tree : null }),
+    mutationFn: () => api.put<{ data: { audience: ConditionGroup | null } }>(`/price-books/${id}/audience`, { audience: tree.conditions.length ? tree : null }),
     onSuccess: (r) => {
       qc.setQueryData(key, r.data.audience);
       message.success(t('priceBooks.saved'));

@@ -22,7 +22,7 @@ export function EntriesTab({ id, canEdit }: RecordExtensionProps) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const key = ['price_books', id, 'entries'];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<EntriesAnswer>(`/price_books/${id}/entries`).then((r) => r.data) });
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<EntriesAnswer>(`/price-books/${id}/entries`).then((r) => r.data) });
   const [rows, setRows] = useState<Row[]>([]);
   const [dirty, setDirty] = useState(false);
   const { issues, clear, fromError } = useIssues();
@@ -34,7 +34,7 @@ export function EntriesTab({ id, canEdit }: RecordExtensionProps) {
     setDirty(true);
   };
   const save = useMutation({
-    mutationFn: () => api.put<EntriesAnswer>(`/price_books/${id}/entries`, {
+    mutationFn: () => api.put<EntriesAnswer>(`/price-books/${id}/entries`, {
       version: q.data!.version,
       entries: rows.filter((r) => r.product_id).map((r) => ({ product_id: r.product_id, unit_price: r.unit_price.trim(), tiers: r.tiers.map((x) => ({ min_quantity: x.min_quantity.trim(), unit_price: x.unit_price.trim() })) })),
     }),
