@@ -30,12 +30,12 @@ const en = {
   },
   notifications: {
     title: 'Notifications', bell: 'Notifications, {{count}} unread', empty: 'No notifications yet.', readAll: 'Mark all read',
-    kinds: { assigned: 'Assigned to me', mentioned: 'Mentions of me', reminder: 'Task reminders', escalation: 'Escalations', approval_requested: 'Approvals asked of me', approved: 'My documents approved', approval_rejected: 'My documents not approved', customer_accepted: 'Customers accepting my quotes', customer_rejected: 'Customers rejecting my quotes' },
+    kinds: { assigned: 'Assigned to me', mentioned: 'Mentions of me', reminder: 'Task reminders', escalation: 'Escalations', approval_requested: 'Approvals asked of me', approved: 'My documents approved', approval_rejected: 'My documents not approved', customer_accepted: 'Customers accepting my quotes', customer_rejected: 'Customers rejecting my quotes', expired: 'My quotes expiring' },
     kindHelp: {
       assigned: 'Someone makes you the owner of a record.', mentioned: 'Someone @mentions you in a note or a task.',
       reminder: 'The reminder time of one of your tasks comes.', escalation: 'A record you look after is escalated.',
       approval_requested: 'A quote of your team needs your approval.', approved: 'A quote of yours was approved.', approval_rejected: 'A quote of yours was not approved.',
-      customer_accepted: 'A customer accepted your quote through its link.', customer_rejected: 'A customer rejected your quote through its link.',
+      customer_accepted: 'A customer accepted your quote through its link.', customer_rejected: 'A customer rejected your quote through its link.', expired: 'A quote of yours passed its validity date before it was accepted.',
     },
     preferences: {
       title: 'Notifications by e-mail', intro: 'The bell always shows every notification. Choose which also come by e-mail.',

@@ -32,12 +32,12 @@ const zhCN: Resources = {
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 条未读', empty: '暂无通知。', readAll: '全部标为已读',
-    kinds: { assigned: '分配给我', mentioned: '提到我', reminder: '任务提醒', escalation: '升级', approval_requested: '请我审批', approved: '我的单据获批', approval_rejected: '我的单据被驳回', customer_accepted: '客户接受我的报价', customer_rejected: '客户拒绝我的报价' },
+    kinds: { assigned: '分配给我', mentioned: '提到我', reminder: '任务提醒', escalation: '升级', approval_requested: '请我审批', approved: '我的单据获批', approval_rejected: '我的单据被驳回', customer_accepted: '客户接受我的报价', customer_rejected: '客户拒绝我的报价', expired: '我的报价过期' },
     kindHelp: {
       assigned: '有人将记录的负责人设为您。', mentioned: '有人在备注或任务中 @ 了您。',
       reminder: '您的任务到了提醒时间。', escalation: '您负责的记录被升级。',
       approval_requested: '团队的报价单需要您审批。', approved: '您的报价单已获批准。', approval_rejected: '您的报价单被驳回。',
-      customer_accepted: '客户通过链接接受了您的报价。', customer_rejected: '客户通过链接拒绝了您的报价。',
+      customer_accepted: '客户通过链接接受了您的报价。', customer_rejected: '客户通过链接拒绝了您的报价。', expired: '您的报价在被接受前已过有效期。',
     },
     preferences: {
       title: '邮件通知', intro: '所有通知都会显示在铃铛中。请选择哪些通知同时发送邮件。',

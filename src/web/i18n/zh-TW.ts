@@ -98,12 +98,12 @@ const zhTW: Resources = {
   },
   notifications: {
     title: '通知', bell: '通知，{{count}} 則未讀', empty: '尚無通知。', readAll: '全部標為已讀',
-    kinds: { assigned: '指派給我', mentioned: '提到我', reminder: '任務提醒', escalation: '升級', approval_requested: '請我核准', approved: '我的單據獲准', approval_rejected: '我的單據被駁回', customer_accepted: '客戶接受我的報價', customer_rejected: '客戶拒絕我的報價' },
+    kinds: { assigned: '指派給我', mentioned: '提到我', reminder: '任務提醒', escalation: '升級', approval_requested: '請我核准', approved: '我的單據獲准', approval_rejected: '我的單據被駁回', customer_accepted: '客戶接受我的報價', customer_rejected: '客戶拒絕我的報價', expired: '我的報價過期' },
     kindHelp: {
       assigned: '有人將記錄的負責人設為您。', mentioned: '有人在備註或任務中 @ 了您。',
       reminder: '您的任務到了提醒時間。', escalation: '您負責的記錄被升級。',
       approval_requested: '團隊的報價單需要您核准。', approved: '您的報價單已獲核准。', approval_rejected: '您的報價單被駁回。',
-      customer_accepted: '客戶透過連結接受了您的報價。', customer_rejected: '客戶透過連結拒絕了您的報價。',
+      customer_accepted: '客戶透過連結接受了您的報價。', customer_rejected: '客戶透過連結拒絕了您的報價。', expired: '您的報價在被接受前已過有效期。',
     },
     preferences: {
       title: '郵件通知', intro: '所有通知都會顯示在鈴鐺中。請選擇哪些通知同時寄送郵件。',

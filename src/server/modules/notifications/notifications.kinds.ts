@@ -27,6 +27,7 @@ const LINES: Record<Locale, Record<NotificationKind, (w: Words) => string>> = {
     approval_rejected: (w) => `${w.actor} did not approve this ${w.object.toLowerCase()}${w.detail ? `: ${w.detail}` : ''}`,
     customer_accepted: (w) => `The customer accepted this ${w.object.toLowerCase()}${w.detail ? `: ${w.detail}` : ''}`,
     customer_rejected: (w) => `The customer rejected this ${w.object.toLowerCase()}${w.detail ? `: ${w.detail}` : ''}`,
+    expired: (w) => `This ${w.object.toLowerCase()} has passed its validity date`,
   },
   'zh-CN': {
     assigned: (w) => `${w.actor} 将此${w.object}分配给了您`,
@@ -38,6 +39,7 @@ const LINES: Record<Locale, Record<NotificationKind, (w: Words) => string>> = {
     approval_rejected: (w) => `${w.actor} 驳回了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
     customer_accepted: (w) => `客户接受了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
     customer_rejected: (w) => `客户拒绝了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
+    expired: (w) => `此${w.object}已过有效期`,
   },
   'zh-TW': {
     assigned: (w) => `${w.actor} 將此${w.object}指派給您`,
@@ -49,6 +51,7 @@ const LINES: Record<Locale, Record<NotificationKind, (w: Words) => string>> = {
     approval_rejected: (w) => `${w.actor} 駁回了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
     customer_accepted: (w) => `客戶接受了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
     customer_rejected: (w) => `客戶拒絕了此${w.object}${w.detail ? `：${w.detail}` : ''}`,
+    expired: (w) => `此${w.object}已過有效期`,
   },
 };
 
@@ -127,6 +130,11 @@ const TEMPLATES: Record<Exclude<NotificationKind, 'reminder'>, TemplateKind> = {
     en: ['Rejected by the customer: {{ record.title }}', 'The customer rejected this {{ record.kind | downcase }}.'],
     'zh-CN': ['客户已拒绝：{{ record.title }}', '客户拒绝了此{{ record.kind }}。'],
     'zh-TW': ['客戶已拒絕：{{ record.title }}', '客戶拒絕了此{{ record.kind }}。'],
+  }),
+  expired: simple({
+    en: ['Expired: {{ record.title }}', 'This {{ record.kind | downcase }} has passed its validity date.'],
+    'zh-CN': ['已过期：{{ record.title }}', '此{{ record.kind }}已过有效期。'],
+    'zh-TW': ['已過期：{{ record.title }}', '此{{ record.kind }}已過有效期。'],
   }),
 };
 

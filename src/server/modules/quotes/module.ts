@@ -4,6 +4,7 @@ import { quotesObject } from './quotes.object.ts';
 import quotesRoutes from './quotes.routes.ts';
 import { quotesDemo } from './demo.ts';
 import quotePublicRoutes, { quotePublicPages } from './quotes.public.routes.ts';
+import { EXPIRY_CRON, EXPIRY_JOB, expireQuotes } from './quotes.expiry.ts';
 
 // The PDF a quote was sent with is kept as long as the quote (jobs/retention.ts leaves it).
 registerFileUse('quotes', 'sent_pdf_file_id');
@@ -23,6 +24,8 @@ export default defineModule({
     await quotePublicRoutes(app);
   },
   pages: quotePublicPages,
+  // Daily: sent (or approved, unsent) quotes past their valid_until become expired (quotes.expiry.ts).
+  jobs: (app) => app.jobs.schedule(EXPIRY_JOB, EXPIRY_CRON, async () => void (await expireQuotes(app.db))),
   // A merge of products moves the lines that picked them.
   references: [{ object: 'products', ref: { table: 'quote_lines', column: 'product_id' } }],
 });
