@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../db/test-helpers.ts';
 import { getObject, objectNames } from '../records/registry.ts';
+import { resourcePath } from '../../shared/resource-path.ts';
 import { fieldSchema, schemaName } from './openapi-objects.ts';
 
 const t = useTestApp();
@@ -67,18 +68,18 @@ describe('the OpenAPI document (GET /api/docs/json)', async () => {
       expect(schema.description).toContain('cf_');
       for (const f of def.fields) expect([name, f.key, schema.properties[f.key]]).toEqual([name, f.key, fieldSchema(f)]);
       const ref = (suffix = '') => ({ $ref: `#/components/schemas/${schemaName(def)}${suffix}` });
-      const item = doc.paths[`/api/v1/${name}/{id}`];
+      const item = doc.paths[`/api/v1/${resourcePath(name)}/{id}`];
       const body = (op: any, status: string) => op.responses[status].content['application/json'].schema;
       expect(body(item.get, '200')).toEqual(ref('Answer'));
       expect(doc.components.schemas[`${schemaName(def)}Answer`].properties.data).toEqual(ref());
       expect(item.patch.requestBody.content['application/json'].schema).toEqual(ref('Update'));
       expect(body(item.patch, '200')).toEqual(ref('Answer'));
-      expect(doc.paths[`/api/v1/${name}`].post.requestBody.content['application/json'].schema).toEqual(ref('Create'));
-      expect(body(doc.paths[`/api/v1/${name}`].post, '201')).toEqual(ref('Answer'));
-      expect(body(doc.paths[`/api/v1/${name}`].get, '200')).toEqual(ref('Page'));
+      expect(doc.paths[`/api/v1/${resourcePath(name)}`].post.requestBody.content['application/json'].schema).toEqual(ref('Create'));
+      expect(body(doc.paths[`/api/v1/${resourcePath(name)}`].post, '201')).toEqual(ref('Answer'));
+      expect(body(doc.paths[`/api/v1/${resourcePath(name)}`].get, '200')).toEqual(ref('Page'));
       expect(doc.components.schemas[`${schemaName(def)}Page`].properties.data.items).toEqual(ref());
       // Writes declare what they answer, not also a generic 200; a delete answers 204.
-      expect(Object.keys(doc.paths[`/api/v1/${name}`].post.responses).filter((s) => s.startsWith('2'))).toEqual(['201']);
+      expect(Object.keys(doc.paths[`/api/v1/${resourcePath(name)}`].post.responses).filter((s) => s.startsWith('2'))).toEqual(['201']);
       expect(Object.keys(item.delete.responses).filter((s) => s.startsWith('2'))).toEqual(['204']);
     }
     // Spot checks of the type mapping.

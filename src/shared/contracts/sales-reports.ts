@@ -13,19 +13,27 @@ export const ReportFilters = z.object({
   to: IsoDate.optional(),
   pipeline_id: Id.optional(),
   owner_id: Id.optional(),
+  /** Records owned by a member of the team. */
+  team_id: Id.optional(),
+  /** Records whose account lies in the territory or any territory under it. */
+  territory_id: Id.optional(),
 });
 export const Interval = z.enum(['month', 'quarter']);
 
 export const PipelineQuery = ReportFilters.strict();
 export const FunnelQuery = ReportFilters.strict();
 export const WinRateQuery = ReportFilters.extend({ group: z.enum(['period', 'owner', 'source']).default('period'), interval: Interval.default('month') }).strict();
-export const RevenueQuery = ReportFilters.extend({ group: z.enum(['period', 'owner', 'product', 'region']).default('period'), interval: Interval.default('month') }).strict();
+export const RevenueBasis = z.enum(['booked', 'invoiced', 'collected']);
+const RevenueGroup = z.enum(['period', 'owner', 'product', 'region']);
+export const RevenueQuery = ReportFilters.extend({ group: RevenueGroup.default('period'), interval: Interval.default('month'), basis: RevenueBasis.default('booked') }).strict();
 export const ActivityQuery = ReportFilters.omit({ pipeline_id: true }).strict();
 /** The records behind one figure that the generic list cannot filter for (funnel stage, product, region). */
 export const FunnelRecordsQuery = ReportFilters.extend({ stage_id: Id, cursor: z.string().max(200).optional(), limit: z.coerce.number().int().min(1).max(200).optional() }).strict();
 export const RevenueRecordsQuery = ReportFilters.extend({
-  group: z.enum(['product', 'region']),
-  /** A product id or a province; empty for the bucket of lines without a product / accounts without a (visible) province. */
+  group: RevenueGroup,
+  interval: Interval.default('month'),
+  basis: RevenueBasis.default('booked'),
+  /** A bucket's key as the report gave it: a period's first day, an owner id, a product id or a province; empty for the bucket without one. */
   key: z.string().max(200).default(''),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
@@ -56,8 +64,11 @@ export const WinRateAnswer = z.object({
 export const RevenueAnswer = z.object({
   ...Period,
   group: z.string(),
-  /** booked: won opportunities by close date (by product: their lines' gross, at the opportunity's rate). */
-  basis: z.literal('booked'),
+  /**
+   * booked: won opportunities by close date (by product: their lines' gross, at the opportunity's rate);
+   * invoiced: issued invoices by issue date, net, credit notes negative; collected: payment allocations by received date.
+   */
+  basis: RevenueBasis,
   rows: z.array(z.object({ ...Bucket, deals: z.number(), amount: z.string() })),
   totals: z.object({ deals: z.number(), amount: z.string() }),
 });
@@ -66,7 +77,8 @@ export const ActivityAnswer = z.object({
   rows: z.array(z.object({ owner_id: z.number().nullable(), owner_name: z.string().nullable(), call: z.number(), visit: z.number(), meeting: z.number(), email: z.number(), total: z.number(), per_week: z.number() })),
 });
 export const ReportRecords = z.object({
-  data: z.array(z.object({ id: z.number(), name: z.string(), stage_name: z.string(), owner_id: z.number().nullable(), closed_at: z.string().nullable(), amount: Money })),
+  /** `object`: opportunities (booked), invoices or payments; `stage_name` their stage, kind or method; `closed_at` the day counted. */
+  data: z.array(z.object({ id: z.number(), object: z.string().optional(), name: z.string(), stage_name: z.string(), owner_id: z.number().nullable(), closed_at: z.string().nullable(), amount: Money })),
   next_cursor: z.string().nullable(),
 });
 export type PipelineAnswer = z.infer<typeof PipelineAnswer>;

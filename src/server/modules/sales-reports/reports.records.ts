@@ -5,7 +5,10 @@ import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
 import { funnelRecords, revenueRecords, type RecordRow } from './reports.repo.ts';
 import { amountsVisible, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
-import { regionKey } from './reports.service.ts';
+import { regionKey, revenueKey } from './reports.service.ts';
+import { basisKey, basisRecords, requireBasis, type Basis } from './reports.basis.ts';
+
+type Group = 'period' | 'owner' | 'product' | 'region';
 
 // The records behind a figure the generic list cannot filter for: who reached a funnel stage (by
 // the stage history), whose lines sold a product, whose account lies in a province. The same
@@ -14,8 +17,9 @@ import { regionKey } from './reports.service.ts';
 
 type Paging = { cursor?: string; limit?: number };
 
-function page(actor: Actor, rows: RecordRow[], limit: number) {
-  const money = amountsVisible(actor);
+/** `checked`: the amounts' field rule was checked by the basis (invoices, payments). */
+function page(actor: Actor, rows: RecordRow[], limit: number, checked = false) {
+  const money = checked || amountsVisible(actor);
   const p = pageOf(rows, limit, (last) => [null, last.id]);
   return {
     data: p.data.map((r) => ({ ...r, closed_at: r.closed_at instanceof Date ? r.closed_at.toISOString() : r.closed_at, amount: money ? r.amount : null })),
@@ -33,12 +37,18 @@ export async function funnelStageRecords(db: Kysely<DB>, actor: Actor, p: Filter
   return page(actor, await funnelRecords(db, pipelineId, p.stage_id, period, scope(actor, { ...p, pipeline_id: pipelineId }), before(p.cursor), limit), limit);
 }
 
-export async function revenueBucketRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { group: 'product' | 'region'; key: string }) {
-  requireOpportunities(actor, ['stage_category', 'closed_at']);
-  requireAmounts(actor);
+export async function revenueBucketRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { group: Group; interval: 'month' | 'quarter'; basis?: Basis; key: string }) {
   const period = periodOf(p);
   const limit = p.limit ?? 50;
   const product = p.group === 'product';
-  const key = product ? sql<string>`coalesce(l.product_id::text, '')` : regionKey(actor);
+  const basis = p.basis ?? 'booked';
+  if (basis !== 'booked') {
+    const s = requireBasis(actor, basis, p.group);
+    const rows = await basisRecords(db, actor, s, basisKey(actor, p.group, p.interval, s, regionKey(actor)), p.key, period, p, product, before(p.cursor), limit);
+    return page(actor, rows, limit, true);
+  }
+  requireOpportunities(actor, ['stage_category', 'closed_at']);
+  requireAmounts(actor);
+  const key = revenueKey(actor, p.group, p.interval);
   return page(actor, await revenueRecords(db, sql<boolean>`${key} = ${p.key}`, product, period, scope(actor, p), before(p.cursor), limit), limit);
 }

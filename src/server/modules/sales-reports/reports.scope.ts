@@ -5,12 +5,13 @@ import { forbidden, invalid } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { orgCurrency } from '../../records/money.ts';
 
-// What every sales report shares: the period (inclusive days, UTC), the pipeline, the owner, and
+// What every sales report shares: the period (inclusive days, UTC: the organisation has no time
+// zone setting yet), the pipeline, the owner, team and territory, and
 // the caller's visibility on opportunities, as one condition on the alias `o`. A report covers
 // exactly the opportunities the caller's list would show with the same filters, so its drill-down
 // (src/web/lib/drill.ts) lands on exactly the counted records.
 
-export interface Filters { from?: string; to?: string; pipeline_id?: number; owner_id?: number }
+export interface Filters { from?: string; to?: string; pipeline_id?: number; owner_id?: number; team_id?: number; territory_id?: number }
 
 export interface Period { from: string; to: string; start: string; end: string }
 
@@ -44,11 +45,25 @@ export function requireAmounts(actor: Actor) {
   if (!amountsVisible(actor)) throw forbidden('Your role may not see the amounts of opportunities');
 }
 
-/** The caller's visible opportunities (alias o) of the pipeline and owner asked for. */
+/**
+ * The owner, team (the owner's) and territory (the account's, or any territory under it) asked
+ * for, on any document: its owner and account columns. The filters narrow what visibility allows;
+ * naming a team or territory reveals nothing the caller's visible records do not.
+ */
+export function ownerAndPlace(p: Filters, owner: RawBuilder<unknown>, account: RawBuilder<unknown>): RawBuilder<boolean> {
+  const parts: RawBuilder<boolean>[] = [sql<boolean>`true`];
+  if (p.owner_id) parts.push(sql<boolean>`${owner} = ${p.owner_id}`);
+  if (p.team_id) parts.push(sql<boolean>`${owner} IN (SELECT tu.id FROM users tu WHERE tu.team_id = ${p.team_id})`);
+  if (p.territory_id) {
+    parts.push(sql<boolean>`${account} IN (SELECT ta.id FROM accounts ta JOIN territory_closure tc ON tc.descendant_id = ta.territory_id WHERE tc.ancestor_id = ${p.territory_id})`);
+  }
+  return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
+}
+
+/** The caller's visible opportunities (alias o) of the pipeline, owner, team and territory asked for. */
 export function scope(actor: Actor, p: Filters): RawBuilder<boolean> {
-  const parts = [recordVisibility(actor, getObject('opportunities'), 'o')];
+  const parts = [recordVisibility(actor, getObject('opportunities'), 'o'), ownerAndPlace(p, sql.ref('o.owner_id'), sql.ref('o.account_id'))];
   if (p.pipeline_id) parts.push(sql<boolean>`o.pipeline_id = ${p.pipeline_id}`);
-  if (p.owner_id) parts.push(sql<boolean>`o.owner_id = ${p.owner_id}`);
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 

@@ -4,13 +4,15 @@ import { canDo, canReadField, recordVisibility, requireDo, type Actor } from '..
 import { forbidden } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { activityPerRep, funnel, periodKey, pipelineByStage, revenue, winRate } from './reports.repo.ts';
-import { accountFieldVisible, amountsVisible, bucketEnd, header, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
+import { basisKey, basisRevenue, requireBasis, type Basis } from './reports.basis.ts';
+import { accountFieldVisible, amountsVisible, ownerAndPlace, bucketEnd, header, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
 
 // The sales reports (issue 13): each answer is one statement over what the caller may see.
 // Amounts hidden from the caller's role are left out (null) where the report has other figures,
 // and refuse the report where money is all it has (revenue).
 
 type Interval = 'month' | 'quarter';
+type Group = 'period' | 'owner' | 'product' | 'region';
 
 export async function pipelineReport(db: Kysely<DB>, actor: Actor, p: Filters) {
   requireOpportunities(actor, ['expected_close_date']);
@@ -70,7 +72,7 @@ export async function winRateReport(db: Kysely<DB>, actor: Actor, p: Filters & {
 }
 
 /** Revenue's grouping keys (o: opportunity, l: its line, acc: its account). */
-function revenueKey(actor: Actor, group: 'period' | 'owner' | 'product' | 'region', interval: Interval): RawBuilder<string> {
+export function revenueKey(actor: Actor, group: Group, interval: Interval): RawBuilder<string> {
   if (group === 'period') return periodKey(interval);
   if (group === 'owner') return sql<string>`coalesce(o.owner_id::text, '')`;
   if (group === 'product') return sql<string>`coalesce(l.product_id::text, '')`;
@@ -88,16 +90,23 @@ async function productNames(db: Kysely<DB>, actor: Actor, ids: string[]): Promis
   return new Map(rows.map((r) => [String(r.id), r.name]));
 }
 
-export async function revenueReport(db: Kysely<DB>, actor: Actor, p: Filters & { group: 'period' | 'owner' | 'product' | 'region'; interval: Interval }) {
-  requireOpportunities(actor, ['stage_category', 'closed_at']);
-  requireAmounts(actor);
+export async function revenueReport(db: Kysely<DB>, actor: Actor, p: Filters & { group: Group; interval: Interval; basis?: Basis }) {
+  const basis = p.basis ?? 'booked';
   const period = periodOf(p);
-  const rows = await revenue(db, revenueKey(actor, p.group, p.interval), period, scope(actor, p), p.group === 'product');
+  let rows;
+  if (basis === 'booked') {
+    requireOpportunities(actor, ['stage_category', 'closed_at']);
+    requireAmounts(actor);
+    rows = await revenue(db, revenueKey(actor, p.group, p.interval), period, scope(actor, p), p.group === 'product');
+  } else {
+    const s = requireBasis(actor, basis, p.group);
+    rows = await basisRevenue(db, actor, s, basisKey(actor, p.group, p.interval, s, regionKey(actor)), period, p, p.group === 'product');
+  }
   const keys = rows.map((r) => r.k ?? '');
   const names = p.group === 'owner' ? await ownerNames(db, keys) : p.group === 'product' ? await productNames(db, actor, keys) : null;
   const total = rows.find((r) => r.total);
   return {
-    ...(await header(db, actor, period)), group: p.group, basis: 'booked' as const,
+    ...(await header(db, actor, period)), group: p.group, basis,
     rows: rows.filter((r) => !r.total).map((r) => ({ ...bucket(r.k, p.interval, p.group === 'period', names ? (k) => names.get(k) ?? null : undefined), deals: r.deals, amount: r.amount })),
     totals: { deals: total?.deals ?? 0, amount: total?.amount ?? '0.00' },
   };
@@ -108,7 +117,7 @@ export async function activityReport(db: Kysely<DB>, actor: Actor, p: Omit<Filte
   requireDo(actor, def, 'list');
   for (const f of ['kind', 'occurred_at', 'owner_id']) if (!canReadField(actor, 'activities', f)) throw forbidden(`Your role may not see the ${f} of activities`);
   const period = periodOf(p);
-  const cond = sql<boolean>`${recordVisibility(actor, def, 'a')}${p.owner_id ? sql` AND a.owner_id = ${p.owner_id}` : sql``}`;
+  const cond = sql<boolean>`${recordVisibility(actor, def, 'a')} AND ${ownerAndPlace(p, sql.ref('a.owner_id'), sql.ref('a.account_id'))}`;
   const rows = await activityPerRep(db, period, cond);
   const days = (Date.parse(period.end) - Date.parse(period.start)) / 86400000;
   const weeks = Math.max(1, Math.ceil(days / 7));
