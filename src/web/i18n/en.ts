@@ -594,6 +594,17 @@ const en = {
     },
     audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
   },
+  revenueBasis: {
+    basis: 'Revenue basis', team: 'Team', territory: 'Territory', record: 'Record', state: 'Stage, kind or method', day: 'Date counted',
+    bases: { booked: 'Booked', invoiced: 'Invoiced', collected: 'Collected' },
+    total: { booked: 'Booked revenue', invoiced: 'Invoiced revenue', collected: 'Collected' },
+    count: { booked: 'Won deals', invoiced: 'Invoices and credit notes', collected: 'Payments' },
+    notes: {
+      invoiced: 'Invoiced: issued invoices by issue date, net of tax, credit notes negative, in the organisation currency at the rate of the issue date.',
+      collected: 'Collected: payments allocated to invoices and instalments, by received date, in the organisation currency at the rate of that date.',
+    },
+    utc: 'Periods are calendar days in UTC.',
+  },
 };
 
 export default en;

@@ -597,6 +597,17 @@ const zhCN: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
   },
+  revenueBasis: {
+    basis: '收入口径', team: '团队', territory: '销售区域', record: '记录', state: '阶段、类型或方式', day: '计入日期',
+    bases: { booked: '签约', invoiced: '开票', collected: '回款' },
+    total: { booked: '签约收入', invoiced: '开票收入', collected: '回款金额' },
+    count: { booked: '赢单数', invoiced: '应收账单与贷项通知单', collected: '收款笔数' },
+    notes: {
+      invoiced: '开票口径：按开具日期统计已开具的应收账单（不含税），贷项通知单计为负数，按开具日汇率折算为组织币种。',
+      collected: '回款口径：按收款日期统计已核销到应收账单和回款计划的收款，按当日汇率折算为组织币种。',
+    },
+    utc: '期间按 UTC 日历日计算。',
+  },
 };
 
 export default zhCN;

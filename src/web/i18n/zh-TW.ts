@@ -1015,6 +1015,17 @@ const zhTW: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
   },
+  revenueBasis: {
+    basis: '收入口徑', team: '團隊', territory: '銷售區域', record: '記錄', state: '階段、類型或方式', day: '計入日期',
+    bases: { booked: '簽約', invoiced: '開票', collected: '回款' },
+    total: { booked: '簽約收入', invoiced: '開票收入', collected: '回款金額' },
+    count: { booked: '贏單數', invoiced: '應收帳單與貸項通知單', collected: '收款筆數' },
+    notes: {
+      invoiced: '開票口徑：依開立日期統計已開立的應收帳單（未稅），貸項通知單計為負數，依開立日匯率換算為組織幣別。',
+      collected: '回款口徑：依收款日期統計已沖銷至應收帳單與回款計畫的收款，依當日匯率換算為組織幣別。',
+    },
+    utc: '期間以 UTC 日曆日計算。',
+  },
 };
 
 export default zhTW;

@@ -9,19 +9,20 @@ import { errorText } from '../../api/errors.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { params, type ReportFilters } from './reportsApi.ts';
 
-// The opportunities behind a funnel stage, a product or a region (figures the generic list cannot
-// filter for), a keyset page at a time from the report's own records endpoint.
+// The records behind a funnel stage or a revenue bar the generic list cannot filter for (a product,
+// a region, a team or territory, the invoiced and collected bases): opportunities, invoices or
+// payments, a keyset page at a time from the report's own records endpoint.
 
 type Row = ReportRecords['data'][number];
 
-export function RecordsDrawer({ drill, drillKey, filters, currency, onClose }: { drill: string | null; drillKey: string; filters: ReportFilters; currency?: string; onClose: () => void }) {
+export function RecordsDrawer({ drill, drillKey, revenue, filters, currency, onClose }: { drill: string | null; drillKey: string; revenue: { basis?: string; interval?: string }; filters: ReportFilters; currency?: string; onClose: () => void }) {
   const { t } = useTranslation();
   const [cursors, setCursors] = useState<string[]>([]);
   const cursor = cursors.at(-1);
   const path = drill === 'funnel' ? '/reports/sales/funnel/records' : '/reports/sales/revenue/records';
-  const extra = drill === 'funnel' ? { stage_id: drillKey } : { group: drill ?? '', key: drillKey };
+  const extra = drill === 'funnel' ? { stage_id: drillKey } : { group: drill ?? '', key: drillKey, basis: revenue.basis, interval: revenue.interval };
   const q = useQuery({
-    queryKey: ['sales-reports', 'records', drill, drillKey, params(filters), cursor],
+    queryKey: ['sales-reports', 'records', drill, drillKey, revenue.basis, revenue.interval, params(filters), cursor],
     queryFn: async ({ signal }) => api.get<ReportRecords>(path, { ...params(filters), ...extra, cursor, limit: 50 }, { signal }),
     enabled: drill !== null,
   });
@@ -30,8 +31,9 @@ export function RecordsDrawer({ drill, drillKey, filters, currency, onClose }: {
       {q.error ? <Alert type="error" title={errorText(t, q.error)} /> : null}
       <Table<Row> size="small" rowKey="id" loading={q.isLoading} dataSource={q.data?.data ?? []} pagination={false} scroll={{ x: true }}
         columns={[
-          { key: 'name', title: t('salesReports.deal'), render: (_, r) => <Link to={`/opportunities/${r.id}`}>{r.name}</Link> },
-          { key: 'stage', title: t('salesReports.stage'), dataIndex: 'stage_name' },
+          { key: 'name', title: t('revenueBasis.record'), render: (_, r) => <Link to={`/${r.object ?? 'opportunities'}/${r.id}`}>{r.name}</Link> },
+          { key: 'stage', title: t('revenueBasis.state'), dataIndex: 'stage_name' },
+          { key: 'day', title: t('revenueBasis.day'), render: (_, r) => r.closed_at?.slice(0, 10) ?? '—' },
           { key: 'amount', title: t('salesReports.amount'), align: 'right', render: (_, r) => (r.amount === null ? '—' : formatMoney(r.amount, currency)) },
         ]} />
       <Space style={{ marginTop: 12 }}>

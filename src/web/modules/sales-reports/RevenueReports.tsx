@@ -6,38 +6,46 @@ import type { ActivityAnswer, RevenueAnswer } from '../../../shared/contracts/sa
 import { errorText } from '../../api/errors.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatMoney } from '../../i18n/format.ts';
-import { activityKinds, activityLink, closedLink, drillHere, periodLabel, useReport, type ReportFilters } from './reportsApi.ts';
+import { activityKinds, activityLink, closedLink, drillHere, listCanDrill, periodLabel, useReport, type ReportFilters } from './reportsApi.ts';
 
-// Booked revenue (won deals by close date) by period, rep, product or region, and activity per
-// rep. Period and rep bars open the list; product and region bars open the records drawer.
+// Revenue by period, rep, product or region on a basis: booked (won deals by close date),
+// invoiced (issued invoices, credit notes negative) or collected (payment allocations), and
+// activity per rep. Booked period and rep bars open the list; every other bar — and every bar
+// under a team or territory filter, which the list cannot express — opens the records drawer.
 
 type Group = 'period' | 'owner' | 'product' | 'region';
+type Basis = 'booked' | 'invoiced' | 'collected';
+const BASES: Basis[] = ['booked', 'invoiced', 'collected'];
 
 export function RevenueReport({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const [group, setGroup] = useState<Group>('period');
   const [interval, setInterval] = useState<'month' | 'quarter'>('month');
-  const q = useReport<RevenueAnswer>('revenue', filters, { group, interval });
+  const [basis, setBasis] = useState<Basis>('booked');
+  const shown = basis === 'collected' && group === 'product' ? 'period' : group;
+  const q = useReport<RevenueAnswer>('revenue', filters, { group: shown, interval, basis });
   if (q.error) return <Alert type="error" title={errorText(t, q.error)} />;
   const d = q.data;
-  const label = (r: RevenueAnswer['rows'][number]) => (group === 'period' ? periodLabel(r.key, interval) : r.label ?? (group === 'region' && r.key ? r.key : t('salesReports.none')));
-  const link = (r: RevenueAnswer['rows'][number]) => (group === 'product' || group === 'region'
-    ? drillHere(group, r.key)
-    : closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, ...(group === 'owner' ? { owner: r.key } : {}) }));
+  const label = (r: RevenueAnswer['rows'][number]) => (shown === 'period' ? periodLabel(r.key, interval) : r.label ?? (shown === 'region' && r.key ? r.key : t('salesReports.none')));
+  const link = (r: RevenueAnswer['rows'][number]) => (basis === 'booked' && listCanDrill(filters) && (shown === 'period' || shown === 'owner')
+    ? closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, ...(shown === 'owner' ? { owner: r.key } : {}) })
+    : drillHere(shown, r.key, { basis, interval }));
+  const groups = (['period', 'owner', 'product', 'region'] as const).filter((k) => basis !== 'collected' || k !== 'product');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap size="large">
-        <Statistic title={t('salesReports.revenue')} value={d ? formatMoney(d.totals.amount, d.currency) : '—'} loading={q.isLoading} />
-        <Statistic title={t('salesReports.wonDeals')} value={d?.totals.deals ?? 0} loading={q.isLoading} />
+        <Statistic title={t(`revenueBasis.total.${basis}`)} value={d ? formatMoney(d.totals.amount, d.currency) : '—'} loading={q.isLoading} />
+        <Statistic title={t(`revenueBasis.count.${basis}`)} value={d?.totals.deals ?? 0} loading={q.isLoading} />
       </Space>
       <Space wrap>
-        <Segmented value={group} onChange={(v) => setGroup(v as Group)} options={(['period', 'owner', 'product', 'region'] as const).map((k) => ({ value: k, label: t(`salesReports.group.${k}`) }))} />
-        {group === 'period' ? <Segmented value={interval} onChange={(v) => setInterval(v as typeof interval)} options={(['month', 'quarter'] as const).map((k) => ({ value: k, label: t(`salesReports.interval.${k}`) }))} /> : null}
+        <Segmented aria-label={t('revenueBasis.basis')} value={basis} onChange={(v) => setBasis(v as Basis)} options={BASES.map((k) => ({ value: k, label: t(`revenueBasis.bases.${k}`) }))} />
+        <Segmented value={shown} onChange={(v) => setGroup(v as Group)} options={groups.map((k) => ({ value: k, label: t(`salesReports.group.${k}`) }))} />
+        {shown === 'period' ? <Segmented value={interval} onChange={(v) => setInterval(v as typeof interval)} options={(['month', 'quarter'] as const).map((k) => ({ value: k, label: t(`salesReports.interval.${k}`) }))} /> : null}
       </Space>
-      <BarChart title={t('salesReports.tabs.revenue')} empty={t('salesReports.empty')} orientation={group === 'period' ? 'vertical' : 'horizontal'}
-        series={[{ label: t('salesReports.revenue') }]} format={(n) => formatMoney(n, d?.currency)}
+      <BarChart title={t('salesReports.tabs.revenue')} empty={t('salesReports.empty')} orientation={shown === 'period' ? 'vertical' : 'horizontal'}
+        series={[{ label: t(`revenueBasis.total.${basis}`) }]} format={(n) => formatMoney(n, d?.currency)}
         data={(d?.rows ?? []).map((r) => ({ key: r.key || '-', label: label(r), values: [Number(r.amount)], href: link(r) }))} />
-      <Typography.Text type="secondary">{t('salesReports.revenueNote')}</Typography.Text>
+      <Typography.Text type="secondary">{basis === 'booked' ? t('salesReports.revenueNote') : t(`revenueBasis.notes.${basis}`)} {t('revenueBasis.utc')}</Typography.Text>
     </Space>
   );
 }

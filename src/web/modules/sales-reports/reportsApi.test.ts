@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { urlFilters } from '../../lib/drill.ts';
-import { activityLink, closedLink, drillHere, periodLabel, stageLink } from './reportsApi.ts';
+import { activityLink, closedLink, drillHere, listCanDrill, periodLabel, stageLink } from './reportsApi.ts';
 
 // The drill-down addresses of the sales reports' bars: the list filters must be the report's own
 // (the server tests check the list answers exactly the counted records for these filters).
@@ -29,5 +29,13 @@ describe('sales report drill-down links', () => {
     expect(periodLabel('2026-03-01', 'month')).toBe('2026-03');
     expect(periodLabel('2026-10-01', 'quarter')).toBe('2026 Q4');
     expect(drillHere('product', 12)).toBe('/reports/sales?tab=revenue&drill=product&key=12');
+  });
+
+  it('a revenue bar the list cannot express (another basis, a team or territory) opens the drawer with its basis and interval', () => {
+    expect(drillHere('period', '2026-02-01', { basis: 'invoiced', interval: 'quarter' })).toBe('/reports/sales?tab=revenue&drill=period&key=2026-02-01&basis=invoiced&interval=quarter');
+    expect(drillHere('funnel', 3, { basis: 'collected' })).toBe('/reports/sales?tab=funnel&drill=funnel&key=3');
+    expect(listCanDrill(f)).toBe(true);
+    expect(listCanDrill({ ...f, team_id: 2 })).toBe(false);
+    expect(listCanDrill({ ...f, territory_id: 5 })).toBe(false);
   });
 });

@@ -7,9 +7,12 @@ import { recordsLink } from '../../lib/drill.ts';
 // figures: the generic list with the same filters where it can express them, else this page
 // with `drill=…` (the drawer lists the records the report endpoint answers behind the figure).
 
-export interface ReportFilters { from: string; to: string; pipeline_id?: number; owner_id?: number }
+export interface ReportFilters { from: string; to: string; pipeline_id?: number; owner_id?: number; team_id?: number; territory_id?: number }
 
-export const params = (f: ReportFilters): Query => ({ from: f.from, to: f.to, pipeline_id: f.pipeline_id, owner_id: f.owner_id });
+export const params = (f: ReportFilters): Query => ({ from: f.from, to: f.to, pipeline_id: f.pipeline_id, owner_id: f.owner_id, team_id: f.team_id, territory_id: f.territory_id });
+
+/** Team and territory are filters the generic list cannot express: with one, bars open the drawer. */
+export const listCanDrill = (f: ReportFilters) => !f.team_id && !f.territory_id;
 
 export function useReport<T>(path: string, f: ReportFilters, extra: Query = {}, enabled = true) {
   const q = { ...params(f), ...extra };
@@ -56,9 +59,10 @@ export const activityLink = (f: ReportFilters, ownerId: number | null, kind?: st
   { field: 'occurred_at', op: 'gte', value: start(f.from) }, { field: 'occurred_at', op: 'lt', value: dayAfter(f.to) },
 ]);
 
-/** This page with the records drawer open on a figure the list cannot filter for. */
-export function drillHere(kind: 'funnel' | 'product' | 'region', key: string | number): string {
+/** This page with the records drawer open on a figure (the list cannot filter for it); revenue bars also carry their basis and interval. */
+export function drillHere(kind: 'funnel' | 'product' | 'region' | 'period' | 'owner', key: string | number, revenue: { basis?: string; interval?: string } = {}): string {
   const q = new URLSearchParams({ tab: kind === 'funnel' ? 'funnel' : 'revenue', drill: kind, key: String(key) });
+  if (kind !== 'funnel') for (const [k, v] of Object.entries(revenue)) if (v) q.set(k, v);
   return `/reports/sales?${q.toString()}`;
 }
 
