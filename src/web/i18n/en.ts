@@ -595,7 +595,7 @@ const en = {
     audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
   },
   revenueBasis: {
-    basis: 'Revenue basis', team: 'Team', territory: 'Territory', record: 'Record', state: 'Stage, kind or method', day: 'Date counted',
+    records: 'Documents behind the figure', basis: 'Revenue basis', team: 'Team', territory: 'Territory', record: 'Record', state: 'Stage, kind or method', day: 'Date counted',
     bases: { booked: 'Booked', invoiced: 'Invoiced', collected: 'Collected' },
     total: { booked: 'Booked revenue', invoiced: 'Invoiced revenue', collected: 'Collected' },
     count: { booked: 'Won deals', invoiced: 'Invoices and credit notes', collected: 'Payments' },

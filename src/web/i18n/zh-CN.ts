@@ -598,7 +598,7 @@ const zhCN: Resources = {
     audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
   },
   revenueBasis: {
-    basis: '收入口径', team: '团队', territory: '销售区域', record: '记录', state: '阶段、类型或方式', day: '计入日期',
+    records: '该数字对应的单据', basis: '收入口径', team: '团队', territory: '销售区域', record: '记录', state: '阶段、类型或方式', day: '计入日期',
     bases: { booked: '签约', invoiced: '开票', collected: '回款' },
     total: { booked: '签约收入', invoiced: '开票收入', collected: '回款金额' },
     count: { booked: '赢单数', invoiced: '应收账单与贷项通知单', collected: '收款笔数' },

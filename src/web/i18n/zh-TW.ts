@@ -1016,7 +1016,7 @@ const zhTW: Resources = {
     audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
   },
   revenueBasis: {
-    basis: '收入口徑', team: '團隊', territory: '銷售區域', record: '記錄', state: '階段、類型或方式', day: '計入日期',
+    records: '該數字對應的單據', basis: '收入口徑', team: '團隊', territory: '銷售區域', record: '記錄', state: '階段、類型或方式', day: '計入日期',
     bases: { booked: '簽約', invoiced: '開票', collected: '回款' },
     total: { booked: '簽約收入', invoiced: '開票收入', collected: '回款金額' },
     count: { booked: '贏單數', invoiced: '應收帳單與貸項通知單', collected: '收款筆數' },

@@ -7,6 +7,7 @@ import type { ReportRecords } from '../../../shared/contracts/sales-reports.ts';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import { formatMoney } from '../../i18n/format.ts';
+import { optionLabel } from '../../fields/labels.ts';
 import { params, type ReportFilters } from './reportsApi.ts';
 
 // The records behind a funnel stage or a revenue bar the generic list cannot filter for (a product,
@@ -14,6 +15,8 @@ import { params, type ReportFilters } from './reportsApi.ts';
 // payments, a keyset page at a time from the report's own records endpoint.
 
 type Row = ReportRecords['data'][number];
+/** The field `stage_name` carries for documents other than deals (shown with its option label). */
+const STATE_FIELD: Record<string, string> = { invoices: 'kind', payments: 'method' };
 
 export function RecordsDrawer({ drill, drillKey, revenue, filters, currency, onClose }: { drill: string | null; drillKey: string; revenue: { basis?: string; interval?: string }; filters: ReportFilters; currency?: string; onClose: () => void }) {
   const { t } = useTranslation();
@@ -27,12 +30,12 @@ export function RecordsDrawer({ drill, drillKey, revenue, filters, currency, onC
     enabled: drill !== null,
   });
   return (
-    <Drawer open={drill !== null} onClose={() => { setCursors([]); onClose(); }} title={t('salesReports.records')} size="large">
+    <Drawer open={drill !== null} onClose={() => { setCursors([]); onClose(); }} title={t(revenue.basis && revenue.basis !== 'booked' ? 'revenueBasis.records' : 'salesReports.records')} size="large">
       {q.error ? <Alert type="error" title={errorText(t, q.error)} /> : null}
       <Table<Row> size="small" rowKey="id" loading={q.isLoading} dataSource={q.data?.data ?? []} pagination={false} scroll={{ x: true }}
         columns={[
           { key: 'name', title: t('revenueBasis.record'), render: (_, r) => <Link to={`/${r.object ?? 'opportunities'}/${r.id}`}>{r.name}</Link> },
-          { key: 'stage', title: t('revenueBasis.state'), dataIndex: 'stage_name' },
+          { key: 'stage', title: t('revenueBasis.state'), render: (_, r) => (r.object && STATE_FIELD[r.object] ? optionLabel(t, r.object, { key: STATE_FIELD[r.object]! }, r.stage_name) : r.stage_name) },
           { key: 'day', title: t('revenueBasis.day'), render: (_, r) => r.closed_at?.slice(0, 10) ?? '—' },
           { key: 'amount', title: t('salesReports.amount'), align: 'right', render: (_, r) => (r.amount === null ? '—' : formatMoney(r.amount, currency)) },
         ]} />

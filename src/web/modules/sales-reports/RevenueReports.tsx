@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { ActivityAnswer, RevenueAnswer } from '../../../shared/contracts/sales-reports.ts';
 import { errorText } from '../../api/errors.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
@@ -21,7 +21,9 @@ export function RevenueReport({ filters }: { filters: ReportFilters }) {
   const { t } = useTranslation();
   const [group, setGroup] = useState<Group>('period');
   const [interval, setInterval] = useState<'month' | 'quarter'>('month');
-  const [basis, setBasis] = useState<Basis>('booked');
+  // A drawer opened from a bar (or a shared address) names its basis: the chart behind it shows the same.
+  const [search] = useSearchParams();
+  const [basis, setBasis] = useState<Basis>(() => BASES.find((b) => b === search.get('basis')) ?? 'booked');
   const shown = basis === 'collected' && group === 'product' ? 'period' : group;
   const q = useReport<RevenueAnswer>('revenue', filters, { group: shown, interval, basis });
   if (q.error) return <Alert type="error" title={errorText(t, q.error)} />;
