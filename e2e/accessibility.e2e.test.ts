@@ -219,3 +219,36 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no critical or serious violatio
     });
   }
 });
+
+// lib/ariaRepairs.ts, seen from the page: what axe checks above, stated directly, including the
+// sideways-scrolling table losing its tab stop again once the window is wide enough.
+describe('Ant Design markup corrected in the page', () => {
+  it('puts the tab list on the tabs only, makes the measuring row inert and gives a scrolling table a named tab stop while it scrolls', async () => {
+    const admin = await adminSession();
+    const b = await openBrowser({ width: 390, height: 844 });
+    try {
+      await useSession(b, admin, 'en');
+      const { page } = b;
+      await page.goto('/settings/users');
+      const scroller = page.locator('.ant-table-content').first();
+      await expect.poll(() => scroller.getAttribute('tabindex')).toBe('0');
+      expect(await scroller.getAttribute('role')).toBe('region');
+      expect(await scroller.getAttribute('aria-label')).toBe('Table (scrolls sideways)');
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await expect.poll(() => scroller.getAttribute('tabindex')).toBe(null);
+      expect(await scroller.getAttribute('role')).toBe(null);
+
+      await page.goto('/contacts');
+      await page.getByTestId('record-table').waitFor();
+      await expect.poll(() => page.locator('.ant-table-measure-row').first().evaluate((r) => (r as HTMLElement).inert)).toBe(true);
+      const lists = await page.locator('[role="tablist"]').evaluateAll((ls) => ls.map((l) => ({
+        cls: l.className,
+        others: Array.from(l.querySelectorAll('button, [tabindex], a[href]')).filter((e) => e.getAttribute('role') !== 'tab').length,
+      })));
+      expect(lists.length).toBeGreaterThan(0);
+      for (const l of lists) expect(l).toEqual({ cls: 'ant-tabs-nav-list', others: 0 });
+    } finally {
+      await b.close();
+    }
+  });
+});
