@@ -44,8 +44,10 @@ describe('the tasks board', () => {
       // a timer turn and two frames later the next key is heard (a person never types faster).
       const sensorListens = () => page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 0)));
       // The first card to the next column (Done).
-      await card(first).focus();
-      expect(await card(first).getAttribute('tabindex')).toBe('0');
+      // The card's handle is its keyboard drag button (the card holds the title link and the menu).
+      const handle = page.getByTestId(`board-card-handle-${first}`);
+      await handle.focus();
+      expect(await handle.getAttribute('tabindex')).toBe('0');
       await page.keyboard.press('Space');
       await expect.poll(() => live.textContent()).toContain(`“键盘一 ${stamp}”位于“进行中”上方`);
       await sensorListens();

@@ -35,7 +35,7 @@ describe('the opportunities board', () => {
       expect(await count(second).textContent()).toBe('0');
       // dnd-kit's keyboard sensor hears the arrow a timer turn and two frames after the pick-up.
       const sensorListens = () => page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(r)), 0)));
-      await card.focus();
+      await page.getByTestId(`board-card-handle-${moved}`).focus();
       await page.keyboard.press('Space');
       await sensorListens();
       await page.keyboard.press('ArrowRight');

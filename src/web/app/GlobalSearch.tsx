@@ -47,22 +47,29 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
     staleTime: 10_000,
   });
 
+  // One flat list, hits of one object together, each naming its object: grouped options put a
+  // heading (role presentation) into the list screen readers are given, beside the active hit,
+  // with aria-selected on it, which that role does not allow. The aria-label is what the hidden
+  // accessible copy of the list reads for a hit.
   const options = useMemo(() => {
-    const hits = results.data ?? [];
-    const groups = new Map<string, SearchHit[]>();
-    for (const h of hits) groups.set(h.type, [...(groups.get(h.type) ?? []), h]);
-    return [...groups.entries()].filter(([type]) => objectOf.has(type)).map(([type, list]) => ({
-      label: objectLabel(t, objectOf.get(type)!, true),
-      options: list.map((h) => ({
+    const hits = (results.data ?? []).filter((h) => objectOf.has(h.type));
+    const order = [...new Set(hits.map((h) => h.type))];
+    return order.flatMap((type) => {
+      const kind = objectLabel(t, objectOf.get(type)!, true);
+      return hits.filter((h) => h.type === type).map((h) => ({
         value: `${type}:${h.id}`,
+        'aria-label': `${h.title} · ${kind}${h.subtitle ? ` · ${h.subtitle}` : ''}`,
         label: (
           <div className="gx-search-hit" data-testid="search-hit">
-            <div className="gx-search-title">{h.title}</div>
+            <div className="gx-search-head">
+              <span className="gx-search-title">{h.title}</span>
+              <span className="gx-search-kind">{kind}</span>
+            </div>
             {h.subtitle ? <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>{h.subtitle}</Typography.Text> : null}
           </div>
         ),
-      })),
-    }));
+      }));
+    });
   }, [results.data, t, objectOf]);
 
   const empty = q && !results.isFetching && results.data && results.data.length === 0;
@@ -74,7 +81,7 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       options={options}
       onChange={(v: string) => {
         // Choosing a hit sets its `type:id` value: that is not text to search for.
-        if (!options.some((g) => g.options.some((o) => o.value === v))) setText(String(v ?? ''));
+        if (!options.some((o) => o.value === v)) setText(String(v ?? ''));
       }}
       onSelect={(v: string) => {
         const [type, id] = v.split(':');
@@ -84,6 +91,9 @@ export function GlobalSearch({ autoFocus, onDone }: { autoFocus?: boolean; onDon
       }}
       notFoundContent={empty ? t('topbar.noResults', { q }) : results.isFetching ? t('topbar.searching') : null}
       popupMatchSelectWidth={360}
+      // The first hit is active: the input's aria-activedescendant names a real option (not
+      // `…_list_-1`) and Enter opens the top hit.
+      defaultActiveFirstOption
       style={{ width: '100%' }}
       ref={inputRef}
       autoFocus={autoFocus}

@@ -25,10 +25,12 @@ interface Props {
   style?: React.CSSProperties;
   id?: string;
   autoFocus?: boolean;
+  /** The name screen readers give it where no form label points at it (a table cell, a filter bar). */
+  ariaLabel?: string;
 }
 
 /** A searchable select over records or users, asking the server as the user types. */
-export function RecordSelect({ target, value, onChange, initialOptions, multiple, placeholder, allowClear = true, disabled, withMe, style, id, autoFocus }: Props) {
+export function RecordSelect({ target, value, onChange, initialOptions, multiple, placeholder, allowClear = true, disabled, withMe, style, id, autoFocus, ariaLabel }: Props) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
@@ -79,6 +81,7 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       autoFocus={autoFocus}
       mode={multiple ? 'multiple' : undefined}
       value={value ?? undefined}

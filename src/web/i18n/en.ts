@@ -219,7 +219,7 @@ const en = {
   },
   board: {
     list: 'List', board: 'Board', empty: 'No cards', more: 'Load more',
-    moveTo: 'Move to {{stage}}', moveMenu: 'Move {{title}}',
+    moveTo: 'Move to {{stage}}', moveMenu: 'Move {{title}}', dragHandle: 'Drag {{title}}',
     a11y: {
       instructions: 'To move a card, press space or enter, use the arrow keys to choose its place, then press space or enter again. Escape cancels.',
       picked: 'Picked up {{title}}.', over: '{{title}} is over {{stage}}.', dropped: '{{title}} dropped in {{stage}}.', cancelled: 'Move cancelled.',
@@ -525,6 +525,7 @@ const en = {
   },
   a11y: {
     brand: 'Guanxi 关系',
+    scrollTable: 'Table (scrolls sideways)',
     skipToContent: 'Skip to main content',
     mainNav: 'Main menu',
     home: 'Guanxi home',

@@ -222,7 +222,7 @@ const zhCN: Resources = {
   },
   board: {
     list: '列表', board: '看板', empty: '暂无卡片', more: '加载更多',
-    moveTo: '移到“{{stage}}”', moveMenu: '移动“{{title}}”',
+    moveTo: '移到“{{stage}}”', moveMenu: '移动“{{title}}”', dragHandle: '拖动“{{title}}”',
     a11y: {
       instructions: '要移动卡片，请按空格键或回车键，用方向键选择位置，再按空格键或回车键放下。按 Esc 取消。',
       picked: '已拿起“{{title}}”。', over: '“{{title}}”位于“{{stage}}”上方。', dropped: '“{{title}}”已放入“{{stage}}”。', cancelled: '已取消移动。',
@@ -528,6 +528,7 @@ const zhCN: Resources = {
   },
   a11y: {
     brand: 'Guanxi 关系',
+    scrollTable: '表格（可左右滚动）',
     skipToContent: '跳到主要内容',
     mainNav: '主菜单',
     home: 'Guanxi 首页',

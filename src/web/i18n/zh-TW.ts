@@ -467,7 +467,7 @@ const zhTW: Resources = {
     empty: '暫無卡片',
     more: '載入更多',
     moveTo: '移到「{{stage}}」',
-    moveMenu: '移動「{{title}}」',
+    moveMenu: '移動「{{title}}」', dragHandle: '拖曳「{{title}}」',
     a11y: {
       instructions: '要移動卡片，請按空白鍵或 Enter 鍵，用方向鍵選擇位置，再按空白鍵或 Enter 鍵放下。按 Esc 取消。',
       picked: '已拿起「{{title}}」。',
@@ -946,6 +946,7 @@ const zhTW: Resources = {
   },
   a11y: {
     brand: 'Guanxi 關係',
+    scrollTable: '表格（可左右捲動）',
     skipToContent: '跳到主要內容',
     mainNav: '主選單',
     home: 'Guanxi 首頁',

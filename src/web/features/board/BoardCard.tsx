@@ -1,5 +1,5 @@
 import { Button, Card, Dropdown, Typography } from 'antd';
-import { MoreOutlined } from '@ant-design/icons';
+import { HolderOutlined, MoreOutlined } from '@ant-design/icons';
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { useTranslation } from 'react-i18next';
@@ -22,10 +22,15 @@ interface Props {
   onMoveTo: (id: number, to: string) => void;
 }
 
-/** One card: draggable with the pointer, by touch (press and hold) and by keyboard (space, arrows, space). */
+/**
+ * One card: draggable with the pointer, by touch (press and hold) anywhere on it, and by keyboard
+ * from its handle (space, arrows, space). The handle, not the card, is the keyboard's drag
+ * button: a card that is a button may not hold the title link and the move menu (nested
+ * controls), and its name would not match its visible text.
+ */
 export function BoardCard({ object, record, titleField, details, targets, canMove, flag, onOpen, onMoveTo }: Props) {
   const { t } = useTranslation();
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: record.id, disabled: !canMove });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: record.id, disabled: !canMove });
   const title = String(record[titleField] ?? `#${record.id}`);
   return (
     <div
@@ -33,12 +38,15 @@ export function BoardCard({ object, record, titleField, details, targets, canMov
       style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.5 : 1 }}
       className="gx-board-card"
       data-testid={`board-card-${record.id}`}
-      aria-label={title}
-      {...attributes}
       {...listeners}
     >
       <Card size="small" hoverable>
         <div className="gx-board-card-head">
+          {canMove ? (
+            <span ref={setActivatorNodeRef} className="gx-board-card-handle" data-testid={`board-card-handle-${record.id}`} {...attributes} aria-label={t('board.dragHandle', { title })}>
+              <HolderOutlined />
+            </span>
+          ) : null}
           <Typography.Link className="gx-board-card-title" href={`/${object}/${record.id}`} onClick={(e) => { e.preventDefault(); onOpen(record.id); }} onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
             {title}
           </Typography.Link>

@@ -111,7 +111,7 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
   const amount = (k: 'net' | 'tax' | 'gross') => (_: unknown, _r: EditRow, i: number) => <span data-testid={`line-${i}-${k}`}>{money(live.lines[i]?.[k])}</span>;
   const columns = [
     ...(lines.product_object && editable ? [{ key: 'product', title: t('lines.product'), width: 180, render: (_: unknown, r: EditRow, i: number) => (
-      <RecordSelect target={lines.product_object!} value={r.product_id} onChange={(v) => void pick(i, v ?? null)} placeholder={t('lines.pickProduct')} style={{ width: 170 }} id={`line-${i}-product`} />
+      <RecordSelect target={lines.product_object!} value={r.product_id} onChange={(v) => void pick(i, v ?? null)} placeholder={t('lines.pickProduct')} style={{ width: 170 }} id={`line-${i}-product`} ariaLabel={t('lines.product')} />
     ) }] : []),
     { key: 'description', title: t('lines.description'), render: cell('description', 220) },
     { key: 'quantity', title: t('lines.quantity'), width: 80, render: cell('quantity', 70, 'right') },

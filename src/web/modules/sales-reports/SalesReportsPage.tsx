@@ -41,7 +41,7 @@ export function SalesReportsPage() {
             value={filters.pipeline_id} onChange={(v?: number) => set({ pipeline_id: v })}
             options={(pipelines.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
         ) : null}
-        <RecordSelect target="users" style={{ minWidth: 180 }} placeholder={t('salesReports.owner')} value={filters.owner_id ?? null}
+        <RecordSelect target="users" style={{ minWidth: 180 }} placeholder={t('salesReports.owner')} ariaLabel={t('salesReports.owner')} value={filters.owner_id ?? null}
           onChange={(v) => set({ owner_id: typeof v === 'number' ? v : v ? Number(v) : undefined })} />
         {revenue ? (
           <>
