@@ -538,6 +538,8 @@ const en = {
   },
   fapiao: {
     tab: 'Fapiao',
+    partAmount: 'Amount of this fapiao',
+    partAmountHint: 'At most {{left}}, what is left without a fapiao; less makes a partial fapiao.',
     remaining: 'Left without a fapiao',
     none: 'No fapiao yet',
     number: 'Fapiao number',

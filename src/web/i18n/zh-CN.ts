@@ -541,6 +541,8 @@ const zhCN: Resources = {
   },
   fapiao: {
     tab: '发票（税务）',
+    partAmount: '本次开票金额',
+    partAmountHint: '最多 {{left}}（尚未开票的金额）；少于此数即为部分开票。',
     remaining: '未开票金额',
     none: '尚无发票',
     number: '发票号码',

@@ -959,6 +959,8 @@ const zhTW: Resources = {
   },
   fapiao: {
     tab: '發票（稅務）',
+    partAmount: '本次開票金額',
+    partAmountHint: '最多 {{left}}（尚未開票的金額）；少於此數即為部分開票。',
     remaining: '未開票金額',
     none: '尚無發票',
     number: '發票號碼',
