@@ -596,6 +596,13 @@ const en = {
     },
     audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
   },
+  lineLock: {
+    quote_not_editable: 'Locked: a sent or answered quote keeps its lines. Revise it to make a new version.',
+    order_not_editable: 'Locked: only a draft order\'s lines can change.',
+    invoice_not_editable: 'Locked: the invoice is issued. Correct it with a credit note.',
+    fapiao_not_editable: 'Locked: the lines of an issued fapiao, of one made from invoices or of a red one are fixed.',
+    other: 'Locked: these lines cannot be changed now.',
+  },
 };
 
 export default en;

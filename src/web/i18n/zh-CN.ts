@@ -599,6 +599,13 @@ const zhCN: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
   },
+  lineLock: {
+    quote_not_editable: '已锁定：已发送或已答复的报价单不能修改明细，请修订生成新版本。',
+    order_not_editable: '已锁定：只有草稿订单可以修改明细。',
+    invoice_not_editable: '已锁定：应收账单已开具，如需更正请开具贷项通知单。',
+    fapiao_not_editable: '已锁定：已开具的发票、由应收账单生成的发票或红字发票，其明细不可修改。',
+    other: '已锁定：当前不能修改这些明细。',
+  },
 };
 
 export default zhCN;

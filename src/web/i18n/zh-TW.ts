@@ -1017,6 +1017,13 @@ const zhTW: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
   },
+  lineLock: {
+    quote_not_editable: '已鎖定：已傳送或已答覆的報價單不能修改明細，請修訂產生新版本。',
+    order_not_editable: '已鎖定：只有草稿訂單可以修改明細。',
+    invoice_not_editable: '已鎖定：應收帳單已開立，如需更正請開立貸項通知單。',
+    fapiao_not_editable: '已鎖定：已開立的發票、由應收帳單產生的發票或紅字發票，其明細不可修改。',
+    other: '已鎖定：目前不能修改這些明細。',
+  },
 };
 
 export default zhTW;
