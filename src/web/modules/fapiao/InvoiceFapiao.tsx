@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { formatMoney } from '../../i18n/format.ts';
 import { minorDigits } from '../../../shared/money.ts';
+import { isCreditCode } from '../../../shared/tax-id.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
 import type { InvoiceFapiaoAnswer } from '../../../shared/contracts/fapiao.ts';
 import { fapiaoError } from './errors.ts';
@@ -13,6 +14,8 @@ import { fapiaoError } from './errors.ts';
 type Item = InvoiceFapiaoAnswer['data']['fapiao'][number];
 export const KINDS = ['digital_normal', 'digital_special', 'paper_normal', 'paper_special'] as const;
 const BILLED = ['issued', 'partially_paid', 'paid'];
+/** The same check character test as the server's (shared/tax-id.ts), so a typo is caught as it is typed. */
+const taxIdOk = (v: unknown) => !v || isCreditCode(String(v).trim().toUpperCase());
 
 /** The invoice's fapiao (blue and red) and what is left without a fapiao. */
 const useInvoiceFapiao = (id: number, enabled = true) =>
@@ -54,7 +57,7 @@ export function RequestFapiao({ id, record, canEdit }: RecordExtensionProps) {
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id || null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null, ...(v.amount != null ? { amounts: [{ invoice_id: record.id, amount: String(v.amount) }] } : {}) });
+      const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id ? String(v.buyer_tax_id).trim().toUpperCase() : null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null, ...(v.amount != null ? { amounts: [{ invoice_id: record.id, amount: String(v.amount) }] } : {}) });
       message.success(t('fapiao.requested'));
       setOpen(false);
       navigate(`/fapiao/${r.data.id}`);
@@ -73,7 +76,9 @@ export function RequestFapiao({ id, record, canEdit }: RecordExtensionProps) {
               <InputNumber min={0.01} max={Number(left)} step={0.01} precision={minorDigits(String(record.currency ?? 'CNY'))} style={{ width: '100%' }} addonAfter={String(record.currency ?? '')} />
             </Form.Item>
           ) : null}
-          <Form.Item name="buyer_tax_id" label={t('fapiao.buyerTaxId')} rules={[{ required: special }]}><Input maxLength={18} /></Form.Item>
+          <Form.Item name="buyer_tax_id" label={t('fapiao.buyerTaxId')} rules={[{ required: special }, { validator: (_, v) => (taxIdOk(v) ? Promise.resolve() : Promise.reject(new Error(t('fapiao.errors.invalid_tax_id')))) }]}>
+            <Input maxLength={18} autoComplete="off" />
+          </Form.Item>
           <Form.Item name="buyer_address_phone" label={t('fapiao.buyerAddressPhone')} rules={[{ required: special }]}><Input maxLength={300} /></Form.Item>
           <Form.Item name="buyer_bank_account" label={t('fapiao.buyerBankAccount')} rules={[{ required: special }]}><Input maxLength={300} /></Form.Item>
           <Form.Item name="remarks" label={t('fapiao.remarks')}><Input.TextArea maxLength={2000} /></Form.Item>
