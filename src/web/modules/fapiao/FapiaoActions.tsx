@@ -16,7 +16,9 @@ function IssueDialog({ record, reload }: RecordExtensionProps) {
   const [form] = Form.useForm();
   const paper = String(record.kind).startsWith('paper_');
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.post(`/fapiao/${record.id}/issue`, { provider: 'manual', number: v.number.trim(), ...(paper ? { code: v.code.trim() } : {}), issue_date: v.issue_date.format('YYYY-MM-DD') });
       message.success(t('fapiao.issued'));

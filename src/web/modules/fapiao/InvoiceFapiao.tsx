@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
-import { formatMoney } from '../../i18n/format.ts';
-import { minorDigits } from '../../../shared/money.ts';
+import { formatMoney as formatExact, minorDigits } from '../../../shared/money.ts';
 import { isCreditCode } from '../../../shared/tax-id.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
 import type { InvoiceFapiaoAnswer } from '../../../shared/contracts/fapiao.ts';
@@ -18,12 +17,19 @@ const BILLED = ['issued', 'partially_paid', 'paid'];
 const taxIdOk = (v: unknown) => !v || isCreditCode(String(v).trim().toUpperCase());
 
 /** The invoice's fapiao (blue and red) and what is left without a fapiao. */
+/** Tax documents show every amount with the currency's digits (¥678.00, not ¥678). */
+function useMoney() {
+  const { i18n } = useTranslation();
+  return (v: string, currency: string) => formatExact(v, currency, i18n.language);
+}
+
 const useInvoiceFapiao = (id: number, enabled = true) =>
   useQuery({ queryKey: ['invoice-fapiao', id], enabled, queryFn: async () => (await api.get<InvoiceFapiaoAnswer>(`/invoices/${id}/fapiao`)).data });
 
 export function InvoiceFapiaoTab({ id, record }: RecordExtensionProps) {
   const { t } = useTranslation();
   const q = useInvoiceFapiao(id);
+  const formatMoney = useMoney();
   if (q.error) return <Alert type="error" title={fapiaoError(t, q.error)} />;
   const currency = String(record.currency ?? 'CNY');
   return (
@@ -49,13 +55,16 @@ export function RequestFapiao({ id, record, canEdit }: RecordExtensionProps) {
   const navigate = useNavigate();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
+  const formatMoney = useMoney();
   const special = Boolean(Form.useWatch('kind', form)?.endsWith('_special'));
   const billed = record.kind === 'invoice' && BILLED.includes(String(record.status));
   // What is left without a fapiao (null when amounts are hidden): the default and the most of a part.
   const left = useInvoiceFapiao(id, canEdit && billed).data?.remaining ?? null;
   if (!canEdit || record.kind !== 'invoice' || !BILLED.includes(String(record.status))) return null;
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id ? String(v.buyer_tax_id).trim().toUpperCase() : null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null, ...(v.amount != null ? { amounts: [{ invoice_id: record.id, amount: String(v.amount) }] } : {}) });
       message.success(t('fapiao.requested'));

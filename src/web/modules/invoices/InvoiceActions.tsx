@@ -18,7 +18,9 @@ function RecordPayment({ record, reload }: RecordExtensionProps) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.post('/payments/record', { invoice_id: record.id, amount: String(v.amount), method: v.method, received_on: v.received_on.format('YYYY-MM-DD'), reference: v.reference || null });
       message.success(t('invoices.paymentRecorded'));
