@@ -67,8 +67,8 @@ describe('a module object (devices) in the browser', () => {
 
     // The account's page has its devices as a related list (declared by devices' link field).
     await page.goto(`/accounts/${account.data.id}`);
-    // The account page has many tabs: "设备" may sit under the strip's edge, so it is pressed directly.
-    await page.getByRole('tab', { name: /^设备/ }).dispatchEvent('click');
+    // The account page has many tabs; the strip wraps, so "设备" is on screen and clicked like a user would.
+    await page.getByRole('tab', { name: /^设备/ }).click();
     const related = page.getByTestId('related-devices');
     await related.getByText('前台扫描枪').waitFor();
     // A device added from there is linked to the account.

@@ -44,7 +44,7 @@ describe('quote to payment in the browser', () => {
     await page.getByTestId('invoice-from-source').click();
     await page.waitForURL(/\/invoices\/\d+$/, { timeout: 10_000 });
     await page.getByRole('button', { name: /^开\s*具$/ }).click();
-    await page.getByText('发票已开具').first().waitFor({ timeout: 10_000 });
+    await page.getByText('应收账单已开具').first().waitFor({ timeout: 10_000 });
 
     await page.getByRole('button', { name: '登记收款' }).click();
     const pay = page.locator('.ant-modal', { hasText: '登记收款' });

@@ -153,7 +153,7 @@ const pct = (v: MoneyInput | null | undefined): Money => (v === null || v === un
  * each share floored to the minor unit, the units left given to the largest remainders
  * (taken from the smallest when the target is below the floors).
  */
-function allocate(target: Money, exact: readonly Money[], digits: number): Money[] {
+export function allocate(target: Money, exact: readonly Money[], digits: number): Money[] {
   const scale = new Money(10).pow(digits);
   const scaled = exact.map((x) => x.times(scale));
   const floors = scaled.map((x) => x.floor());

@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import { canReadField, requireDo, type Actor } from '../core/access.ts';
 import { diff, writeAudit } from '../core/audit.ts';
 import { deliverSoon, writeEvents } from '../core/events.ts';
-import { forbidden, invalid } from '../http/errors.ts';
+import { AppError, forbidden, invalid } from '../http/errors.ts';
 import { computeLines, minorDigits, MONEY_LIMIT, parseMoney, type Money } from '../../shared/money.ts';
 import type { LineInput, LineOut } from '../../shared/contracts/line-items.ts';
 import { afterWrite } from './hooks.ts';
@@ -96,7 +96,28 @@ function answer(def: ObjectDef, actor: Actor, parent: Row, rows: LineRow[], org:
 export async function getLines(db: Kysely<DB>, def: ObjectDef, actor: Actor, parentId: number) {
   requireDo(actor, def, 'read');
   const parent = await loadVisible(db, def, actor, parentId);
-  return answer(def, actor, parent, await selectLines(db, def.lines!.table, parentId), await orgCurrency(db));
+  const locked = await lockOf(db, def, actor, parent);
+  return { ...answer(def, actor, parent, await selectLines(db, def.lines!.table, parentId), await orgCurrency(db)), locked };
+}
+
+/**
+ * Why the lines may not be replaced now (the refusal `mayEdit` would give a PUT: its reason
+ * code and the parent's status), or null: the web app shows locked documents read-only
+ * instead of offering an editor the server refuses. Asked in a transaction rolled back.
+ */
+async function lockOf(db: Kysely<DB>, def: ObjectDef, actor: Actor, parent: Row): Promise<{ reason: string; status: string | null } | null> {
+  const mayEdit = def.lines!.mayEdit;
+  if (!mayEdit) return null;
+  try {
+    const ask = (trx: Transaction<DB>) => Promise.resolve(mayEdit({ trx, actor, def }, parent));
+    // getLines is also called inside other writes' transactions (a quote being sent).
+    await (db.isTransaction ? ask(db as Transaction<DB>) : db.transaction().execute(ask));
+    return null;
+  } catch (e) {
+    if (!(e instanceof AppError)) throw e;
+    const d = (e.details ?? {}) as { reason?: unknown; status?: unknown };
+    return { reason: typeof d.reason === 'string' ? d.reason : e.code, status: typeof d.status === 'string' ? d.status : null };
+  }
 }
 
 /**

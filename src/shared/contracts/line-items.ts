@@ -65,6 +65,8 @@ export const LinesAnswer = z.object({
     overall_discount_percent: z.string(),
     /** The parent's version after the write: send it with the next PUT. */
     version: z.number(),
+    /** GET only: why the lines cannot be replaced now (a sent quote, an issued invoice…), or null. */
+    locked: z.object({ reason: z.string(), status: z.string().nullable() }).nullable().optional(),
   }),
 });
 export type LinesAnswer = z.infer<typeof LinesAnswer>;

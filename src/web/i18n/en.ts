@@ -539,6 +539,8 @@ const en = {
   },
   fapiao: {
     tab: 'Fapiao',
+    partAmount: 'Amount of this fapiao',
+    partAmountHint: 'At most {{left}}, what is left without a fapiao; less makes a partial fapiao.',
     remaining: 'Left without a fapiao',
     none: 'No fapiao yet',
     number: 'Fapiao number',
@@ -605,6 +607,13 @@ const en = {
       collected: 'Collected: payments allocated to invoices and instalments, by received date, in the organisation currency at the rate of that date.',
     },
     utc: 'Periods are calendar days in UTC.',
+  },
+  lineLock: {
+    quote_not_editable: 'Locked: a sent or answered quote keeps its lines. Revise it to make a new version.',
+    order_not_editable: 'Locked: only a draft order\'s lines can change.',
+    invoice_not_editable: 'Locked: the invoice is issued. Correct it with a credit note.',
+    fapiao_not_editable: 'Locked: the lines of an issued fapiao, of one made from invoices or of a red one are fixed.',
+    other: 'Locked: these lines cannot be changed now.',
   },
 };
 

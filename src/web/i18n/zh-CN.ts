@@ -472,19 +472,19 @@ const zhCN: Resources = {
     progressTitle: '交付情况',
   },
   invoices: {
-    createFromSource: '开具发票', createdFromSource: '已生成发票草稿',
-    number: '发票', dueDate: '到期日', status: '状态', amountDue: '应收余额', amount: '金额', method: '收款方式',
+    createFromSource: '生成应收账单', createdFromSource: '已生成应收账单草稿',
+    number: '应收账单', dueDate: '到期日', status: '状态', amountDue: '应收余额', amount: '金额', method: '收款方式',
     receivedOn: '收款日期', reference: '流水号', save: '保存', payment: '收款', allocated: '核销金额',
     statuses: { draft: '草稿', issued: '已开具', partially_paid: '部分收款', paid: '已收清', void: '已作废' },
     methods: { bank_transfer: '银行转账', alipay: '支付宝', wechat_pay: '微信支付', cash: '现金', cheque: '支票', card: '银行卡', acceptance_bill: '承兑汇票' },
-    issue: '开具', issued: '发票已开具', void: '作废', voided: '发票已作废', voidTitle: '作废此发票？', voidReason: '作废原因',
+    issue: '开具', issued: '应收账单已开具', void: '作废', voided: '应收账单已作废', voidTitle: '作废此应收账单？', voidReason: '作废原因',
     creditNote: '开贷项通知单', recordPayment: '登记收款', paymentRecorded: '收款已登记',
     paymentsTab: '收款', collectionTab: '催收', noPayments: '暂无收款', noActions: '暂无催收记录',
     kind: '方式', note: '备注', actionDate: '日期', promiseDate: '承诺付款日', promisedAmount: '承诺金额', addAction: '添加记录',
     collectionKinds: { call: '电话', email: '邮件', visit: '拜访', letter: '函件' },
     brokenPromise: '承诺于 {{date}} 付款 {{amount}} 未兑现',
     ageing: {
-      title: '应收账龄', asOf: '截至', account: '客户', invoices: '发票数', noAccount: '无客户', totals: '合计',
+      title: '应收账龄', asOf: '截至', account: '客户', invoices: '应收账单数', noAccount: '无客户', totals: '合计',
       current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90_plus: '90 天以上', total: '应收合计',
       previous: '上一页', next: '下一页',
     },
@@ -542,6 +542,8 @@ const zhCN: Resources = {
   },
   fapiao: {
     tab: '发票（税务）',
+    partAmount: '本次开票金额',
+    partAmountHint: '最多 {{left}}（尚未开票的金额）；少于此数即为部分开票。',
     remaining: '未开票金额',
     none: '尚无发票',
     number: '发票号码',
@@ -576,7 +578,7 @@ const zhCN: Resources = {
     colours: { blue: '蓝字', red: '红字' },
     statuses: { draft: '草稿', requested: '已申请', issued: '已开具', voided: '已作废' },
     redStates: { partly: '部分冲红', reversed: '已全额冲红' },
-    errors: { fapiao_not_editable: '已开具或已作废的发票不能修改。', fapiao_over_invoice: '超出该应收发票的未开票金额。', red_without_blue: '红字发票只能冲销已开具的蓝字发票。', red_confirmation_required: '请填写红字确认单编号。', over_red: '超出蓝字发票剩余可冲红金额。', special_fapiao_buyer_incomplete: '专票须填写购买方纳税人识别号、地址电话、开户行及账号。', invalid_tax_id: '统一社会信用代码无效。', invalid_fapiao_number: '发票号码或代码格式不正确。', fapiao_number_taken: '该发票号码已被使用。', invoice_not_issued: '只有已开具的应收发票才能申请开票。' },
+    errors: { fapiao_not_editable: '已开具或已作废的发票不能修改。', fapiao_over_invoice: '超出该应收账单的未开票金额。', red_without_blue: '红字发票只能冲销已开具的蓝字发票。', red_confirmation_required: '请填写红字确认单编号。', over_red: '超出蓝字发票剩余可冲红金额。', special_fapiao_buyer_incomplete: '专票须填写购买方纳税人识别号、地址电话、开户行及账号。', invalid_tax_id: '统一社会信用代码无效。', invalid_fapiao_number: '发票号码或代码格式不正确。', fapiao_number_taken: '该发票号码已被使用。', invoice_not_issued: '只有已开具的应收账单才能申请开票。' },
   },
   forecasts: { title: '销售预测', period: '期间', scope: '范围', allTeams: '全部团队', team: '团队', noTeam: '无团队', rep: '销售', pipeline: '管道', best_case: '最佳情况', commit: '承诺', weighted: '加权管道', won: '已赢单', quota: '配额', attainment: '达成率', gap: '差距', adjust: '调整', adjustTitle: '调整 {{name}} 的预测', category: '类别', amount: '金额', note: '备注', save: '保存', cancel: '取消', quotaVsWon: '配额与赢单对比', trend: '承诺金额周趋势', empty: '本期间暂无数据。', noSnapshots: '暂无每周快照。', amountsHidden: '您的角色无权查看商机金额：仅显示数量和配额。' },
   faster: {
@@ -608,6 +610,13 @@ const zhCN: Resources = {
       collected: '回款口径：按收款日期统计已核销到应收账单和回款计划的收款，按当日汇率折算为组织币种。',
     },
     utc: '期间按 UTC 日历日计算。',
+  },
+  lineLock: {
+    quote_not_editable: '已锁定：已发送或已答复的报价单不能修改明细，请修订生成新版本。',
+    order_not_editable: '已锁定：只有草稿订单可以修改明细。',
+    invoice_not_editable: '已锁定：应收账单已开具，如需更正请开具贷项通知单。',
+    fapiao_not_editable: '已锁定：已开具的发票、由应收账单生成的发票或红字发票，其明细不可修改。',
+    other: '已锁定：当前不能修改这些明细。',
   },
 };
 

@@ -890,19 +890,19 @@ const zhTW: Resources = {
     progressTitle: '交付情況',
   },
   invoices: {
-    createFromSource: '開立發票', createdFromSource: '已產生發票草稿',
-    number: '發票', dueDate: '到期日', status: '狀態', amountDue: '應收餘額', amount: '金額', method: '收款方式',
+    createFromSource: '產生應收帳單', createdFromSource: '已產生應收帳單草稿',
+    number: '應收帳單', dueDate: '到期日', status: '狀態', amountDue: '應收餘額', amount: '金額', method: '收款方式',
     receivedOn: '收款日期', reference: '交易序號', save: '儲存', payment: '收款', allocated: '沖帳金額',
     statuses: { draft: '草稿', issued: '已開立', partially_paid: '部分收款', paid: '已收清', void: '已作廢' },
     methods: { bank_transfer: '銀行轉帳', alipay: '支付寶', wechat_pay: '微信支付', cash: '現金', cheque: '支票', card: '信用卡', acceptance_bill: '承兌匯票' },
-    issue: '開立', issued: '發票已開立', void: '作廢', voided: '發票已作廢', voidTitle: '作廢此發票？', voidReason: '作廢原因',
+    issue: '開立', issued: '應收帳單已開立', void: '作廢', voided: '應收帳單已作廢', voidTitle: '作廢此應收帳單？', voidReason: '作廢原因',
     creditNote: '開立折讓單', recordPayment: '登記收款', paymentRecorded: '收款已登記',
     paymentsTab: '收款', collectionTab: '催收', noPayments: '尚無收款', noActions: '尚無催收記錄',
     kind: '方式', note: '備註', actionDate: '日期', promiseDate: '承諾付款日', promisedAmount: '承諾金額', addAction: '新增記錄',
     collectionKinds: { call: '電話', email: '郵件', visit: '拜訪', letter: '函件' },
     brokenPromise: '承諾於 {{date}} 付款 {{amount}} 未兌現',
     ageing: {
-      title: '應收帳齡', asOf: '截至', account: '客戶', invoices: '發票數', noAccount: '無客戶', totals: '合計',
+      title: '應收帳齡', asOf: '截至', account: '客戶', invoices: '應收帳單數', noAccount: '無客戶', totals: '合計',
       current: '未到期', d1_30: '1–30 天', d31_60: '31–60 天', d61_90: '61–90 天', d90_plus: '90 天以上', total: '應收合計',
       previous: '上一頁', next: '下一頁',
     },
@@ -960,6 +960,8 @@ const zhTW: Resources = {
   },
   fapiao: {
     tab: '發票（稅務）',
+    partAmount: '本次開票金額',
+    partAmountHint: '最多 {{left}}（尚未開票的金額）；少於此數即為部分開票。',
     remaining: '未開票金額',
     none: '尚無發票',
     number: '發票號碼',
@@ -994,7 +996,7 @@ const zhTW: Resources = {
     colours: { blue: '藍字', red: '紅字' },
     statuses: { draft: '草稿', requested: '已申請', issued: '已開具', voided: '已作廢' },
     redStates: { partly: '部分沖紅', reversed: '已全額沖紅' },
-    errors: { fapiao_not_editable: '已開具或已作廢的發票不能修改。', fapiao_over_invoice: '超出該應收發票的未開票金額。', red_without_blue: '紅字發票只能沖銷已開具的藍字發票。', red_confirmation_required: '請填寫紅字確認單編號。', over_red: '超出藍字發票剩餘可沖紅金額。', special_fapiao_buyer_incomplete: '專票須填寫購買方納稅人識別號、地址電話、開戶行及帳號。', invalid_tax_id: '統一社會信用代碼無效。', invalid_fapiao_number: '發票號碼或代碼格式不正確。', fapiao_number_taken: '該發票號碼已被使用。', invoice_not_issued: '只有已開具的應收發票才能申請開票。' },
+    errors: { fapiao_not_editable: '已開具或已作廢的發票不能修改。', fapiao_over_invoice: '超出該應收帳單的未開票金額。', red_without_blue: '紅字發票只能沖銷已開具的藍字發票。', red_confirmation_required: '請填寫紅字確認單編號。', over_red: '超出藍字發票剩餘可沖紅金額。', special_fapiao_buyer_incomplete: '專票須填寫購買方納稅人識別號、地址電話、開戶行及帳號。', invalid_tax_id: '統一社會信用代碼無效。', invalid_fapiao_number: '發票號碼或代碼格式不正確。', fapiao_number_taken: '該發票號碼已被使用。', invoice_not_issued: '只有已開立的應收帳單才能申請開票。' },
   },
   forecasts: { title: '銷售預測', period: '期間', scope: '範圍', allTeams: '全部團隊', team: '團隊', noTeam: '無團隊', rep: '業務', pipeline: '管道', best_case: '最佳情況', commit: '承諾', weighted: '加權管道', won: '已贏單', quota: '配額', attainment: '達成率', gap: '差距', adjust: '調整', adjustTitle: '調整 {{name}} 的預測', category: '類別', amount: '金額', note: '備註', save: '儲存', cancel: '取消', quotaVsWon: '配額與贏單對比', trend: '承諾金額週趨勢', empty: '本期間暫無資料。', noSnapshots: '暫無每週快照。', amountsHidden: '您的角色無權檢視商機金額：僅顯示數量和配額。' },
   faster: {
@@ -1026,6 +1028,13 @@ const zhTW: Resources = {
       collected: '回款口徑：依收款日期統計已沖銷至應收帳單與回款計畫的收款，依當日匯率換算為組織幣別。',
     },
     utc: '期間以 UTC 日曆日計算。',
+  },
+  lineLock: {
+    quote_not_editable: '已鎖定：已傳送或已答覆的報價單不能修改明細，請修訂產生新版本。',
+    order_not_editable: '已鎖定：只有草稿訂單可以修改明細。',
+    invoice_not_editable: '已鎖定：應收帳單已開立，如需更正請開立貸項通知單。',
+    fapiao_not_editable: '已鎖定：已開立的發票、由應收帳單產生的發票或紅字發票，其明細不可修改。',
+    other: '已鎖定：目前不能修改這些明細。',
   },
 };
 

@@ -6,10 +6,11 @@ import { deliverSoon } from '../../core/events.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { createRecordIn, getRecord, loadVisible } from '../../records/service.ts';
-import { computeLines, parseMoney, type Money } from '../../../shared/money.ts';
+import { computeLines, decimalsOf, minorDigits, parseMoney, type Money } from '../../../shared/money.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import { invoiceLines } from '../invoices/invoices.repo.ts';
 import { checkTaxId, fapiaoOnTimeline } from './fapiao.object.ts';
+import { partOfLines } from './fapiao.partial.ts';
 import { fapiaoedOf, insertFapiaoLines, linkInvoices, setFapiao, taxCodes, type FapiaoLine } from './fapiao.repo.ts';
 
 // A fapiao requested from issued invoices of one account: each invoice's lines are copied
@@ -28,6 +29,8 @@ export interface FromInvoicesBody {
   kind?: string;
   buyer_name?: string | null; buyer_tax_id?: string | null; buyer_address_phone?: string | null; buyer_bank_account?: string | null;
   remarks?: string | null;
+  /** Part of an invoice's open amount (default: all of what is left without a fapiao). */
+  amounts?: { invoice_id: number; amount: string | number }[];
 }
 
 /** The lines of one invoice as fapiao lines, computed exactly like the invoice's. */
@@ -56,6 +59,18 @@ export async function writeFapiaoLines(trx: Tx, id: number, lines: Omit<FapiaoLi
   return setFapiao(trx, id, { amount_net: total('net'), amount_tax: total('tax'), amount_total: total('gross') });
 }
 
+/** The part asked of each invoice, checked: one of the request's invoices, positive, in the currency's minor unit. */
+function askedAmounts(body: FromInvoicesBody, ids: number[], currency: string, issues: { field: string; message: string; code: string }[]): Map<number, Money> {
+  const asked = new Map<number, Money>();
+  (body.amounts ?? []).forEach((a, i) => {
+    const amount = parseMoney(a.amount);
+    if (!ids.includes(a.invoice_id) || asked.has(a.invoice_id)) issues.push({ field: `amounts[${i}].invoice_id`, message: 'One amount per invoice of this request', code: 'unknown_invoice' });
+    else if (!amount || amount.lte(0) || decimalsOf(amount) > minorDigits(currency)) issues.push({ field: `amounts[${i}].amount`, message: 'A positive amount in the currency\'s minor unit', code: 'invalid_amount' });
+    else asked.set(a.invoice_id, amount);
+  });
+  return asked;
+}
+
 /** POST /fapiao/from-invoices: a draft blue fapiao of these issued invoices (one account, one currency). */
 export async function fapiaoFromInvoices(db: Kysely<DB>, actor: Actor, body: FromInvoicesBody) {
   requireDo(actor, def(), 'create');
@@ -75,11 +90,15 @@ export async function fapiaoFromInvoices(db: Kysely<DB>, actor: Actor, body: Fro
     const issues = [];
     if (invoices.some((i) => i.account_id !== first.account_id)) issues.push({ field: 'invoice_ids', message: 'A fapiao covers invoices of one account', code: 'different_accounts' });
     if (invoices.some((i) => i.currency !== first.currency)) issues.push({ field: 'invoice_ids', message: 'A fapiao covers invoices in one currency', code: 'currency_mismatch' });
+    const asked = askedAmounts(body, ids, first.currency, issues);
     if (issues.length) throw invalid(issues);
     const parts = [];
     for (const inv of invoices) {
-      const part = await linesOfInvoice(trx, inv);
+      const whole = await linesOfInvoice(trx, inv);
       const left = m(inv.gross_total).minus(m(inv.amount_credited)).minus(m(await fapiaoedOf(trx, inv.id)));
+      // Not named: what is left of it (the whole invoice when nothing is fapiao'd yet).
+      const amount = asked.get(inv.id) ?? (left.gt(0) && left.lt(whole.gross) ? left : undefined);
+      const part = amount ? { lines: partOfLines(whole.lines, whole.gross, amount, inv.currency), gross: amount } : whole;
       if (part.gross.gt(left)) {
         // The remaining amount only for a role that may read the invoice's amounts.
         const shown = canReadField(actor, 'invoices', 'gross_total') ? { remaining: left.toString() } : {};

@@ -20,7 +20,9 @@ export const notEditable = (status: string) =>
 export async function fapiaoOnTimeline(trx: Tx, row: Row, actorId: number | null): Promise<void> {
   await syncTimeline(trx, 'fapiao', row.id, {
     occurredAt: row.created_at, kind: 'fapiao', title: row.number ?? `#${row.id}`,
-    body: [row.colour === 'red' ? 'red' : null, row.status, row.buyer_name].filter(Boolean).join(' · '), targets: timelineTargets(getObject('fapiao'), row), actorId,
+    // Language-neutral text only (the reader's language is not known here): the buyer, and for
+    // a red fapiao its 红字确认单编号; kind and status are on the fapiao's own page.
+    body: [row.buyer_name, row.colour === 'red' ? row.red_confirmation_number : null].filter(Boolean).join(' · '), targets: timelineTargets(getObject('fapiao'), row), actorId,
   });
 }
 

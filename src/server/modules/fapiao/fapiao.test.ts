@@ -86,7 +86,10 @@ describe('fapiao of invoices', () => {
     const { rows: audit } = await sql<{ action: string }>`SELECT action FROM audit_log WHERE object = 'fapiao' AND record_id = ${fp.id} ORDER BY id`.execute(t.database.db);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['fapiao_from_invoices', 'request', 'issue', 'red_reversal']));
     const tl = await t.api(t.adminToken, 'GET', `/accounts/${account.id}/timeline?limit=100`);
-    expect(tl.body.data.filter((e: any) => e.kind === 'fapiao').length).toBe(4);
+    const onTimeline = tl.body.data.filter((e: any) => e.kind === 'fapiao');
+    expect(onTimeline.length).toBe(4);
+    // No untranslated status or colour codes in the entries' text.
+    expect(onTimeline.map((e: any) => e.body).join(' ')).not.toMatch(/\b(red|draft|requested|issued)\b/);
   });
 
   it('issues paper fapiao with number and code, voids them, and makes hand-made drafts', async () => {

@@ -25,7 +25,7 @@ export const invoicesLabels: Record<Locale, ObjectLabels> = {
     one: '应收账单',
     other: '应收账单',
     fields: {
-      number: '发票号', kind: '类型', credited_invoice_id: '冲销发票', subject: '主题', account_id: '客户',
+      number: '账单号', kind: '类型', credited_invoice_id: '冲销的应收账单', subject: '主题', account_id: '客户',
       contact_id: '联系人', owner_id: '负责人', status: '状态', currency: '币种', issue_date: '开票日期',
       payment_terms_days: '账期（天）', due_date: '到期日', source_object: '开票来源', source_id: '来源记录',
       rounding_mode: '舍入方式', prices_include_tax: '价格含税', discount_percent: '整单折扣 (%)',
@@ -34,17 +34,17 @@ export const invoicesLabels: Record<Locale, ObjectLabels> = {
       created_by: '创建人', created_at: '创建时间', updated_at: '更新时间',
     },
     options: {
-      kind: { invoice: '发票', credit_note: '贷项通知单' },
+      kind: { invoice: '应收账单', credit_note: '贷项通知单' },
       status: { draft: '草稿', issued: '已开具', partially_paid: '部分收款', paid: '已收清', void: '已作废' },
       rounding_mode: { per_line: '逐行舍入', total: '按税率合计舍入' },
     },
-    sections: { main: '发票', dates: '日期与账期', pricing: '计价', totals: '金额', source: '来源', notes: '备注' },
+    sections: { main: '应收账单', dates: '日期与账期', pricing: '计价', totals: '金额', source: '来源', notes: '备注' },
   },
   'zh-TW': {
     one: '應收帳單',
     other: '應收帳單',
     fields: {
-      number: '發票號', kind: '類型', credited_invoice_id: '沖銷發票', subject: '主旨', account_id: '客戶',
+      number: '帳單號', kind: '類型', credited_invoice_id: '沖銷的應收帳單', subject: '主旨', account_id: '客戶',
       contact_id: '聯絡人', owner_id: '負責人', status: '狀態', currency: '幣別', issue_date: '開立日期',
       payment_terms_days: '付款期限（天）', due_date: '到期日', source_object: '開立來源', source_id: '來源記錄',
       rounding_mode: '捨入方式', prices_include_tax: '價格含稅', discount_percent: '整單折扣 (%)',
@@ -53,10 +53,10 @@ export const invoicesLabels: Record<Locale, ObjectLabels> = {
       created_by: '建立者', created_at: '建立時間', updated_at: '更新時間',
     },
     options: {
-      kind: { invoice: '發票', credit_note: '折讓單' },
+      kind: { invoice: '應收帳單', credit_note: '折讓單' },
       status: { draft: '草稿', issued: '已開立', partially_paid: '部分收款', paid: '已收清', void: '已作廢' },
       rounding_mode: { per_line: '逐行捨入', total: '依稅率合計捨入' },
     },
-    sections: { main: '發票', dates: '日期與付款期限', pricing: '計價', totals: '金額', source: '來源', notes: '備註' },
+    sections: { main: '應收帳單', dates: '日期與付款期限', pricing: '計價', totals: '金額', source: '來源', notes: '備註' },
   },
 };

@@ -105,6 +105,10 @@ export const invoicesObject: ObjectDef = {
     roundingField: 'rounding_mode',
     pricesIncludeTaxField: 'prices_include_tax',
     discountField: 'discount_percent',
+    // Only a draft's lines change (the parent's beforeWrite refused it too, after the check of the lines).
+    mayEdit: (_ctx, parent) => {
+      if (parent.status !== 'draft') throw notEditable(parent.status);
+    },
   },
   beforeWrite: async (ctx, values, existing) => {
     if (existing && existing.status !== 'draft' && Object.keys(values).some((k) => !EDITABLE_AFTER_DRAFT.has(k))) throw notEditable(existing.status);

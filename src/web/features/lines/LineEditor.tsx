@@ -39,7 +39,10 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
     if (server && !dirty) setRows(server.lines.map(fromStored));
   }, [server, dirty]);
 
-  const editable = canEdit && lines.money_visible;
+  // A locked document (sent quote, confirmed order, issued invoice or fapiao) is shown read-only
+  // with the reason the server would give a save, instead of an editor it would refuse.
+  const locked = server?.locked ?? null;
+  const editable = canEdit && lines.money_visible && !locked;
   const live = useMemo(() => (server ? liveTotals(rows, server) : null), [rows, server]);
   // A document shows every amount with the currency's digits (¥19.80, not ¥19.8).
   const money = (v: { toFixed: (d: number) => string } | undefined) => (server && v !== undefined ? formatMoney(v.toFixed(8), server.currency, i18n.language) : '');
@@ -98,10 +101,11 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
   if (q.isError) return <Typography.Text type="danger">{errorText(t, q.error)}</Typography.Text>;
 
   const cell = (col: Col, width?: number, align?: 'right') => (_: unknown, r: EditRow, i: number) => {
+    if (!editable) return <span data-testid={`line-${i}-${col}`} style={{ display: 'inline-block', minWidth: width, textAlign: align }}>{r[col]}</span>;
     const err = issues.get(`${i}.${col}`) ?? (col === 'description' ? issues.get(`${i}.product_id`) : undefined);
     const input = (
       <Input
-        size="small" value={r[col]} disabled={!editable} status={err ? 'error' : undefined} style={{ width, textAlign: align }}
+        size="small" value={r[col]} status={err ? 'error' : undefined} style={{ width, textAlign: align }}
         inputMode={col === 'description' || col === 'unit' ? undefined : 'decimal'} aria-label={t(`lines.${LABEL[col]}`)}
         data-testid={`line-${i}-${col}`} onChange={(e) => set(i, { [col]: e.target.value })}
       />
@@ -137,6 +141,7 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
   return (
     <div data-testid="line-editor">
       {conflict ? <Alert type="warning" showIcon style={{ marginBottom: 8 }} message={t('lines.conflict')} action={<Button size="small" onClick={() => { setDirty(false); setConflict(false); void q.refetch(); }}>{t('lines.reload')}</Button>} /> : null}
+      {locked && canEdit ? <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="lines-locked" title={t(`lineLock.${locked.reason}`, { defaultValue: t('lineLock.other') })} /> : null}
       {!lines.money_visible ? <Typography.Text type="secondary">{t('lines.moneyHidden')}</Typography.Text> : null}
       <Table<EditRow> size="small" rowKey="key" pagination={false} dataSource={rows} columns={columns} scroll={{ x: true }} locale={{ emptyText: t('lines.empty') }} />
       {editable ? (

@@ -248,7 +248,7 @@ export function RecordPage({ object }: { object: string }) {
       {header}
       {isPhone ? (
         <Tabs
-          className="gx-record-tabs"
+          className="gx-record-tabs gx-wrap-tabs"
           items={[
             ...(lineEditor ? [{ key: 'lines', label: t('lines.title'), children: lineEditor }] : []),
             ...(extPanels?.some(Boolean) ? [{ key: 'panels', label: t('record.overview'), children: extPanels }] : []),
@@ -267,7 +267,7 @@ export function RecordPage({ object }: { object: string }) {
         <Row gutter={16} style={{ marginTop: 16 }}>
           <Col xs={24} lg={14} xl={15}>
             <Card variant="borderless" className="gx-card gx-tabs-card" styles={{ body: { paddingTop: 4 } }}>
-              <Tabs items={leftTabs} />
+              <Tabs className="gx-wrap-tabs" items={leftTabs} />
             </Card>
           </Col>
           <Col xs={24} lg={10} xl={9}>

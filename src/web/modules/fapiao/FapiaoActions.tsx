@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import dayjs from 'dayjs';
 import { api } from '../../api/client.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
+import { useActionRunner } from '../../features/records/useActionRunner.tsx';
 import { fapiaoError } from './errors.ts';
 
 /** "Issue": the manual provider takes the number (and code for paper) and date; the files go to its attachments. */
@@ -15,7 +16,9 @@ function IssueDialog({ record, reload }: RecordExtensionProps) {
   const [form] = Form.useForm();
   const paper = String(record.kind).startsWith('paper_');
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.post(`/fapiao/${record.id}/issue`, { provider: 'manual', number: v.number.trim(), ...(paper ? { code: v.code.trim() } : {}), issue_date: v.issue_date.format('YYYY-MM-DD') });
       message.success(t('fapiao.issued'));
@@ -46,31 +49,14 @@ function IssueDialog({ record, reload }: RecordExtensionProps) {
 export function FapiaoActions(props: RecordExtensionProps) {
   const { record, canEdit, reload } = props;
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const { run, ask } = useActionRunner(reload, fapiaoError);
   if (!canEdit) return null;
   const status = String(record.status);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      message.success(t(done));
-      reload();
-    } catch (e) {
-      message.error(fapiaoError(t, e));
-    }
-  };
-  const ask = (title: string, placeholder: string, go: (text: string) => Promise<void>) => {
-    let text = '';
-    modal.confirm({ title, content: <Input autoFocus maxLength={1000} placeholder={placeholder} onChange={(e) => { text = e.target.value; }} />, onOk: () => go(text) });
-  };
-  const red = () => ask(t('fapiao.red'), t('fapiao.redConfirmation'), async (n) => {
-    try {
-      const r = await api.post<{ data: { id: number } }>(`/fapiao/${record.id}/red`, { red_confirmation_number: n });
-      navigate(`/fapiao/${r.data.id}`);
-    } catch (e) {
-      message.error(fapiaoError(t, e));
-    }
-  });
+  const red = () => ask(t('fapiao.red'), async (n) => {
+    const r = await api.post<{ data: { id: number } }>(`/fapiao/${record.id}/red`, { red_confirmation_number: n });
+    navigate(`/fapiao/${r.data.id}`);
+  }, { placeholder: t('fapiao.redConfirmation') });
   const paper = String(record.kind).startsWith('paper_');
   return (
     <Space wrap>
@@ -78,7 +64,7 @@ export function FapiaoActions(props: RecordExtensionProps) {
       {status === 'draft' || status === 'requested' ? <IssueDialog {...props} /> : null}
       {status === 'issued' && record.colour === 'blue' && record.red_state !== 'reversed' ? <Button danger onClick={red}>{t('fapiao.red')}</Button> : null}
       {status !== 'voided' && (status !== 'issued' || paper) ? (
-        <Button danger onClick={() => ask(t('fapiao.void'), t('fapiao.voidReason'), (reason) => run(() => api.post(`/fapiao/${record.id}/void`, { reason }), 'fapiao.voided'))}>{t('fapiao.void')}</Button>
+        <Button danger onClick={() => ask(t('fapiao.void'), (reason) => run(() => api.post(`/fapiao/${record.id}/void`, { reason }), 'fapiao.voided'), { placeholder: t('fapiao.voidReason'), danger: true })}>{t('fapiao.void')}</Button>
       ) : null}
     </Space>
   );

@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
+import { useActionRunner } from '../../features/records/useActionRunner.tsx';
 import { PAYMENT_METHODS } from '../../../shared/contracts/payments.ts';
 
 const OPEN = ['issued', 'partially_paid'];
@@ -17,7 +18,9 @@ function RecordPayment({ record, reload }: RecordExtensionProps) {
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
   const submit = async () => {
-    const v = await form.validateFields();
+    // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await api.post('/payments/record', { invoice_id: record.id, amount: String(v.amount), method: v.method, received_on: v.received_on.format('YYYY-MM-DD'), reference: v.reference || null });
       message.success(t('invoices.paymentRecorded'));
@@ -48,36 +51,16 @@ function RecordPayment({ record, reload }: RecordExtensionProps) {
 export function InvoiceActions(props: RecordExtensionProps) {
   const { record, canEdit, reload } = props;
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
   const navigate = useNavigate();
+  const { run, ask } = useActionRunner(reload);
   if (!canEdit) return null;
   const status = String(record.status);
-  const run = async (fn: () => Promise<unknown>, done: string) => {
-    try {
-      await fn();
-      message.success(t(done));
-      reload();
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
-  };
-  const askVoid = () => {
-    let reason = '';
-    modal.confirm({
-      title: t('invoices.voidTitle'),
-      content: <Input.TextArea autoFocus maxLength={1000} placeholder={t('invoices.voidReason')} onChange={(e) => { reason = e.target.value; }} />,
-      okText: t('invoices.void'), okButtonProps: { danger: true },
-      onOk: () => run(() => api.post(`/invoices/${record.id}/void`, { reason }), 'invoices.voided'),
-    });
-  };
-  const creditNote = async () => {
-    try {
-      const r = await api.post<{ data: { id: number } }>(`/invoices/${record.id}/credit-note`, {});
-      navigate(`/invoices/${r.data.id}`);
-    } catch (e) {
-      message.error(errorText(t, e));
-    }
-  };
+  const askVoid = () => ask(t('invoices.voidTitle'), (reason) => run(() => api.post(`/invoices/${record.id}/void`, { reason }), 'invoices.voided'),
+    { placeholder: t('invoices.voidReason'), okText: t('invoices.void'), danger: true, multiline: true });
+  const creditNote = () => run(async () => {
+    const r = await api.post<{ data: { id: number } }>(`/invoices/${record.id}/credit-note`, {});
+    navigate(`/invoices/${r.data.id}`);
+  });
   return (
     <Space>
       {status === 'draft' ? <Button type="primary" onClick={() => run(() => api.post(`/invoices/${record.id}/issue`, {}), 'invoices.issued')}>{t('invoices.issue')}</Button> : null}
