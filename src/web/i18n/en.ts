@@ -594,6 +594,9 @@ const en = {
     },
     audit: { filterUser: 'User', dates: 'Date range', from: 'From', to: 'To' },
   },
+  links: {
+    brandMark: '关',
+  },
 };
 
 export default en;

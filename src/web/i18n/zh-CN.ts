@@ -597,6 +597,9 @@ const zhCN: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期范围', from: '开始日期', to: '结束日期' },
   },
+  links: {
+    brandMark: '关',
+  },
 };
 
 export default zhCN;

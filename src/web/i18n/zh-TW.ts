@@ -1015,6 +1015,9 @@ const zhTW: Resources = {
     },
     audit: { filterUser: '操作人', dates: '日期範圍', from: '開始日期', to: '結束日期' },
   },
+  links: {
+    brandMark: '關',
+  },
 };
 
 export default zhTW;
