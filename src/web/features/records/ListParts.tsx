@@ -71,7 +71,7 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
           return recordPage ? (
             <Link to={`/${object}/${rec.id}`} className="gx-title-link">{text}</Link>
           ) : (
-            <a onClick={(e) => { e.stopPropagation(); onOpen(rec.id); }} className="gx-title-link">{text}</a>
+            <button type="button" onClick={(e) => { e.stopPropagation(); onOpen(rec.id); }} className="gx-text-button gx-title-link" data-testid="row-open">{text}</button>
           );
         },
       };

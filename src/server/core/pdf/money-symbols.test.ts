@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatWithSymbol, symbolOf } from './money-symbols.ts';
-import { formatMoney } from './money.ts';
-import { formatAmount } from '../server/core/pdf/format.ts';
+import { formatWithSymbol, symbolOf } from '../../../shared/money-symbols.ts';
+import { formatMoney } from '../../../shared/money.ts';
+import { formatAmount } from './format.ts';
 
 // The formatter format.ts builds for an amount in the user's language.
 const money = (locale: string, currency: string) => new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 2 });
