@@ -596,6 +596,10 @@ const en = {
   },
   links: {
     brandMark: '关',
+    selectRow: 'Select {{name}}',
+    selectPage: 'Select every record on this page',
+    sortAscending: 'Sort by {{field}}, A to Z',
+    sortDescending: 'Sort by {{field}}, Z to A',
     viewMenu: 'Actions of view {{name}}',
     allObjects: 'All objects',
     auditObjects: {

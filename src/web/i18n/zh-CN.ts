@@ -599,6 +599,10 @@ const zhCN: Resources = {
   },
   links: {
     brandMark: '关',
+    selectRow: '选择 {{name}}',
+    selectPage: '选择本页全部记录',
+    sortAscending: '按{{field}}升序排列',
+    sortDescending: '按{{field}}降序排列',
     viewMenu: '视图“{{name}}”的操作',
     allObjects: '全部对象',
     auditObjects: {

@@ -1017,6 +1017,10 @@ const zhTW: Resources = {
   },
   links: {
     brandMark: '關',
+    selectRow: '選取 {{name}}',
+    selectPage: '選取本頁全部記錄',
+    sortAscending: '依{{field}}遞增排序',
+    sortDescending: '依{{field}}遞減排序',
     viewMenu: '檢視「{{name}}」的操作',
     allObjects: '全部物件',
     auditObjects: {
