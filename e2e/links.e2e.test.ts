@@ -94,6 +94,26 @@ describe('links and buttons a keyboard reaches, in 简体中文', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('ties form errors to their inputs, our own inputs (phone, lookup) included', async () => {
+    const { page } = b;
+    await page.goto('/contacts');
+    await page.getByTestId('list-new').click();
+    const drawer = page.locator('.ant-drawer-open');
+    await drawer.getByTestId('record-form-save').waitFor();
+    await drawer.locator('input[type="tel"]').first().fill('电话号码');
+    await drawer.getByTestId('record-form-save').click();
+    // The error text an input's aria-describedby points at.
+    const describedBy = (sel: string) => drawer.locator(sel).first().evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+    await expect.poll(() => drawer.locator('#form-contacts_name').getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy('#form-contacts_name')).toMatch(/姓名/);
+    await expect.poll(() => drawer.locator('input[type="tel"]').first().getAttribute('aria-invalid')).toBe('true');
+    expect(await describedBy('input[type="tel"]')).not.toBe('');
+    await page.keyboard.press('Escape');
+    const discard = page.locator('.ant-modal-confirm .ant-btn-dangerous');
+    if (await discard.count()) await discard.click();
+  });
+
   it('reads the audit log of users, roles and settings in Chinese', async () => {
     const { page } = b;
     const rep = await api<{ data: { id: number } }>(admin, 'POST', '/users', { email: `audit-${Date.now()}@example.com`, name: '审计用户', password: 'Secret-pass-123', role: 'sales' });
