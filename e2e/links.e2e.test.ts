@@ -4,12 +4,14 @@ import { adminSession, api, openBrowser, useSession, type Browser, type Session 
 
 // Issue 14, "everyone can use it": what a mouse clicks, a keyboard reaches (users, teams, import
 // jobs, task titles, the saved view's menu, column sorting), named in the user's language.
+// The tasks made here are deleted afterwards: other files open the first task on /tasks.
+const taskIds: number[] = [];
 
 /** Presses Tab until the focused element matches (keyboard only, like a user would). */
-async function tabUntil(page: Page, test: string, max = 200): Promise<void> {
+async function tabUntil(page: Page, test: string, max = 200, text?: string): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
-    if (await page.evaluate((sel) => Boolean(document.activeElement?.matches(sel)), test)) return;
+    if (await page.evaluate(([sel, txt]) => Boolean(document.activeElement?.matches(sel!) && (!txt || document.activeElement.textContent?.includes(txt))), [test, text])) return;
   }
   throw new Error(`Tab never reached ${test}`);
 }
@@ -24,13 +26,14 @@ describe('links and buttons a keyboard reaches, in 简体中文', () => {
     await api(admin, 'PATCH', '/auth/me', { locale: 'zh-CN' });
     await api(admin, 'POST', '/contacts', { name: '张三键盘' });
     await api(admin, 'POST', '/contacts', { name: '李四键盘' });
-    await api(admin, 'POST', '/tasks', { title: '键盘任务 Links' });
+    taskIds.push((await api<{ data: { id: number } }>(admin, 'POST', '/tasks', { title: '键盘任务 Links' })).data.id);
     await api(admin, 'POST', '/teams', { name: '键盘团队' });
     viewId = (await api<{ data: { id: number } }>(admin, 'POST', '/views', { object: 'contacts', name: '键盘视图', filters: [], sort: 'name', columns: ['name', 'email'] })).data.id;
     b = await openBrowser();
     await useSession(b, admin, 'zh-CN');
   });
   afterAll(async () => {
+    for (const id of taskIds.splice(0)) await api(admin, 'DELETE', `/tasks/${id}`);
     await api(admin, 'PATCH', '/auth/me', { locale: 'en' });
     await b?.close();
   });
@@ -70,7 +73,7 @@ describe('links and buttons a keyboard reaches, in 简体中文', () => {
     await page.goto('/tasks/all?q=键盘任务');
     const title = page.getByRole('button', { name: '键盘任务 Links' });
     await title.waitFor();
-    await tabUntil(page, '[data-testid="row-open"]');
+    await tabUntil(page, '[data-testid="row-open"]', 200, '键盘任务 Links');
     await page.keyboard.press('Enter');
     const drawer = page.locator('.ant-drawer-open');
     await drawer.waitFor();
@@ -141,13 +144,14 @@ describe('keyboard only in 繁體中文 on a phone (390×844): filter a list, op
     await api(admin, 'PATCH', '/auth/me', { locale: 'zh-TW' });
     contactId = (await api<{ data: { id: number } }>(admin, 'POST', '/contacts', { name: '鍵盤王小明' })).data.id;
     await api(admin, 'POST', '/contacts', { name: '滑鼠陳大文' });
-    await api(admin, 'POST', '/tasks', { title: '用鍵盤打給小明', contact_id: contactId, due_at: new Date(Date.now() + 3_600_000).toISOString() });
+    taskIds.push((await api<{ data: { id: number } }>(admin, 'POST', '/tasks', { title: '用鍵盤打給小明', contact_id: contactId, due_at: new Date(Date.now() + 3_600_000).toISOString() })).data.id);
     await api(admin, 'PUT', '/settings/exchange-rates', { rates: [{ from_currency: 'TWD', valid_from: '2020-01-01', rate: '0.22' }] });
     await api(admin, 'POST', '/opportunities', { name: '台北專案 NT', amount: '12345', currency: 'TWD' });
     b = await openBrowser({ width: 390, height: 844 });
     await useSession(b, admin, 'zh-TW');
   });
   afterAll(async () => {
+    for (const id of taskIds.splice(0)) await api(admin, 'DELETE', `/tasks/${id}`);
     await api(admin, 'PATCH', '/auth/me', { locale: 'en' });
     await b?.close();
   });
@@ -177,7 +181,7 @@ describe('keyboard only in 繁體中文 on a phone (390×844): filter a list, op
     const { page } = b;
     await page.goto('/tasks');
     await page.getByTestId('task-open').first().waitFor();
-    await tabUntil(page, '[data-testid="task-open"]');
+    await tabUntil(page, '[data-testid="task-open"]', 200, '用鍵盤打給小明');
     await page.keyboard.press('Enter');
     const drawer = page.locator('.ant-drawer-open');
     await drawer.waitFor();
