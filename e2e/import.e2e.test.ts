@@ -31,6 +31,10 @@ describe('import wizard', () => {
 
     await page.waitForURL(/\/imports\/\d+$/);
     await page.locator('[data-testid=import-status][data-status=done]').waitFor({ timeout: 60_000 });
+    // Screen readers hear the end state with the count, from a polite live region.
+    const announce = page.getByTestId('import-announce');
+    expect(await announce.getAttribute('aria-live')).toBe('polite');
+    await expect.poll(() => announce.textContent()).toMatch(/4 of 4 rows/);
     expect(await page.getByTestId('count-created').textContent()).toBe('3');
     expect(await page.getByTestId('count-failed').textContent()).toBe('1');
     const rejected = page.getByTestId('rejected-rows').locator('tbody tr');

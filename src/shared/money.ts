@@ -1,4 +1,5 @@
 import { Decimal as DecimalJs } from 'decimal.js';
+import { formatWithSymbol } from './money-symbols.ts';
 
 /**
  * Exact money, the one place for its rules (server and web). Amounts are decimal strings on the
@@ -102,7 +103,7 @@ export function formatMoney(v: MoneyInput, currency: string, locale: string): st
   const digits = minorDigits(currency);
   const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
   // Intl formats a decimal string exactly (ECMA-402 v3 accepts strings as exact decimals).
-  return fmt.format(roundMoney(v, currency).toFixed(digits) as unknown as number);
+  return formatWithSymbol(fmt, roundMoney(v, currency).toFixed(digits), currency);
 }
 
 // ---- Line items (issue 12 piece 2): the one computation the server stores and the web line

@@ -32,4 +32,19 @@ describe('list columns', () => {
     const ok = await t.api(ro.token, 'GET', '/contacts?columns=name');
     expect(ok.body.data[0]).not.toHaveProperty('credit_limit');
   });
+
+  it("brings a money column's currency along, unless the role may not read it", async () => {
+    await t.api(t.adminToken, 'PUT', '/settings/exchange-rates', { rates: [{ from_currency: 'TWD', valid_from: '2020-01-01', rate: '0.22' }] });
+    expect((await t.api(t.adminToken, 'POST', '/opportunities', { name: '台北專案', amount: '12345', currency: 'TWD' })).status).toBe(201);
+    const r = await t.api(t.adminToken, 'GET', '/opportunities?columns=name,amount');
+    expect(r.body.data[0]).toMatchObject({ name: '台北專案', amount: '12345.00', currency: 'TWD' });
+    // No money column: nothing added.
+    expect((await t.api(t.adminToken, 'GET', '/opportunities?columns=name')).body.data[0]).not.toHaveProperty('currency');
+    await t.api(t.adminToken, 'PATCH', '/roles/readonly', { field_rules: { opportunities: { currency: 'hidden' } } });
+    const ro = await t.userToken('readonly');
+    const hidden = await t.api(ro.token, 'GET', '/opportunities?columns=name,amount');
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.data[0]).toMatchObject({ name: '台北專案', amount: '12345.00' });
+    expect(hidden.body.data[0]).not.toHaveProperty('currency');
+  });
 });

@@ -39,7 +39,7 @@ async function readPage<T>(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: List
   const sort = p.sortBy ?? parseSort(p.sort, [...fields, ID_FIELD], def);
   const t = def.name;
   const where = await whereFor(db, def, fields, actor, p);
-  const { columns, read } = form(chosenFields(fields, p.columns));
+  const { columns, read } = form(chosenFields(fields, p.columns, def.currencyField));
   // The LIMIT is a literal: a prepared statement's generic plan would assume a parameter's
   // LIMIT reads 10% of the table and give up the index order.
   const select = (cond: RawBuilder<boolean>, order: RawBuilder<unknown>, n: number) =>
@@ -76,8 +76,12 @@ export async function listJson(db: Kysely<DB>, def: ObjectDef, actor: Actor, p: 
 // Per visible-field list, the subsets lists asked for (a UI asks for the same few again and again).
 const subsets = new WeakMap<ResolvedField[], Map<string, ResolvedField[]>>();
 
-/** The visible fields named by `columns`; one the actor cannot see is refused like an unknown one. */
-function chosenFields(fields: ResolvedField[], columns: string | undefined): ResolvedField[] {
+/**
+ * The visible fields named by `columns`; one the actor cannot see is refused like an unknown one.
+ * A money column brings the record's currency field along (when the actor may read it): without
+ * it a USD or TWD amount was shown in the organisation's currency.
+ */
+function chosenFields(fields: ResolvedField[], columns: string | undefined, currencyField?: string): ResolvedField[] {
   if (!columns) return fields;
   let bySpec = subsets.get(fields);
   if (!bySpec) subsets.set(fields, (bySpec = new Map()));
@@ -86,6 +90,7 @@ function chosenFields(fields: ResolvedField[], columns: string | undefined): Res
   const keys = new Set(columns.split(',').map((k) => k.trim()).filter(Boolean));
   const unknown = [...keys].filter((k) => k !== 'id' && !fields.some((f) => f.key === k));
   if (unknown.length) throw invalid([{ field: 'columns', message: `Unknown field ${unknown.join(', ')}`, code: 'unknown_field' }]);
+  if (currencyField && fields.some((f) => f.type === 'money' && keys.has(f.key))) keys.add(currencyField);
   const chosen = fields.filter((f) => keys.has(f.key));
   if (bySpec.size < 200) bySpec.set(columns, chosen);
   return chosen;

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function PageTitle({ children, style, testId }: { children: string; style?: CSSProperties; testId?: string }) {
   const { t } = useTranslation();
-  const brand = t('app.brand');
+  const brand = t('a11y.brand');
   useEffect(() => {
     document.title = children ? `${children} · ${brand}` : brand;
   }, [children, brand]);

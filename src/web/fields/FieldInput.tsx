@@ -7,6 +7,7 @@ import { currencySymbol } from '../i18n/format.ts';
 import { fieldLabel, optionLabel } from './labels.ts';
 import { linkTarget } from './layout.ts';
 import { PhoneInput } from './PhoneInput.tsx';
+import { fieldAria, type FieldAria } from './aria.ts';
 import { RecordSelect } from './RecordSelect.tsx';
 import { MentionTextArea } from './MentionTextArea.tsx';
 import { WorkingDaysInput } from '../features/calendars/WorkingDaysInput.tsx';
@@ -14,7 +15,7 @@ import { WorkingDaysInput } from '../features/calendars/WorkingDaysInput.tsx';
 // Due fields that offer "in N working days" (the default business calendar) beside the picker.
 const WORKING_DAYS_FIELDS = new Set(['tasks.due_at']);
 
-interface InputProps {
+interface InputProps extends FieldAria {
   object: string;
   field: FieldMeta;
   record?: ApiRecord | null;
@@ -26,9 +27,11 @@ interface InputProps {
 }
 
 /** The input for one field type. Values stay in API form (strings for dates, ids for links). */
-export function FieldInput({ object, field, record, value, onChange, id, disabled, autoFocus }: InputProps) {
+export function FieldInput(props: InputProps) {
+  const { object, field, record, value, onChange, id, disabled, autoFocus } = props;
   const { t } = useTranslation();
-  const common = { id, disabled, autoFocus };
+  // The form item's error/hint ties (aria-describedby, aria-invalid) go on to the real input.
+  const common = { id, disabled, autoFocus, ...fieldAria(props) };
   switch (field.type) {
     case 'longtext':
       if (field.mentions) return <MentionTextArea {...common} value={value} onChange={onChange} />;
@@ -48,7 +51,7 @@ export function FieldInput({ object, field, record, value, onChange, id, disable
           value={value}
           onChange={(v) => onChange?.(v ?? null)}
           style={{ width: '100%' }}
-          prefix={currencySymbol()}
+          prefix={currencySymbol(typeof record?.currency === 'string' && record.currency ? record.currency : undefined)}
           stringMode
           min={-1e15}
           max={1e15}

@@ -3,8 +3,9 @@ import { Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSettings } from '../api/hooks.ts';
 import { CODES, joinPhone, splitPhone } from './phoneCode.ts';
+import { fieldAria, type FieldAria } from './aria.ts';
 
-interface Props {
+interface Props extends FieldAria {
   value?: string | null;
   onChange?: (v: string | null) => void;
   id?: string;
@@ -12,7 +13,8 @@ interface Props {
 }
 
 /** A phone number with its country code: the number's own, else the organisation's default region's. */
-export function PhoneInput({ value, onChange, id, disabled }: Props) {
+export function PhoneInput(props: Props) {
+  const { value, onChange, id, disabled } = props;
   const { t } = useTranslation();
   // Until the settings arrive the default ('CN', as on the server) stands in.
   const region = useSettings().data?.phone_region ?? 'CN';
@@ -29,7 +31,7 @@ export function PhoneInput({ value, onChange, id, disabled }: Props) {
         onChange={(c: string) => emit(c, number)}
         popupMatchSelectWidth={false}
       />
-      <Input id={id} type="tel" inputMode="tel" autoComplete="tel" disabled={disabled} value={number} onChange={(e) => emit(code, e.target.value)} />
+      <Input id={id} {...fieldAria(props)} type="tel" inputMode="tel" autoComplete="tel" disabled={disabled} value={number} onChange={(e) => emit(code, e.target.value)} />
     </Space.Compact>
   );
 }

@@ -8,8 +8,9 @@ import { useDebounced } from '../lib/useDebounced.ts';
 import { useObject } from '../api/objects.ts';
 import { useRefTitle } from './useRefTitle.ts';
 import { objectLabel } from './labels.ts';
+import { fieldAria, type FieldAria } from './aria.ts';
 
-interface Props {
+interface Props extends FieldAria {
   /** 'users' or a record object. */
   target: string;
   value?: number | number[] | string | null;
@@ -30,7 +31,8 @@ interface Props {
 }
 
 /** A searchable select over records or users, asking the server as the user types. */
-export function RecordSelect({ target, value, onChange, initialOptions, multiple, placeholder, allowClear = true, disabled, withMe, style, id, autoFocus, ariaLabel }: Props) {
+export function RecordSelect(props: Props) {
+  const { target, value, onChange, initialOptions, multiple, placeholder, allowClear = true, disabled, withMe, style, id, autoFocus, ariaLabel } = props;
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const q = useDebounced(search, 250);
@@ -82,6 +84,7 @@ export function RecordSelect({ target, value, onChange, initialOptions, multiple
     <Select
       id={id}
       aria-label={ariaLabel}
+      {...fieldAria(props)}
       autoFocus={autoFocus}
       mode={multiple ? 'multiple' : undefined}
       value={value ?? undefined}

@@ -615,6 +615,35 @@ const en = {
     fapiao_not_editable: 'Locked: the lines of an issued fapiao, of one made from invoices or of a red one are fixed.',
     other: 'Locked: these lines cannot be changed now.',
   },
+  links: {
+    brandMark: '关',
+    selectRow: 'Select {{name}}',
+    selectPage: 'Select every record on this page',
+    sortAscending: 'Sort by {{field}}, A to Z',
+    sortDescending: 'Sort by {{field}}, Z to A',
+    viewMenu: 'Actions of view {{name}}',
+    allObjects: 'All objects',
+    auditObjects: {
+      settings: 'Organisation settings', exchange_rates: 'Exchange rates',
+      number_sequences: 'Document numbers', teams: 'Teams', roles: 'Roles', custom_fields: 'Custom fields',
+      api_keys: 'API keys', imports: 'Imports', saved_views: 'Saved views'
+    },
+    auditFields: {
+      name: 'Name', email: 'Email', role: 'Role', team_id: 'Team', active: 'Active', locale: 'Language',
+      password: 'Password', api_keys_revoked: 'API keys revoked', fields: 'Fields changed', via: 'Via',
+      manager_id: 'Manager', organization_name: 'Organisation name', currency: 'Currency',
+      phone_region: 'Default phone region', prefix: 'Key prefix', type: 'Type', pattern: 'Pattern',
+      visibility: 'Visibility', field_rules: 'Field rules', can: 'May', objects: 'Object permissions',
+      admin: 'Administer', write: 'Write', import: 'Import', export: 'Export', delete: 'Delete',
+      create: 'Create', read: 'Read', update: 'Update', label: 'Label', labels: 'Labels', key: 'Key',
+      object: 'Object', required: 'Required', options: 'Options', shared: 'Shared', filters: 'Filters',
+      columns: 'Columns', sort: 'Sort', user_id: 'User'
+    },
+    auditValues: {
+      all: 'All records', team: 'Team records', own: 'Own records', none: 'None', hidden: 'Hidden',
+      read: 'Read only', changed: '(changed)', password_reset: 'Password reset by e-mail'
+    },
+  },
 };
 
 export default en;

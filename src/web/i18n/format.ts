@@ -1,6 +1,7 @@
 import dayjs from 'dayjs';
 import { currentLocale } from './index.ts';
 import { minorDigits, parseMoney, roundMoney } from '../../shared/money.ts';
+import { formatWithSymbol, symbolOf } from '../../shared/money-symbols.ts';
 
 // Numbers, dates and money through Intl, in the user's language. Formatters are cached per
 // locale: building an Intl formatter is far slower than using one, and tables call these a lot.
@@ -48,13 +49,12 @@ export function formatMoney(n: unknown, currency = defaultCurrency()): string {
   const v = parseMoney(n);
   if (v === null) return '';
   const digits = minorDigits(currency);
-  return numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits })
-    .format(roundMoney(v, currency).toFixed(digits) as unknown as number);
+  const f = numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits });
+  return formatWithSymbol(f, roundMoney(v, currency).toFixed(digits), currency);
 }
 
 export function currencySymbol(currency = defaultCurrency()): string {
-  const parts = numberFormat(`money|${currency}`, { style: 'currency', currency }).formatToParts(0);
-  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+  return symbolOf(numberFormat(`symbol|${currency}`, { style: 'currency', currency }), currency);
 }
 
 /** A calendar date ('YYYY-MM-DD') shown without shifting across time zones. */

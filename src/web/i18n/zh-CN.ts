@@ -618,6 +618,32 @@ const zhCN: Resources = {
     fapiao_not_editable: '已锁定：已开具的发票、由应收账单生成的发票或红字发票，其明细不可修改。',
     other: '已锁定：当前不能修改这些明细。',
   },
+  links: {
+    brandMark: '关',
+    selectRow: '选择 {{name}}',
+    selectPage: '选择本页全部记录',
+    sortAscending: '按{{field}}升序排列',
+    sortDescending: '按{{field}}降序排列',
+    viewMenu: '视图“{{name}}”的操作',
+    allObjects: '全部对象',
+    auditObjects: {
+      settings: '组织设置', exchange_rates: '汇率', number_sequences: '单据编号', teams: '团队', roles: '角色',
+      custom_fields: '自定义字段', api_keys: 'API 密钥', imports: '导入', saved_views: '已保存视图'
+    },
+    auditFields: {
+      name: '名称', email: '邮箱', role: '角色', team_id: '团队', active: '启用', locale: '语言', password: '密码',
+      api_keys_revoked: '已撤销的 API 密钥', fields: '修改的字段', via: '方式', manager_id: '负责人',
+      organization_name: '组织名称', currency: '币种', phone_region: '默认电话地区', prefix: '密钥前缀', type: '类型',
+      pattern: '格式', visibility: '可见范围', field_rules: '字段权限', can: '可执行', objects: '对象权限', admin: '管理',
+      write: '编辑', import: '导入', export: '导出', delete: '删除', create: '创建', read: '查看', update: '修改',
+      label: '标签', labels: '多语言标签', key: '键', object: '对象', required: '必填', options: '选项', shared: '共享',
+      filters: '筛选条件', columns: '列', sort: '排序', user_id: '用户'
+    },
+    auditValues: {
+      all: '全部记录', team: '本团队记录', own: '本人记录', none: '无', hidden: '隐藏', read: '只读', changed: '（已修改）',
+      password_reset: '通过邮件重置密码'
+    },
+  },
 };
 
 export default zhCN;

@@ -1036,6 +1036,32 @@ const zhTW: Resources = {
     fapiao_not_editable: '已鎖定：已開立的發票、由應收帳單產生的發票或紅字發票，其明細不可修改。',
     other: '已鎖定：目前不能修改這些明細。',
   },
+  links: {
+    brandMark: '關',
+    selectRow: '選取 {{name}}',
+    selectPage: '選取本頁全部記錄',
+    sortAscending: '依{{field}}遞增排序',
+    sortDescending: '依{{field}}遞減排序',
+    viewMenu: '檢視「{{name}}」的操作',
+    allObjects: '全部物件',
+    auditObjects: {
+      settings: '組織設定', exchange_rates: '匯率', number_sequences: '單據編號', teams: '團隊', roles: '角色',
+      custom_fields: '自訂欄位', api_keys: 'API 金鑰', imports: '匯入', saved_views: '已儲存檢視'
+    },
+    auditFields: {
+      name: '名稱', email: '電子郵件', role: '角色', team_id: '團隊', active: '啟用', locale: '語言', password: '密碼',
+      api_keys_revoked: '已撤銷的 API 金鑰', fields: '修改的欄位', via: '方式', manager_id: '負責人',
+      organization_name: '組織名稱', currency: '幣別', phone_region: '預設電話地區', prefix: '金鑰前綴', type: '類型',
+      pattern: '格式', visibility: '可見範圍', field_rules: '欄位權限', can: '可執行', objects: '物件權限', admin: '管理',
+      write: '編輯', import: '匯入', export: '匯出', delete: '刪除', create: '建立', read: '檢視', update: '修改',
+      label: '標籤', labels: '多語言標籤', key: '鍵', object: '物件', required: '必填', options: '選項', shared: '共用',
+      filters: '篩選條件', columns: '欄', sort: '排序', user_id: '使用者'
+    },
+    auditValues: {
+      all: '全部記錄', team: '本團隊記錄', own: '本人記錄', none: '無', hidden: '隱藏', read: '唯讀', changed: '（已修改）',
+      password_reset: '透過電子郵件重設密碼'
+    },
+  },
 };
 
 export default zhTW;

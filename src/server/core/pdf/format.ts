@@ -1,4 +1,5 @@
 import { Money, minorDigits } from '../../../shared/money.ts';
+import { formatWithSymbol } from '../../../shared/money-symbols.ts';
 import type { Locale } from '../../../shared/fields.ts';
 
 // Display of a document's numbers. The document arrives with every amount computed and rounded
@@ -12,7 +13,7 @@ const digitsOf = (v: string): number => new Money(v).decimalPlaces();
 export function formatAmount(v: string, currency: string, locale: Locale): string {
   const minor = minorDigits(currency);
   const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: minor, maximumFractionDigits: Math.max(minor, digitsOf(v)) });
-  return fmt.format(v as unknown as number);
+  return formatWithSymbol(fmt, v, currency);
 }
 
 /** A plain number (quantities) with the locale's grouping, every written decimal kept. */

@@ -23,6 +23,7 @@ export const contractsObject: ObjectDef = {
   name: 'contracts',
   singular: 'contract',
   titleField: 'name',
+  titleSort: 'name',
   ownerField: 'owner_id',
   currencyField: 'currency',
   attachments: true,

@@ -16,6 +16,7 @@ export const opportunitiesObject: ObjectDef = {
   name: 'opportunities',
   singular: 'opportunity',
   titleField: 'name',
+  titleSort: 'name',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [

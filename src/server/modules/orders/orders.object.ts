@@ -50,6 +50,7 @@ export const ordersObject: ObjectDef = {
   name: 'orders',
   singular: 'order',
   titleField: 'subject',
+  titleSort: 'name',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [

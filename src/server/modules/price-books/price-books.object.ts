@@ -35,6 +35,7 @@ export const priceBooksObject: ObjectDef = {
   name: 'price_books',
   singular: 'price_book',
   titleField: 'name',
+  titleSort: 'name',
   // Its prices are in this currency.
   currencyField: 'currency',
   fields: [

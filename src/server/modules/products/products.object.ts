@@ -14,6 +14,7 @@ export const productsObject: ObjectDef = {
   name: 'products',
   singular: 'product',
   titleField: 'name',
+  titleSort: 'name',
   fields: [
     { key: 'name', type: 'text', required: true, max: 300 },
     { key: 'sku', type: 'text', max: 100 },

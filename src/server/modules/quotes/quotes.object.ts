@@ -26,6 +26,7 @@ export const quotesObject: ObjectDef = {
   name: 'quotes',
   singular: 'quote',
   titleField: 'subject',
+  titleSort: 'name',
   ownerField: 'owner_id',
   currencyField: 'currency',
   fields: [

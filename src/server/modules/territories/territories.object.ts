@@ -30,6 +30,7 @@ export const territoriesObject: ObjectDef = {
   singular: 'territory',
   fields,
   titleField: 'name',
+  titleSort: 'name',
   defaultSort: 'name',
   notNull: ['name'],
   labels: territoriesLabels,

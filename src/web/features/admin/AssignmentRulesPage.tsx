@@ -13,6 +13,7 @@ import type { AssignmentRule, AssignmentStrategy, AssignmentTestAnswer } from '.
 import { MATCH_ALL, type ConditionGroup } from '../../../shared/contracts/conditions.ts';
 import { RuleConditionInput } from './RuleConditionInput.tsx';
 import { AdminPage } from './common.tsx';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 type Values = { name: string; active: boolean; strategy: AssignmentStrategy; user_id: number | null; team_id: number | null; condition: ConditionGroup };
 const KEY = ['assignment-rules'];
@@ -97,7 +98,7 @@ export function AssignmentRulesPage() {
                 <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === list.length - 1} aria-label={t('admin.assignment.down')} onClick={() => move(i, 1)} />
               </Space>
             ) },
-            { key: 'name', title: t('admin.assignment.name'), dataIndex: 'name' },
+            { key: 'name', title: t('admin.assignment.name'), render: (_, r) => <RowOpen onOpen={() => open(r)}>{r.name}</RowOpen> },
             { key: 'when', title: t('admin.assignment.when'), render: (_, r) => (r.condition.conditions.length ? t('admin.assignment.conditions', { count: r.condition.conditions.length }) : t('admin.assignment.always')) },
             { key: 'target', title: t('admin.assignment.target'), render: (_, r) => target(r) },
             { key: 'active', title: t('admin.assignment.active'), width: 100, render: (_, r) => (

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Typography } from 'antd';
+import { Button, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { AuditEntry, FieldMeta } from '../../api/types.ts';
 import type { ObjectMetaFull } from '../../api/objects.ts';
-import { fieldLabel, optionLabel } from '../../fields/labels.ts';
+import { fieldLabel, objectLabel, optionLabel } from '../../fields/labels.ts';
+import { permissionChanges, permissionValue, settingsFieldLabel, settingsValue, type SettingsNames } from './auditSettings.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 
-/** What the page needs to turn stored values into words: the object's fields and user names. */
-export interface AuditContext { meta: Map<string, ObjectMetaFull>; users: Map<number, string> }
+/** What the page needs to turn stored values into words: the objects' fields, user and team names, languages. */
+export interface AuditContext extends SettingsNames { meta: Map<string, ObjectMetaFull> }
 
 function raw(v: unknown): string {
   if (v === null || v === undefined || v === '') return '∅';
@@ -35,10 +36,13 @@ export function AuditChanges({ entry, ctx }: { entry: AuditEntry; ctx: AuditCont
   const [open, setOpen] = useState(false);
   const c = entry.changes;
   if (!c || typeof c !== 'object') return null;
-  const fields = new Map((ctx.meta.get(entry.object)?.fields ?? []).map((f) => [f.key, f]));
-  const label = (k: string) => fieldLabel(t, entry.object, fields.get(k) ?? k);
-  const value = (k: string, v: unknown) => show(t, entry.object, fields.get(k), ctx, v);
-  const more = (n: number) => (n > SHORT && !open ? <a role="button" tabIndex={0} onClick={() => setOpen(true)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') setOpen(true); }}>{t('admin.audit.more', { count: n - SHORT })}</a> : null);
+  const meta = ctx.meta.get(entry.object);
+  const fields = new Map((meta?.fields ?? []).map((f) => [f.key, f]));
+  // Record objects label their keys from their descriptor; users, roles, settings… from links.auditFields.
+  const label = (k: string) => (meta ? fieldLabel(t, entry.object, fields.get(k) ?? k) : settingsFieldLabel(t, k));
+  const value = (k: string, v: unknown) => (meta ? null : settingsValue(t, k, v, ctx)) ?? show(t, entry.object, fields.get(k), ctx, v);
+  const more = (n: number) => (n > SHORT && !open ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(true)}>{t('admin.audit.more', { count: n - SHORT })}</Button> : null);
+  if (entry.object === 'roles' && 'before' in c && 'after' in c) return <RoleChanges entry={entry} />;
   const pairs = Object.entries(c).filter(([, v]) => Array.isArray(v) && v.length === 2) as [string, [unknown, unknown]][];
   if (pairs.length && pairs.length === Object.keys(c).length) {
     return (
@@ -65,6 +69,33 @@ export function AuditChanges({ entry, ctx }: { entry: AuditEntry; ctx: AuditCont
         </div>
       ))}
       {more(entries.length)}
+    </div>
+  );
+}
+
+/** A permission path in words: "Field rules · Contacts · Phone", "Visibility · All objects". */
+function permissionPath(t: TFunction, path: string[]): string {
+  const [section, object, rest] = path;
+  const parts = [settingsFieldLabel(t, section)];
+  if (object !== undefined) parts.push(object === '*' ? t('links.allObjects') : section === 'can' ? settingsFieldLabel(t, object) : objectLabel(t, object, true));
+  if (rest !== undefined) parts.push(section === 'field_rules' ? fieldLabel(t, object, rest) : settingsFieldLabel(t, rest));
+  return parts.join(' · ');
+}
+
+/** A role update: the role, then each permission that changed as "path: old → new". */
+function RoleChanges({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const c = entry.changes as { role?: string; before: unknown; after: unknown };
+  const changes = permissionChanges(c.before, c.after);
+  return (
+    <div className="gx-changes">
+      {c.role ? <div><Typography.Text type="secondary">{settingsFieldLabel(t, 'role')}:</Typography.Text> {settingsValue(t, 'role', c.role, { users: new Map(), teams: new Map(), languages: new Map() })}</div> : null}
+      {changes.map((x) => (
+        <div key={x.path.join('.')}>
+          <Typography.Text type="secondary">{permissionPath(t, x.path)}:</Typography.Text>{' '}
+          <Typography.Text delete type="secondary">{permissionValue(t, x.before)}</Typography.Text> → <Typography.Text>{permissionValue(t, x.after)}</Typography.Text>
+        </div>
+      ))}
     </div>
   );
 }

@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { Dayjs } from 'dayjs';
 import type { AuditEntry, One } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
 import { keys } from '../../api/keys.ts';
-import { useAllUsers } from '../../api/hooks.ts';
-import { objectLabel } from '../../fields/labels.ts';
+import { useAllUsers, useTeams } from '../../api/hooks.ts';
+import { LANGUAGES } from '../../i18n/index.ts';
 import { useObjects, type ObjectMetaFull } from '../../api/objects.ts';
 import { inMenuOrder } from '../../app/nav.tsx';
 import { formatDateTime } from '../../i18n/format.ts';
@@ -17,7 +18,10 @@ import { AdminPage, useCursorList } from './common.tsx';
 import { AuditChanges, type AuditContext } from './AuditChanges.tsx';
 
 // Audited things that are not record objects; the record objects come from the descriptors.
-const SETTINGS_OBJECTS = ['users', 'teams', 'roles', 'custom_fields', 'api_keys', 'imports', 'saved_views'];
+const SETTINGS_OBJECTS = ['users', 'teams', 'roles', 'settings', 'exchange_rates', 'number_sequences', 'custom_fields', 'api_keys', 'imports', 'saved_views'];
+
+/** An audited object's name: a record object's own label, else the settings objects' (links.auditObjects). */
+const auditObjectLabel = (t: TFunction, o: string) => t([`objects.${o}.other`, `links.auditObjects.${o}`], { defaultValue: o });
 const ACTIONS = ['create', 'update', 'delete', 'merge', 'import', 'revoke', 'undo_merge'];
 
 /** Field metadata of every record object on the page, so changes read in labels (custom fields included). */
@@ -30,12 +34,15 @@ function useAuditContext(rows: AuditEntry[], recordObjects: Set<string>): AuditC
     })),
   });
   const users = useAllUsers().data;
+  const teams = useTeams().data;
   const metaKey = metas.map((m) => m.dataUpdatedAt).join(',');
   return useMemo(() => ({
     meta: new Map(metas.flatMap((m) => (m.data ? [[m.data.name, m.data] as const] : []))),
     users: new Map((users ?? []).map((u) => [u.id, u.name])),
+    teams: new Map((teams ?? []).map((x) => [x.id, x.name])),
+    languages: new Map(LANGUAGES.map((l) => [l.code as string, l.label])),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }), [metaKey, users]);
+  }), [metaKey, users, teams]);
 }
 
 export function AuditLogPage() {
@@ -70,7 +77,7 @@ export function AuditLogPage() {
     <AdminPage title={t('admin.audit.title')}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear aria-label={t('admin.audit.filterObject')} placeholder={t('admin.audit.filterObject')} style={{ width: 180 }} value={object} onChange={setObject}
-          options={objects.map((o) => ({ value: o, label: objectLabel(t, o, true) }))} />
+          options={objects.map((o) => ({ value: o, label: auditObjectLabel(t, o) }))} />
         <Select allowClear aria-label={t('admin.audit.filterAction')} placeholder={t('admin.audit.filterAction')} style={{ width: 160 }} value={action} onChange={setAction}
           options={ACTIONS.map((a) => ({ value: a, label: t(`admin.audit.actions.${a}`, { defaultValue: a }) }))} />
         <Select allowClear showSearch optionFilterProp="label" aria-label={t('faster.audit.filterUser')} placeholder={t('faster.audit.filterUser')} style={{ width: 180 }}
@@ -89,7 +96,7 @@ export function AuditLogPage() {
             { key: 'when', title: t('admin.audit.when'), width: 170, render: (_, e) => formatDateTime(e.at ?? e.created_at) },
             { key: 'who', title: t('admin.audit.who'), width: 140, render: (_, e) => e.actor_name ?? (e.actor_id ? `#${e.actor_id}` : t('admin.audit.system')) },
             { key: 'action', title: t('admin.audit.action'), width: 110, render: (_, e) => <Tag color={e.action === 'delete' ? 'red' : e.action === 'create' ? 'green' : 'blue'}>{t(`admin.audit.actions.${e.action}`, { defaultValue: e.action })}</Tag> },
-            { key: 'object', title: t('admin.audit.object'), width: 120, render: (_, e) => objectLabel(t, e.object, true) },
+            { key: 'object', title: t('admin.audit.object'), width: 120, render: (_, e) => auditObjectLabel(t, e.object) },
             { key: 'record', title: t('admin.audit.record'), width: 180, render: (_, e) => record(e) },
             { key: 'changes', title: t('admin.audit.changes'), width: 460, render: (_, e) => <AuditChanges entry={e} ctx={ctx} /> },
           ]}

@@ -13,6 +13,7 @@ import { inMenuOrder } from '../../app/nav.tsx';
 import { currentLocale } from '../../i18n/index.ts';
 import { CUSTOM_FIELD_TYPES, SEARCHABLE_FIELD_TYPES } from '../../../shared/fields.ts';
 import { AdminPage } from './common.tsx';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 
 interface OptionRow {
@@ -133,7 +134,7 @@ export function CustomFieldsPage() {
           locale={{ emptyText: <Empty description={t('admin.customFields.empty', { objects: objectLabel(t, object, true).toLowerCase() })} /> }}
           onRow={(f) => ({ onClick: (e) => { if (!(e.target as HTMLElement).closest('button')) open(f); }, className: 'gx-row' })}
           columns={[
-            { key: 'label', title: t('admin.customFields.label'), render: (_, f) => label(f), width: 200 },
+            { key: 'label', title: t('admin.customFields.label'), render: (_, f) => <RowOpen onOpen={() => open(f)}>{label(f)}</RowOpen>, width: 200 },
             { key: 'key', title: t('admin.customFields.key'), dataIndex: 'key', width: 180, render: (k: string) => <code>{k}</code> },
             { key: 'type', title: t('admin.customFields.type'), width: 140, render: (_, f) => t(`fieldTypes.${f.type}`, { defaultValue: f.type }) },
             { key: 'options', title: t('admin.customFields.options'), render: (_, f) => (f.options ?? []).slice(0, 6).map((o) => <Tag key={o.value}>{o.labels?.[currentLocale()] || o.label || o.value}</Tag>) },
@@ -208,7 +209,7 @@ export function CustomFieldsPage() {
                       <Form.Item name={[item.name, 'en']} style={{ marginBottom: 4 }}><Input placeholder="English" style={{ width: 130 }} /></Form.Item>
                       <Form.Item name={[item.name, 'zhCN']} style={{ marginBottom: 4 }}><Input placeholder="简体中文" style={{ width: 110 }} /></Form.Item>
                       <Form.Item name={[item.name, 'zhTW']} style={{ marginBottom: 4 }}><Input placeholder="繁體中文" style={{ width: 110 }} /></Form.Item>
-                      <MinusCircleOutlined onClick={() => rm(item.name)} aria-label={t('common.remove')} />
+                      <Button type="text" size="small" icon={<MinusCircleOutlined />} onClick={() => rm(item.name)} aria-label={t('common.remove')} />
                     </Space>
                   ))}
                   <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ value: '' })}>{t('admin.customFields.addOption')}</Button>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { api } from '../../api/client.ts';
 import { errorText } from '../../api/errors.ts';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 interface Rate { from_currency: string; to_currency: string; valid_from: string; rate: string }
 interface RateForm { from_currency: string; valid_from: Dayjs; rate: string }
@@ -52,7 +53,7 @@ export function ExchangeRates({ currency, options }: { currency: string | undefi
         locale={{ emptyText: t('admin.organization.rates.empty') }}
         onRow={(r) => ({ onClick: () => edit(r) })}
         columns={[
-          { key: 'from', title: t('admin.organization.rates.from'), render: (_, r) => `1 ${r.from_currency} =` },
+          { key: 'from', title: t('admin.organization.rates.from'), render: (_, r) => <RowOpen onOpen={() => edit(r)}>{`1 ${r.from_currency} =`}</RowOpen> },
           { key: 'rate', title: t('admin.organization.rates.rate'), className: 'gx-num', render: (_, r) => `${r.rate.replace(/\.?0+$/, '')} ${r.to_currency}` },
           { key: 'valid_from', title: t('admin.organization.rates.validFrom'), dataIndex: 'valid_from' },
         ]}

@@ -9,6 +9,7 @@ import { useAllUsers, useTeams } from '../../api/hooks.ts';
 import type { Team } from '../../api/types.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { AdminPage } from './common.tsx';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 export function TeamsPage() {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function TeamsPage() {
           pagination={false}
           onRow={(x) => ({ onClick: () => open(x), className: 'gx-row' })}
           columns={[
-            { key: 'name', title: t('admin.teams.name'), dataIndex: 'name' },
+            { key: 'name', title: t('admin.teams.name'), render: (_, x) => <RowOpen onOpen={() => open(x)} testId="team-open">{x.name}</RowOpen> },
             { key: 'manager', title: t('admin.teams.manager'), render: (_, x) => userName(x.manager_id) ?? '—' },
             { key: 'members', title: t('admin.teams.members'), render: (_, x) => (users.data ?? []).filter((u) => u.team_id === x.id).map((u) => u.name).join(', ') || '—' },
           ]}

@@ -13,6 +13,7 @@ import { useDebounced } from '../../lib/useDebounced.ts';
 import { PASSWORD_MIN } from '../../../shared/password-policy.ts';
 import { AdminPage, useCursorList } from './common.tsx';
 import { roleLabel } from '../../fields/roleLabel.ts';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 interface FormValues {
   email?: string;
@@ -76,7 +77,7 @@ export function UsersPage() {
           scroll={{ x: 'max-content' }}
           onRow={(u) => ({ onClick: () => open(u), className: 'gx-row' })}
           columns={[
-            { key: 'name', title: t('admin.users.name'), dataIndex: 'name', width: 180, fixed: 'left' },
+            { key: 'name', title: t('admin.users.name'), width: 180, fixed: 'left', render: (_, u) => <RowOpen onOpen={() => open(u)} testId="user-open">{u.name}</RowOpen> },
             { key: 'email', title: t('admin.users.email'), dataIndex: 'email', width: 240 },
             { key: 'role', title: t('admin.users.role'), width: 150, render: (_, u) => <Tag color={u.role === 'admin' ? 'red' : 'blue'}>{roleName(u.role)}</Tag> },
             { key: 'team', title: t('admin.users.team'), width: 150, render: (_, u) => teamName(u.team_id) ?? '—' },

@@ -2,7 +2,7 @@ import { Button, Card, Empty, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import type { ImportJob, Page } from '../../api/types.ts';
 import { objectLabel } from '../../fields/labels.ts';
@@ -38,7 +38,7 @@ export function ImportsList() {
           locale={{ emptyText: <Empty description={t('imports.empty')}><Button type="primary" onClick={() => navigate('/imports/new')}>{t('imports.new')}</Button></Empty> }}
           onRow={(r) => ({ onClick: () => navigate(`/imports/${r.id}`), className: 'gx-row' })}
           columns={[
-            { key: 'id', title: '#', dataIndex: 'id', width: 70 },
+            { key: 'id', title: '#', width: 70, render: (_, r) => <Link to={`/imports/${r.id}`} onClick={(e) => e.stopPropagation()} data-testid="import-open">{r.id}</Link> },
             { key: 'object', title: t('imports.object'), render: (_, r) => objectLabel(t, r.object, true), width: 120 },
             { key: 'file', title: t('imports.file'), dataIndex: 'file_name', ellipsis: true, width: 220 },
             { key: 'status', title: t('common.status'), width: 110, render: (_, r) => <Tag color={STATUS_COLOR[r.status]}>{t(`imports.status.${r.status}`)}</Tag> },

@@ -94,6 +94,7 @@ function InlineField({ object, field, record, canEdit }: FieldProps) {
       ) : (
         <div
           className={`gx-field-value ${editable ? 'gx-editable' : ''}`}
+          data-click-area={editable ? 'field-edit' : undefined}
           onClick={(e) => {
             if ((e.target as HTMLElement).closest('a')) return;
             start();

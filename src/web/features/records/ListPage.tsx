@@ -199,7 +199,8 @@ export function ListPage({ object }: { object: string }) {
   ];
 
   const sortKey = state.sort ?? defaultSort;
-  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing, canEdit: Boolean((meta.data?.can ?? descriptor?.can)?.update) });
+  const onSort = (sort: string) => update({ sort });
+  const realColumns = useListColumns({ object, fields, shownKeys: state.columns, titleField, sortKey, isPhone, onOpen: setEditing, canEdit: Boolean((meta.data?.can ?? descriptor?.can)?.update), onSort });
   // While the metadata loads, the usual columns with their (translated) headers hold the space.
   const columns = meta.data
     ? realColumns
@@ -368,6 +369,9 @@ export function ListPage({ object }: { object: string }) {
           preserveSelectedRowKeys: true,
           columnWidth: 44,
           fixed: true,
+          // Named after the record in the user's language ("选择 张三"), not antd's "Select row 1".
+          getCheckboxProps: (rec) => ({ 'aria-label': t('links.selectRow', { name: String(rec[titleField] ?? `#${rec.id}`) }) }) as object,
+          getTitleCheckboxProps: () => ({ 'aria-label': t('links.selectPage') }) as object,
         }}
         components={loadingFirst ? { body: { cell: () => <td><Skeleton.Input active size="small" style={{ height: 16 }} /></td> } } : undefined}
         onRow={(rec) => ({

@@ -10,6 +10,7 @@ import { gridEditable, ListInlineCell } from './ListInlineCell.tsx';
 import { fieldLabel, objectLabel } from '../../fields/labels.ts';
 import { useObject } from '../../api/objects.ts';
 import { formatCount } from '../../i18n/format.ts';
+import { nextSort, SortHeader, sortOrderOf } from './SortHeader.tsx';
 
 const WIDTH: Partial<Record<FieldMeta['type'], number>> = {
   email: 200, phone: 150, url: 200, number: 110, money: 140, date: 130, datetime: 170, boolean: 90, select: 130,
@@ -27,6 +28,8 @@ interface ColumnsArgs {
   onOpen: (id: number) => void;
   /** The caller may update these records: other cells edit in place (ListInlineCell). */
   canEdit?: boolean;
+  /** Sorts the list by a column ("name" / "-name"), from its header button. */
+  onSort?: (sort: string) => void;
 }
 
 /**
@@ -41,7 +44,7 @@ export function revealAddedColumn(before: string[], after: string[]): void {
 }
 
 /** Table columns for the chosen fields; fields the role may not read never become columns. */
-export function useListColumns({ object, fields, shownKeys, titleField, sortKey, isPhone, onOpen, canEdit }: ColumnsArgs): TableProps<ApiRecord>['columns'] {
+export function useListColumns({ object, fields, shownKeys, titleField, sortKey, isPhone, onOpen, canEdit, onSort }: ColumnsArgs): TableProps<ApiRecord>['columns'] {
   const { t } = useTranslation();
   const recordPage = Boolean(useObject(object)?.record_page);
   return useMemo(() => {
@@ -56,14 +59,13 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
       return {
         key,
         dataIndex: key,
-        title: fieldLabel(t, object, f),
+        title: f.sortable && onSort
+          ? <SortHeader label={fieldLabel(t, object, f)} order={sortOrderOf(sortKey, key)} onSort={() => onSort(nextSort(sortKey, key))} />
+          : fieldLabel(t, object, f),
         fixed: isTitle ? ('left' as const) : undefined,
-        onHeaderCell: () => ({ 'data-col': key }) as React.HTMLAttributes<HTMLElement>,
+        onHeaderCell: () => ({ 'data-col': key, 'aria-sort': f.sortable ? (sortOrderOf(sortKey, key) ?? undefined) : undefined }) as React.HTMLAttributes<HTMLElement>,
         width: isTitle ? (isPhone ? 150 : 220) : (WIDTH[f.type] ?? 160),
         ellipsis: true,
-        sorter: f.sortable,
-        sortOrder: sortKey === key ? ('ascend' as const) : sortKey === `-${key}` ? ('descend' as const) : null,
-        sortDirections: ['ascend', 'descend', 'ascend'] as ('ascend' | 'descend')[],
         render: (_: unknown, rec: ApiRecord) => {
           if (!isTitle && canEdit && !isPhone && gridEditable(f)) return <ListInlineCell object={object} field={f} record={rec} />;
           if (!isTitle) return <FieldValue object={object} field={f} record={rec} compact />;
@@ -71,12 +73,12 @@ export function useListColumns({ object, fields, shownKeys, titleField, sortKey,
           return recordPage ? (
             <Link to={`/${object}/${rec.id}`} className="gx-title-link">{text}</Link>
           ) : (
-            <a onClick={(e) => { e.stopPropagation(); onOpen(rec.id); }} className="gx-title-link">{text}</a>
+            <button type="button" onClick={(e) => { e.stopPropagation(); onOpen(rec.id); }} className="gx-text-button gx-title-link" data-testid="row-open">{text}</button>
           );
         },
       };
     });
-  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen, recordPage, canEdit]);
+  }, [shownKeys, fields, titleField, sortKey, t, object, isPhone, onOpen, recordPage, canEdit, onSort]);
 }
 
 interface EmptyProps {

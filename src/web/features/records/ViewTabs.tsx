@@ -44,6 +44,36 @@ export function ViewTabs({ tabs, active, onActive, dirty, onSaveNew, onSaveChang
     }
   };
 
+  // The active view's own menu (rename, delete): a real button beside the tabs, not an icon inside
+  // one (an icon is not focusable, and a button inside a tab would nest interactive controls).
+  const viewMenu = activeTab?.view && mineActive ? (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'rename', label: t('views.rename') },
+          { key: 'delete', danger: true, label: t('views.delete') },
+        ],
+        onClick: ({ key }) => {
+          const view = activeTab.view!;
+          if (key === 'rename') {
+            form.setFieldsValue({ name: view.name, shared: Boolean(view.shared) });
+            setNaming({ mode: 'rename', view });
+          } else {
+            modal.confirm({
+              title: t('views.confirmDelete', { name: view.name }),
+              okButtonProps: { danger: true },
+              okText: t('common.delete'),
+              onOk: () => onDelete(view),
+            });
+          }
+        },
+      }}
+    >
+      <Button size="small" icon={<DownOutlined />} aria-label={t('links.viewMenu', { name: activeTab.name })} data-testid="view-menu" />
+    </Dropdown>
+  ) : null;
+
   const items = tabs.map((tab) => ({
     key: tab.key,
     label: (
@@ -51,34 +81,6 @@ export function ViewTabs({ tabs, active, onActive, dirty, onSaveNew, onSaveChang
         {tab.view?.shared ? <ShareAltOutlined style={{ marginInlineEnd: 4 }} /> : null}
         {tab.name}
         {tab.key === active && dirty ? <Tag color="orange" style={{ marginInlineStart: 6, marginInlineEnd: 0 }}>{t('views.modified')}</Tag> : null}
-        {tab.key === active && tab.view && tab.view.mine !== false ? (
-          <Dropdown
-            trigger={['click']}
-            menu={{
-              items: [
-                { key: 'rename', label: t('views.rename') },
-                { key: 'delete', danger: true, label: t('views.delete') },
-              ],
-              onClick: ({ key, domEvent }) => {
-                domEvent.stopPropagation();
-                const view = tab.view!;
-                if (key === 'rename') {
-                  form.setFieldsValue({ name: view.name, shared: Boolean(view.shared) });
-                  setNaming({ mode: 'rename', view });
-                } else {
-                  modal.confirm({
-                    title: t('views.confirmDelete', { name: view.name }),
-                    okButtonProps: { danger: true },
-                    okText: t('common.delete'),
-                    onOk: () => onDelete(view),
-                  });
-                }
-              },
-            }}
-          >
-            <DownOutlined style={{ marginInlineStart: 6, fontSize: 10 }} onClick={(e) => e.stopPropagation()} aria-label={t('common.more')} />
-          </Dropdown>
-        ) : null}
       </span>
     ),
   }));
@@ -92,6 +94,7 @@ export function ViewTabs({ tabs, active, onActive, dirty, onSaveNew, onSaveChang
         items={items}
         tabBarExtraContent={
           <Space size={4}>
+            {viewMenu}
             {dirty ? <Button size="small" type="link" onClick={onDiscard}>{t('views.discard')}</Button> : null}
             {dirty && mineActive ? (
               <Button size="small" icon={<SaveOutlined />} onClick={() => void onSaveChanges()}>{t('views.saveChanges')}</Button>

@@ -65,7 +65,7 @@ export function TasksPage() {
     return (
       <div className="gx-list-row" key={task.id} data-testid="task-item">
         <Checkbox checked={done} onChange={(e) => toggle.mutate({ id: task.id, done: e.target.checked })} style={{ marginInlineEnd: 12 }} aria-label={t('tasks.markDone')} />
-        <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)}>
+        <div style={{ flex: 1, minWidth: 0, cursor: 'pointer' }} onClick={() => setEditing(task.id)} data-click-area="task-open">
           <button type="button" className="gx-text-button" onClick={(e) => { e.stopPropagation(); setEditing(task.id); }} data-testid="task-open">
             <Typography.Text delete={done} strong={!done} ellipsis style={{ display: 'block' }}>{String(task.title ?? '')}</Typography.Text>
           </button>

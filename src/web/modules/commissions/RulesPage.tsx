@@ -7,6 +7,7 @@ import { COMMISSION_BASES, TIER_MODES } from '../../../shared/contracts/commissi
 import { useTeams } from '../../api/hooks.ts';
 import { RecordSelect } from '../../fields/RecordSelect.tsx';
 import { commissionError, useDeleteRule, useRules, useSaveRule, type RuleData } from './api.ts';
+import { RowOpen } from '../../components/RowOpen.tsx';
 
 interface FormValues {
   name: string; basis: string; tier_mode: string; tiers: { from: number; rate: number }[]; product_category?: string;
@@ -48,7 +49,7 @@ export function RulesPage() {
   return (
     <Card title={t('commissions.rulesTitle')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => open('new')}>{t('commissions.newRule')}</Button>}>
       <Table<RuleData> rowKey="id" size="middle" loading={rules.isLoading} dataSource={rules.data ?? []} pagination={false} scroll={{ x: 'max-content' }} columns={[
-        { key: 'name', title: t('commissions.ruleName'), render: (_, r) => <a onClick={() => open(r)}>{r.name}</a> },
+        { key: 'name', title: t('commissions.ruleName'), render: (_, r) => <RowOpen onOpen={() => open(r)}>{r.name}</RowOpen> },
         { key: 'basis', title: t('commissions.basisKind'), render: (_, r) => t(`commissions.bases.${r.basis}`) },
         { key: 'tiers', title: t('commissions.tiers'), render: (_, r) => <>{tiersText(r)} <Tag>{t(`commissions.modes.${r.tier_mode}`)}</Tag></> },
         { key: 'clawback', title: t('commissions.clawbackDays'), align: 'right', dataIndex: 'clawback_days' },
@@ -75,7 +76,7 @@ export function RulesPage() {
                   <Space key={f.key} align="baseline" wrap>
                     <Form.Item name={[f.name, 'from']} label={t('commissions.tierFrom')} rules={[{ required: true }]}><InputNumber min={0} style={{ width: 160 }} /></Form.Item>
                     <Form.Item name={[f.name, 'rate']} label={t('commissions.rate')} rules={[{ required: true }]}><InputNumber min={0} max={100} addonAfter="%" style={{ width: 140 }} /></Form.Item>
-                    {fields.length > 1 ? <MinusCircleOutlined aria-label={t('commissions.remove')} onClick={() => remove(f.name)} /> : null}
+                    {fields.length > 1 ? <Button type="text" size="small" icon={<MinusCircleOutlined />} aria-label={t('commissions.remove')} onClick={() => remove(f.name)} /> : null}
                   </Space>
                 ))}
                 <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ from: undefined, rate: undefined })}>{t('commissions.addTier')}</Button>
