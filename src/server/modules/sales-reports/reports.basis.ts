@@ -74,7 +74,7 @@ export async function basisRevenue(db: Tx, actor: Actor, s: Source, key: RawBuil
 /** The documents behind one bucket (`key` of the group), with what each counts there; newest first. */
 export async function basisRecords(db: Tx, actor: Actor, s: Source, key: RawBuilder<string>, value: string, period: Period, p: Filters, lines: boolean, before: number, limit: number): Promise<(RecordRow & { object: string })[]> {
   const { rows } = await sql<RecordRow & { object: string }>`
-    SELECT d.id::int AS id, ${s.object} AS object, ${sql.ref(s.name)} AS name, ${sql.ref(s.status)} AS stage_name, d.owner_id::int AS owner_id,
+    SELECT d.id::int AS id, ${s.object} AS object, coalesce(${sql.ref(s.name)}, '#' || d.id) AS name, ${sql.ref(s.status)} AS stage_name, d.owner_id::int AS owner_id,
       to_char(${sql.ref(s.date)}, 'YYYY-MM-DD') AS closed_at, sum(${s.value(lines)})::numeric(19, 2)::text AS amount
     FROM ${s.from(lines)} LEFT JOIN accounts acc ON acc.id = d.account_id
     WHERE ${cond(actor, s, period, p)} AND ${key} = ${value} AND d.id < ${before}
