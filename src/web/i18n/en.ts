@@ -109,7 +109,7 @@ const en = {
     },
   },
   list: {
-    total: 'Total {{field}}: {{amount}}', totalNoRate: 'Total {{field}}: no exchange rate for {{currencies}}',
+    total: 'Total {{field}}: {{amount}}', totalNamed: '{{field}}: {{amount}}', totalNoRate: 'Total {{field}}: no exchange rate for {{currencies}}',
     columns: 'Columns', chooseColumns: 'Choose columns', count: '{{formatted}} record', count_other: '{{formatted}} records', range: '{{from}}–{{to}}', selected: '{{count}} selected',
     assignOwner: 'Assign owner', deleteSelected: 'Delete', export: 'Export', exportCsv: 'Export CSV',
     exportXlsx: 'Export Excel', exportRawCsv: 'CSV with field keys and IDs (raw)', exportRawXlsx: 'Excel with field keys and IDs (raw)', exportSelected: 'Export selected', exportAll: 'Export all matching',

@@ -111,7 +111,7 @@ const zhCN: Resources = {
     },
   },
   list: {
-    total: '{{field}}合计：{{amount}}', totalNoRate: '{{field}}合计：{{currencies}} 尚无汇率',
+    total: '{{field}}合计：{{amount}}', totalNamed: '{{field}}：{{amount}}', totalNoRate: '{{field}}合计：{{currencies}} 尚无汇率',
     columns: '列', chooseColumns: '选择列', count: '{{formatted}} 条记录', count_other: '{{formatted}} 条记录',
     range: '第 {{from}}–{{to}} 条', selected: '已选 {{count}} 条',
     assignOwner: '分配负责人', deleteSelected: '删除', export: '导出', exportCsv: '导出 CSV',

@@ -230,7 +230,7 @@ const zhTW: Resources = {
     }
   },
   list: {
-    total: '{{field}}合計：{{amount}}', totalNoRate: '{{field}}合計：{{currencies}} 尚無匯率',
+    total: '{{field}}合計：{{amount}}', totalNamed: '{{field}}：{{amount}}', totalNoRate: '{{field}}合計：{{currencies}} 尚無匯率',
     columns: '欄',
     chooseColumns: '選擇欄位',
     count: '{{formatted}} 條記錄',

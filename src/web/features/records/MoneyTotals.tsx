@@ -13,6 +13,9 @@ function Total({ object, field, params }: { object: string; field: FieldMeta; pa
   const { t } = useTranslation();
   const totals = useRecordTotals(object, field.key, params);
   const label = fieldLabel(t, object, field);
+  // A label that already says "total" (价税合计, "Grand total") is not prefixed with it again.
+  const word = t('common.total').toLowerCase();
+  const key = label.toLowerCase().includes(word) ? 'list.totalNamed' : 'list.total';
   if (totals.error instanceof ApiError && totals.error.code === 'no_exchange_rate') {
     const currencies = (totals.error.raw as { currencies?: string[] } | undefined)?.currencies ?? [];
     return <Typography.Text type="warning">{t('list.totalNoRate', { field: label, currencies: currencies.join(', ') })}</Typography.Text>;
@@ -20,7 +23,7 @@ function Total({ object, field, params }: { object: string; field: FieldMeta; pa
   if (!totals.data) return null;
   return (
     <Typography.Text strong data-testid={`total-${field.key}`}>
-      {t('list.total', { field: label, amount: formatMoney(totals.data.total, totals.data.currency) })}
+      {t(key, { field: label, amount: formatMoney(totals.data.total, totals.data.currency) })}
     </Typography.Text>
   );
 }
