@@ -51,6 +51,11 @@ describe('demo: a quarter of sales', () => {
     const rotting = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunities o JOIN pipeline_stages s ON s.id = o.stage_id
       WHERE o.stage_category = 'open' AND o.stage_entered_at < now() - make_interval(days => s.rotting_days)`);
     expect(rotting[0]!.n).toBeGreaterThan(0);
+    // Reports and the trend read these dates: won deals took days to close, snapshots span weeks.
+    const cycle = await rows(t, sql<{ d: number }>`SELECT avg(extract(epoch FROM closed_at - created_at) / 86400)::float8 AS d FROM opportunities WHERE stage_category = 'won'`);
+    expect(cycle[0]!.d).toBeGreaterThan(1);
+    const weeks = await rows(t, sql<{ n: number }>`SELECT count(DISTINCT week_start)::int AS n FROM forecast_snapshots`);
+    expect(weeks[0]!.n).toBeGreaterThanOrEqual(3);
   });
 
   it('won amount is the sum of the won deals, and the board columns have totals', async () => {
