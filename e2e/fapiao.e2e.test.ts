@@ -11,13 +11,15 @@ type Fapiao = { id: number; colour: string; status: string; number: string | nul
 
 const digits20 = (n: number) => `2644${String(Date.now() + n).padStart(16, '0').slice(-16)}`;
 
-/** The fapiao page's "开具" with the manual provider: number, today's date. */
-async function issue(page: Page, number: string) {
+/** The fapiao page's "开具" with the manual provider: number, today's date. Waits for the
+ * record itself to read issued (an earlier "发票已开具" toast may still be on screen). */
+async function issue(page: Page, rep: Session, id: number, number: string) {
   await page.getByRole('button', { name: /^开\s*具$/ }).first().click();
   const modal = page.locator('.ant-modal', { hasText: '发票号码' });
   await modal.locator('#number').fill(number);
   await modal.getByRole('button', { name: /^开\s*具$/ }).click();
-  await page.getByText('发票已开具').first().waitFor({ timeout: 10_000 });
+  await expect.poll(async () => (await api<{ data: Fapiao }>(rep, 'GET', `/fapiao/${id}`)).data.status, { timeout: 10_000 }).toBe('issued');
+  await modal.waitFor({ state: 'hidden' });
 }
 
 describe('fapiao in the browser', () => {
@@ -70,7 +72,7 @@ describe('fapiao in the browser', () => {
     await page.getByTestId('lines-locked').waitFor();
 
     const blueNumber = digits20(1);
-    await issue(page, blueNumber);
+    await issue(page, rep, blueId, blueNumber);
     const blue = (await api<{ data: Fapiao }>(rep, 'GET', `/fapiao/${blueId}`)).data;
     expect(blue).toMatchObject({ colour: 'blue', status: 'issued', number: blueNumber, amount_total: '500.00' });
 
@@ -81,7 +83,7 @@ describe('fapiao in the browser', () => {
     await page.waitForURL((u) => /\/fapiao\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${blueId}`), { timeout: 10_000 });
     const redId = Number(new URL(page.url()).pathname.split('/').pop());
     const redNumber = digits20(2);
-    await issue(page, redNumber);
+    await issue(page, rep, redId, redNumber);
 
     const red = (await api<{ data: Fapiao }>(rep, 'GET', `/fapiao/${redId}`)).data;
     expect(red).toMatchObject({ colour: 'red', status: 'issued', number: redNumber, amount_total: '-500.00', reverses_id: blueId, red_confirmation_number: 'HZ3501002026112600001' });
