@@ -44,5 +44,12 @@ describe('money', () => {
   it('formats exactly with the currency digits', () => {
     expect(formatMoney('12345678901234.56', 'CNY', 'en')).toBe('CN¥12,345,678,901,234.56');
     expect(formatMoney('1234.5', 'JPY', 'en')).toBe('¥1,235');
+    // Every minor digit, also when the last is a zero; trimWhole drops only a whole amount's.
+    expect(formatMoney('14978.1', 'USD', 'en')).toBe('$14,978.10');
+    expect(formatMoney('14978.1', 'USD', 'en', { trimWhole: true })).toBe('$14,978.10');
+    expect(formatMoney('167375.6', 'CNY', 'zh-CN', { trimWhole: true })).toBe('¥167,375.60');
+    expect(formatMoney('1000.00', 'CNY', 'en', { trimWhole: true })).toBe('CN¥1,000');
+    expect(formatMoney('1000.00', 'CNY', 'en')).toBe('CN¥1,000.00');
+    expect(formatMoney('9.999', 'CNY', 'en', { trimWhole: true })).toBe('CN¥10');
   });
 });

@@ -98,12 +98,26 @@ export function documentTotals(lines: readonly LineInput[], currency: string): L
   return { net, tax, gross: net.plus(tax) };
 }
 
-/** For display: the amount in the locale's currency format, exact (no detour through a float beyond Intl's own). */
-export function formatMoney(v: MoneyInput, currency: string, locale: string): string {
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * For display: the amount in the locale's currency format, exact (no detour through a float
+ * beyond Intl's own). Every minor digit is written (CN¥14,978.10, never CN¥14,978.1); with
+ * `trimWhole` a whole amount drops its decimals (CN¥1,000), as the web app's lists and cards
+ * show it. Formatters are cached: building one costs far more than using it.
+ */
+export function formatMoney(v: MoneyInput, currency: string, locale: string, opts: { trimWhole?: boolean } = {}): string {
   const digits = minorDigits(currency);
-  const fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const rounded = roundMoney(v, currency);
+  const shown = opts.trimWhole && rounded.isInteger() ? 0 : digits;
+  const key = `${locale}|${currency}|${shown}`;
+  let fmt = moneyFormats.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: shown, maximumFractionDigits: digits });
+    moneyFormats.set(key, fmt);
+  }
   // Intl formats a decimal string exactly (ECMA-402 v3 accepts strings as exact decimals).
-  return formatWithSymbol(fmt, roundMoney(v, currency).toFixed(digits), currency);
+  return formatWithSymbol(fmt, rounded.toFixed(digits), currency);
 }
 
 // ---- Line items (issue 12 piece 2): the one computation the server stores and the web line

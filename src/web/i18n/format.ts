@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import { currentLocale } from './index.ts';
-import { minorDigits, parseMoney, roundMoney } from '../../shared/money.ts';
-import { formatWithSymbol, symbolOf } from '../../shared/money-symbols.ts';
+import { formatMoney as formatSharedMoney, parseMoney } from '../../shared/money.ts';
+import { symbolOf } from '../../shared/money-symbols.ts';
 
 // Numbers, dates and money through Intl, in the user's language. Formatters are cached per
 // locale: building an Intl formatter is far slower than using one, and tables call these a lot.
@@ -44,13 +44,10 @@ export function formatNumber(n: unknown): string {
   return numberFormat('plain', { maximumFractionDigits: 2 }).format(v);
 }
 
-/** An amount (decimal text from the API, or a number) in the currency, exactly: Intl formats decimal text without a float. */
+/** An amount (decimal text from the API, or a number) in the currency, exactly; a whole amount without decimals. */
 export function formatMoney(n: unknown, currency = defaultCurrency()): string {
   const v = parseMoney(n);
-  if (v === null) return '';
-  const digits = minorDigits(currency);
-  const f = numberFormat(`money|${currency}`, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: digits });
-  return formatWithSymbol(f, roundMoney(v, currency).toFixed(digits), currency);
+  return v === null ? '' : formatSharedMoney(v, currency, currentLocale(), { trimWhole: true });
 }
 
 export function currencySymbol(currency = defaultCurrency()): string {
