@@ -50,6 +50,9 @@ describe('the opportunities board', () => {
       const after = (await api<{ data: { stage_id: number; probability: number } }>(user, 'GET', `/opportunities/${moved}`)).data;
       expect(after).toMatchObject({ stage_id: second, probability: 50 });
       await page.screenshot({ path: '/tmp/gx-opportunity-board-zh-CN.png' });
+      // Its page's header says the new stage and the amount as money, not the stored "1000.00".
+      await page.goto(`/opportunities/${moved}`);
+      await expect.poll(() => page.locator('.ant-typography-secondary', { hasText: '方案报价' }).first().textContent()).toBe('方案报价 · ¥1,000');
     } finally {
       await b.close();
     }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, download } from '../../api/client.ts';
 import { currentLocale } from '../../i18n/index.ts';
+import { formatDate, formatMoney, formatNumber } from '../../i18n/format.ts';
 import { errorText } from '../../api/errors.ts';
 import { useMeta } from '../../api/hooks.ts';
 import { useObjects } from '../../api/objects.ts';
@@ -60,6 +61,10 @@ function plainText(t: Parameters<typeof optionLabel>[0], object: string, field: 
   if (!field || isBlank(v)) return null;
   if (field.type === 'link' || field.type === 'user') return rec.refs?.[key]?.title ?? null;
   if (field.type === 'select') return optionLabel(t, object, field, v as string);
+  // Amounts and dates as everywhere else (CN¥14,978.10, not "14978.10").
+  if (field.type === 'money') return formatMoney(v, typeof rec.currency === 'string' ? rec.currency : undefined);
+  if (field.type === 'date') return formatDate(v);
+  if (field.type === 'number') return formatNumber(v);
   return String(v);
 }
 
