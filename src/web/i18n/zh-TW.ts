@@ -341,7 +341,10 @@ const zhTW: Resources = {
       updated: '更新',
       merge: '合併',
       import: '匯入',
-      file_attached: '新增附件'
+      file_attached: '新增附件',
+      credit_note: '折讓單', quote_sent: '報價單已寄出', quote_submitted: '報價單送核准', quote_approved: '報價單已核准',
+      quote_approval_rejected: '報價單核准駁回', quote_accepted: '客戶接受報價單', quote_rejected: '客戶拒絕報價單',
+      quote_expired: '報價單已過期', quote_revised: '報價單已修訂', contract_renewed: '合約已續約'
     }
   },
   composer: {
