@@ -15,7 +15,7 @@ describe('demo: a quarter of sales', () => {
   let counts: Record<string, number>;
   let token = '';
 
-  it('seeds the quarter through the services', { timeout: 120_000 }, async () => {
+  it('seeds the quarter through the services', { timeout: 300_000 }, async () => {
     counts = await seedDemo(t.database.db, NOW);
     expect(counts.opportunities).toBeGreaterThanOrEqual(75);
     expect(counts.products).toBe(12);
