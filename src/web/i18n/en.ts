@@ -648,6 +648,10 @@ const en = {
       read: 'Read only', changed: '(changed)', password_reset: 'Password reset by e-mail'
     },
   },
+  opportunityHistory: {
+    title: 'History', at: 'When', stage: 'Stage', created: 'Created', daysBefore: 'Days in previous stage', changed: 'Changed',
+    inStage: 'In {{stage}} for {{days}} days (since {{since}}).', rotting: 'Stuck: in {{stage}} for {{days}} days (since {{since}}), past the stage’s rotting days.',
+  },
 };
 
 export default en;

@@ -647,6 +647,10 @@ const zhCN: Resources = {
       password_reset: '通过邮件重置密码'
     },
   },
+  opportunityHistory: {
+    title: '历史', at: '时间', stage: '阶段', created: '创建', daysBefore: '上一阶段停留天数', changed: '变更字段',
+    inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滞：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超过该阶段的停滞天数。',
+  },
 };
 
 export default zhCN;

@@ -1065,6 +1065,10 @@ const zhTW: Resources = {
       password_reset: '透過電子郵件重設密碼'
     },
   },
+  opportunityHistory: {
+    title: '歷程', at: '時間', stage: '階段', created: '建立', daysBefore: '上一階段停留天數', changed: '變更欄位',
+    inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滯：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超過該階段的停滯天數。',
+  },
 };
 
 export default zhTW;
