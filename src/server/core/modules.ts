@@ -58,8 +58,9 @@ export interface ModuleManifest {
   extends?: ObjectExtension[];
   demo?: (ctx: DemoContext) => Promise<DemoCounts>;
   /**
-   * Modules whose demo step must run before this one's (invoices bill the demo's orders, though
-   * the invoices module's migrations do not need the orders module). Names not loaded are ignored.
+   * Modules whose demo step must run before this one's beyond those its migrations `-- requires:`
+   * (which order the demo steps already): a demo-only need, as invoices bill the demo's orders
+   * though the invoices module's migrations do not need the orders module. Names not loaded are ignored.
    */
   demoAfter?: readonly string[];
   /**

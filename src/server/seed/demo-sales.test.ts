@@ -15,7 +15,7 @@ describe('demo: a quarter of sales', () => {
   let counts: Record<string, number>;
   let token = '';
 
-  it('seeds the quarter through the services', { timeout: 120_000 }, async () => {
+  it('seeds the quarter through the services', { timeout: 300_000 }, async () => {
     counts = await seedDemo(t.database.db, NOW);
     expect(counts.opportunities).toBeGreaterThanOrEqual(75);
     expect(counts.products).toBe(12);
@@ -56,6 +56,55 @@ describe('demo: a quarter of sales', () => {
     expect(cycle[0]!.d).toBeGreaterThan(1);
     const weeks = await rows(t, sql<{ n: number }>`SELECT count(DISTINCT week_start)::int AS n FROM forecast_snapshots`);
     expect(weeks[0]!.n).toBeGreaterThanOrEqual(3);
+  });
+
+  it('history is written on the days the deals moved: ≥ 10 weeks, wins and losses in the past, agreeing with the records', async () => {
+    const h = (await rows(t, sql<{ weeks: number; newest: number; stamped_now: number }>`SELECT
+        extract(epoch FROM max(at) - min(at))::float8 / 604800 AS weeks, extract(epoch FROM ${NOW.toISOString()}::timestamptz - max(at))::float8 / 86400 AS newest,
+        (count(*) FILTER (WHERE at > ${NOW.toISOString()}::timestamptz))::int AS stamped_now FROM opportunity_history`))[0]!;
+    expect(h.weeks).toBeGreaterThanOrEqual(10);
+    expect(h.stamped_now).toBe(0);
+    // Won and lost at least a week ago, by the history.
+    const closed = Object.fromEntries((await rows(t, sql<{ category: string; n: number }>`SELECT s.category, count(*)::int AS n FROM opportunity_history h
+      JOIN pipeline_stages s ON s.id = h.to_stage_id WHERE 'stage_id' = ANY(h.changed) AND s.category <> 'open' AND h.at < ${NOW.toISOString()}::timestamptz - interval '7 days' GROUP BY 1`)).map((r) => [r.category, r.n]));
+    expect(closed.won).toBeGreaterThan(0);
+    expect(closed.lost).toBeGreaterThan(0);
+    // Each opportunity was created at its first history row and entered its stage at its last move (or creation).
+    const bad = await rows(t, sql<{ id: number }>`SELECT o.id::int AS id FROM opportunities o
+      WHERE o.created_at <> (SELECT min(at) FROM opportunity_history h WHERE h.opportunity_id = o.id)
+         OR o.stage_entered_at <> (SELECT max(at) FROM opportunity_history h WHERE h.opportunity_id = o.id AND (h.from_stage_id IS NULL OR 'stage_id' = ANY(h.changed)))
+         OR (o.stage_category <> 'open' AND o.closed_at <> o.stage_entered_at)`);
+    expect(bad).toEqual([]);
+    // Time in the previous stage is the gap between the two moves, not the time since seeding.
+    const gaps = await rows(t, sql<{ n: number }>`SELECT count(*)::int AS n FROM opportunity_history h WHERE h.seconds_in_previous IS NOT NULL
+      AND abs(h.seconds_in_previous - extract(epoch FROM h.at - (SELECT max(p.at) FROM opportunity_history p WHERE p.opportunity_id = h.opportunity_id AND p.id < h.id
+        AND (p.from_stage_id IS NULL OR 'stage_id' = ANY(p.changed))))) > 1`);
+    expect(gaps[0]!.n).toBe(0);
+  });
+
+  it('weekly snapshots hold each week’s pipeline as it was, so the trend moves', async () => {
+    const weeks = await rows(t, sql<{ week_start: string; period: string; pipeline: number; won: number; commit: number }>`SELECT to_char(week_start, 'YYYY-MM-DD') AS week_start, period,
+      sum(pipeline)::float8 AS pipeline, sum(won)::float8 AS won, sum(commit)::float8 AS commit FROM forecast_snapshots GROUP BY 1, 2 ORDER BY 1`);
+    expect(weeks.length).toBe(13);
+    const quarter = `${NOW.getUTCFullYear()}-Q${Math.floor(NOW.getUTCMonth() / 3) + 1}`;
+    const current = weeks.filter((w) => w.period === quarter);
+    expect(current.length).toBeGreaterThanOrEqual(2);
+    // Not one figure copied over the weeks: the weeks differ, and won only grows within a quarter.
+    expect(new Set(weeks.map((w) => `${w.pipeline}/${w.won}/${w.commit}`)).size).toBeGreaterThan(weeks.length / 2);
+    for (let i = 1; i < current.length; i++) expect(current[i]!.won).toBeGreaterThanOrEqual(current[i - 1]!.won);
+    // This week's row is the live forecast, which the trend endpoint shows the manager.
+    const trend = await t.api(token, 'GET', `/forecasts/trend?period=${quarter}`);
+    expect(trend.status).toBe(200);
+    expect(trend.body.data.weeks.length).toBe(current.length);
+  });
+
+  it('a real write after the demo is dated now, and the app still cannot rewrite history', async () => {
+    const o = (await rows(t, sql<{ id: number; version: number; stage_id: number }>`SELECT id::int AS id, version, stage_id::int AS stage_id FROM opportunities WHERE stage_category = 'open' ORDER BY id LIMIT 1`))[0]!;
+    const r = await t.api(t.adminToken, 'PATCH', `/opportunities/${o.id}`, { probability: 33 });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const last = (await rows(t, sql<{ age: number }>`SELECT extract(epoch FROM now() - at)::float8 AS age FROM opportunity_history WHERE opportunity_id = ${o.id} ORDER BY id DESC LIMIT 1`))[0]!;
+    expect(Math.abs(last.age)).toBeLessThan(600);
+    await expect(sql`UPDATE opportunity_history SET at = now() - interval '1 year' WHERE opportunity_id = ${o.id}`.execute(t.database.db)).rejects.toThrow(/append-only/);
   });
 
   it('won amount is the sum of the won deals, and the board columns have totals', async () => {

@@ -5,7 +5,7 @@ import { loadActor } from '../modules/auth/auth.service.ts';
 import { createRecord } from '../records/service.ts';
 import { getObject } from '../records/registry.ts';
 import type { Actor } from '../core/access.ts';
-import { loadedModules } from '../core/module-loader.ts';
+import { loadedModules, moduleRequires } from '../core/module-loader.ts';
 import type { ModuleManifest } from '../core/modules.ts';
 import type { DemoContext } from './context.ts';
 
@@ -30,14 +30,20 @@ const DISHES = ['手切羊肉', '毛肚', '麻酱小料', '糖蒜', '炸灌肠',
 const B2B = ['上海精密机械有限公司', '杭州新能源科技有限公司', '广州华南电气集团', '深圳智造装备股份有限公司', '南京钢构工程有限公司', '成都西部物流有限公司', 'Acme Industrial Ltd.', 'Nordic Pumps AB', '北京京东方照明有限公司', '苏州精工模具厂'];
 const INDUSTRIES = ['manufacturing', 'energy', 'logistics', 'construction', 'electronics'];
 
-/** Module order, except that a module's demo step follows those named in its `demoAfter`. */
+/**
+ * The order of the modules' demo steps: a step follows the modules its migrations require (the
+ * `-- requires:` lines that already order the modules: quotes read the opportunities) and those
+ * named in its `demoAfter` (a demo-only need: invoices bill the demo's orders); otherwise the
+ * given order. Both kinds of need count together, so a `demoAfter` can never undo a `requires`.
+ */
 export function demoOrder(modules: readonly ModuleManifest[]): ModuleManifest[] {
   const names = new Set(modules.map((m) => m.name));
+  const needs = new Map(modules.map((m) => [m, [...moduleRequires(m.dir), ...(m.demoAfter ?? [])]]));
   const placed = new Set<string>();
   const left = [...modules];
   const out: ModuleManifest[] = [];
   while (left.length) {
-    const i = left.findIndex((m) => (m.demoAfter ?? []).every((n) => placed.has(n) || !names.has(n)));
+    const i = left.findIndex((m) => needs.get(m)!.every((n) => placed.has(n) || !names.has(n)));
     if (i < 0) throw new Error(`demo steps of ${left.map((m) => m.name).join(', ')} wait for each other`);
     const [m] = left.splice(i, 1);
     out.push(m!);
@@ -47,6 +53,11 @@ export function demoOrder(modules: readonly ModuleManifest[]): ModuleManifest[] 
 }
 
 export async function seedDemo(db: Kysely<DB>, now = new Date()): Promise<Record<string, number>> {
+  // One connection for the whole demo: the demo clock (seed/clock.ts) is a setting of that session.
+  return db.connection().execute((conn) => seedDemoOn(conn, now));
+}
+
+async function seedDemoOn(db: Kysely<DB>, now: Date): Promise<Record<string, number>> {
   const rand = rng(20261122);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const existing = await db.selectFrom('users').select('id').where('email', '=', 'manager@demo.guanxi').executeTakeFirst();

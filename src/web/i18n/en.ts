@@ -153,6 +153,10 @@ const en = {
       call: 'Call', visit: 'Visit', meeting: 'Meeting', email: 'Email', note: 'Note', message: 'Message', task: 'Task',
       task_done: 'Task done', created: 'Created', updated: 'Updated', merge: 'Merged', import: 'Imported',
       file_attached: 'File attached',
+      // Sales documents' own events (an object's creation is named by the object's label).
+      credit_note: 'Credit note', quote_sent: 'Quote sent', quote_submitted: 'Quote submitted for approval', quote_approved: 'Quote approved',
+      quote_approval_rejected: 'Quote approval rejected', quote_accepted: 'Quote accepted', quote_rejected: 'Quote declined',
+      quote_expired: 'Quote expired', quote_revised: 'Quote revised', contract_renewed: 'Contract renewed',
     },
   },
   composer: {
@@ -643,6 +647,10 @@ const en = {
       all: 'All records', team: 'Team records', own: 'Own records', none: 'None', hidden: 'Hidden',
       read: 'Read only', changed: '(changed)', password_reset: 'Password reset by e-mail'
     },
+  },
+  opportunityHistory: {
+    title: 'History', at: 'When', stage: 'Stage', created: 'Created', daysBefore: 'Days in previous stage', changed: 'Changed',
+    inStage: 'In {{stage}} for {{days}} days (since {{since}}).', rotting: 'Stuck: in {{stage}} for {{days}} days (since {{since}}), past the stage’s rotting days.',
   },
 };
 

@@ -156,6 +156,9 @@ const zhCN: Resources = {
       call: '电话', visit: '拜访', meeting: '会议', email: '邮件', note: '备注', message: '消息', task: '任务',
       task_done: '任务完成', created: '创建', updated: '更新', merge: '合并', import: '导入',
       file_attached: '添加附件',
+      credit_note: '贷项通知单', quote_sent: '报价单已发送', quote_submitted: '报价单提交审批', quote_approved: '报价单审批通过',
+      quote_approval_rejected: '报价单审批驳回', quote_accepted: '客户接受报价单', quote_rejected: '客户拒绝报价单',
+      quote_expired: '报价单已过期', quote_revised: '报价单已修订', contract_renewed: '合同已续约',
     },
   },
   composer: {
@@ -643,6 +646,10 @@ const zhCN: Resources = {
       all: '全部记录', team: '本团队记录', own: '本人记录', none: '无', hidden: '隐藏', read: '只读', changed: '（已修改）',
       password_reset: '通过邮件重置密码'
     },
+  },
+  opportunityHistory: {
+    title: '历史', at: '时间', stage: '阶段', created: '创建', daysBefore: '上一阶段停留天数', changed: '变更字段',
+    inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滞：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超过该阶段的停滞天数。',
   },
 };
 

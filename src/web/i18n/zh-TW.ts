@@ -341,7 +341,10 @@ const zhTW: Resources = {
       updated: '更新',
       merge: '合併',
       import: '匯入',
-      file_attached: '新增附件'
+      file_attached: '新增附件',
+      credit_note: '折讓單', quote_sent: '報價單已寄出', quote_submitted: '報價單送核准', quote_approved: '報價單已核准',
+      quote_approval_rejected: '報價單核准駁回', quote_accepted: '客戶接受報價單', quote_rejected: '客戶拒絕報價單',
+      quote_expired: '報價單已過期', quote_revised: '報價單已修訂', contract_renewed: '合約已續約'
     }
   },
   composer: {
@@ -1061,6 +1064,10 @@ const zhTW: Resources = {
       all: '全部記錄', team: '本團隊記錄', own: '本人記錄', none: '無', hidden: '隱藏', read: '唯讀', changed: '（已修改）',
       password_reset: '透過電子郵件重設密碼'
     },
+  },
+  opportunityHistory: {
+    title: '歷程', at: '時間', stage: '階段', created: '建立', daysBefore: '上一階段停留天數', changed: '變更欄位',
+    inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滯：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超過該階段的停滯天數。',
   },
 };
 

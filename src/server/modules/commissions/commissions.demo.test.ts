@@ -7,7 +7,7 @@ import { seedDemo } from '../../seed/demo.ts';
 const t = useTestApp();
 
 describe('commissions demo', () => {
-  it('seeds one rule and a draft quarter statement per rep, made by the manager', async () => {
+  it('seeds one rule and a draft quarter statement per rep, made by the manager', { timeout: 300_000 }, async () => {
     const counts = await seedDemo(t.database.db, new Date('2026-06-15T08:00:00Z'));
     expect(counts).toMatchObject({ 'commission rules': 1 });
     const { rows } = await sql<{ status: string; period_start: string; n: number }>`SELECT status, to_char(period_start, 'YYYY-MM-DD') AS period_start, count(*)::int AS n

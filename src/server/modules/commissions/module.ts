@@ -12,8 +12,6 @@ export default defineModule({
   objects: [statementsObject],
   routes: commissionsRoutes,
   demo: commissionsDemo,
-  // Statements need the quarter's invoices and payments (seed/demo.ts demoOrder).
-  demoAfter: ['payments'],
   // Released as /commission_rules; now /commission-rules (http/legacy-paths.ts).
   legacyPaths: ['commission_rules'],
 });

@@ -13,7 +13,6 @@ export default defineModule({
   name: 'contracts',
   dir: import.meta.dirname,
   demo: contractsDemo,
-  demoAfter: ['orders', 'opportunities'],
   objects: [contractsObject],
   routes,
   widgets: [contractsExpiringWidget, instalmentsDueWidget],

@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { canReadField, requireDo, visibilityCondition, type Actor } from '../../core/access.ts';
 import { getObject } from '../../records/registry.ts';
 import { parsePeriod, quarterOf, weekStart } from './forecasts.period.ts';
-import { forecastSums, scopeCondition, type Scope } from './forecasts.sums.ts';
+import { forecastSums, scopeCondition, type Scope, type Sums } from './forecasts.sums.ts';
 
 // Weekly snapshots: a daily job stores the current quarter's per-rep figures once per week (the
 // row of a period, week and rep is written by the first run of the week and never changed), so
@@ -13,10 +13,11 @@ export const SNAPSHOT_JOB = 'forecasts.weekly_snapshot';
 /** Daily at 02:30 UTC; the week's first run writes, the others find the rows there and add nothing. */
 export const SNAPSHOT_CRON = '30 2 * * *';
 
-export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey = quarterOf(now)): Promise<number> {
+/** `sums`: the figures to store (the demo's past weeks, read "as of" that week); by default the current ones. */
+export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey = quarterOf(now), sums?: Sums[]): Promise<number> {
   const period = parsePeriod(periodKey);
   const week = weekStart(now);
-  const sums = await forecastSums(db, period, sql<boolean>`true`, {});
+  sums ??= await forecastSums(db, period, sql<boolean>`true`, {});
   if (!sums.length) return 0;
   const r = await sql`INSERT INTO forecast_snapshots (period, week_start, user_id, pipeline, best_case, commit, won, weighted)
     VALUES ${sql.join(sums.map((s) => sql`(${period.key}, ${week}::date, ${s.user_id}, ${s.pipeline}, ${s.best_case}, ${s.commit}, ${s.won}, ${s.weighted})`))}

@@ -23,6 +23,4 @@ export default defineModule({
     },
   }],
   demo: forecastDemo,
-  // Quotas and snapshots over the quarter's opportunities (seed/demo.ts demoOrder).
-  demoAfter: ['opportunities'],
 });

@@ -18,6 +18,7 @@ export default defineModule({
   objects: [invoicesObject],
   routes: invoicesRoutes,
   demo: invoicesDemo,
+  // Demo only: the demo bills its orders and contracts (the migrations need neither module).
   demoAfter: ['orders', 'contracts'],
   references: [{ object: 'products', ref: { table: 'invoice_lines', column: 'product_id' } }],
   jobs(app) {

@@ -12,10 +12,10 @@ import { createPipeline } from './pipelines.service.ts';
 // Chinese stage names, ~80 opportunities of the demo team over the 90 days ending at ctx.now,
 // each created in its first stage with product lines (priced by the price books) and moved stage
 // by stage through the record service as its owner, so the history, the timelines and the audit
-// are the real ones; seed/clock.ts then dates each write on its day (created, stage entered,
-// closed, the timeline). opportunity_history is append-only like the audit log, so its rows keep
-// the true time of the seeding (their sequence is the deal's real path). Every stage has deals,
-// some open ones sit past their stage's rotting days, lost ones carry their reason.
+// are the real ones; seed/clock.ts runs each write on the demo clock, so the append-only history
+// is written with the write's day, and then dates the rest of it on that day (created, stage
+// entered, closed, the timeline). Every stage has deals, some open ones sit past their stage's
+// rotting days, lost ones carry their reason.
 
 const NEW_BUSINESS = {
   name: '新客户销售', is_default: true, position: 1, stages: [
@@ -67,11 +67,13 @@ export async function opportunitiesDemo(ctx: DemoContext): Promise<DemoCounts> {
     const created = daysBefore(ctx.now, createdDays);
     const lines = (renewal ? products.filter((p) => SUBSCRIPTIONS.includes(p.sku)) : products).filter(() => ctx.rand() < 0.35).slice(0, 3);
     const picked = lines.length ? lines : [ctx.pick(products)];
+    // The close date the rep first hoped for; a deal still open after it slips (see the moves).
+    let expected = daysBefore(ctx.now, createdDays - (20 + Math.floor(ctx.rand() * 60)));
     const opp = await happenedAt(ctx.db, created, async () => {
       const row = await createRecord(ctx.db, def, owner, {
         name: `${renewal ? '续约：' : ''}${ctx.pick(DEALS)} ${i + 1}`, account_id: accountId, owner_id: owner.id, pipeline_id: pipelines[renewal ? 1 : 0]!.id,
         stage_id: stages[0]!.id, currency: usdAccounts.has(accountId) ? 'USD' : 'CNY', source: ctx.pick(SOURCES),
-        expected_close_date: day(daysBefore(ctx.now, -(10 + Math.floor(ctx.rand() * 60)))), competitors: ctx.rand() < 0.5 ? ctx.pick(COMPETITORS) : null,
+        expected_close_date: day(expected), competitors: ctx.rand() < 0.5 ? ctx.pick(COMPETITORS) : null,
       });
       await putLines(ctx.db, def, owner, row.id, { version: Number(row.version), lines: picked.map((p) => ({ product_id: p.id, quantity: String(1 + Math.floor(ctx.rand() * (renewal ? 2 : 20))) })) });
       return row;
@@ -81,14 +83,19 @@ export async function opportunitiesDemo(ctx: DemoContext): Promise<DemoCounts> {
     const reach = target.category === 'open' ? open.indexOf(target) : Math.floor(ctx.rand() * open.length);
     for (let k = 1; k <= reach; k++) path.push(open[k]!);
     if (target.category !== 'open') path.push(target);
-    // Some open deals stopped moving long ago (rotting); the others moved until recently.
+    // Closed deals closed on a day anywhere in their life, so wins and losses spread over the
+    // quarter; some open deals stopped moving long ago (rotting); the others moved until recently.
     const stale = target.category === 'open' && ctx.rand() < 0.3;
-    const end = stale ? Math.max(createdDays * 0.3, 1) : createdDays * 0.05;
+    const end = target.category !== 'open' ? 1 + ctx.rand() * (createdDays - 2) * 0.9 : stale ? Math.max(createdDays * 0.3, 1) : createdDays * 0.05;
     for (const [k, s] of path.entries()) {
       const at = daysBefore(ctx.now, createdDays - ((createdDays - end) * (k + 1)) / path.length);
       const closing = s.category !== 'open';
+      // A move past the hoped-for close date sets a new one (the history keeps the slip).
+      const slipped = !closing && expected < at;
+      if (slipped) expected = new Date(at.getTime() + (14 + Math.floor(ctx.rand() * 31)) * 86_400_000);
       await happenedAt(ctx.db, at, () => updateRecord(ctx.db, def, owner, opp.id, {
-        stage_id: s.id, ...(s.category === 'lost' ? { lost_reason: ctx.pick(LOST) } : {}), ...(closing ? { expected_close_date: day(at) } : {}),
+        stage_id: s.id, ...(s.category === 'lost' ? { lost_reason: ctx.pick(LOST) } : {}),
+        ...(closing ? { expected_close_date: day(at) } : slipped ? { expected_close_date: day(expected) } : {}),
       }), () => [{ table: 'opportunities', id: opp.id, columns: ['updated_at', 'stage_entered_at', ...(closing ? ['closed_at'] : [])] }]);
     }
     count++;

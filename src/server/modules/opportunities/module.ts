@@ -12,6 +12,7 @@ export default defineModule({
   objects: [opportunitiesObject],
   routes: opportunitiesRoutes,
   demo: opportunitiesDemo,
+  // Demo only: its deals' lines are priced by the demo price books, in the demo territories.
   demoAfter: ['price-books', 'territories'],
   // A merge of products moves the lines that picked them; a merge of contacts their roles.
   references: [

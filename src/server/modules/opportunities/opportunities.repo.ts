@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Row, Tx } from '../../records/types.ts';
+import { clockNow } from '../../seed/clock.ts';
 
 // SQL of the opportunity's own tables beside its record row: history, contact roles, rates, lines presence.
 
@@ -23,10 +24,11 @@ export interface HistoryInsert {
   changed: string[];
 }
 
+/** The row's time is now(), except in `guanxi seed demo`, whose writes happen on past days (seed/clock.ts). */
 export async function insertHistory(db: Tx, h: HistoryInsert): Promise<void> {
-  const seconds = h.entered_at === null ? sql`NULL::bigint` : sql`floor(extract(epoch FROM now() - ${h.entered_at}::timestamptz))::bigint`;
-  await sql`INSERT INTO opportunity_history (opportunity_id, actor_id, from_stage_id, to_stage_id, seconds_in_previous, amount, currency, amount_org, expected_close_date, probability, changed)
-    VALUES (${h.opportunity_id}, ${h.actor_id}, ${h.from_stage_id}, ${h.to_stage_id}, ${seconds}, ${h.amount}, ${h.currency}, ${h.amount_org}, ${h.expected_close_date}, ${h.probability}, ${sql.val(h.changed)}::text[])`.execute(db);
+  const seconds = h.entered_at === null ? sql`NULL::bigint` : sql`floor(extract(epoch FROM ${clockNow} - ${h.entered_at}::timestamptz))::bigint`;
+  await sql`INSERT INTO opportunity_history (opportunity_id, at, actor_id, from_stage_id, to_stage_id, seconds_in_previous, amount, currency, amount_org, expected_close_date, probability, changed)
+    VALUES (${h.opportunity_id}, ${clockNow}, ${h.actor_id}, ${h.from_stage_id}, ${h.to_stage_id}, ${seconds}, ${h.amount}, ${h.currency}, ${h.amount_org}, ${h.expected_close_date}, ${h.probability}, ${sql.val(h.changed)}::text[])`.execute(db);
 }
 
 const HISTORY_CAP = 1000;

@@ -15,7 +15,6 @@ export default defineModule({
   objects: [ordersObject],
   routes: ordersRoutes,
   demo: ordersDemo,
-  demoAfter: ['quotes'],
   // A merge of products moves the lines that picked them.
   references: [{ object: 'products', ref: { table: 'order_lines', column: 'product_id' } }],
 });

@@ -12,5 +12,4 @@ export default defineModule({
   objects: [paymentsObject],
   routes: paymentsRoutes,
   demo: paymentsDemo,
-  demoAfter: ['invoices'],
 });

@@ -13,4 +13,4 @@ import { priceBooksDemo } from './demo.ts';
 registerLinePricer(priceBookPricer);
 registerLineCheck(relationsCheck);
 
-export default defineModule({ name: 'price-books', dir: import.meta.dirname, objects: [priceBooksObject], routes, demo: priceBooksDemo, demoAfter: ['products'] });
+export default defineModule({ name: 'price-books', dir: import.meta.dirname, objects: [priceBooksObject], routes, demo: priceBooksDemo });

@@ -18,7 +18,6 @@ export default defineModule({
   dir: import.meta.dirname,
   objects: [quotesObject],
   demo: quotesDemo,
-  demoAfter: ['opportunities'],
   routes: async (app) => {
     await quotesRoutes(app);
     await quotePublicRoutes(app);

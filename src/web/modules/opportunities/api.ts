@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { OpportunityBoard, OpportunityContactOut, Pipeline } from '../../../shared/contracts/opportunities.ts';
+import type { OpportunityBoard, OpportunityContactOut, OpportunityHistory, Pipeline } from '../../../shared/contracts/opportunities.ts';
 import { api, type Query } from '../../api/client.ts';
 import { invalidateRecords, keys } from '../../api/keys.ts';
 import type { ApiRecord, One } from '../../api/types.ts';
@@ -71,5 +71,15 @@ export function useSaveContactRoles(id: number) {
   return useMutation({
     mutationFn: async (contacts: { contact_id: number; role: string }[]) => (await api.put<{ data: ContactRole[] }>(`/opportunities/${id}/contacts`, { contacts })).data,
     onSettled: () => invalidateRecords(qc, 'opportunities'),
+  });
+}
+
+export type HistoryData = z.infer<typeof OpportunityHistory>;
+
+/** The opportunity's append-only history of stage, amount, close date and probability (hidden fields left out by the server). */
+export function useOpportunityHistory(id: number) {
+  return useQuery({
+    queryKey: [...keys.records('opportunities'), id, 'history'],
+    queryFn: async ({ signal }) => (await api.get<One<HistoryData>>(`/opportunities/${id}/history`, {}, { signal })).data,
   });
 }

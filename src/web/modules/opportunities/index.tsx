@@ -3,9 +3,10 @@ import { FunnelPlotOutlined } from '@ant-design/icons';
 import { registerListPage, registerPage, registerRecordExtension } from '../../extensions/registry.ts';
 import { ContactRolesTab } from './ContactRolesTab.tsx';
 import { CreateQuoteAction } from './CreateQuoteAction.tsx';
+import { HistoryTab } from './HistoryTab.tsx';
 
 // The opportunities module's web part: the pipeline kanban at /opportunities (the generic list
-// at /opportunities/all), Settings → Pipelines, "Create quote" and the contact roles tab.
+// at /opportunities/all), Settings → Pipelines, "Create quote", the contact roles and history tabs.
 const OpportunityBoardPage = lazy(() => import('./OpportunityBoardPage.tsx').then((m) => ({ default: m.OpportunityBoardPage })));
 const PipelinesPage = lazy(() => import('./PipelinesPage.tsx').then((m) => ({ default: m.PipelinesPage })));
 
@@ -17,5 +18,5 @@ registerPage({
 });
 registerRecordExtension('opportunities', {
   Actions: CreateQuoteAction,
-  tabs: [{ key: 'contact-roles', label: (t) => t('opportunities.contactRoles'), View: ContactRolesTab }],
+  tabs: [{ key: 'contact-roles', label: (t) => t('opportunities.contactRoles'), View: ContactRolesTab }, { key: 'history', label: (t) => t('opportunityHistory.title'), View: HistoryTab }],
 });
