@@ -68,7 +68,8 @@ export async function opportunitiesDemo(ctx: DemoContext): Promise<DemoCounts> {
     const lines = (renewal ? products.filter((p) => SUBSCRIPTIONS.includes(p.sku)) : products).filter(() => ctx.rand() < 0.35).slice(0, 3);
     const picked = lines.length ? lines : [ctx.pick(products)];
     // The close date the rep first hoped for; a deal still open after it slips (see the moves).
-    let expected = daysBefore(ctx.now, createdDays - (20 + Math.floor(ctx.rand() * 60)));
+    // (20–80 days after creation, so often in the future: daysBefore would clamp it to today.)
+    let expected = new Date(ctx.now.getTime() - (createdDays - (20 + Math.floor(ctx.rand() * 60))) * 86_400_000);
     const opp = await happenedAt(ctx.db, created, async () => {
       const row = await createRecord(ctx.db, def, owner, {
         name: `${renewal ? '续约：' : ''}${ctx.pick(DEALS)} ${i + 1}`, account_id: accountId, owner_id: owner.id, pipeline_id: pipelines[renewal ? 1 : 0]!.id,
