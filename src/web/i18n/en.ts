@@ -644,6 +644,9 @@ const en = {
       read: 'Read only', changed: '(changed)', password_reset: 'Password reset by e-mail'
     },
   },
+  priceSource: {
+    book: 'Price book: {{name}}', bookHidden: 'Price book', tier: '≥{{min}} {{unit}}', list: 'List price', manual: 'Manual price',
+  },
 };
 
 export default en;

@@ -644,6 +644,9 @@ const zhCN: Resources = {
       password_reset: '通过邮件重置密码'
     },
   },
+  priceSource: {
+    book: '价目表：{{name}}', bookHidden: '价目表', tier: '≥{{min}} {{unit}}', list: '目录价', manual: '手工价',
+  },
 };
 
 export default zhCN;

@@ -1062,6 +1062,9 @@ const zhTW: Resources = {
       password_reset: '透過電子郵件重設密碼'
     },
   },
+  priceSource: {
+    book: '價目表：{{name}}', bookHidden: '價目表', tier: '≥{{min}} {{unit}}', list: '目錄價', manual: '手工價',
+  },
 };
 
 export default zhTW;
