@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -109,4 +109,56 @@ export function tempFile(name: string, content: string): string {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+// The keyboard walks the keyboard tests (keyboard.e2e, links.e2e) share: only keys, as a user would.
+
+/** Presses Tab until the focused element matches the selector (and holds `text`, when given). */
+export async function tabUntil(page: Page, selector: string, opts: { max?: number; text?: string } = {}): Promise<void> {
+  for (let i = 0; i < (opts.max ?? 200); i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(([sel, txt]) => Boolean(document.activeElement?.matches(sel!) && (!txt || document.activeElement.textContent?.includes(txt))), [selector, opts.text])) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/** The focused element's test id, else its tag name. */
+export const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+
+/**
+ * On a record list: Tab to "Add filter", Enter, type the field's label and Enter, Tab on to the
+ * value box (past the operator, whose default "contains" is kept), type the value and Enter;
+ * then `hidden` leaves the table, `shown` stays and focus is back on "Add filter".
+ */
+export async function filterByKeyboard(page: Page, f: { field: string; value: string; hidden: string; shown: string }): Promise<void> {
+  const table = page.getByTestId('record-table');
+  await table.getByText(f.hidden).waitFor();
+  await tabUntil(page, '[data-testid="add-filter"]');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('filter-editor').waitFor();
+  await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="filter-editor"]')))).toBe(true);
+  await page.keyboard.type(f.field);
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.getAttribute('role') !== 'combobox')); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.type(f.value);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('filter-chip').waitFor();
+  await expect.poll(() => table.getByText(f.hidden).count()).toBe(0);
+  await table.getByText(f.shown).waitFor();
+  await expect.poll(() => focusedTestId(page)).toBe('add-filter');
+}
+
+/** On /tasks: Tab to the task's title, Enter opens its drawer, Escape closes it. */
+export async function openTaskByKeyboard(page: Page, title: string): Promise<void> {
+  await page.goto('/tasks');
+  await page.getByTestId('task-open').first().waitFor();
+  await tabUntil(page, '[data-testid="task-open"]', { text: title });
+  await page.keyboard.press('Enter');
+  const drawer = page.locator('.ant-drawer-open');
+  await drawer.waitFor();
+  await expect.poll(() => drawer.locator('input').first().inputValue()).toBe(title);
+  await page.keyboard.press('Escape');
+  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
 }

@@ -1,19 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, api, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
+import { adminSession, api, filterByKeyboard, focusedTestId, openBrowser, openTaskByKeyboard, tabUntil, useSession, type Browser, type Session } from './helpers.ts';
 
-/** Presses Tab until the focused element carries the test id (keyboard only, like a user would). */
-async function tabTo(page: Page, testId: string, max = 150): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((id) => document.activeElement?.getAttribute('data-testid') === id, testId)) return;
-  }
-  throw new Error(`Tab never reached ${testId}`);
-}
-
-const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
-const focusInside = (page: Page, testId: string) =>
-  page.evaluate((id) => Boolean(document.activeElement?.closest(`[data-testid="${id}"]`)), testId);
+const tabTo = (page: Page, testId: string) => tabUntil(page, `[data-testid="${testId}"]`, { max: 150 });
 
 describe('keyboard only, in 简体中文: filter a list, open a task, edit a field', () => {
   let b: Browser;
@@ -37,36 +26,11 @@ describe('keyboard only, in 简体中文: filter a list, open a task, edit a fie
   it('filters the contacts list through "Add filter": focus moves into the popover and back', async () => {
     const { page } = b;
     await page.goto('/contacts');
-    await page.getByTestId('record-table').getByText('Mouse Mia').waitFor();
-    await tabTo(page, 'add-filter');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('filter-editor').waitFor();
-    await expect.poll(() => focusInside(page, 'filter-editor')).toBe(true);
-    await page.keyboard.type('姓名');
-    await page.keyboard.press('Enter');
-    // Tab on to the value box (past the operator, whose default "contains" is what we want).
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.getAttribute('role') !== 'combobox')); i++) {
-      await page.keyboard.press('Tab');
-    }
-    await page.keyboard.type('Keyboard');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('filter-chip').waitFor();
-    await expect.poll(() => page.getByTestId('record-table').getByText('Mouse Mia').count()).toBe(0);
-    await page.getByTestId('record-table').getByText('Keyboard Kim').waitFor();
-    await expect.poll(() => focusedTestId(page)).toBe('add-filter');
+    await filterByKeyboard(page, { field: '姓名', value: 'Keyboard', hidden: 'Mouse Mia', shown: 'Keyboard Kim' });
   });
 
   it('opens a task from the task list with Enter', async () => {
-    const { page } = b;
-    await page.goto('/tasks');
-    await page.getByTestId('task-open').first().waitFor();
-    await tabTo(page, 'task-open');
-    await page.keyboard.press('Enter');
-    const drawer = page.locator('.ant-drawer-open');
-    await drawer.waitFor();
-    await expect.poll(() => drawer.locator('input').first().inputValue()).toBe('Call Kim by keyboard');
-    await page.keyboard.press('Escape');
-    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await openTaskByKeyboard(b.page, 'Call Kim by keyboard');
   });
 
   it('edits a field on the record page: Enter opens, Escape cancels, Space reopens, Tab + Enter saves, focus stays', async () => {

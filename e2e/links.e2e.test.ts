@@ -1,21 +1,12 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, api, openBrowser, useSession, type Browser, type Session } from './helpers.ts';
+import { adminSession, api, filterByKeyboard, focusedTestId, openBrowser, openTaskByKeyboard, tabUntil, useSession, type Browser, type Session } from './helpers.ts';
 
 // Issue 14, "everyone can use it": what a mouse clicks, a keyboard reaches (users, teams, import
 // jobs, task titles, the saved view's menu, column sorting), named in the user's language.
 // The tasks made here are deleted afterwards: other files open the first task on /tasks.
 const taskIds: number[] = [];
 
-/** Presses Tab until the focused element matches (keyboard only, like a user would). */
-async function tabUntil(page: Page, test: string, max = 200, text?: string): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate(([sel, txt]) => Boolean(document.activeElement?.matches(sel!) && (!txt || document.activeElement.textContent?.includes(txt))), [test, text])) return;
-  }
-  throw new Error(`Tab never reached ${test}`);
-}
-const focused = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? null);
+const focused = focusedTestId;
 
 describe('links and buttons a keyboard reaches, in 简体中文', () => {
   let b: Browser;
@@ -73,7 +64,7 @@ describe('links and buttons a keyboard reaches, in 简体中文', () => {
     await page.goto('/tasks/all?q=键盘任务');
     const title = page.getByRole('button', { name: '键盘任务 Links' });
     await title.waitFor();
-    await tabUntil(page, '[data-testid="row-open"]', 200, '键盘任务 Links');
+    await tabUntil(page, '[data-testid="row-open"]', { text: '键盘任务 Links' });
     await page.keyboard.press('Enter');
     const drawer = page.locator('.ant-drawer-open');
     await drawer.waitFor();
@@ -159,35 +150,11 @@ describe('keyboard only in 繁體中文 on a phone (390×844): filter a list, op
   it('filters the contacts list through the filter popover with Tab, Enter and typing', async () => {
     const { page } = b;
     await page.goto('/contacts');
-    await page.getByTestId('record-table').getByText('滑鼠陳大文').waitFor();
-    await tabUntil(page, '[data-testid="add-filter"]');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('filter-editor').waitFor();
-    await expect.poll(() => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="filter-editor"]')))).toBe(true);
-    await page.keyboard.type('姓名');
-    await page.keyboard.press('Enter');
-    for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.tagName === 'INPUT' && document.activeElement.getAttribute('role') !== 'combobox')); i++) {
-      await page.keyboard.press('Tab');
-    }
-    await page.keyboard.type('鍵盤');
-    await page.keyboard.press('Enter');
-    await page.getByTestId('filter-chip').waitFor();
-    await expect.poll(() => page.getByTestId('record-table').getByText('滑鼠陳大文').count()).toBe(0);
-    await page.getByTestId('record-table').getByText('鍵盤王小明').waitFor();
-    await expect.poll(() => focused(page)).toBe('add-filter');
+    await filterByKeyboard(page, { field: '姓名', value: '鍵盤', hidden: '滑鼠陳大文', shown: '鍵盤王小明' });
   });
 
   it('opens a task with Enter and closes it with Escape', async () => {
-    const { page } = b;
-    await page.goto('/tasks');
-    await page.getByTestId('task-open').first().waitFor();
-    await tabUntil(page, '[data-testid="task-open"]', 200, '用鍵盤打給小明');
-    await page.keyboard.press('Enter');
-    const drawer = page.locator('.ant-drawer-open');
-    await drawer.waitFor();
-    await expect.poll(() => drawer.locator('input').first().inputValue()).toBe('用鍵盤打給小明');
-    await page.keyboard.press('Escape');
-    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
+    await openTaskByKeyboard(b.page, '用鍵盤打給小明');
   });
 
   it('edits a field on the record page: Enter opens, Escape cancels, Tab + Enter saves', async () => {

@@ -4,7 +4,8 @@ import { MAX_LINES, type LineInput } from '../../shared/contracts/line-items.ts'
 import { minorDigits, parseMoney, ROUNDING_MODES, type Money, type RoundingMode } from '../../shared/money.ts';
 import { findObject } from './registry.ts';
 import { recordCurrency } from './money.ts';
-import { visibleProducts } from './line-items-sql.ts';
+import { selectLines, visibleProducts } from './line-items-sql.ts';
+import { keepKey, LIST, sourceOfRow, typedSource, type LinePriceSource } from './line-price-source.ts';
 import { priceLines, runLineChecks, type LinePricingContext } from './line-pricing.ts';
 import type { LineItemsDef, ObjectDef, Row, Tx } from './types.ts';
 
@@ -43,6 +44,8 @@ export interface LineDraftRow {
   unit_price: string;
   discount_percent: string;
   tax_rate: string;
+  /** Where the unit price came from (kept only by objects with LineItemsDef.priceSource). */
+  source?: LinePriceSource | null;
 }
 
 /** Column scale of quantities and percentages (numeric(18,4), numeric(7,4)). */
@@ -95,10 +98,13 @@ export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: Li
   const products = await productsFor(db, def, actor, lines);
   // A product line without a price takes the registered pricer's (price books) before the list price.
   const pricing: LinePricingContext = { db, def, actor, parent, currency: s.currency };
+  // An object keeping price sources also prices typed lines: a typed price equal to the book's keeps the book as its source.
+  const withSource = Boolean(def.lines!.priceSource);
   const resolved = await priceLines(pricing, lines.flatMap((l, index) => {
     const q = parseMoney(l.quantity);
-    return typeof l.product_id === 'number' && products?.byId.has(l.product_id) && blank(l.unit_price) && q && q.gte(0) ? [{ index, product_id: l.product_id, quantity: q.toString() }] : [];
+    return typeof l.product_id === 'number' && products?.byId.has(l.product_id) && (withSource || blank(l.unit_price)) && q && q.gte(0) ? [{ index, product_id: l.product_id, quantity: q.toString() }] : [];
   }));
+  const kept = withSource ? await keptSources(db, def, parent) : new Map<string, LinePriceSource>();
   const pf = products ? productFieldsOf(def.lines!, products.def) : null;
   // A product field is copied only if the actor may read it (a hidden cost or price never leaks into a line).
   const copy = (p: Row | undefined, key: string | undefined) => (p && key && products && canReadField(actor, products.def.name, key) ? p[key] : undefined);
@@ -111,8 +117,15 @@ export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: Li
       product = products?.byId.get(l.product_id);
       if (!product) issues.push({ field: at('product_id'), message: 'No such active product', code: 'unknown_product' });
     }
-    const priceFromProduct = resolved.get(i) ?? (s.currency === org ? copy(product, pf?.unitPrice) : undefined);
+    const fromBook = resolved.get(i);
+    const fromList = s.currency === org ? copy(product, pf?.unitPrice) : undefined;
+    const priceFromProduct = fromBook?.unit_price ?? fromList;
     const unitPrice = blank(l.unit_price) ? priceFromProduct : l.unit_price;
+    let source: LinePriceSource | null = null;
+    if (withSource && !blank(unitPrice)) {
+      if (!blank(l.unit_price)) source = typedSource(String(l.unit_price), fromBook ?? (fromList !== undefined && fromList !== null ? { unit_price: String(fromList), source: LIST } : undefined), kept.get(keepKey(product?.id, l.quantity, l.unit_price) ?? ''));
+      else source = fromBook ? (fromBook.source ?? null) : LIST;
+    }
     const taxRate = blank(l.tax_rate) ? (copy(product, pf?.taxRate) ?? 0) : l.tax_rate;
     const description = textOrNull(l.description) ?? textOrNull(copy(product, pf?.description));
     if (!description && !(l.product_id && !product)) issues.push({ field: at('description'), message: 'Required', code: 'required' });
@@ -133,11 +146,24 @@ export async function checkLines(db: Tx, def: ObjectDef, actor: Actor, lines: Li
       unit_price: price.toString(),
       discount_percent: discount ? discount.toString() : '0',
       tax_rate: tax.toString(),
+      ...(withSource ? { source } : {}),
     });
   });
   if (issues.length) throw invalid(issues);
   // Every line passed, so out[i] is lines[i]: product rules (requires / excludes) see the whole document.
   await runLineChecks(pricing, out.map((d, index) => ({ index, product_id: d.product_id })));
+  return out;
+}
+
+/** The parent's stored lines' sources by product, quantity and price (typedSource keeps them on a re-save). */
+async function keptSources(db: Tx, def: ObjectDef, parent: Row | null): Promise<Map<string, LinePriceSource>> {
+  const out = new Map<string, LinePriceSource>();
+  if (!parent?.id) return out;
+  for (const r of await selectLines(db, def.lines!.table, Number(parent.id))) {
+    const k = keepKey(r.product_id, r.quantity, r.unit_price);
+    const src = sourceOfRow(r);
+    if (k && src && !out.has(k)) out.set(k, src);
+  }
   return out;
 }
 

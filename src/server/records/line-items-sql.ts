@@ -3,6 +3,7 @@ import type { Actor } from '../core/access.ts';
 import { recordVisibility } from '../core/access.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 import type { LineDraftRow } from './line-items-input.ts';
+import { SOURCE_COLUMNS, sourceColumns } from './line-price-source.ts';
 
 // The SQL of the line-items service (records/line-items.ts): the lines table is named by the
 // parent's `lines.table`, so statements are built with sql.table, never from client text.
@@ -28,13 +29,17 @@ export async function selectLines(db: Tx, table: string, parentId: number): Prom
   return rows;
 }
 
-/** Replaces the parent's lines: one DELETE, one multi-row INSERT. */
-export async function replaceLines(trx: Tx, table: string, parentId: number, lines: NewLine[]): Promise<LineRow[]> {
+/** Replaces the parent's lines: one DELETE, one multi-row INSERT; `withSource`: the table has the price-source columns (LineItemsDef.priceSource). */
+export async function replaceLines(trx: Tx, table: string, parentId: number, lines: NewLine[], withSource = false): Promise<LineRow[]> {
   await sql`DELETE FROM ${sql.table(table)} WHERE parent_id = ${parentId}`.execute(trx);
   if (!lines.length) return [];
-  const values = lines.map((l) => sql`(${sql.join([parentId, ...LINE_COLUMNS.map((c) => l[c])])})`);
+  const columns: string[] = [...LINE_COLUMNS, ...(withSource ? SOURCE_COLUMNS : [])];
+  const values = lines.map((l) => {
+    const all: Record<string, unknown> = { ...l, ...(withSource ? sourceColumns(l.source) : {}) };
+    return sql`(${sql.join([parentId, ...columns.map((c) => all[c])])})`;
+  });
   const { rows } = await sql<LineRow>`
-    INSERT INTO ${sql.table(table)} (parent_id, ${sql.join(LINE_COLUMNS.map((c) => sql.ref(c)))})
+    INSERT INTO ${sql.table(table)} (parent_id, ${sql.join(columns.map((c) => sql.ref(c)))})
     VALUES ${sql.join(values)} RETURNING *`.execute(trx);
   return rows.sort((a, b) => a.position - b.position);
 }

@@ -11,6 +11,7 @@ import { orgCurrency } from './money.ts';
 import { loadVisible } from './service.ts';
 import { assertVersion } from './versions.ts';
 import { checkLines, settingsOf, type LineDraftRow, type LineSettings } from './line-items-input.ts';
+import { mayReadBooks, presentSource, sourceOfRow } from './line-price-source.ts';
 import { replaceLines, selectLines, writeParentTotals, type LineRow, type NewLine } from './line-items-sql.ts';
 import type { BatchRow, ObjectDef, Row, WriteContext } from './types.ts';
 
@@ -46,7 +47,9 @@ export function lineMoneyHidden(actor: Actor, def: ObjectDef): boolean {
 const fixed = (v: Money, digits: number) => v.toFixed(digits);
 const plain = (v: string) => (parseMoney(v) ?? 0).toString();
 
-function present(rows: LineRow[], digits: number, hideMoney: boolean): LineOut[] {
+function present(def: ObjectDef, actor: Actor, rows: LineRow[], digits: number, hideMoney: boolean): LineOut[] {
+  const withSource = Boolean(def.lines!.priceSource) && !hideMoney;
+  const showBook = withSource && mayReadBooks(actor, def);
   return rows.map((r) => {
     const out: LineOut = {
       id: r.id, position: r.position, product_id: r.product_id, sku: r.sku, description: r.description,
@@ -56,6 +59,7 @@ function present(rows: LineRow[], digits: number, hideMoney: boolean): LineOut[]
       const m = (v: string) => fixed(parseMoney(v)!, digits);
       Object.assign(out, { unit_price: plain(r.unit_price), net: m(r.net), tax: m(r.tax), gross: m(r.gross) });
     }
+    if (withSource) out.price_source = presentSource(r, showBook);
     return out;
   });
 }
@@ -87,7 +91,7 @@ function answer(def: ObjectDef, actor: Actor, parent: Row, rows: LineRow[], org:
     if (f && canReadField(actor, def.name, f)) totals[f] = parent[f] === null || parent[f] === undefined ? null : fixed(parseMoney(parent[f])!, digits);
   }
   return {
-    lines: present(rows, digits, hide), totals, currency: s.currency, rounding_mode: s.roundingMode,
+    lines: present(def, actor, rows, digits, hide), totals, currency: s.currency, rounding_mode: s.roundingMode,
     prices_include_tax: s.pricesIncludeTax, overall_discount_percent: s.overallDiscountPercent, version: parent.version as number,
   };
 }
@@ -168,7 +172,7 @@ export async function writeLinesIn(trx: Transaction<DB>, def: ObjectDef, actor: 
   const s = settingsOf(def, existing, await orgCurrency(trx));
   const { lines, totals } = compute(def, drafts, s);
   const before = await selectLines(trx, def.lines!.table, existing.id);
-  const rows = await replaceLines(trx, def.lines!.table, existing.id, lines);
+  const rows = await replaceLines(trx, def.lines!.table, existing.id, lines, Boolean(def.lines!.priceSource));
   const updated = await writeParentTotals(trx, def, existing.id, totals);
   await afterWrite({ trx, actor, def }, [{ row: updated, existing, input: {} }]);
   const changes: Row = { ...diff(existing, totals), lines: [before.length, rows.length] };
@@ -197,9 +201,9 @@ export async function refreshLineTotals(ctx: WriteContext, rows: BatchRow[]): Pr
     if (stored.some((x) => parseMoney(x.unit_price)!.decimalPlaces() > digits)) {
       throw invalid([{ field: ctx.def.currencyField ?? 'currency', message: `The lines' prices have more decimals than ${s.currency} has`, code: 'too_many_decimals' }]);
     }
-    const drafts = stored.map((x) => ({ ...x }) as LineDraftRow);
+    const drafts = stored.map((x) => ({ ...x, source: sourceOfRow(x) }) as LineDraftRow);
     const { lines, totals } = compute(ctx.def, drafts, s);
     Object.assign(r.values, totals);
-    await replaceLines(ctx.trx, l.table, r.existing.id, lines.map((x, i) => ({ ...x, position: stored[i]!.position })));
+    await replaceLines(ctx.trx, l.table, r.existing.id, lines.map((x, i) => ({ ...x, position: stored[i]!.position })), Boolean(l.priceSource));
   }
 }

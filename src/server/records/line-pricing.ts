@@ -1,4 +1,5 @@
 import type { Actor } from '../core/access.ts';
+import type { LinePriceSource } from './line-price-source.ts';
 import type { ObjectDef, Row, Tx } from './types.ts';
 
 // The seam between the line-items service and whatever prices products (modules/price-books):
@@ -26,8 +27,14 @@ export interface PriceRequest {
   quantity: string;
 }
 
+/** A price and, optionally, where it came from (kept on lines whose object opts in: LineItemsDef.priceSource). */
+export interface PricedUnit {
+  unit_price: string;
+  source?: LinePriceSource | null;
+}
+
 /** Unit prices (exact decimal text in the currency, within its minor digits) by line index; a line left out has no price. */
-export type LinePricer = (ctx: LinePricingContext, lines: PriceRequest[]) => Promise<Map<number, string>>;
+export type LinePricer = (ctx: LinePricingContext, lines: PriceRequest[]) => Promise<Map<number, string | PricedUnit>>;
 
 /** Throws an AppError to refuse the lines (nothing is written); `lines` are the checked lines with their index. */
 export type LineCheck = (ctx: LinePricingContext, lines: { index: number; product_id: number | null }[]) => Promise<void>;
@@ -44,9 +51,10 @@ export function registerLineCheck(c: LineCheck): void {
   if (!checks.includes(c)) checks.push(c);
 }
 
-export async function priceLines(ctx: LinePricingContext, lines: PriceRequest[]): Promise<Map<number, string>> {
+export async function priceLines(ctx: LinePricingContext, lines: PriceRequest[]): Promise<Map<number, PricedUnit>> {
   if (!pricer || !lines.length) return new Map();
-  return pricer(ctx, lines);
+  const priced = await pricer(ctx, lines);
+  return new Map([...priced].map(([i, p]) => [i, typeof p === 'string' ? { unit_price: p } : p]));
 }
 
 export async function runLineChecks(ctx: LinePricingContext, lines: { index: number; product_id: number | null }[]): Promise<void> {

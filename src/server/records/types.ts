@@ -310,6 +310,13 @@ export interface LineItemsDef {
    */
   pricing?: { accountField?: string; dateField?: string };
   /**
+   * Each line keeps where its unit price came from (records/line-price-source.ts): the lines
+   * table then has the columns price_source, price_book_id, price_book_name, price_tier_min.
+   * `bookObject`: the object whose read permission shows a book's id and name to a reader
+   * (without it the line says only that a price book priced it).
+   */
+  priceSource?: { bookObject: string };
+  /**
    * May the parent's lines be replaced now? Called by putLines in its transaction with the
    * parent locked (after the visibility and version checks); throws an AppError to refuse
    * (a sent quote: 409 quote_not_editable; an order past draft: order_not_editable), and then

@@ -36,6 +36,18 @@ export type PutLinesBody = z.infer<typeof PutLinesBody>;
 
 const text = z.string().nullable();
 
+/**
+ * Where a line's unit price came from (objects whose lines keep it): a price book (its id and
+ * name, null for a reader who may not read price books; the tier's min quantity or null for the
+ * entry's own price), the catalogue's list price, or typed by hand. Null: not recorded.
+ */
+export const LinePriceSourceOut = z.object({
+  kind: z.enum(['price_book', 'list', 'manual']),
+  price_book: z.object({ id: z.number(), name: z.string() }).nullable(),
+  min_quantity: z.string().nullable(),
+});
+export type LinePriceSourceOut = z.infer<typeof LinePriceSourceOut>;
+
 /** A stored line. Money keys (unit_price, net, tax, gross) are left out for a role that may not read the parent's totals. */
 export const LineOut = z.object({
   id: z.number(),
@@ -51,6 +63,8 @@ export const LineOut = z.object({
   net: z.string().optional(),
   tax: z.string().optional(),
   gross: z.string().optional(),
+  /** Objects whose lines keep it, and only with the money keys. */
+  price_source: LinePriceSourceOut.nullable().optional(),
 });
 export type LineOut = z.infer<typeof LineOut>;
 

@@ -652,6 +652,9 @@ const en = {
     title: 'History', at: 'When', stage: 'Stage', created: 'Created', daysBefore: 'Days in previous stage', changed: 'Changed',
     inStage: 'In {{stage}} for {{days}} days (since {{since}}).', rotting: 'Stuck: in {{stage}} for {{days}} days (since {{since}}), past the stage’s rotting days.',
   },
+  priceSource: {
+    book: 'Price book: {{name}}', bookHidden: 'Price book', tier: '≥{{min}} {{unit}}', list: 'List price', manual: 'Manual price',
+  },
 };
 
 export default en;

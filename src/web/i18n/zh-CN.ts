@@ -651,6 +651,9 @@ const zhCN: Resources = {
     title: '历史', at: '时间', stage: '阶段', created: '创建', daysBefore: '上一阶段停留天数', changed: '变更字段',
     inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滞：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超过该阶段的停滞天数。',
   },
+  priceSource: {
+    book: '价目表：{{name}}', bookHidden: '价目表', tier: '≥{{min}} {{unit}}', list: '目录价', manual: '手工价',
+  },
 };
 
 export default zhCN;

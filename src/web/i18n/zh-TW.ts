@@ -1069,6 +1069,9 @@ const zhTW: Resources = {
     title: '歷程', at: '時間', stage: '階段', created: '建立', daysBefore: '上一階段停留天數', changed: '變更欄位',
     inStage: '已在「{{stage}}」{{days}} 天（自 {{since}} 起）。', rotting: '停滯：已在「{{stage}}」{{days}} 天（自 {{since}} 起），超過該階段的停滯天數。',
   },
+  priceSource: {
+    book: '價目表：{{name}}', bookHidden: '價目表', tier: '≥{{min}} {{unit}}', list: '目錄價', manual: '手工價',
+  },
 };
 
 export default zhTW;

@@ -8,6 +8,7 @@ import { findObject } from '../../records/registry.ts';
 import { createRecordIn, loadVisible, present } from '../../records/service.ts';
 import { lineMoneyHidden, writeLinesIn } from '../../records/line-items.ts';
 import { selectLines } from '../../records/line-items-sql.ts';
+import { sourceOfRow } from '../../records/line-price-source.ts';
 import type { Row } from '../../records/types.ts';
 import { liveOrderOfQuote, setOrder } from './orders.repo.ts';
 import { ordersDef, type OrderOut } from './orders.write.ts';
@@ -39,7 +40,7 @@ export async function orderFromQuote(db: Kysely<DB>, actor: Actor, quoteId: numb
     await writeAudit(trx, { actorId: actor.id, action: 'from_quote', object: orders.name, recordId: created.id, changes: { quote_id: [null, quoteId] } });
     const drafts = (await selectLines(trx, quotes.lines!.table, quoteId)).map((l) => ({
       product_id: l.product_id, sku: l.sku, description: l.description, quantity: l.quantity, unit: l.unit,
-      unit_price: l.unit_price, discount_percent: l.discount_percent, tax_rate: l.tax_rate,
+      unit_price: l.unit_price, discount_percent: l.discount_percent, tax_rate: l.tax_rate, source: sourceOfRow(l),
     }));
     return drafts.length ? (await writeLinesIn(trx, orders, actor, linked, drafts)).row : linked;
   });

@@ -107,6 +107,8 @@ export const ordersObject: ObjectDef = {
   lines: {
     table: 'order_lines',
     productObject: 'products',
+    // An order made from a quote keeps its lines' price sources (orders.from-quote.ts).
+    priceSource: { bookObject: 'price_books' },
     totals: { net: 'net_total', tax: 'tax_total', gross: 'gross_total', discount: 'discount_total' },
     roundingField: 'rounding_mode',
     pricesIncludeTaxField: 'prices_include_tax',

@@ -31,12 +31,17 @@ export interface PriceRequestLine {
   quantity: string;
 }
 
-/** The unit price of the tier the quantity reaches (tiers ascending by min_quantity), else the entry's. */
-export function tierPrice(unitPrice: string, tiers: Tier[], quantity: string): string {
+/** The highest tier the quantity reaches (tiers ascending by min_quantity), or null: the entry's own price. */
+export function tierFor(tiers: Tier[], quantity: string): Tier | null {
   const q = new Money(quantity);
-  let price = unitPrice;
-  for (const t of tiers) if (q.gte(t.min_quantity)) price = t.unit_price;
-  return price;
+  let tier: Tier | null = null;
+  for (const t of tiers) if (q.gte(t.min_quantity)) tier = t;
+  return tier;
+}
+
+/** The unit price of the tier the quantity reaches, else the entry's. */
+export function tierPrice(unitPrice: string, tiers: Tier[], quantity: string): string {
+  return tierFor(tiers, quantity)?.unit_price ?? unitPrice;
 }
 
 async function audienceMatches(db: Tx, audience: unknown, accountId: number | null): Promise<boolean> {
@@ -73,22 +78,39 @@ async function listPrice(db: Tx, actor: Actor, product: Row, q: PriceQuery, org:
   return { price: roundMoney(list.div(rate), q.currency) };
 }
 
-/** Prices for the lines (products already checked readable and active by the caller). */
-export async function priceFor(db: Tx, actor: Actor, q: PriceQuery, lines: PriceRequestLine[], products: Map<number, Row>): Promise<ResolvedLine[]> {
+/** A resolved line with the book and tier that priced it, whatever the actor may read (a line's snapshot keeps them; answers mask them). */
+export interface PricedDetail {
+  line: ResolvedLine;
+  book: { id: number; name: string } | null;
+  /** The tier's min quantity, or null for the entry's own price. */
+  min_quantity: string | null;
+}
+
+/** Prices for the lines with their book and tier (products already checked readable and active by the caller). */
+export async function priceDetails(db: Tx, actor: Actor, q: PriceQuery, lines: PriceRequestLine[], products: Map<number, Row>): Promise<PricedDetail[]> {
   const ranked = await rankedEntries(db, q, [...new Set(lines.map((l) => l.product_id))]);
   const org = await orgCurrency(db);
   const showBook = canDo(actor, getObject('price_books'), 'read');
-  const out: ResolvedLine[] = [];
+  const out: PricedDetail[] = [];
   for (const l of lines) {
     const entry = ranked.get(l.product_id)?.[0];
     if (entry) {
-      const price = roundMoney(tierPrice(entry.unit_price, entry.tiers, l.quantity), q.currency);
-      out.push({ product_id: l.product_id, quantity: l.quantity, unit_price: price.toFixed(minorDigits(q.currency)), source: 'price_book', price_book: showBook ? { id: entry.book_id, name: entry.book_name } : null });
+      const tier = tierFor(entry.tiers, l.quantity);
+      const price = roundMoney(tier?.unit_price ?? entry.unit_price, q.currency);
+      const book = { id: Number(entry.book_id), name: entry.book_name };
+      out.push({ line: { product_id: l.product_id, quantity: l.quantity, unit_price: price.toFixed(minorDigits(q.currency)), source: 'price_book', price_book: showBook ? book : null }, book, min_quantity: tier ? new Money(tier.min_quantity).toString() : null });
       continue;
     }
     const lp = await listPrice(db, actor, products.get(l.product_id)!, q, org);
-    if ('price' in lp) out.push({ product_id: l.product_id, quantity: l.quantity, unit_price: lp.price.toFixed(minorDigits(q.currency)), source: 'list_price', price_book: null });
-    else out.push({ product_id: l.product_id, quantity: l.quantity, unit_price: null, source: 'no_price', price_book: null, reason: lp.reason });
+    const line: ResolvedLine = 'price' in lp
+      ? { product_id: l.product_id, quantity: l.quantity, unit_price: lp.price.toFixed(minorDigits(q.currency)), source: 'list_price', price_book: null }
+      : { product_id: l.product_id, quantity: l.quantity, unit_price: null, source: 'no_price', price_book: null, reason: lp.reason };
+    out.push({ line, book: null, min_quantity: null });
   }
   return out;
+}
+
+/** Prices for the lines as POST /pricing/resolve answers them. */
+export async function priceFor(db: Tx, actor: Actor, q: PriceQuery, lines: PriceRequestLine[], products: Map<number, Row>): Promise<ResolvedLine[]> {
+  return (await priceDetails(db, actor, q, lines, products)).map((d) => d.line);
 }

@@ -99,6 +99,8 @@ export const quotesObject: ObjectDef = {
   lines: {
     table: 'quote_lines',
     productObject: 'products',
+    // Lines are snapshotted from the price book: each keeps the book and tier its price came from.
+    priceSource: { bookObject: 'price_books' },
     totals: { net: 'net_total', tax: 'tax_total', gross: 'gross_total', discount: 'discount_total' },
     roundingField: 'rounding_mode',
     pricesIncludeTaxField: 'prices_include_tax',

@@ -70,8 +70,8 @@ export async function lastVersionNo(db: Tx, rootId: number): Promise<number> {
 
 /** A revision's lines and totals: copied as they are (the amounts were computed when they were written). */
 export async function copyLines(db: Tx, fromId: number, toId: number): Promise<void> {
-  await sql`INSERT INTO quote_lines (parent_id, position, product_id, sku, description, quantity, unit, unit_price, discount_percent, tax_rate, net, tax, gross)
-    SELECT ${toId}, position, product_id, sku, description, quantity, unit, unit_price, discount_percent, tax_rate, net, tax, gross
+  await sql`INSERT INTO quote_lines (parent_id, position, product_id, sku, description, quantity, unit, unit_price, discount_percent, tax_rate, net, tax, gross, price_source, price_book_id, price_book_name, price_tier_min)
+    SELECT ${toId}, position, product_id, sku, description, quantity, unit, unit_price, discount_percent, tax_rate, net, tax, gross, price_source, price_book_id, price_book_name, price_tier_min
     FROM quote_lines WHERE parent_id = ${fromId} ORDER BY position`.execute(db);
   await sql`UPDATE quotes q SET net_total = o.net_total, discount_total = o.discount_total, tax_total = o.tax_total, gross_total = o.gross_total
     FROM quotes o WHERE o.id = ${fromId} AND q.id = ${toId}`.execute(db);

@@ -14,9 +14,10 @@ import { defaultCurrency } from '../../i18n/format.ts';
 import { formatMoney } from '../../../shared/money.ts';
 import { emptyRow, fromStored, issueAt, liveTotals, productRow, toInput, type EditRow } from './lineRows.ts';
 import { linePricing } from './pricing.ts';
+import { PriceSourceHint } from './PriceSourceHint.tsx';
 
 type Lines = LinesAnswer['data'];
-type Col = keyof Omit<EditRow, 'key' | 'product_id'>;
+type Col = keyof Omit<EditRow, 'key' | 'product_id' | 'price_source'>;
 
 /**
  * The one-screen line editor of any object whose descriptor has `lines` (quotes; later orders
@@ -52,7 +53,9 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
     setDirty(true);
   };
   const set = (i: number, patch: Partial<EditRow>) => {
-    change(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+    // The saved source no longer says where an edited price comes from.
+    const stale = 'unit_price' in patch || 'quantity' in patch || 'product_id' in patch;
+    change(rows.map((r, k) => (k === i ? { ...r, ...patch, ...(stale ? { price_source: null } : {}) } : r)));
     setIssues((m) => new Map([...m].filter(([k]) => !k.startsWith(`${i}.`))));
   };
   const move = (i: number, d: number) => {
@@ -69,7 +72,7 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
     const priced = await linePricing()?.({ object, id, productId, quantity: rows[i]?.quantity.trim() || '1' }).catch(() => null);
     const price = priced ? (priced[0]?.unit_price ?? '') : server?.currency === defaultCurrency() && p.list_price ? String(p.list_price) : '';
     const components = await Promise.all((priced ?? []).slice(1).map(async (c) => ({ ...emptyRow(), ...productRow(await load(c.product_id)), quantity: c.quantity, unit_price: c.unit_price ?? '' })));
-    const row = { ...rows[i]!, ...productRow(p), unit_price: price };
+    const row = { ...rows[i]!, ...productRow(p), unit_price: price, price_source: null };
     change([...rows.slice(0, i), row, ...components, ...rows.slice(i + 1)]);
     setIssues((m) => new Map([...m].filter(([k]) => !k.startsWith(`${i}.`))));
   };
@@ -121,7 +124,9 @@ export function LineEditor({ object, id, canEdit, lines }: { object: string; id:
     { key: 'quantity', title: t('lines.quantity'), width: 80, render: cell('quantity', 70, 'right') },
     { key: 'unit', title: t('lines.unit'), width: 70, render: cell('unit', 60) },
     ...(lines.money_visible ? [
-      { key: 'unit_price', title: t('lines.unitPrice'), width: 110, render: cell('unit_price', 100, 'right') },
+      { key: 'unit_price', title: t('lines.unitPrice'), width: 110, render: (v: unknown, r: EditRow, i: number) => (
+        <>{cell('unit_price', 100, 'right')(v, r, i)}<PriceSourceHint source={r.price_source} unit={r.unit} testId={`line-${i}-price-source`} /></>
+      ) },
       { key: 'discount', title: t('lines.discount'), width: 80, render: cell('discount_percent', 70, 'right') },
     ] : []),
     { key: 'tax_rate', title: t('lines.taxRate'), width: 80, render: cell('tax_rate', 70, 'right') },

@@ -1,5 +1,5 @@
 import { computeLines, parseMoney, type ComputedLine, type ComputedTotals, type RoundingMode } from '../../../shared/money.ts';
-import type { LineInput, LineOut } from '../../../shared/contracts/line-items.ts';
+import type { LineInput, LineOut, LinePriceSourceOut } from '../../../shared/contracts/line-items.ts';
 
 // The line editor's rows and its live figures: computed with the same shared function the
 // server stores (src/shared/money.ts computeLines), so what the editor shows is what is saved.
@@ -15,6 +15,8 @@ export interface EditRow {
   unit_price: string;
   discount_percent: string;
   tax_rate: string;
+  /** Where the saved line's price came from; cleared when the row's product, quantity or price is edited. */
+  price_source?: LinePriceSourceOut | null;
 }
 
 let seq = 0;
@@ -24,6 +26,7 @@ export function fromStored(l: LineOut): EditRow {
   return {
     key: newKey(), product_id: l.product_id, sku: l.sku ?? '', description: l.description, quantity: l.quantity, unit: l.unit ?? '',
     unit_price: l.unit_price ?? '', discount_percent: l.discount_percent === '0' ? '' : l.discount_percent, tax_rate: l.tax_rate,
+    price_source: l.price_source ?? null,
   };
 }
 
