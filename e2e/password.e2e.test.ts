@@ -60,7 +60,7 @@ describe('passwords', () => {
       await page.getByLabel('電子郵件').fill(forgetter);
       await page.getByRole('button', { name: '寄送連結' }).click();
       await page.getByTestId('reset-sent').waitFor();
-      await expect.poll(() => sink.received.filter((m) => m.to.includes(forgetter)).length, { timeout: 60_000 }).toBe(1);
+      await expect.poll(() => sink.received.filter((m) => m.to.includes(forgetter)).length, { timeout: 150_000 }).toBe(1);
       const mail = sink.received.find((m) => m.to.includes(forgetter))!;
       expect(mail.subject).toBe('重設您的關係 CRM 密碼');
       const link = /https?:\/\/\S+\/reset-password\?token=[A-Za-z0-9_%-]+/.exec(mail.text)![0];
