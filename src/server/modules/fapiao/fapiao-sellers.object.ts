@@ -43,7 +43,8 @@ export const fapiaoSellersObject: ObjectDef = {
     { key: 'updated_at', type: 'datetime', system: true },
   ],
   labels: fapiaoSellersLabels,
-  policy: { create: ADMINS, update: ADMINS, delete: ADMINS, import: ADMINS, export: ADMINS },
+  // No import declaration: profiles are typed in Settings (the import answers unknown_object).
+  policy: { create: ADMINS, update: ADMINS, delete: ADMINS, export: ADMINS },
   ui: {
     // Reached from Settings → Seller profiles (web modules/fapiao), not the main menu.
     menu: null,

@@ -93,7 +93,8 @@ export const fapiaoObject: ObjectDef = {
   ui: {
     menu: { group: 'sales', icon: 'AuditOutlined', order: 65 },
     recordPage: true,
-    subtitle: ['number', 'kind', 'colour', 'status'],
+    // The title is the number once issued (web: modules/fapiao), so the subtitle does not repeat it.
+    subtitle: ['kind', 'colour', 'status', 'provider'],
     listColumns: ['number', 'buyer_name', 'kind', 'colour', 'status', 'issue_date', 'amount_total', 'account_id', 'owner_id'],
     quickCreate: ['kind', 'account_id', 'buyer_name', 'buyer_tax_id'],
     sections: [
