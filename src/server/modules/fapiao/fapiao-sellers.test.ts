@@ -75,4 +75,13 @@ describe('seller profiles', () => {
     expect(bad.status).toBeLessThan(500);
     expect((await sql`SELECT count(*)::int AS n FROM fapiao`.execute(t.database.db)).rows[0]).toEqual(count);
   });
+
+  it('labels the channel in three languages and shows it under the title', async () => {
+    const r = await api('GET', '/meta/objects/fapiao');
+    expect(r.status).toBe(200);
+    const labels = r.body.data.labels;
+    expect([labels.en.options.provider.manual, labels['zh-CN'].options.provider.manual, labels['zh-TW'].options.provider.manual]).toEqual(['Manual entry', '手工开具', '手工開立']);
+    expect(r.body.data.fields.find((x: any) => x.key === 'provider').type).toBe('select');
+    expect(r.body.data.subtitle).toEqual(['kind', 'colour', 'status', 'provider']);
+  });
 });
