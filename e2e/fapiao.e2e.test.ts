@@ -96,3 +96,60 @@ describe('fapiao in the browser', () => {
     expect(b.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });
+
+// zh-TW on a phone (390×844): a fapiao requested from an invoice is prefilled from the default
+// seller profile; its title says what it is (kind, colour, status while a draft; the number once
+// issued), the channel reads 手工開立, and the 20-digit number stays on one line.
+describe('fapiao on a phone in zh-TW', () => {
+  let b: Browser;
+  let rep: Session;
+  let invoiceId: number;
+  let seller: { id: number; name: string; tax_id: string };
+  beforeAll(async () => {
+    const admin = await adminSession();
+    const stamp = Date.now();
+    seller = (await api<{ data: typeof seller }>(admin, 'POST', '/fapiao-sellers', { name: `臺北茶業股份有限公司 ${stamp}`, tax_id: '91350100M000100Y43', address_phone: '臺北市信義區 02-12345678', bank_account: '臺灣銀行 0123456789', is_default: true })).data;
+    const email = `lin.kaipiao.${stamp}@fapiao.e2e.guanxi`;
+    await api(admin, 'POST', '/users', { email, name: '林開票', password: 'password-1234', role: 'sales', locale: 'zh-TW' });
+    rep = await apiLogin(email, 'password-1234');
+    const account = await api<{ data: { id: number } }>(rep, 'POST', '/accounts', { name: `臺北客戶 ${stamp}` });
+    const draft = await api<{ data: { id: number; version: number } }>(rep, 'POST', '/invoices', { account_id: account.data.id });
+    await api(rep, 'PUT', `/invoices/${draft.data.id}/lines`, { version: draft.data.version, lines: [{ description: '高山茶', quantity: 1, unit_price: '100', tax_rate: 13 }] });
+    invoiceId = (await api<{ data: { id: number } }>(rep, 'POST', `/invoices/${draft.data.id}/issue`, {})).data.id;
+    b = await openBrowser({ width: 390, height: 844 });
+    await useSession(b, rep, 'zh-TW');
+  });
+  afterAll(async () => b?.close());
+
+  it('prefills the seller, titles the draft and the issued fapiao, labels the channel, keeps the number on one line', async () => {
+    const { page } = b;
+    await page.goto(`/invoices/${invoiceId}`);
+    await page.getByRole('button', { name: '申請開票' }).click();
+    const form = page.locator('.ant-modal', { hasText: '購買方納稅人識別號' });
+    await form.locator('#buyer_tax_id').waitFor({ state: 'visible' });
+    await form.getByRole('button', { name: /^建\s*立$/ }).click();
+    await page.waitForURL(/\/fapiao\/\d+$/, { timeout: 10_000 });
+    const id = Number(new URL(page.url()).pathname.split('/').pop());
+    const made = (await api<{ data: Record<string, unknown> }>(rep, 'GET', `/fapiao/${id}`)).data;
+    expect(made).toMatchObject({ seller_id: seller.id, seller_name: seller.name, seller_tax_id: seller.tax_id, seller_bank_account: '臺灣銀行 0123456789' });
+    const title = page.getByTestId('record-title');
+    await expect.poll(async () => title.textContent()).toBe(`數電普票（藍字）· 草稿 #${id}`);
+    await page.screenshot({ path: '/tmp/fapiao-zh-TW-draft.png', fullPage: true });
+
+    const number = digits20(3);
+    await page.getByRole('button', { name: /^開\s*具$/ }).first().click();
+    const modal = page.locator('.ant-modal', { hasText: '發票號碼' });
+    await modal.locator('#number').waitFor({ state: 'visible' });
+    await modal.locator('#number').fill(number);
+    await modal.getByRole('button', { name: /^開\s*具$/ }).click();
+    await expect.poll(async () => (await api<{ data: { status: string } }>(rep, 'GET', `/fapiao/${id}`)).data.status, { timeout: 10_000 }).toBe('issued');
+    await expect.poll(async () => title.textContent()).toBe(number);
+    await page.getByText('手工開立').first().waitFor();
+    expect(await page.getByText('manual', { exact: true }).count()).toBe(0);
+    // One line: the title's height is about its line height, and nothing is cut off sideways.
+    const box = await title.evaluate((el) => ({ h: el.getBoundingClientRect().height, line: parseFloat(getComputedStyle(el).lineHeight), scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(box.h).toBeLessThan(box.line * 1.5);
+    await page.screenshot({ path: '/tmp/fapiao-zh-TW-issued.png', fullPage: true });
+    expect(b.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+});

@@ -67,6 +67,11 @@ export function sampleRecord(def: ObjectDef, o: SampleOptions): Sample {
       if (f.required) values[f.key] = 'CNY';
       return;
     }
+    // A field whose form is checked takes its declared example (unmarked: no leak check on it).
+    if (f.sample !== undefined) {
+      values[f.key] = f.sample;
+      return;
+    }
     const m = marker(o.n, i);
     if (MARKED.has(f.type)) {
       const v = f.type === 'email' ? `${m.toLowerCase()}@example.com` : f.type === 'url' ? `https://example.com/${m}` : m;

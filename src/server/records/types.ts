@@ -53,6 +53,11 @@ export interface StandardField {
    * a role is saved (modules/users roles.service.ts), so hiding the source hides it too.
    */
   ruleOf?: string;
+  /**
+   * A valid example value for generated test records (db/record-samples.ts) when the field's
+   * hooks check its form (a tax ID with its check character), so a marker would be refused.
+   */
+  sample?: string;
 }
 
 export interface StageRules {

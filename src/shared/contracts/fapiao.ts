@@ -10,6 +10,7 @@ export const FromInvoicesBody = z.object({
   invoice_ids: z.array(z.number().int().positive()).min(1).max(100),
   kind: FAPIAO_KIND.optional(),
   buyer_name: text(300), buyer_tax_id: text(40), buyer_address_phone: text(300), buyer_bank_account: text(300), remarks: text(2000),
+  seller_id: z.number().int().positive().nullable().optional(),
   // Part of an invoice's open amount; an invoice not named here is taken whole (what is left of it).
   amounts: z.array(z.object({ invoice_id: z.number().int().positive(), amount: z.union([z.string().max(40), z.number()]) }).strict()).max(100).optional(),
 }).strict();

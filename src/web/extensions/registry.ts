@@ -24,6 +24,8 @@ export interface RecordExtension {
   Panels?: ComponentType<RecordExtensionProps>;
   /** Tabs beside the details (payments of an invoice, contact roles of an opportunity…). */
   tabs?: { key: string; label: (t: TFunction) => string; View: ComponentType<RecordExtensionProps> }[];
+  /** The record page's title when the title field alone does not say what it is (a fapiao: its number, else kind and status); null: the default. */
+  title?: (t: TFunction, record: ApiRecord) => string | null;
 }
 
 const records = new Map<string, RecordExtension[]>();

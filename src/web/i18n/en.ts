@@ -542,6 +542,10 @@ const en = {
     editTask: 'Open task {{title}}',
   },
   fapiao: {
+    titleDraft: '{{kind}} ({{colour}}) · {{status}} #{{id}}',
+    sellers: 'Fapiao seller profiles',
+    seller: 'Seller profile',
+    sellerHint: 'The seller fields are copied from this profile; editing the profile later does not change this fapiao.',
     tab: 'Fapiao',
     partAmount: 'Amount of this fapiao',
     partAmountHint: 'At most {{left}}, what is left without a fapiao; less makes a partial fapiao.',

@@ -544,6 +544,10 @@ const zhCN: Resources = {
     editTask: '打开任务 {{title}}',
   },
   fapiao: {
+    titleDraft: '{{kind}}（{{colour}}）· {{status}} #{{id}}',
+    sellers: '开票销售方',
+    seller: '销售方',
+    sellerHint: '销售方信息从此档案复制；之后修改档案不会改变这张发票。',
     tab: '发票（税务）',
     partAmount: '本次开票金额',
     partAmountHint: '最多 {{left}}（尚未开票的金额）；少于此数即为部分开票。',

@@ -962,6 +962,10 @@ const zhTW: Resources = {
     editTask: '開啟任務 {{title}}',
   },
   fapiao: {
+    titleDraft: '{{kind}}（{{colour}}）· {{status}} #{{id}}',
+    sellers: '開票銷售方',
+    seller: '銷售方',
+    sellerHint: '銷售方資訊從此檔案複製；之後修改檔案不會改變這張發票。',
     tab: '發票（稅務）',
     partAmount: '本次開票金額',
     partAmountHint: '最多 {{left}}（尚未開票的金額）；少於此數即為部分開票。',

@@ -29,6 +29,8 @@ export interface FromInvoicesBody {
   kind?: string;
   buyer_name?: string | null; buyer_tax_id?: string | null; buyer_address_phone?: string | null; buyer_bank_account?: string | null;
   remarks?: string | null;
+  /** The seller profile to snapshot (default: the default profile). */
+  seller_id?: number | null;
   /** Part of an invoice's open amount (default: all of what is left without a fapiao). */
   amounts?: { invoice_id: number; amount: string | number }[];
 }
@@ -111,6 +113,7 @@ export async function fapiaoFromInvoices(db: Kysely<DB>, actor: Actor, body: Fro
       kind: body.kind ?? 'digital_normal', account_id: first.account_id, owner_id: first.owner_id ?? actor.id, currency: first.currency,
       buyer_name: body.buyer_name ?? account?.name ?? null, buyer_tax_id: body.buyer_tax_id ?? null,
       buyer_address_phone: body.buyer_address_phone ?? null, buyer_bank_account: body.buyer_bank_account ?? null, remarks: body.remarks ?? null,
+      ...(body.seller_id ? { seller_id: body.seller_id } : {}),
     });
     const row = await writeFapiaoLines(trx, created.id, parts.flatMap((p) => p.lines));
     await linkInvoices(trx, created.id, parts.map((p) => ({ invoice_id: p.inv.id, amount: p.gross.toString() })));

@@ -8,6 +8,7 @@ import { getObject } from '../../records/registry.ts';
 import { defaultCurrencyFromAccount as defaultCurrency } from '../../records/account-currency.ts';
 import { isCreditCode } from '../../../shared/tax-id.ts';
 import { fapiaoLabels } from './fapiao.labels.ts';
+import { SELLER_COPY, sellerSnapshot } from './fapiao-sellers.object.ts';
 
 export const FAPIAO_KINDS = ['digital_special', 'digital_normal', 'paper_special', 'paper_normal'] as const;
 export const isSpecial = (kind: string) => kind.endsWith('_special');
@@ -68,13 +69,15 @@ export const fapiaoObject: ObjectDef = {
     { key: 'number', type: 'text', system: true, max: 20 },
     { key: 'code', type: 'text', system: true, max: 12 },
     { key: 'issue_date', type: 'date', system: true },
-    { key: 'provider', type: 'text', system: true, max: 60 },
+    // A select so its label shows in every language (手工开具); a provider added later adds its option.
+    { key: 'provider', type: 'select', system: true, options: opts('manual') },
     { key: 'reverses_id', type: 'link', link: 'fapiao', system: true, onDelete: 'restrict' },
     { key: 'red_confirmation_number', type: 'text', system: true, max: 60 },
     { key: 'red_state', type: 'select', system: true, options: opts('partly', 'reversed') },
     { key: 'account_id', type: 'link', link: 'accounts', relatedList: true },
     { key: 'owner_id', type: 'user' },
     text('buyer_name'), text('buyer_tax_id', 18), text('buyer_address_phone'), text('buyer_bank_account'),
+    { key: 'seller_id', type: 'link', link: 'fapiao_sellers' },
     text('seller_name'), text('seller_tax_id', 18), text('seller_address_phone'), text('seller_bank_account'),
     { key: 'currency', type: 'text', max: 3 },
     { key: 'rounding_mode', type: 'select', options: opts('per_line', 'total') },
@@ -90,13 +93,14 @@ export const fapiaoObject: ObjectDef = {
   ui: {
     menu: { group: 'sales', icon: 'AuditOutlined', order: 65 },
     recordPage: true,
-    subtitle: ['number', 'kind', 'colour', 'status'],
+    // The title is the number once issued (web: modules/fapiao), so the subtitle does not repeat it.
+    subtitle: ['kind', 'colour', 'status', 'provider'],
     listColumns: ['number', 'buyer_name', 'kind', 'colour', 'status', 'issue_date', 'amount_total', 'account_id', 'owner_id'],
     quickCreate: ['kind', 'account_id', 'buyer_name', 'buyer_tax_id'],
     sections: [
       { key: 'main', fields: ['kind', 'colour', 'status', 'number', 'code', 'issue_date', 'provider', 'account_id', 'owner_id'] },
       { key: 'buyer', fields: ['buyer_name', 'buyer_tax_id', 'buyer_address_phone', 'buyer_bank_account'] },
-      { key: 'seller', fields: ['seller_name', 'seller_tax_id', 'seller_address_phone', 'seller_bank_account'] },
+      { key: 'seller', fields: ['seller_id', 'seller_name', 'seller_tax_id', 'seller_address_phone', 'seller_bank_account'] },
       { key: 'amounts', fields: ['currency', 'rounding_mode', 'prices_include_tax', 'amount_net', 'amount_tax', 'amount_total', 'amount_reversed'] },
       { key: 'red', fields: ['reverses_id', 'red_confirmation_number', 'red_state', 'void_reason'] },
       { key: 'notes', fields: ['remarks'] },
@@ -141,6 +145,15 @@ export const fapiaoObject: ObjectDef = {
       values.kind ??= 'digital_normal';
       values.rounding_mode ??= 'per_line';
       values.prices_include_tax ??= false;
+    }
+    // The seller profile chosen (or, on a new fapiao, the default one) is copied into the
+    // seller fields: a snapshot, so editing the profile later never changes this fapiao.
+    const chosen = values.seller_id !== undefined && values.seller_id !== null && Number(values.seller_id) !== Number(existing?.seller_id);
+    if (!existing || chosen) {
+      const snap = await sellerSnapshot(ctx.trx, chosen ? Number(values.seller_id) : null);
+      for (const [k, v] of Object.entries(snap)) if (values[k] === undefined || values[k] === null || values[k] === '' || (chosen && existing && k in SELLER_COPY)) values[k] = v;
+    }
+    if (!existing) {
       if (!values.seller_name) {
         const { rows } = await sql<{ value: unknown }>`SELECT value FROM settings WHERE key = 'organization_name'`.execute(ctx.trx);
         values.seller_name = (rows[0]?.value as string | undefined) || null;

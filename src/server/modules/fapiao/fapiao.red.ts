@@ -64,7 +64,7 @@ export async function redFapiaoOf(db: Kysely<DB>, actor: Actor, blueId: number, 
     const created = await createRecordIn(trx, def(), actor, {
       kind: blue.kind, account_id: blue.account_id, owner_id: blue.owner_id, currency: blue.currency, rounding_mode: blue.rounding_mode,
       prices_include_tax: blue.prices_include_tax, buyer_name: blue.buyer_name, buyer_tax_id: blue.buyer_tax_id,
-      buyer_address_phone: blue.buyer_address_phone, buyer_bank_account: blue.buyer_bank_account, seller_name: blue.seller_name,
+      buyer_address_phone: blue.buyer_address_phone, buyer_bank_account: blue.buyer_bank_account, seller_id: blue.seller_id, seller_name: blue.seller_name,
       seller_tax_id: blue.seller_tax_id, seller_address_phone: blue.seller_address_phone, seller_bank_account: blue.seller_bank_account,
       remarks: body.remarks ?? `红字发票 · ${blue.number}`,
     });

@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/modules.ts';
 import { fapiaoObject } from './fapiao.object.ts';
+import { fapiaoSellersObject } from './fapiao-sellers.object.ts';
 import { fapiaoRoutes } from './fapiao.routes.ts';
 import { fapiaoDemo } from './fapiao.demo.ts';
 import './fapiao.providers.ts';
@@ -10,7 +11,7 @@ import './fapiao.providers.ts';
 export default defineModule({
   name: 'fapiao',
   dir: import.meta.dirname,
-  objects: [fapiaoObject],
+  objects: [fapiaoSellersObject, fapiaoObject],
   routes: fapiaoRoutes,
   references: [{ object: 'products', ref: { table: 'fapiao_lines', column: 'product_id' } }],
   demo: fapiaoDemo,

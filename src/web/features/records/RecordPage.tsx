@@ -116,7 +116,7 @@ export function RecordPage({ object }: { object: string }) {
   if (record.isError) return <Typography.Text type="danger">{errorText(t, record.error)}</Typography.Text>;
 
   const loading = record.isLoading || meta.isLoading || !rec;
-  const name = rec ? String(rec[descriptor?.title_field ?? 'name'] ?? rec.name ?? `#${rec.id}`) : '';
+  const name = rec ? (recordExtensions(object).map((e) => e.title?.(t, rec)).find(Boolean) ?? String(rec[descriptor?.title_field ?? 'name'] ?? rec.name ?? `#${rec.id}`)) : '';
   const f = (k: string): FieldMeta | undefined => (rec && k in rec ? byKey.get(k) : undefined);
   const show = (k: string) => {
     const field = f(k);

@@ -9,6 +9,7 @@ import { isCreditCode } from '../../../shared/tax-id.ts';
 import type { RecordExtensionProps } from '../../extensions/registry.ts';
 import type { InvoiceFapiaoAnswer } from '../../../shared/contracts/fapiao.ts';
 import { fapiaoError } from './errors.ts';
+import { defaultSeller, SellerField, useSellers } from './sellers.tsx';
 
 type Item = InvoiceFapiaoAnswer['data']['fapiao'][number];
 export const KINDS = ['digital_normal', 'digital_special', 'paper_normal', 'paper_special'] as const;
@@ -60,13 +61,14 @@ export function RequestFapiao({ id, record, canEdit }: RecordExtensionProps) {
   const billed = record.kind === 'invoice' && BILLED.includes(String(record.status));
   // What is left without a fapiao (null when amounts are hidden): the default and the most of a part.
   const left = useInvoiceFapiao(id, canEdit && billed).data?.remaining ?? null;
+  const sellers = useSellers(canEdit && billed).data;
   if (!canEdit || record.kind !== 'invoice' || !BILLED.includes(String(record.status))) return null;
   const submit = async () => {
     // A refused field shows its message on the form; nothing is sent (and no unhandled rejection).
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     try {
-      const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id ? String(v.buyer_tax_id).trim().toUpperCase() : null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null, ...(v.amount != null ? { amounts: [{ invoice_id: record.id, amount: String(v.amount) }] } : {}) });
+      const r = await api.post<{ data: { id: number } }>('/fapiao/from-invoices', { invoice_ids: [record.id], kind: v.kind, buyer_tax_id: v.buyer_tax_id ? String(v.buyer_tax_id).trim().toUpperCase() : null, buyer_address_phone: v.buyer_address_phone || null, buyer_bank_account: v.buyer_bank_account || null, remarks: v.remarks || null, ...(v.seller_id ? { seller_id: v.seller_id } : {}), ...(v.amount != null ? { amounts: [{ invoice_id: record.id, amount: String(v.amount) }] } : {}) });
       message.success(t('fapiao.requested'));
       setOpen(false);
       navigate(`/fapiao/${r.data.id}`);
@@ -76,10 +78,11 @@ export function RequestFapiao({ id, record, canEdit }: RecordExtensionProps) {
   };
   return (
     <>
-      <Button onClick={() => { form.setFieldsValue({ kind: 'digital_normal', amount: left != null ? Number(left) : undefined }); setOpen(true); }}>{t('fapiao.request')}</Button>
+      <Button onClick={() => { form.setFieldsValue({ kind: 'digital_normal', seller_id: defaultSeller(sellers), amount: left != null ? Number(left) : undefined }); setOpen(true); }}>{t('fapiao.request')}</Button>
       <Modal open={open} title={t('fapiao.request')} onOk={submit} onCancel={() => setOpen(false)} okText={t('fapiao.create')} destroyOnHidden forceRender>
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label={t('fapiao.kind')} rules={[{ required: true }]}><Select options={KINDS.map((k) => ({ value: k, label: t(`fapiao.kinds.${k}`) }))} /></Form.Item>
+          <SellerField sellers={sellers} />
           {left != null ? (
             <Form.Item name="amount" label={t('fapiao.partAmount')} extra={t('fapiao.partAmountHint', { left: formatMoney(left, String(record.currency ?? 'CNY')) })} rules={[{ required: true }]}>
               <InputNumber min={0.01} max={Number(left)} step={0.01} precision={minorDigits(String(record.currency ?? 'CNY'))} style={{ width: '100%' }} addonAfter={String(record.currency ?? '')} />
