@@ -80,5 +80,5 @@ describe('passwords', () => {
     } finally {
       await b.close();
     }
-  });
+  }, 240_000);
 });
