@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
 import { factories } from '../../db/factories.ts';
@@ -50,6 +51,8 @@ async function expectDrillMatchesCells() {
   return fc;
 }
 
+const wonOn = (id: number, at: string) => sql`UPDATE opportunities SET closed_at = ${at}::timestamptz WHERE id = ${id}`.execute(t.database.db);
+
 beforeAll(async () => {
   pipeline = (await t.api(t.adminToken, 'POST', '/pipelines', { name: 'Drill', stages: [
     stage('A', 'open', 10, 'pipeline'), stage('B', 'open', 50, 'best_case'), stage('C', 'open', 80, 'commit'),
@@ -65,7 +68,8 @@ beforeAll(async () => {
   await make(rep.token, 'C', '1000', '2031-06-30');
   await make(rep.token, 'A', '300', '2031-06-01', { forecast_category: 'commit' });
   await make(rep.token, 'B', '444', '2031-06-01', { forecast_category: 'omitted' });
-  await make(rep.token, 'Won', '500', '2031-05-05');
+  const won = await make(rep.token, 'Won', '500', '2031-05-05');
+  await wonOn(won.id, '2031-05-05T08:00:00Z');
   await make(rep.token, 'Lost', '999', '2031-05-05', { lost_reason: 'price' });
   await make(rep.token, 'C', '7777', '2031-07-01');
   await make(mate.token, 'C', '50', '2031-04-01');
@@ -95,5 +99,27 @@ describe('forecast drill-down', () => {
     // Rep's stage-A deal moved to best case with its stage; the overridden one stayed commit.
     expect([mine.pipeline, mine.best_case, mine.commit]).toEqual([0, 300.1, 1300]);
     expect([theirs.pipeline, theirs.best_case, theirs.commit]).toEqual([60.55, 50, 0]);
+  });
+
+  it('counts a won deal in the period it was won, in the forecast, its drill-down and the sales reports alike', async () => {
+    // Expected to close in Q2, won in Q3 (15 August 2031).
+    const late = await h.opportunity({ pipeline_id: pipeline.id, stage_id: sid('Won'), amount: '1234.5', expected_close_date: '2031-05-20', owner_id: mate.id });
+    await wonOn(late.id, '2031-08-15T09:00:00Z');
+    const q2 = await expectDrillMatchesCells();
+    expect(q2.reps.find((r: { user_id: number }) => r.user_id === mate.id).won).toBe(0);
+    const r3 = await t.api(t.adminToken, 'GET', '/forecasts?period=2031-Q3');
+    const q3 = r3.body.data;
+    expect(q3.reps.find((r: { user_id: number }) => r.user_id === mate.id)).toMatchObject({ won: 1234.5, won_count: 1 });
+    expect(await drill(q3, mate.id, 'won')).toEqual({ count: 1, amount: 1234.5 });
+    expect(await drill(q3, rep.id, 'won')).toEqual({ count: 0, amount: 0 });
+    // Quota vs actual reads the same won figure.
+    expect((await t.api(t.adminToken, 'POST', '/quotas', { owner_type: 'user', owner_id: mate.id, period: '2031-Q3', amount: 2469 })).status).toBe(201);
+    const withQuota = (await t.api(t.adminToken, 'GET', '/forecasts?period=2031-Q3')).body.data;
+    expect(withQuota.reps.find((r: { user_id: number }) => r.user_id === mate.id)).toMatchObject({ won: 1234.5, quota: 2469, attainment: 0.5 });
+    // The sales reports: booked revenue and won deals by quarter put it in Q3 too.
+    const revenue = (await t.api(t.adminToken, 'GET', `/reports/sales/revenue?from=2031-01-01&to=2031-12-31&group=period&interval=quarter&owner_id=${mate.id}`)).body;
+    const rate = (await t.api(t.adminToken, 'GET', `/reports/sales/win-rate?from=2031-01-01&to=2031-12-31&group=period&interval=quarter`)).body;
+    expect(revenue.rows.map((r: { key: string }) => r.key), JSON.stringify(revenue)).toEqual(['2031-07-01']);
+    expect(rate.rows.map((r: { key: string; won: number }) => [r.key, r.won]), JSON.stringify(rate)).toEqual([['2031-04-01', 1], ['2031-07-01', 1]]);
   });
 });

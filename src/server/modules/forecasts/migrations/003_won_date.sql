@@ -29,3 +29,9 @@ UPDATE opportunities o SET forecast_category_effective = coalesce(o.forecast_cat
 
 -- A category cell's drill-down at 100k opportunities: one owner's deals of a category closing in a period.
 CREATE INDEX opportunities_forecast_category_idx ON opportunities (forecast_category_effective, expected_close_date);
+
+-- Won deals count in the period they were won (closed_at, set by the opportunity service on entering
+-- a won stage), as the sales reports count them, not by their expected close date: the forecast's
+-- won column and quota vs actual read one period's won deals through this index.
+CREATE INDEX opportunities_won_idx ON opportunities (closed_at) INCLUDE (owner_id, amount_org)
+  WHERE stage_category = 'won' AND owner_id IS NOT NULL;
