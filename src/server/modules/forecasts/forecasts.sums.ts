@@ -5,7 +5,7 @@ import type { Period } from './forecasts.period.ts';
 // The one statement behind a forecast: per owner, the opportunities closing in the period summed
 // in the organisation currency (amount_org) by forecast category — the opportunity's own category
 // if it overrides the stage's, else the stage's; never the stage's name. Won is the stage
-// category 'won'; omitted and lost count nowhere. Each opportunity has one owner, so the rows add
+// category 'won', counted by the date it was won; omitted and lost count nowhere. Each opportunity has one owner, so the rows add
 // up to team and total figures without counting anything twice.
 
 export interface Scope { user?: number; team?: number; territory?: number }
@@ -23,25 +23,38 @@ export function scopeCondition(s: Scope, owner: RawBuilder<unknown>, account?: R
   return parts.length ? sql<boolean>`(${sql.join(parts, sql` AND `)})` : sql<boolean>`true`;
 }
 
-/** The statement alone (the plan test EXPLAINs it): a range over opportunities_forecast_idx. */
+/**
+ * The statement alone (the plan test EXPLAINs it). Open deals count in the period of their expected
+ * close date, a range over opportunities_forecast_idx; won deals in the period they were won
+ * (closed_at, which the opportunity service sets on entering a won stage), a range over
+ * opportunities_won_idx, like the sales reports' won figures. The period's bounds are UTC
+ * midnights, as the opportunities list reads a date in a datetime filter (the drill-down).
+ */
 export function forecastQuery(p: Period, visible: RawBuilder<boolean>, scope: Scope): RawBuilder<Sums> {
-  const open = sql`o.stage_category = 'open' AND f.fc <> 'omitted'`;
-  const sum = (cond: RawBuilder<unknown>) => sql`round(coalesce(sum(o.amount_org) FILTER (WHERE ${cond}), 0), 2)::float8`;
-  return sql<Sums>`SELECT o.owner_id::int AS user_id,
-      ${sum(sql`o.stage_category = 'open' AND f.fc = 'pipeline'`)} AS pipeline,
-      ${sum(sql`o.stage_category = 'open' AND f.fc = 'best_case'`)} AS best_case,
-      ${sum(sql`o.stage_category = 'open' AND f.fc = 'commit'`)} AS commit,
-      ${sum(sql`o.stage_category = 'won'`)} AS won,
-      round(coalesce(sum(o.amount_org * o.probability / 100.0) FILTER (WHERE ${open}), 0), 2)::float8 AS weighted,
+  const inScope = sql`o.owner_id IS NOT NULL AND ${visible} AND ${scopeCondition(scope, sql.ref('o.owner_id'), sql.ref('o.account_id'))}`;
+  const open = sql`d.won = false AND d.fc <> 'omitted'`;
+  const sum = (cond: RawBuilder<unknown>) => sql`round(coalesce(sum(d.amount_org) FILTER (WHERE ${cond}), 0), 2)::float8`;
+  return sql<Sums>`SELECT d.owner_id::int AS user_id,
+      ${sum(sql`d.won = false AND d.fc = 'pipeline'`)} AS pipeline,
+      ${sum(sql`d.won = false AND d.fc = 'best_case'`)} AS best_case,
+      ${sum(sql`d.won = false AND d.fc = 'commit'`)} AS commit,
+      ${sum(sql`d.won`)} AS won,
+      round(coalesce(sum(d.amount_org * d.probability / 100.0) FILTER (WHERE ${open}), 0), 2)::float8 AS weighted,
       (count(*) FILTER (WHERE ${open}))::int AS open_count,
-      (count(*) FILTER (WHERE o.stage_category = 'won'))::int AS won_count
-    FROM opportunities o
-    JOIN pipeline_stages s ON s.id = o.stage_id
-    CROSS JOIN LATERAL (SELECT coalesce(o.forecast_category, s.forecast_category) AS fc) f
-    WHERE o.owner_id IS NOT NULL AND o.expected_close_date >= ${p.start}::date AND o.expected_close_date < ${p.end}::date
-      AND ${visible} AND ${scopeCondition(scope, sql.ref('o.owner_id'), sql.ref('o.account_id'))}
-    GROUP BY o.owner_id`;
+      (count(*) FILTER (WHERE d.won))::int AS won_count
+    FROM (
+      SELECT o.owner_id, o.amount_org, o.probability, coalesce(o.forecast_category, s.forecast_category) AS fc, false AS won
+        FROM opportunities o JOIN pipeline_stages s ON s.id = o.stage_id
+        WHERE o.expected_close_date >= ${p.start}::date AND o.expected_close_date < ${p.end}::date AND o.stage_category = 'open' AND ${inScope}
+      UNION ALL
+      SELECT o.owner_id, o.amount_org, o.probability, 'closed', true
+        FROM opportunities o
+        WHERE o.stage_category = 'won' AND o.closed_at >= ${utcMidnight(p.start)}::timestamptz AND o.closed_at < ${utcMidnight(p.end)}::timestamptz AND ${inScope}
+    ) d
+    GROUP BY d.owner_id`;
 }
+
+const utcMidnight = (date: string) => `${date}T00:00:00Z`;
 
 export async function forecastSums(db: Kysely<DB>, p: Period, visible: RawBuilder<boolean>, scope: Scope): Promise<Sums[]> {
   return (await forecastQuery(p, visible, scope).execute(db)).rows;

@@ -51,7 +51,8 @@ beforeAll(async () => {
   await make(rep.token, 'Best?', '1000', '2030-06-30'); // commit, weighted 800
   await make(rep.token, 'Commit?', '300', '2030-06-01', { forecast_category: 'commit' }); // override: commit, weighted 30
   await make(rep.token, 'Pipeline?', '444', '2030-06-01', { forecast_category: 'omitted' }); // nowhere
-  await make(rep.token, 'Won', '500', '2030-05-05'); // won
+  const won = await make(rep.token, 'Won', '500', '2030-05-05'); // won, on its expected close date
+  await sql`UPDATE opportunities SET closed_at = '2030-05-05T08:00:00Z' WHERE id = ${won.id}`.execute(t.database.db);
   await make(rep.token, 'Lost', '999', '2030-05-05', { lost_reason: 'price' }); // nowhere
   await make(rep.token, 'Best?', '7777', '2030-07-01'); // next quarter
   await make(mate.token, 'Best?', '50', '2030-04-01'); // commit, weighted 40

@@ -15,11 +15,16 @@ export default defineModule({
   jobs: (app) => app.jobs.schedule(SNAPSHOT_JOB, SNAPSHOT_CRON, async () => void (await takeSnapshot(app.db))),
   extends: [{
     object: 'opportunities',
-    fields: [{ key: 'forecast_category', type: 'select', options: opts('pipeline', 'best_case', 'commit', 'omitted') }],
+    // The effective category is kept by triggers (migrations/003_won_date.sql): read-only, and what
+    // a forecast cell's drill-down filters on.
+    fields: [
+      { key: 'forecast_category', type: 'select', options: opts('pipeline', 'best_case', 'commit', 'omitted') },
+      { key: 'forecast_category_effective', type: 'select', system: true, options: opts('pipeline', 'best_case', 'commit', 'closed', 'omitted') },
+    ],
     labels: {
-      en: { forecast_category: 'Forecast category (override)' },
-      'zh-CN': { forecast_category: '预测类别（覆盖阶段）' },
-      'zh-TW': { forecast_category: '預測類別（覆蓋階段）' },
+      en: { forecast_category: 'Forecast category (override)', forecast_category_effective: 'Forecast category' },
+      'zh-CN': { forecast_category: '预测类别（覆盖阶段）', forecast_category_effective: '预测类别' },
+      'zh-TW': { forecast_category: '預測類別（覆蓋階段）', forecast_category_effective: '預測類別' },
     },
   }],
   demo: forecastDemo,

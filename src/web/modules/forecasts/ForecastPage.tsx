@@ -11,6 +11,7 @@ import { BarChart } from '../../components/charts/BarChart.tsx';
 import type { Forecast } from '../../../shared/contracts/forecasts.ts';
 import { AdjustModal, type AdjustTarget } from './AdjustModal.tsx';
 import { drill, quarters } from './periods.ts';
+import type { ForecastColumn } from '../../../shared/forecast-drill.ts';
 
 type Rep = Forecast['reps'][number];
 type Team = Forecast['teams'][number];
@@ -29,7 +30,7 @@ export function ForecastPage() {
   const trend = useQuery({ queryKey: ['forecast', 'trend', period, team], queryFn: async () => (await api.get<Trend>('/forecasts/trend', { period, team })).data });
   const f = q.data;
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, f?.currency));
-  const cell = (n: number | null, owner: number | null, kind: 'open' | 'won') => (n === null || !f ? '—' : <Link to={drill(f, owner, kind)}>{money(n)}</Link>);
+  const cell = (n: number | null, owner: number | null, kind: ForecastColumn) => (n === null || !f ? '—' : <Link to={drill(f, owner, kind)}>{money(n)}</Link>);
   const adjusted = (r: Row, c: 'commit' | 'best_case') => {
     const a = r.adjusted[c];
     return a ? <Tooltip title={`${a.adjusted_by_name ?? ''}: ${a.note}`}><Typography.Text type="warning"> → {money(a.amount)}</Typography.Text></Tooltip> : null;
@@ -56,9 +57,9 @@ export function ForecastPage() {
       <Table<Row> size="small" rowKey="key" loading={q.isLoading} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }}
         columns={[
           { key: 'who', title: t('forecasts.rep'), fixed: 'left', render: (_, r) => <strong>{r.title}</strong> },
-          { key: 'pipeline', title: t('forecasts.pipeline'), align: 'right', render: (_, r) => cell(r.pipeline, r.owner, 'open') },
-          { key: 'best_case', title: t('forecasts.best_case'), align: 'right', render: (_, r) => <>{cell(r.best_case, r.owner, 'open')}{adjusted(r, 'best_case')}</> },
-          { key: 'commit', title: t('forecasts.commit'), align: 'right', render: (_, r) => <>{cell(r.commit, r.owner, 'open')}{adjusted(r, 'commit')}</> },
+          { key: 'pipeline', title: t('forecasts.pipeline'), align: 'right', render: (_, r) => cell(r.pipeline, r.owner, 'pipeline') },
+          { key: 'best_case', title: t('forecasts.best_case'), align: 'right', render: (_, r) => <>{cell(r.best_case, r.owner, 'best_case')}{adjusted(r, 'best_case')}</> },
+          { key: 'commit', title: t('forecasts.commit'), align: 'right', render: (_, r) => <>{cell(r.commit, r.owner, 'commit')}{adjusted(r, 'commit')}</> },
           { key: 'weighted', title: t('forecasts.weighted'), align: 'right', render: (_, r) => money(r.weighted) },
           { key: 'won', title: t('forecasts.won'), align: 'right', render: (_, r) => cell(r.won, r.owner, 'won') },
           { key: 'quota', title: t('forecasts.quota'), align: 'right', render: (_, r) => money(r.quota) },

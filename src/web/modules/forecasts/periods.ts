@@ -1,4 +1,4 @@
-import type { Filter } from '../../api/types.ts';
+import { forecastDrillFilters, type ForecastColumn } from '../../../shared/forecast-drill.ts';
 import { recordsLink } from '../../lib/drill.ts';
 
 /** The quarter of a date ('2026-Q4') and its neighbours, for the period switcher. */
@@ -9,17 +9,7 @@ export function quarters(now = new Date(), before = 4, after = 2): string[] {
   return out;
 }
 
-/**
- * The opportunities behind a forecast figure: the owner's (or everyone's visible), closing in the
- * period, open or won. The list cannot filter by the effective forecast category (the opportunity's
- * override, else its stage's), so a category cell drills to the open opportunities of the period.
- */
-export function drill(period: { start: string; end: string }, owner: number | null, kind: 'open' | 'won'): string {
-  const f: Filter[] = [
-    { field: 'expected_close_date', op: 'gte', value: period.start },
-    { field: 'expected_close_date', op: 'lt', value: period.end },
-    { field: 'stage_category', op: 'eq', value: kind },
-  ];
-  if (owner) f.push({ field: 'owner_id', op: 'eq', value: String(owner) });
-  return recordsLink('opportunities', f);
+/** The opportunities behind a forecast figure: exactly the deals its cell sums (shared/forecast-drill.ts). */
+export function drill(period: { start: string; end: string }, owner: number | null, column: ForecastColumn): string {
+  return recordsLink('opportunities', forecastDrillFilters(period, owner, column));
 }

@@ -5,7 +5,7 @@ import type { FunnelAnswer, PipelineAnswer, WinRateAnswer } from '../../../share
 import { errorText } from '../../api/errors.ts';
 import { BarChart } from '../../components/charts/BarChart.tsx';
 import { formatMoney } from '../../i18n/format.ts';
-import { closedLink, drillHere, periodLabel, stageLink, useReport, type ReportFilters } from './reportsApi.ts';
+import { closedLink, drillHere, listCanDrill, periodLabel, stageLink, useReport, type ReportFilters } from './reportsApi.ts';
 
 // The reports on opportunities: pipeline by stage, the funnel, win rate and sales cycle. Every
 // bar drills down to the records behind it.
@@ -35,7 +35,7 @@ export function PipelineReport({ filters }: { filters: ReportFilters }) {
       <BarChart title={t('salesReports.tabs.pipeline')} empty={t('salesReports.empty')}
         series={[{ label: t(`salesReports.measure.${measure}`) }]}
         format={(n) => (measure === 'count' ? count(n) : formatMoney(n, d?.currency))}
-        data={(d?.stages ?? []).map((s) => ({ key: String(s.stage_id), label: s.name, values: [value(s)], href: stageLink(filters, s.stage_id) }))} />
+        data={(d?.stages ?? []).map((s) => ({ key: String(s.stage_id), label: s.name, values: [value(s)], href: listCanDrill(filters) ? stageLink(filters, s.stage_id) : undefined }))} />
       <Typography.Text type="secondary">{t('salesReports.pipelineNote')}</Typography.Text>
     </Space>
   );
@@ -50,7 +50,7 @@ export function FunnelReport({ filters }: { filters: ReportFilters }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Statistic title={t('salesReports.created')} value={q.data?.created ?? 0} loading={q.isLoading} />
       <BarChart funnel title={t('salesReports.tabs.funnel')} empty={t('salesReports.empty')} series={[{ label: t('salesReports.reached') }]} format={count}
-        data={stages.map((s) => ({ key: String(s.stage_id), label: s.name, values: [s.reached], href: drillHere('funnel', s.stage_id) }))} />
+        data={stages.map((s) => ({ key: String(s.stage_id), label: s.name, values: [s.reached], href: drillHere('funnel', s.stage_id, {}, filters) }))} />
       <Table size="small" rowKey="stage_id" pagination={false} dataSource={stages} loading={q.isLoading} scroll={{ x: true }}
         columns={[
           { key: 'name', title: t('salesReports.stage'), dataIndex: 'name' },
@@ -88,7 +88,7 @@ export function WinRateReport({ filters }: { filters: ReportFilters }) {
       </Space>
       <BarChart title={t('salesReports.tabs.winRate')} empty={t('salesReports.empty')} orientation={group === 'period' ? 'vertical' : 'horizontal'}
         series={[{ label: t('salesReports.won') }, { label: t('salesReports.lost'), color: '#bfbfbf' }]} format={count}
-        data={(d?.rows ?? []).map((r) => ({ key: r.key, label: label(r), values: [r.won, r.lost], href: link(r) }))} />
+        data={(d?.rows ?? []).map((r) => ({ key: r.key, label: label(r), values: [r.won, r.lost], href: listCanDrill(filters) ? link(r) : undefined }))} />
       <Table size="small" rowKey="key" pagination={false} dataSource={d?.rows ?? []} loading={q.isLoading} scroll={{ x: true }}
         columns={[
           { key: 'label', title: t(`salesReports.group.${group}`), render: (_, r) => label(r) },

@@ -31,7 +31,7 @@ export function RevenueReport({ filters }: { filters: ReportFilters }) {
   const label = (r: RevenueAnswer['rows'][number]) => (shown === 'period' ? periodLabel(r.key, interval) : r.label ?? (shown === 'region' && r.key ? r.key : t('salesReports.none')));
   const link = (r: RevenueAnswer['rows'][number]) => (basis === 'booked' && listCanDrill(filters) && (shown === 'period' || shown === 'owner')
     ? closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, ...(shown === 'owner' ? { owner: r.key } : {}) })
-    : drillHere(shown, r.key, { basis, interval }));
+    : drillHere(shown, r.key, { basis, interval }, filters));
   const groups = (['period', 'owner', 'product', 'region'] as const).filter((k) => basis !== 'collected' || k !== 'product');
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -62,11 +62,11 @@ export function ActivityReport({ filters }: { filters: ReportFilters }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BarChart title={t('salesReports.tabs.activity')} empty={t('salesReports.empty')} format={String}
         series={activityKinds.map((k) => ({ label: t(`salesReports.kinds.${k}`) }))}
-        data={rows.map((r) => ({ key: String(r.owner_id ?? 0), label: who(r), values: activityKinds.map((k) => r[k]), href: activityLink(filters, r.owner_id) }))} />
+        data={rows.map((r) => ({ key: String(r.owner_id ?? 0), label: who(r), values: activityKinds.map((k) => r[k]), href: listCanDrill(filters) ? activityLink(filters, r.owner_id) : undefined }))} />
       <Table size="small" rowKey={(r) => String(r.owner_id ?? 0)} pagination={false} dataSource={rows} loading={q.isLoading} scroll={{ x: true }}
         columns={[
           { key: 'who', title: t('salesReports.group.owner'), render: (_, r) => who(r) },
-          ...activityKinds.map((k) => ({ key: k, title: t(`salesReports.kinds.${k}`), align: 'right' as const, render: (_: unknown, r: ActivityAnswer['rows'][number]) => <Link to={activityLink(filters, r.owner_id, k)}>{r[k]}</Link> })),
+          ...activityKinds.map((k) => ({ key: k, title: t(`salesReports.kinds.${k}`), align: 'right' as const, render: (_: unknown, r: ActivityAnswer['rows'][number]) => (listCanDrill(filters) ? <Link to={activityLink(filters, r.owner_id, k)}>{r[k]}</Link> : r[k]) })),
           { key: 'total', title: t('salesReports.total'), dataIndex: 'total', align: 'right' },
           { key: 'week', title: t('salesReports.perWeek'), dataIndex: 'per_week', align: 'right' },
         ]} />

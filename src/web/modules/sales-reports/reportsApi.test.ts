@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { urlFilters } from '../../lib/drill.ts';
-import { activityLink, closedLink, drillHere, listCanDrill, periodLabel, stageLink } from './reportsApi.ts';
+import { activityLink, closedLink, drillHere, listCanDrill, periodLabel, readFilters, stageLink, writeFilters } from './reportsApi.ts';
 
 // The drill-down addresses of the sales reports' bars: the list filters must be the report's own
 // (the server tests check the list answers exactly the counted records for these filters).
@@ -34,8 +34,22 @@ describe('sales report drill-down links', () => {
   it('a revenue bar the list cannot express (another basis, a team or territory) opens the drawer with its basis and interval', () => {
     expect(drillHere('period', '2026-02-01', { basis: 'invoiced', interval: 'quarter' })).toBe('/reports/sales?tab=revenue&drill=period&key=2026-02-01&basis=invoiced&interval=quarter');
     expect(drillHere('funnel', 3, { basis: 'collected' })).toBe('/reports/sales?tab=funnel&drill=funnel&key=3');
+    // The drawer reads the report's filters back from the address: a team or territory stays applied.
+    expect(drillHere('funnel', 3, {}, { ...f, team_id: 2, territory_id: 5 })).toBe(`/reports/sales?tab=funnel&drill=funnel&key=3&from=${f.from}&to=${f.to}&pipeline_id=4&owner_id=9&team_id=2&territory_id=5`);
     expect(listCanDrill(f)).toBe(true);
     expect(listCanDrill({ ...f, team_id: 2 })).toBe(false);
     expect(listCanDrill({ ...f, territory_id: 5 })).toBe(false);
+  });
+});
+
+describe('report filters in the address', () => {
+  it('round-trip through the address, keep the tab, and drop what is not a filter', () => {
+    const all = { ...f, team_id: 2, territory_id: 5 };
+    const q = writeFilters(new URLSearchParams('tab=winRate&team_id=7'), all);
+    expect(q.get('tab')).toBe('winRate');
+    expect(readFilters(q)).toEqual(all);
+    expect(readFilters(writeFilters(q, { from: f.from, to: f.to }))).toEqual({ from: f.from, to: f.to });
+    const bad = readFilters(new URLSearchParams('from=x&to=2026-01-01&team_id=-1&owner_id=abc'));
+    expect([bad.team_id, bad.owner_id, /^\d{4}-01-01$/.test(bad.from)]).toEqual([undefined, undefined, true]);
   });
 });

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client.ts';
 import type { Filter } from '../../api/types.ts';
@@ -11,7 +12,10 @@ export interface ReportFilters { from: string; to: string; pipeline_id?: number;
 
 export const params = (f: ReportFilters): Query => ({ from: f.from, to: f.to, pipeline_id: f.pipeline_id, owner_id: f.owner_id, team_id: f.team_id, territory_id: f.territory_id });
 
-/** Team and territory are filters the generic list cannot express: with one, bars open the drawer. */
+/**
+ * Team and territory are filters the generic list cannot express: with one, revenue and funnel bars
+ * open the drawer, and the other tabs' bars link nowhere rather than to a list without them.
+ */
 export const listCanDrill = (f: ReportFilters) => !f.team_id && !f.territory_id;
 
 export function useReport<T>(path: string, f: ReportFilters, extra: Query = {}, enabled = true) {
@@ -59,14 +63,43 @@ export const activityLink = (f: ReportFilters, ownerId: number | null, kind?: st
   { field: 'occurred_at', op: 'gte', value: start(f.from) }, { field: 'occurred_at', op: 'lt', value: dayAfter(f.to) },
 ]);
 
-/** This page with the records drawer open on a figure (the list cannot filter for it); revenue bars also carry their basis and interval. */
-export function drillHere(kind: 'funnel' | 'product' | 'region' | 'period' | 'owner', key: string | number, revenue: { basis?: string; interval?: string } = {}): string {
+/**
+ * This page with the records drawer open on a figure (the list cannot filter for it); revenue bars
+ * also carry their basis and interval, and every bar the report's filters (the drawer reads them back).
+ */
+export function drillHere(kind: 'funnel' | 'product' | 'region' | 'period' | 'owner', key: string | number, revenue: { basis?: string; interval?: string } = {}, f?: ReportFilters): string {
   const q = new URLSearchParams({ tab: kind === 'funnel' ? 'funnel' : 'revenue', drill: kind, key: String(key) });
   if (kind !== 'funnel') for (const [k, v] of Object.entries(revenue)) if (v) q.set(k, v);
+  if (f) for (const [k, v] of Object.entries(params(f))) if (v !== undefined) q.set(k, String(v));
   return `/reports/sales?${q.toString()}`;
 }
 
 /** A period bucket's name from its first day: `2026-03` for a month, `2026 Q1` for a quarter. */
 export function periodLabel(start: string, interval: 'month' | 'quarter'): string {
   return interval === 'month' ? start.slice(0, 7) : `${start.slice(0, 4)} Q${Math.floor((Number(start.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+const IDS = ['pipeline_id', 'owner_id', 'team_id', 'territory_id'] as const;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The filters an address carries; this year when it names no valid period. */
+export function readFilters(search: URLSearchParams): ReportFilters {
+  const from = search.get('from') ?? '';
+  const to = search.get('to') ?? '';
+  const f: ReportFilters = DAY.test(from) && DAY.test(to)
+    ? { from, to } : { from: dayjs().startOf('year').format('YYYY-MM-DD'), to: dayjs().endOf('year').format('YYYY-MM-DD') };
+  for (const k of IDS) {
+    const n = Number(search.get(k));
+    if (Number.isSafeInteger(n) && n > 0) f[k] = n;
+  }
+  return f;
+}
+
+/** The address's parameters with these filters (other parameters, such as the tab, kept). */
+export function writeFilters(search: URLSearchParams, f: ReportFilters): URLSearchParams {
+  const q = new URLSearchParams(search);
+  q.set('from', f.from);
+  q.set('to', f.to);
+  for (const k of IDS) if (f[k]) q.set(k, String(f[k])); else q.delete(k);
+  return q;
 }
