@@ -40,7 +40,8 @@ export const RevenueRecordsQuery = ReportFilters.extend({
 }).strict();
 
 const Money = z.string().nullable();
-const Period = { from: z.string(), to: z.string(), currency: z.string(), amounts_hidden: z.boolean() };
+/** time_zone: the organisation's zone, in which the period's days and buckets are counted. */
+const Period = { from: z.string(), to: z.string(), time_zone: z.string(), currency: z.string(), amounts_hidden: z.boolean() };
 
 export const PipelineAnswer = z.object({
   ...Period,

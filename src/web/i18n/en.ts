@@ -632,7 +632,7 @@ const en = {
       name: 'Name', email: 'Email', role: 'Role', team_id: 'Team', active: 'Active', locale: 'Language',
       password: 'Password', api_keys_revoked: 'API keys revoked', fields: 'Fields changed', via: 'Via',
       manager_id: 'Manager', organization_name: 'Organisation name', currency: 'Currency',
-      phone_region: 'Default phone region', prefix: 'Key prefix', type: 'Type', pattern: 'Pattern',
+      phone_region: 'Default phone region', time_zone: 'Time zone', prefix: 'Key prefix', type: 'Type', pattern: 'Pattern',
       visibility: 'Visibility', field_rules: 'Field rules', can: 'May', objects: 'Object permissions',
       admin: 'Administer', write: 'Write', import: 'Import', export: 'Export', delete: 'Delete',
       create: 'Create', read: 'Read', update: 'Update', label: 'Label', labels: 'Labels', key: 'Key',

@@ -633,7 +633,7 @@ const zhCN: Resources = {
     auditFields: {
       name: '名称', email: '邮箱', role: '角色', team_id: '团队', active: '启用', locale: '语言', password: '密码',
       api_keys_revoked: '已撤销的 API 密钥', fields: '修改的字段', via: '方式', manager_id: '负责人',
-      organization_name: '组织名称', currency: '币种', phone_region: '默认电话地区', prefix: '密钥前缀', type: '类型',
+      organization_name: '组织名称', currency: '币种', phone_region: '默认电话地区', time_zone: '时区', prefix: '密钥前缀', type: '类型',
       pattern: '格式', visibility: '可见范围', field_rules: '字段权限', can: '可执行', objects: '对象权限', admin: '管理',
       write: '编辑', import: '导入', export: '导出', delete: '删除', create: '创建', read: '查看', update: '修改',
       label: '标签', labels: '多语言标签', key: '键', object: '对象', required: '必填', options: '选项', shared: '共享',

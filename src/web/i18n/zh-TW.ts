@@ -1051,7 +1051,7 @@ const zhTW: Resources = {
     auditFields: {
       name: '名稱', email: '電子郵件', role: '角色', team_id: '團隊', active: '啟用', locale: '語言', password: '密碼',
       api_keys_revoked: '已撤銷的 API 金鑰', fields: '修改的欄位', via: '方式', manager_id: '負責人',
-      organization_name: '組織名稱', currency: '幣別', phone_region: '預設電話地區', prefix: '金鑰前綴', type: '類型',
+      organization_name: '組織名稱', currency: '幣別', phone_region: '預設電話地區', time_zone: '時區', prefix: '金鑰前綴', type: '類型',
       pattern: '格式', visibility: '可見範圍', field_rules: '欄位權限', can: '可執行', objects: '物件權限', admin: '管理',
       write: '編輯', import: '匯入', export: '匯出', delete: '刪除', create: '建立', read: '檢視', update: '修改',
       label: '標籤', labels: '多語言標籤', key: '鍵', object: '物件', required: '必填', options: '選項', shared: '共用',
