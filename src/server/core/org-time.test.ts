@@ -6,6 +6,7 @@ import { issuedInvoice } from '../modules/invoices/billing.test-support.ts';
 import { reportHelpers } from '../modules/sales-reports/reports.test-support.ts';
 import { expireQuotes } from '../modules/quotes/quotes.expiry.ts';
 import { quoteKit, tokenOf } from '../modules/quotes/quotes.test-support.ts';
+import { quarterOf, weekStart } from '../modules/forecasts/forecasts.period.ts';
 import { dayBoundsUtc, dayIn, orgToday } from './org-time.ts';
 
 // The organisation's time zone decides which day and period an instant belongs to: half an hour
@@ -39,6 +40,13 @@ describe('the organisation time zone', () => {
     expect(dayBoundsUtc('Asia/Shanghai', '2026-07-01')).toEqual({ start: '2026-06-30T16:00:00.000Z', end: '2026-07-01T16:00:00.000Z' });
     // Across a DST change the day is 23 hours long.
     expect(dayBoundsUtc('Europe/Berlin', '2026-03-29')).toEqual({ start: '2026-03-28T23:00:00.000Z', end: '2026-03-29T22:00:00.000Z' });
+  });
+
+  it("the forecast's current quarter and snapshot week are the zone's", () => {
+    expect([quarterOf(new Date(LATE), 'Asia/Shanghai'), quarterOf(new Date(LATE), 'UTC')]).toEqual(['2026-Q3', '2026-Q2']);
+    // Sunday 28 June 17:00 UTC is Monday 29 June 01:00 in Shanghai: a new week there.
+    const sunday = new Date('2026-06-28T17:00:00Z');
+    expect([weekStart(sunday, 'Asia/Shanghai'), weekStart(sunday, 'UTC')]).toEqual(['2026-06-29', '2026-06-22']);
   });
 
   it('a deal won at 23:30 UTC on 30 June is booked in Q3 in Shanghai (the default) and in Q2 in UTC', async () => {

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canReadField, requireDo, visibilityCondition, type Actor } from '../../core/access.ts';
 import { getObject } from '../../records/registry.ts';
+import { orgZone } from '../../core/org-time.ts';
 import { parsePeriod, quarterOf, weekStart } from './forecasts.period.ts';
 import { forecastSums, scopeCondition, type Scope } from './forecasts.sums.ts';
 
@@ -13,9 +14,11 @@ export const SNAPSHOT_JOB = 'forecasts.weekly_snapshot';
 /** Daily at 02:30 UTC; the week's first run writes, the others find the rows there and add nothing. */
 export const SNAPSHOT_CRON = '30 2 * * *';
 
-export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey = quarterOf(now)): Promise<number> {
-  const period = parsePeriod(periodKey);
-  const week = weekStart(now);
+export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey?: string): Promise<number> {
+  // The quarter and week are the organisation's (settings time_zone), not UTC's.
+  const zone = await orgZone(db);
+  const period = parsePeriod(periodKey ?? quarterOf(now, zone));
+  const week = weekStart(now, zone);
   const sums = await forecastSums(db, period, sql<boolean>`true`, {});
   if (!sums.length) return 0;
   const r = await sql`INSERT INTO forecast_snapshots (period, week_start, user_id, pipeline, best_case, commit, won, weighted)
