@@ -74,7 +74,7 @@ export const RevenueAnswer = z.object({
   totals: z.object({ deals: z.number(), amount: z.string() }),
 });
 export const ActivityAnswer = z.object({
-  from: z.string(), to: z.string(), weeks: z.number(),
+  from: z.string(), to: z.string(), time_zone: z.string(), weeks: z.number(),
   rows: z.array(z.object({ owner_id: z.number().nullable(), owner_name: z.string().nullable(), call: z.number(), visit: z.number(), meeting: z.number(), email: z.number(), total: z.number(), per_week: z.number() })),
 });
 export const ReportRecords = z.object({

@@ -122,5 +122,5 @@ export async function activityReport(db: Kysely<DB>, actor: Actor, p: Omit<Filte
   const rows = await activityPerRep(db, period, cond);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86400000 + 1;
   const weeks = Math.max(1, Math.ceil(days / 7));
-  return { from: period.from, to: period.to, weeks, rows: rows.map((r) => ({ ...r, per_week: Math.round((r.total / weeks) * 10) / 10 })) };
+  return { from: period.from, to: period.to, time_zone: period.zone, weeks, rows: rows.map((r) => ({ ...r, per_week: Math.round((r.total / weeks) * 10) / 10 })) };
 }
