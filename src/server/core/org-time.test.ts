@@ -7,6 +7,8 @@ import { reportHelpers } from '../modules/sales-reports/reports.test-support.ts'
 import { expireQuotes } from '../modules/quotes/quotes.expiry.ts';
 import { quoteKit, tokenOf } from '../modules/quotes/quotes.test-support.ts';
 import { quarterOf, weekStart } from '../modules/forecasts/forecasts.period.ts';
+import { bookedSources } from '../modules/commissions/sources.repo.ts';
+import { hasInvoicesOverdue } from '../modules/invoices/invoices.billing.ts';
 import { dayBoundsUtc, dayIn, orgToday } from './org-time.ts';
 
 // The organisation's time zone decides which day and period an instant belongs to: half an hour
@@ -112,5 +114,23 @@ describe('the organisation time zone', () => {
     await zone('Asia/Shanghai');
     expect(await expireQuotes(db, new Date('2026-07-01T16:30:00Z'))).toBe(1);
     expect([await status(q1.id), await status(q2.id)]).toEqual(['expired', 'accepted']);
+  });
+
+  it("commission periods take a deal on its day in the zone; an invoice due 30 June is overdue from the zone's 1 July", async () => {
+    const rep = await f.user('sales');
+    await h.deal({ amount: '800', currency: 'CNY', owner_id: rep.id }, { path: ['Won'], closed: LATE });
+    const q3 = { userId: rep.id, from: '2026-07-01', to: '2026-09-30', category: null };
+    expect((await bookedSources(t.database.db, q3)).map((r) => r.source_date)).toEqual(['2026-07-01']);
+    await zone('UTC');
+    expect(await bookedSources(t.database.db, q3)).toEqual([]);
+    expect((await bookedSources(t.database.db, { ...q3, from: '2026-04-01', to: '2026-06-30' })).map((r) => r.source_date)).toEqual(['2026-06-30']);
+
+    const acc = await f.account({ name: 'Due Co' });
+    await issuedInvoice(t, t.adminToken, acc.id, '100.00', { issue_date: '2026-06-30', terms: 0 });
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date(LATE) });
+    const utc = await hasInvoicesOverdue(t.database.db, acc.id, 0);
+    await zone('Asia/Shanghai');
+    const shanghai = await hasInvoicesOverdue(t.database.db, acc.id, 0);
+    expect([utc, shanghai]).toEqual([false, true]);
   });
 });
