@@ -97,7 +97,7 @@ describe('route contracts are checked by Fastify before the handler runs', () =>
     const me = await t.api(t.adminToken, 'GET', '/auth/me');
     expect(Object.keys(me.body.data).sort()).toEqual(['email', 'id', 'locale', 'name', 'permissions', 'role', 'team_id']);
     const settings = await t.api(t.adminToken, 'GET', '/settings');
-    expect(Object.keys(settings.body.data).sort()).toEqual(['currency', 'organization_name', 'phone_region']);
+    expect(Object.keys(settings.body.data).sort()).toEqual(['currency', 'organization_name', 'phone_region', 'time_zone']);
   });
 });
 

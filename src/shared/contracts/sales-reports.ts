@@ -40,7 +40,8 @@ export const RevenueRecordsQuery = ReportFilters.extend({
 }).strict();
 
 const Money = z.string().nullable();
-const Period = { from: z.string(), to: z.string(), currency: z.string(), amounts_hidden: z.boolean() };
+/** time_zone: the organisation's zone, in which the period's days and buckets are counted. */
+const Period = { from: z.string(), to: z.string(), time_zone: z.string(), currency: z.string(), amounts_hidden: z.boolean() };
 
 export const PipelineAnswer = z.object({
   ...Period,
@@ -73,7 +74,7 @@ export const RevenueAnswer = z.object({
   totals: z.object({ deals: z.number(), amount: z.string() }),
 });
 export const ActivityAnswer = z.object({
-  from: z.string(), to: z.string(), weeks: z.number(),
+  from: z.string(), to: z.string(), time_zone: z.string(), weeks: z.number(),
   rows: z.array(z.object({ owner_id: z.number().nullable(), owner_name: z.string().nullable(), call: z.number(), visit: z.number(), meeting: z.number(), email: z.number(), total: z.number(), per_week: z.number() })),
 });
 export const ReportRecords = z.object({

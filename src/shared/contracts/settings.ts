@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Organisation settings as every signed-in user reads them (PATCH /settings: settings.service.ts). */
-export const OrgSettings = z.object({ organization_name: z.string(), currency: z.string(), phone_region: z.string() });
+export const OrgSettings = z.object({ organization_name: z.string(), currency: z.string(), phone_region: z.string(), time_zone: z.string() });
 export const SettingsAnswer = z.object({ data: OrgSettings });
 
 /** One exchange rate: 1 `from_currency` = `rate` organisation currency from `valid_from` on (exact decimal text). */

@@ -316,6 +316,7 @@ const en = {
       currency: 'Currency', currencyHelp: 'Money fields and amounts are shown in this currency.',
       example: 'Example: {{amount}}',
       phoneRegion: 'Phone region', phoneRegionHelp: 'Phone numbers written without a country code (+…) are read as numbers of this country or region.',
+      timeZone: 'Time zone', timeZoneHelp: 'Sales reports, forecasts, expiry dates and reminders count days and periods in this zone. Dates and times on screen follow your browser.',
     },
     numbering: {
       title: 'Document numbers', hint: 'Each new record gets the next number of its type. Placeholders: {YYYY} {YY} {MM} {DD} (the date) and one counter such as {00000} (padded to that many digits). The counter starts again at 1 when the date part changes.',
@@ -614,7 +615,7 @@ const en = {
       invoiced: 'Invoiced: issued invoices by issue date, net of tax, credit notes negative, in the organisation currency at the rate of the issue date.',
       collected: 'Collected: payments allocated to invoices and instalments, by received date, in the organisation currency at the rate of that date.',
     },
-    utc: 'Periods are calendar days in UTC.',
+    zone: 'Periods are calendar days in {{zone}}.',
   },
   lineLock: {
     quote_not_editable: 'Locked: a sent or answered quote keeps its lines. Revise it to make a new version.',
@@ -640,7 +641,7 @@ const en = {
       name: 'Name', email: 'Email', role: 'Role', team_id: 'Team', active: 'Active', locale: 'Language',
       password: 'Password', api_keys_revoked: 'API keys revoked', fields: 'Fields changed', via: 'Via',
       manager_id: 'Manager', organization_name: 'Organisation name', currency: 'Currency',
-      phone_region: 'Default phone region', prefix: 'Key prefix', type: 'Type', pattern: 'Pattern',
+      phone_region: 'Default phone region', time_zone: 'Time zone', prefix: 'Key prefix', type: 'Type', pattern: 'Pattern',
       visibility: 'Visibility', field_rules: 'Field rules', can: 'May', objects: 'Object permissions',
       admin: 'Administer', write: 'Write', import: 'Import', export: 'Export', delete: 'Delete',
       create: 'Create', read: 'Read', update: 'Update', label: 'Label', labels: 'Labels', key: 'Key',

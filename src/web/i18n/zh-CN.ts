@@ -318,6 +318,7 @@ const zhCN: Resources = {
       currency: '货币', currencyHelp: '金额字段按此货币显示。',
       example: '示例：{{amount}}',
       phoneRegion: '电话所属地区', phoneRegionHelp: '未写国家或地区代码（+…）的电话号码按此国家或地区解读。',
+      timeZone: '时区', timeZoneHelp: '销售报表、预测、到期日和提醒按此时区计算日期和期间。屏幕上的日期时间按您的浏览器时区显示。',
     },
     numbering: {
       title: '单据编号', hint: '每条新记录获得其类型的下一个编号。占位符：{YYYY} {YY} {MM} {DD}（日期）以及一个计数器，例如 {00000}（补足到相应位数）。日期部分变化时计数器从 1 重新开始。',
@@ -616,7 +617,7 @@ const zhCN: Resources = {
       invoiced: '开票口径：按开具日期统计已开具的应收账单（不含税），贷项通知单计为负数，按开具日汇率折算为组织币种。',
       collected: '回款口径：按收款日期统计已核销到应收账单和回款计划的收款，按当日汇率折算为组织币种。',
     },
-    utc: '期间按 UTC 日历日计算。',
+    zone: '期间按 {{zone}} 时区的日历日计算。',
   },
   lineLock: {
     quote_not_editable: '已锁定：已发送或已答复的报价单不能修改明细，请修订生成新版本。',
@@ -640,7 +641,7 @@ const zhCN: Resources = {
     auditFields: {
       name: '名称', email: '邮箱', role: '角色', team_id: '团队', active: '启用', locale: '语言', password: '密码',
       api_keys_revoked: '已撤销的 API 密钥', fields: '修改的字段', via: '方式', manager_id: '负责人',
-      organization_name: '组织名称', currency: '币种', phone_region: '默认电话地区', prefix: '密钥前缀', type: '类型',
+      organization_name: '组织名称', currency: '币种', phone_region: '默认电话地区', time_zone: '时区', prefix: '密钥前缀', type: '类型',
       pattern: '格式', visibility: '可见范围', field_rules: '字段权限', can: '可执行', objects: '对象权限', admin: '管理',
       write: '编辑', import: '导入', export: '导出', delete: '删除', create: '创建', read: '查看', update: '修改',
       label: '标签', labels: '多语言标签', key: '键', object: '对象', required: '必填', options: '选项', shared: '共享',

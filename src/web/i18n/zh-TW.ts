@@ -646,7 +646,8 @@ const zhTW: Resources = {
       currencyHelp: '金額欄位依此貨幣顯示。',
       example: '範例：{{amount}}',
       phoneRegion: '電話所屬地區',
-      phoneRegionHelp: '未寫國家或地區代碼（+…）的電話號碼依此國家或地區解讀。'
+      phoneRegionHelp: '未寫國家或地區代碼（+…）的電話號碼依此國家或地區解讀。',
+      timeZone: '時區', timeZoneHelp: '銷售報表、預測、到期日和提醒依此時區計算日期與期間。畫面上的日期時間依您的瀏覽器時區顯示。'
     },
     numbering: {
       title: '單據編號', hint: '每筆新記錄取得其類型的下一個編號。佔位符：{YYYY} {YY} {MM} {DD}（日期）以及一個計數器，例如 {00000}（補足到相應位數）。日期部分變化時計數器從 1 重新開始。',
@@ -1034,7 +1035,7 @@ const zhTW: Resources = {
       invoiced: '開票口徑：依開立日期統計已開立的應收帳單（未稅），貸項通知單計為負數，依開立日匯率換算為組織幣別。',
       collected: '回款口徑：依收款日期統計已沖銷至應收帳單與回款計畫的收款，依當日匯率換算為組織幣別。',
     },
-    utc: '期間以 UTC 日曆日計算。',
+    zone: '期間以 {{zone}} 時區的日曆日計算。',
   },
   lineLock: {
     quote_not_editable: '已鎖定：已傳送或已答覆的報價單不能修改明細，請修訂產生新版本。',
@@ -1058,7 +1059,7 @@ const zhTW: Resources = {
     auditFields: {
       name: '名稱', email: '電子郵件', role: '角色', team_id: '團隊', active: '啟用', locale: '語言', password: '密碼',
       api_keys_revoked: '已撤銷的 API 金鑰', fields: '修改的欄位', via: '方式', manager_id: '負責人',
-      organization_name: '組織名稱', currency: '幣別', phone_region: '預設電話地區', prefix: '金鑰前綴', type: '類型',
+      organization_name: '組織名稱', currency: '幣別', phone_region: '預設電話地區', time_zone: '時區', prefix: '金鑰前綴', type: '類型',
       pattern: '格式', visibility: '可見範圍', field_rules: '欄位權限', can: '可執行', objects: '物件權限', admin: '管理',
       write: '編輯', import: '匯入', export: '匯出', delete: '刪除', create: '建立', read: '檢視', update: '修改',
       label: '標籤', labels: '多語言標籤', key: '鍵', object: '物件', required: '必填', options: '選項', shared: '共用',

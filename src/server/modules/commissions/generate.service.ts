@@ -10,7 +10,8 @@ import { createRecordIn, getRecord, loadVisible } from '../../records/service.ts
 import type { Row, Tx } from '../../records/types.ts';
 import { Money, roundMoney } from '../../../shared/money.ts';
 import { locked } from './statements.object.ts';
-import { addDays, periodOf, today } from './period.ts';
+import { addDays, periodOf } from './period.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { listRules, type RuleRow } from './rules.repo.ts';
 import { bookedSources, collectedSources, invoicedSources, stillCounts, type SourceRow } from './sources.repo.ts';
 import { creditedElsewhere, findStatementId, paidLines, replaceLines, repOf, setStatement, type NewLine } from './statements.repo.ts';
@@ -64,7 +65,7 @@ async function ruleLines(trx: Tx, rule: RuleRow, userId: number, statementId: nu
 /** Negative lines for paid lines of earlier periods whose source no longer counts (in full or in part) within the rule's window. */
 async function clawbacks(trx: Tx, userId: number, periodStart: string, statementId: number, currency: string): Promise<NewLine[]> {
   const out: NewLine[] = [];
-  const now = today();
+  const now = await orgToday(trx);
   for (const line of await paidLines(trx, userId, periodStart, statementId)) {
     if (now > addDays(line.source_date, line.clawback_days)) continue;
     const still = await stillCounts(trx, line);

@@ -18,4 +18,3 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const today = () => new Date().toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../records/types.ts';
 import { orgRateSql } from '../../records/totals.ts';
 import { orgCurrencySql } from '../../records/money.ts';
+import { dayBoundsUtc, orgZone } from '../../core/org-time.ts';
 
 // What a rule's basis counts for one rep in a date range, read-only from the sales modules'
 // tables this module requires (its migration's `-- requires:` line): won opportunities by close
@@ -29,12 +30,15 @@ function invoiceShare(inv: string, category: string | null): RawBuilder<string> 
 export async function bookedSources(db: Tx, r: Range): Promise<SourceRow[]> {
   const amount = r.category === null ? sql`o.amount_org`
     : sql`round(COALESCE((SELECT sum(l.net) FROM opportunity_lines l JOIN products p ON p.id = l.product_id WHERE l.parent_id = o.id AND p.category = ${r.category}), 0) * o.exchange_rate, 2)`;
+  // A deal's day is the organisation's (settings time_zone); the period is compared as instants.
+  const zone = await orgZone(db);
+  const { start, end } = dayBoundsUtc(zone, r.from, r.to);
   const { rows } = await sql<SourceRow>`
     SELECT 'opportunities' AS source_object, o.id::int AS source_id, '' AS source_ref, o.name AS source_title,
-      to_char((o.closed_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS source_date, (${amount})::text AS basis,
+      to_char((o.closed_at AT TIME ZONE ${zone})::date, 'YYYY-MM-DD') AS source_date, (${amount})::text AS basis,
       COALESCE(s.percent, 100)::text AS split, NULL AS source_amount
     FROM opportunities o LEFT JOIN opportunity_splits s ON s.opportunity_id = o.id AND s.user_id = ${r.userId}
-    WHERE o.stage_category = 'won' AND (o.closed_at AT TIME ZONE 'UTC')::date BETWEEN ${r.from}::date AND ${r.to}::date
+    WHERE o.stage_category = 'won' AND o.closed_at >= ${start}::timestamptz AND o.closed_at < ${end}::timestamptz
       AND (s.user_id IS NOT NULL OR (o.owner_id = ${r.userId} AND NOT EXISTS (SELECT 1 FROM opportunity_splits x WHERE x.opportunity_id = o.id)))
     ORDER BY 5, 2`.execute(db);
   return rows;

@@ -7,7 +7,7 @@ import { orgCurrency } from '../../records/money.ts';
 import type { Tx } from '../../records/types.ts';
 import { LOCALES, type Locale } from '../../../shared/fields.ts';
 import { Money } from '../../../shared/money.ts';
-import { todayUtc } from './contracts.dates.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { instalmentLineText } from './contracts.labels.ts';
 import { instalmentsWithContract, lockInstalments, selectInstalments, setInvoiced, setPaid } from './contracts.repo.ts';
 import { instalmentStatus } from './contracts.plan.ts';
@@ -34,7 +34,7 @@ async function openInstalments(db: Tx, actor: Actor, ids: number[]) {
 /** In the payment's transaction: each instalment's paid amount is its allocations' total; its status follows. */
 async function allocated(db: Tx, totals: { id: number; paid: string }[]): Promise<void> {
   const rows = new Map((await lockInstalments(db, totals.map((t) => t.id))).map((r) => [r.id, r]));
-  const today = todayUtc();
+  const today = await orgToday(db);
   for (const t of totals) {
     const r = rows.get(t.id);
     if (!r) continue;

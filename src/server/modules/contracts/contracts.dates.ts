@@ -1,7 +1,7 @@
-// Calendar days as YYYY-MM-DD text in UTC (contracts have no time zone yet): the renewal job,
-// plan generation and the overdue status all count days, never instants.
+// Calendar days as YYYY-MM-DD text: the renewal job, plan generation and the overdue status all
+// count days, never instants; "today" is the organisation's (core/org-time.ts orgToday).
 
-/** Today's UTC date. */
+/** Today's UTC date (tests; the module itself asks orgToday). */
 export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }

@@ -10,7 +10,8 @@ import { assertVersion } from '../../records/versions.ts';
 import type { Row, Tx } from '../../records/types.ts';
 import { minorDigits, Money, MONEY_LIMIT, parseMoney } from '../../../shared/money.ts';
 import { MAX_INSTALMENTS, type GeneratePlanBody, type InstalmentInput, type InstalmentOut, type PutPlanBody } from '../../../shared/contracts/receivable-plans.ts';
-import { addMonths, isDay, todayUtc } from './contracts.dates.ts';
+import { addMonths, isDay } from './contracts.dates.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { selectInstalments, selectTerms, writeInstalments, type InstalmentRow, type InstalmentWrite } from './contracts.repo.ts';
 import { contractsObject as def } from './contracts.object.ts';
 
@@ -34,7 +35,7 @@ export function instalmentStatus(amount: string, paid: string, due: string, toda
 const moneyVisible = (actor: Actor) => canReadField(actor, def.name, 'value');
 const currencyOf = (contract: Row, org: string): string => contract.currency || org;
 
-function answer(actor: Actor, contract: Row, rows: InstalmentRow[], org: string, today = todayUtc()) {
+function answer(actor: Actor, contract: Row, rows: InstalmentRow[], org: string, today: string) {
   const visible = moneyVisible(actor);
   const currency = currencyOf(contract, org);
   const digits = minorDigits(currency);
@@ -62,7 +63,7 @@ function answer(actor: Actor, contract: Row, rows: InstalmentRow[], org: string,
 export async function getPlan(db: Kysely<DB>, actor: Actor, id: number) {
   requireDo(actor, def, 'read');
   const contract = await loadVisible(db, def, actor, id);
-  return answer(actor, contract, await selectInstalments(db, id), await orgCurrency(db));
+  return answer(actor, contract, await selectInstalments(db, id), await orgCurrency(db), await orgToday(db));
 }
 
 /** GET /contracts/{id}/terms: the ended terms of a contract the actor may read. */
@@ -95,7 +96,7 @@ function checkInputs(inputs: InstalmentInput[], currency: string, stored: Map<nu
 }
 
 /** Instalments with payments or invoices stay, at no less than paid, and an invoiced amount is fixed (409, nothing written). */
-function checkKept(drafts: InstalmentWrite[], stored: Map<number, InstalmentRow>): number[] {
+function checkKept(drafts: InstalmentWrite[], stored: Map<number, InstalmentRow>, today: string): number[] {
   const kept = new Map(drafts.filter((d) => d.id).map((d) => [d.id!, d]));
   const removed: number[] = [];
   for (const [id, s] of stored) {
@@ -110,9 +111,9 @@ function checkKept(drafts: InstalmentWrite[], stored: Map<number, InstalmentRow>
     }
     if (new Money(d.amount).lt(paid)) throw new AppError('instalment_has_payments', `Instalment ${s.sequence} cannot be less than its payments`, { reason: 'instalment_has_payments', sequence: s.sequence });
     if (invoiced && !new Money(d.amount).eq(s.amount)) throw new AppError('conflict', `Instalment ${s.sequence} was invoiced: its amount is fixed`, { reason: 'instalment_invoiced', sequence: s.sequence });
-    d.status = instalmentStatus(d.amount, s.paid_amount, d.due_date, todayUtc());
+    d.status = instalmentStatus(d.amount, s.paid_amount, d.due_date, today);
   }
-  for (const d of drafts) if (!d.id) d.status = instalmentStatus(d.amount, '0', d.due_date, todayUtc());
+  for (const d of drafts) if (!d.id) d.status = instalmentStatus(d.amount, '0', d.due_date, today);
   return removed;
 }
 
@@ -128,14 +129,16 @@ async function replacePlan(trx: Tx, actor: Actor, contract: Row, inputs: Instalm
   if (total.gt(value)) {
     throw new AppError('plan_exceeds_value', 'The instalments add up to more than the contract value', { reason: 'plan_exceeds_value', planned: total.toFixed(minorDigits(currency)), value: value.toFixed(minorDigits(currency)) });
   }
-  const removed = checkKept(drafts, stored);
+  // Overdue or not is judged on the organisation's day (settings time_zone).
+  const today = await orgToday(trx);
+  const removed = checkKept(drafts, stored, today);
   await writeInstalments(trx, contract.id, removed, drafts);
   const rows = await selectInstalments(trx, contract.id);
   const summary = (list: { due_date: string; amount: string }[]) => list.map((r) => `${r.due_date} ${new Money(r.amount).toFixed(minorDigits(currency))}`);
   const changes: Record<string, [unknown, unknown]> = { plan: [summary(before), summary(rows)] };
   await writeAudit(trx, { actorId: actor.id, action, object: def.name, recordId: contract.id, changes });
   await writeEvents(trx, [{ type: 'updated', object: def.name, id: contract.id, actorId: actor.id, changes }]);
-  return answer(actor, contract, rows, org);
+  return answer(actor, contract, rows, org, today);
 }
 
 /** Opens the write: update on contracts, the contract visible and locked, its version checked when given. */

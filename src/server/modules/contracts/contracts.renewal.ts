@@ -9,7 +9,8 @@ import { createRecordIn } from '../../records/service.ts';
 import { writeStageHistory } from '../../records/stages.ts';
 import type { Row } from '../../records/types.ts';
 import { LOCALES, type Locale } from '../../../shared/fields.ts';
-import { addMonths, todayUtc } from './contracts.dates.ts';
+import { addMonths } from './contracts.dates.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { renewalTaskTitle } from './contracts.labels.ts';
 import { claimRenewal, contractsInNotice, contractsPastEnd, extendTerm, markOverdue, setExpired, setRenewalTask } from './contracts.repo.ts';
 import { contractsObject as def } from './contracts.object.ts';
@@ -99,8 +100,9 @@ async function expire(db: Kysely<DB>, today: string): Promise<number> {
   });
 }
 
-/** One daily run for `today` (UTC YYYY-MM-DD); answers what it did. */
-export async function runContractsDaily(db: Kysely<DB>, today = todayUtc()) {
+/** One daily run for `day` (YYYY-MM-DD; by default today in the organisation's zone); answers what it did. */
+export async function runContractsDaily(db: Kysely<DB>, day?: string) {
+  const today = day ?? (await orgToday(db));
   const overdue = await db.transaction().execute((trx) => markOverdue(trx, today));
   // Renewed first: a new period whose notice window has come gets its task in the same run.
   const renewed = await autoRenew(db, today);

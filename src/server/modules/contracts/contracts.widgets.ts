@@ -3,7 +3,8 @@ import type { WidgetDef } from '../../core/widgets.ts';
 import { clause, recordItems } from '../../core/widget-items.ts';
 import { visibleFields } from '../../records/fields.ts';
 import { whereFor } from '../../records/service.ts';
-import { addDays, todayUtc } from './contracts.dates.ts';
+import { addDays } from './contracts.dates.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { instalmentsDue } from './contracts.repo.ts';
 import { contractsObject as def } from './contracts.object.ts';
 
@@ -37,7 +38,7 @@ export const instalmentsDueWidget: WidgetDef = {
   load: async (db, actor) => {
     if (!canDo(actor, def, 'list')) return { kind: 'list', items: [] };
     const visible = await whereFor(db, def, await visibleFields(db, def, actor), actor, {});
-    const today = todayUtc();
+    const today = await orgToday(db);
     const rows = await instalmentsDue(db, today, addDays(today, 6), visible, LIMIT);
     const showNumber = canReadField(actor, def.name, 'number');
     return {

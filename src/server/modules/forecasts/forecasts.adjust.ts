@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { can, type Actor } from '../../core/access.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { AppError, forbidden } from '../../http/errors.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { parsePeriod, periodClosed } from './forecasts.period.ts';
 
 // Managers' adjustments: the manager of a rep's team (or an administrator) overrides the rep's or
@@ -26,7 +27,8 @@ async function manages(db: Kysely<DB>, actor: Actor, i: AdjustInput): Promise<bo
   return r.rows.length > 0;
 }
 
-export async function adjustForecast(db: Kysely<DB>, actor: Actor, i: AdjustInput, today = new Date().toISOString().slice(0, 10)) {
+export async function adjustForecast(db: Kysely<DB>, actor: Actor, i: AdjustInput, day?: string) {
+  const today = day ?? (await orgToday(db));
   const period = parsePeriod(i.period);
   if (!(await manages(db, actor, i))) throw forbidden('Only the manager of the team adjusts its forecast');
   if (periodClosed(period, today)) throw new AppError('period_closed', 'The period has ended; its forecast is final', { reason: 'period_closed' });

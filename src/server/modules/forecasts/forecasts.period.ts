@@ -1,4 +1,6 @@
 import { invalid } from '../../http/errors.ts';
+import { dayIn } from '../../core/org-time.ts';
+import { addDays, isoWeekday } from '../calendars/zone.ts';
 
 /** A forecast period: a year ('2026'), a quarter ('2026-Q4') or a month ('2026-11'); dates are [start, end). */
 export interface Period { key: string; start: string; end: string }
@@ -20,17 +22,17 @@ export function parsePeriod(key: string, field = 'period'): Period {
   throw invalid([{ field, message: 'A period is YYYY, YYYY-Qn or YYYY-MM', code: 'invalid_period' }]);
 }
 
-/** The quarter a date falls in ('2026-Q4'). */
-export function quarterOf(d: Date): string {
-  return `${d.getUTCFullYear()}-Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+/** The quarter an instant falls in ('2026-Q4'), in the zone (the organisation's: orgZone). */
+export function quarterOf(d: Date, zone = 'UTC'): string {
+  const day = dayIn(zone, d);
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 /** Has the period ended by `today` (YYYY-MM-DD)? */
 export const periodClosed = (p: Period, today: string) => p.end <= today;
 
-/** The Monday of the UTC week of `d`, as YYYY-MM-DD. */
-export function weekStart(d: Date): string {
-  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-  t.setUTCDate(t.getUTCDate() - ((t.getUTCDay() + 6) % 7));
-  return t.toISOString().slice(0, 10);
+/** The Monday of the week of `d` in the zone, as YYYY-MM-DD. */
+export function weekStart(d: Date, zone = 'UTC'): string {
+  const day = dayIn(zone, d);
+  return addDays(day, 1 - isoWeekday(day));
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { canReadField, requireDo, visibilityCondition, type Actor } from '../../core/access.ts';
 import { getObject } from '../../records/registry.ts';
+import { orgZone } from '../../core/org-time.ts';
 import { parsePeriod, quarterOf, weekStart } from './forecasts.period.ts';
 import { forecastSums, scopeCondition, type Scope, type Sums } from './forecasts.sums.ts';
 
@@ -14,9 +15,11 @@ export const SNAPSHOT_JOB = 'forecasts.weekly_snapshot';
 export const SNAPSHOT_CRON = '30 2 * * *';
 
 /** `sums`: the figures to store (the demo's past weeks, read "as of" that week); by default the current ones. */
-export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey = quarterOf(now), sums?: Sums[]): Promise<number> {
-  const period = parsePeriod(periodKey);
-  const week = weekStart(now);
+export async function takeSnapshot(db: Kysely<DB>, now = new Date(), periodKey?: string, sums?: Sums[]): Promise<number> {
+  // The quarter and week are the organisation's (settings time_zone), not UTC's.
+  const zone = await orgZone(db);
+  const period = parsePeriod(periodKey ?? quarterOf(now, zone));
+  const week = weekStart(now, zone);
   sums ??= await forecastSums(db, period, sql<boolean>`true`, {});
   if (!sums.length) return 0;
   const r = await sql`INSERT INTO forecast_snapshots (period, week_start, user_id, pipeline, best_case, commit, won, weighted)

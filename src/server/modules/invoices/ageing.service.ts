@@ -8,7 +8,7 @@ import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import { ageing, type AgeingRow } from './ageing.repo.ts';
-import { today } from './invoices.service.ts';
+import { orgToday } from '../../core/org-time.ts';
 
 // GET /reports/sales/ageing: what each account owes by how late, over the invoices the caller
 // may see. A role that may not read invoices' amount due is refused (a report of hidden amounts
@@ -31,8 +31,10 @@ export async function getAgeing(db: Kysely<DB>, actor: Actor, p: { as_of?: strin
   const nameVisible = canDo(actor, accounts, 'read') && canReadField(actor, 'accounts', accounts.titleField)
     ? visibilityCondition(actor, 'accounts', accounts.ownerField ? sql.ref(`acc.${accounts.ownerField}`) : undefined)
     : sql<boolean>`false`;
+  // "Today" is the organisation's day (settings time_zone), not the server's nor UTC.
+  const asOf = p.as_of ?? (await orgToday(db));
   const rows = await ageing(db, {
-    asOf: p.as_of ?? today(), after, limit, digits: minorDigits(org), currency: currencySql(invoices, 'invoices'),
+    asOf, after, limit, digits: minorDigits(org), currency: currencySql(invoices, 'invoices'),
     invoiceVisible: visibilityCondition(actor, 'invoices', sql.ref('invoices.owner_id')), accountNameVisible: nameVisible,
   });
   const total = rows.find((r) => r.kind === 'total')!;
@@ -45,6 +47,6 @@ export async function getAgeing(db: Kysely<DB>, actor: Actor, p: { as_of?: strin
     next_cursor: page.next_cursor,
     totals: { invoices: total.invoices, ...amounts(total, minorDigits(org)) },
     currency: org,
-    as_of: p.as_of ?? today(),
+    as_of: asOf,
   };
 }

@@ -12,7 +12,7 @@ import { mailSoon } from '../mail/mail.service.ts';
 import { asLocale } from '../mail/mail.types.ts';
 import { notify } from '../notifications/notifications.service.ts';
 import { insertAction, listActions, lockBrokenPromises, lockOverdue, markBrokenNotified, markReminded, type CollectionAction } from './collections.repo.ts';
-import { today } from './invoices.service.ts';
+import { orgToday } from '../../core/org-time.ts';
 
 // Collections: actions taken to be paid (calls, e-mails, visits, letters) with promises to pay,
 // and the daily job telling each invoice's owner once per overdue bucket, and once when a
@@ -59,7 +59,7 @@ export async function addCollection(db: Kysely<DB>, actor: Actor, invoiceId: num
     if (amount && !body.promise_to_pay_date) issues.push({ field: 'promise_to_pay_date', message: 'A promised amount needs its date', code: 'required' });
     if (issues.length) throw invalid(issues);
     const a = await insertAction(trx, {
-      invoice_id: invoiceId, action_date: body.action_date ?? today(), kind: body.kind, note: body.note?.trim() || null,
+      invoice_id: invoiceId, action_date: body.action_date ?? (await orgToday(trx)), kind: body.kind, note: body.note?.trim() || null,
       promise_to_pay_date: body.promise_to_pay_date ?? null, promised_amount: amount?.toString() ?? null, created_by: actor.id,
     });
     await writeAudit(trx, { actorId: actor.id, action: 'collection_action', object: 'invoices', recordId: invoiceId, changes: { collection: [null, a.kind], promise_to_pay_date: [null, a.promise_to_pay_date] } });
@@ -84,7 +84,9 @@ const BROKEN = { en: (d: string) => `the promise to pay by ${d} was broken`, 'zh
 const BATCH = 200;
 
 /** The daily collections run (also callable with a date in tests): answers how many were told. */
-export async function runCollections(db: Kysely<DB>, on = today()): Promise<{ overdue: number; broken: number }> {
+/** `on`: the day to run for; by default today in the organisation's zone. */
+export async function runCollections(db: Kysely<DB>, day?: string): Promise<{ overdue: number; broken: number }> {
+  const on = day ?? (await orgToday(db));
   let overdue = 0;
   let broken = 0;
   for (;;) {

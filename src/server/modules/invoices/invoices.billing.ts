@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { registerCreditExposure, registerOverdue, registerPaymentTarget } from '../../core/billing.ts';
 import { visibilityCondition } from '../../core/access.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { getObject } from '../../records/registry.ts';
 import { currencySql, orgCurrency } from '../../records/money.ts';
 import { orgRateSql, orgTotal } from '../../records/totals.ts';
@@ -28,7 +29,7 @@ export async function unpaidInvoices(db: Tx, accountId: number): Promise<string>
  * check's overdue tolerance; orders may call it through its own seam when one exists).
  */
 export async function hasInvoicesOverdue(db: Tx, accountId: number, days: number, on?: string): Promise<boolean> {
-  const day = on ? sql`${on}::date` : sql`current_date`;
+  const day = sql`${on ?? (await orgToday(db))}::date`;
   const { rows } = await sql`SELECT 1 FROM invoices i WHERE i.account_id = ${accountId} AND ${OPEN} AND i.amount_due > 0
     AND i.due_date < ${day} - ${Math.max(0, Math.trunc(days))}::int LIMIT 1`.execute(db);
   return rows.length > 0;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { ObjectDef, Row, Tx, WriteContext } from '../../records/types.ts';
 import { opts } from '../../records/options.ts';
 import { searchValues } from '../../records/search-values.ts';
@@ -7,6 +8,7 @@ import { percentIssue } from '../../records/line-items-input.ts';
 import { getObject } from '../../records/registry.ts';
 import { orgCurrency } from '../../records/money.ts';
 import { canReadField } from '../../core/access.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { minorDigits, parseMoney } from '../../../shared/money.ts';
 import { invoicesLabels } from './invoices.labels.ts';
 import { brokenPromiseOf } from './collections.repo.ts';
@@ -138,7 +140,7 @@ export const invoicesObject: ObjectDef = {
   },
   // A promise to pay whose date passed while the invoice is still due; its amount only for readers of amount_due.
   expand: async (db, row, actor) => {
-    const broken = await brokenPromiseOf(db, row);
+    const broken = await brokenPromiseOf(db, row, sql`${await orgToday(db)}::date`);
     if (!broken) return { broken_promise: null };
     const currency = row.currency || (await orgCurrency(db));
     const amount = broken.amount === null || !canReadField(actor, 'invoices', 'amount_due') ? null : parseMoney(broken.amount)!.toFixed(minorDigits(currency));

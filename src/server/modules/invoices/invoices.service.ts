@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { requireDo, type Actor } from '../../core/access.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { diff, writeAudit } from '../../core/audit.ts';
 import { deliverSoon, writeEvents } from '../../core/events.ts';
 import { billingSource } from '../../core/billing.ts';
@@ -16,7 +17,6 @@ import { creditNotesGross, hasCreditNotes, invoiceLines, setInvoice } from './in
 // locked; a refusal throws before anything is written.
 
 const def = () => getObject('invoices');
-export const today = () => new Date().toISOString().slice(0, 10);
 const m = (v: unknown): Money => parseMoney(v ?? 0)!;
 
 function addDays(date: string, days: number): string {
@@ -80,7 +80,7 @@ export async function issueInvoice(db: Kysely<DB>, actor: Actor, id: number, bod
     if (!inv.account_id) issues.push({ field: 'account_id', message: 'An invoice is issued to an account', code: 'required' });
     if (!m(inv.gross_total).gt(0)) issues.push({ field: 'lines', message: 'An invoice needs an amount', code: 'no_lines' });
     if (issues.length) throw invalid(issues);
-    const issueDate = body.issue_date ?? today();
+    const issueDate = body.issue_date ?? (await orgToday(trx));
     const due = inv.due_date ? dateText(inv.due_date) : addDays(issueDate, Number(inv.payment_terms_days ?? 0));
     if (due < issueDate) throw invalid([{ field: 'due_date', message: 'Due before it is issued', code: 'due_before_issue' }]);
     const set = { issue_date: issueDate, due_date: due, ...settled(inv, m(inv.amount_paid), m(inv.amount_credited)) };

@@ -4,6 +4,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { requireDo, type Actor } from '../../core/access.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { AppError, invalid } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { lineMoneyHidden } from '../../records/line-items.ts';
@@ -74,11 +75,11 @@ async function decide(db: Kysely<DB>, actor: Actor, id: number, body: Body, appr
 export const approveQuote = (db: Kysely<DB>, actor: Actor, id: number, body: Body) => decide(db, actor, id, body, true);
 export const rejectQuoteApproval = (db: Kysely<DB>, actor: Actor, id: number, body: Body) => decide(db, actor, id, body, false);
 
-/** Checks shared by the customer's answer, whoever records it: only a sent quote still valid. */
-export function assertAnswerable(q: Row, now = new Date()): void {
+/** Checks shared by the customer's answer, whoever records it: only a sent quote still valid on `today` (the organisation's day, orgToday). */
+export function assertAnswerable(q: Row, today: string): void {
   if (q.status === 'accepted' || q.status === 'rejected') throw new AppError('quote_not_open', 'This quote has already been answered', { reason: 'already_decided', status: q.status });
   if (q.status !== 'sent') throw new AppError('quote_not_open', `A ${q.status} quote cannot be answered`, { reason: q.status, status: q.status });
-  if (q.valid_until && String(q.valid_until instanceof Date ? q.valid_until.toISOString() : q.valid_until).slice(0, 10) < now.toISOString().slice(0, 10)) {
+  if (q.valid_until && String(q.valid_until instanceof Date ? q.valid_until.toISOString() : q.valid_until).slice(0, 10) < today) {
     throw new AppError('quote_not_open', 'This quote is no longer valid', { reason: 'expired', status: q.status });
   }
 }
@@ -87,8 +88,8 @@ export function assertAnswerable(q: Row, now = new Date()): void {
 export async function answerQuote(db: Kysely<DB>, actor: Actor, id: number, body: Body, accept: boolean): Promise<Row> {
   const name = body.name?.trim();
   if (accept && !name) throw invalid([{ field: 'name', message: 'The name of who accepted is required', code: 'required' }]);
-  return runAction(db, actor, id, accept ? 'accept' : 'reject', body.version, async (_trx, q) => {
-    assertAnswerable(q);
+  return runAction(db, actor, id, accept ? 'accept' : 'reject', body.version, async (trx, q) => {
+    assertAnswerable(q, await orgToday(trx));
     return answerColumns(accept, { name: name ?? null, reason: body.reason ?? null, ip: null });
   });
 }

@@ -3,11 +3,12 @@
 // once: audited (`quote.expire`, no user), on the quote's, account's and contact's timelines, and
 // its owner notified (kind `expired`). Rows are taken in batches, locked with SKIP LOCKED, and
 // re-read under the lock, so two processes never expire one twice and a quote answered meanwhile
-// is left alone. The day is the UTC day: the organisation has no time zone setting yet; the
+// is left alone. The day is the organisation's day (settings time_zone, core/org-time.ts); the
 // accept link refuses a quote past its date by the same day (assertAnswerable).
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { deliverSoon } from '../../core/events.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { mailSoon } from '../mail/mail.service.ts';
 import { tell } from './quotes.actions.ts';
 import { applyAction } from './quotes.write.ts';
@@ -16,10 +17,9 @@ export const EXPIRY_JOB = 'quotes.expiry';
 export const EXPIRY_CRON = '20 0 * * *';
 const BATCH = 100;
 
-const todayUtc = () => new Date().toISOString().slice(0, 10);
-
-/** Expires what is due on `today` (YYYY-MM-DD), `batch` quotes per transaction; answers how many. */
-export async function expireQuotes(db: Kysely<DB>, today = todayUtc(), batch = BATCH): Promise<number> {
+/** Expires what is due on `at`: a day (YYYY-MM-DD) or an instant, read in the organisation's zone; `batch` quotes per transaction; answers how many. */
+export async function expireQuotes(db: Kysely<DB>, at: string | Date = new Date(), batch = BATCH): Promise<number> {
+  const today = typeof at === 'string' ? at : await orgToday(db, at);
   let done = 0;
   for (;;) {
     const n = await db.transaction().execute(async (trx) => {

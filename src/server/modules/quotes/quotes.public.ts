@@ -6,6 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { verify } from '../../core/signed-tokens.ts';
+import { orgToday } from '../../core/org-time.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { orgCurrency } from '../../records/money.ts';
 import type { Row } from '../../records/types.ts';
@@ -57,10 +58,10 @@ export async function publicAnswer(db: Kysely<DB>, token: string, accept: boolea
   const name = e.name?.trim() ?? '';
   if (accept && !name) throw invalid([{ field: 'name', message: 'Type your name to accept', code: 'required' }]);
   const q = await quoteOf(db, token);
-  const updated = await runPublicAction(db, Number(q.id), accept ? 'accept' : 'reject', async (_trx, locked) => {
+  const updated = await runPublicAction(db, Number(q.id), accept ? 'accept' : 'reject', async (trx, locked) => {
     // Checked again on the locked row: two answers at once cannot both pass.
     if (CLOSED.includes(locked.status)) throw new AppError('quote_not_open', `This quote is ${locked.status}`, { reason: locked.status, status: locked.status });
-    assertAnswerable(locked);
+    assertAnswerable(locked, await orgToday(trx));
     const cols = answerColumns(accept, { name, reason: e.reason ?? null, ip: e.ip });
     return {
       ...cols,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../db/test-helpers.ts';
 import { factories } from '../../db/factories.ts';
 import { reportHelpers, sorted } from './reports.test-support.ts';
@@ -8,6 +8,11 @@ import { reportHelpers, sorted } from './reports.test-support.ts';
 const t = useTestApp();
 const f = factories(t);
 const h = reportHelpers(t);
+// These deals are dated on UTC day edges (and drilled into with UTC instants): counted in UTC.
+// The organisation's zone itself (Asia/Shanghai by default) is tested in core/org-time.test.ts.
+beforeEach(async () => {
+  expect((await t.api(t.adminToken, 'PATCH', '/settings', { time_zone: 'UTC' })).status).toBe(200);
+});
 const YEAR = 'from=2026-01-01&to=2026-12-31';
 const Y2024 = 'from=2024-01-01&to=2024-12-31';
 

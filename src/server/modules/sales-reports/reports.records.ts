@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../core/access.ts';
 import { decodeCursor } from '../../records/query.ts';
 import { pageOf } from '../../records/page.ts';
+import { orgZone } from '../../core/org-time.ts';
 import { funnelRecords, revenueRecords, type RecordRow } from './reports.repo.ts';
 import { amountsVisible, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
 import { regionKey, revenueKey } from './reports.service.ts';
@@ -31,14 +32,14 @@ const before = (cursor: string | undefined) => (cursor ? Number(decodeCursor(cur
 
 export async function funnelStageRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { stage_id: number }) {
   requireOpportunities(actor, ['created_at']);
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   const pipelineId = await pipelineOf(db, p.pipeline_id);
   const limit = p.limit ?? 50;
   return page(actor, await funnelRecords(db, pipelineId, p.stage_id, period, scope(actor, { ...p, pipeline_id: pipelineId }), before(p.cursor), limit), limit);
 }
 
 export async function revenueBucketRecords(db: Kysely<DB>, actor: Actor, p: Filters & Paging & { group: Group; interval: 'month' | 'quarter'; basis?: Basis; key: string }) {
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   const limit = p.limit ?? 50;
   const product = p.group === 'product';
   const basis = p.basis ?? 'booked';
@@ -49,6 +50,6 @@ export async function revenueBucketRecords(db: Kysely<DB>, actor: Actor, p: Filt
   }
   requireOpportunities(actor, ['stage_category', 'closed_at']);
   requireAmounts(actor);
-  const key = revenueKey(actor, p.group, p.interval);
+  const key = revenueKey(actor, p.group, p.interval, period.zone);
   return page(actor, await revenueRecords(db, sql<boolean>`${key} = ${p.key}`, product, period, scope(actor, p), before(p.cursor), limit), limit);
 }

@@ -66,8 +66,9 @@ export async function funnelRecords(db: Tx, pipelineId: number, stageId: number,
 const closedIn = (period: Period, cond: RawBuilder<boolean>, categories: string[]) =>
   sql`o.stage_category IN (${sql.join(categories)}) AND o.closed_at >= ${period.start}::timestamptz AND o.closed_at < ${period.end}::timestamptz AND ${cond}`;
 
-export const periodKey = (interval: 'month' | 'quarter', column = sql.ref('o.closed_at')) =>
-  sql<string>`to_char(date_trunc(${interval}, ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
+/** The first local day of the month / quarter an instant falls in, in the organisation's zone. */
+export const periodKey = (interval: 'month' | 'quarter', zone: string, column = sql.ref('o.closed_at')) =>
+  sql<string>`to_char(date_trunc(${interval}, ${column} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`;
 
 export interface WinRow { total: boolean; k: string | null; won: number; lost: number; win_rate: number | null; avg_cycle_days: number | null; avg_deal_size: string | null }
 

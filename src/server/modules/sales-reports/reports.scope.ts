@@ -4,28 +4,31 @@ import { canDo, canReadField, recordVisibility, requireDo, type Actor } from '..
 import { forbidden, invalid } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
 import { orgCurrency } from '../../records/money.ts';
+import { dayBoundsUtc, dayIn } from '../../core/org-time.ts';
 
-// What every sales report shares: the period (inclusive days, UTC: the organisation has no time
-// zone setting yet), the pipeline, the owner, team and territory, and
+// What every sales report shares: the period (inclusive days in the organisation's time zone,
+// core/org-time.ts), the pipeline, the owner, team and territory, and
 // the caller's visibility on opportunities, as one condition on the alias `o`. A report covers
 // exactly the opportunities the caller's list would show with the same filters, so its drill-down
 // (src/web/lib/drill.ts) lands on exactly the counted records.
 
 export interface Filters { from?: string; to?: string; pipeline_id?: number; owner_id?: number; team_id?: number; territory_id?: number }
 
-export interface Period { from: string; to: string; start: string; end: string }
+/** Local days from..to in `zone`; start/end the instants they cover (end exclusive), for timestamptz columns. */
+export interface Period { from: string; to: string; start: string; end: string; zone: string }
 
 const MAX_DAYS = 3700;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The period asked for; by default 1 January of this year to today. `end` is the day after `to` (exclusive). */
-export function periodOf(p: Filters, now = new Date()): Period {
-  const from = p.from ?? `${now.getUTCFullYear()}-01-01`;
-  const to = p.to ?? day(now);
+/** The period asked for; by default 1 January of this year to today, in the zone. `end` is the start of the day after `to` (exclusive). */
+export function periodOf(p: Filters, zone: string, now = new Date()): Period {
+  const today = dayIn(zone, now);
+  const from = p.from ?? `${today.slice(0, 4)}-01-01`;
+  const to = p.to ?? today;
   if (to < from) throw invalid([{ field: 'to', message: 'The period ends before it starts', code: 'period_end_before_start' }]);
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86400000;
   if (days > MAX_DAYS) throw invalid([{ field: 'from', message: 'A report covers at most ten years', code: 'period_too_long' }]);
-  return { from, to, start: `${from}T00:00:00.000Z`, end: `${day(new Date(Date.parse(`${to}T00:00:00Z`) + 86400000))}T00:00:00.000Z` };
+  return { from, to, ...dayBoundsUtc(zone, from, to), zone };
 }
 
 /** Opportunities are listed by the caller; a grouping field the caller's role may not read is refused. */
@@ -84,7 +87,7 @@ export function accountFieldVisible(actor: Actor, field: string): RawBuilder<boo
 }
 
 export async function header(db: Kysely<DB>, actor: Actor, period: Period) {
-  return { from: period.from, to: period.to, currency: await orgCurrency(db), amounts_hidden: !amountsVisible(actor) };
+  return { from: period.from, to: period.to, time_zone: period.zone, currency: await orgCurrency(db), amounts_hidden: !amountsVisible(actor) };
 }
 
 /** A period bucket's last day (inclusive), from its first: month or quarter. */

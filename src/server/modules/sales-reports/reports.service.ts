@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { canDo, canReadField, recordVisibility, requireDo, type Actor } from '../../core/access.ts';
 import { forbidden } from '../../http/errors.ts';
 import { getObject } from '../../records/registry.ts';
+import { orgZone } from '../../core/org-time.ts';
 import { activityPerRep, funnel, periodKey, pipelineByStage, revenue, winRate } from './reports.repo.ts';
 import { basisKey, basisRevenue, requireBasis, type Basis } from './reports.basis.ts';
 import { accountFieldVisible, amountsVisible, ownerAndPlace, bucketEnd, header, periodOf, pipelineOf, requireAmounts, requireOpportunities, scope, type Filters } from './reports.scope.ts';
@@ -16,7 +17,7 @@ type Group = 'period' | 'owner' | 'product' | 'region';
 
 export async function pipelineReport(db: Kysely<DB>, actor: Actor, p: Filters) {
   requireOpportunities(actor, ['expected_close_date']);
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   const pipelineId = await pipelineOf(db, p.pipeline_id);
   const rows = await pipelineByStage(db, pipelineId, period, scope(actor, { ...p, pipeline_id: pipelineId }));
   const money = amountsVisible(actor);
@@ -30,7 +31,7 @@ export async function pipelineReport(db: Kysely<DB>, actor: Actor, p: Filters) {
 
 export async function funnelReport(db: Kysely<DB>, actor: Actor, p: Filters) {
   requireOpportunities(actor, ['created_at']);
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   const pipelineId = await pipelineOf(db, p.pipeline_id);
   const rows = await funnel(db, pipelineId, period, scope(actor, { ...p, pipeline_id: pipelineId }));
   return {
@@ -57,8 +58,8 @@ async function ownerNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, st
 
 export async function winRateReport(db: Kysely<DB>, actor: Actor, p: Filters & { group: 'period' | 'owner' | 'source'; interval: Interval }) {
   requireOpportunities(actor, ['stage_category', 'closed_at', 'created_at', ...(p.group === 'source' ? ['source'] : [])]);
-  const period = periodOf(p);
-  const key = p.group === 'period' ? periodKey(p.interval) : p.group === 'owner' ? sql<string>`o.owner_id::text` : sql<string>`coalesce(o.source, '')`;
+  const period = periodOf(p, await orgZone(db));
+  const key = p.group === 'period' ? periodKey(p.interval, period.zone) : p.group === 'owner' ? sql<string>`o.owner_id::text` : sql<string>`coalesce(o.source, '')`;
   const rows = await winRate(db, key, period, scope(actor, p));
   const money = amountsVisible(actor);
   const names = p.group === 'owner' ? await ownerNames(db, rows.map((r) => r.k ?? '')) : null;
@@ -72,8 +73,8 @@ export async function winRateReport(db: Kysely<DB>, actor: Actor, p: Filters & {
 }
 
 /** Revenue's grouping keys (o: opportunity, l: its line, acc: its account). */
-export function revenueKey(actor: Actor, group: Group, interval: Interval): RawBuilder<string> {
-  if (group === 'period') return periodKey(interval);
+export function revenueKey(actor: Actor, group: Group, interval: Interval, zone: string): RawBuilder<string> {
+  if (group === 'period') return periodKey(interval, zone);
   if (group === 'owner') return sql<string>`coalesce(o.owner_id::text, '')`;
   if (group === 'product') return sql<string>`coalesce(l.product_id::text, '')`;
   return regionKey(actor);
@@ -92,12 +93,12 @@ async function productNames(db: Kysely<DB>, actor: Actor, ids: string[]): Promis
 
 export async function revenueReport(db: Kysely<DB>, actor: Actor, p: Filters & { group: Group; interval: Interval; basis?: Basis }) {
   const basis = p.basis ?? 'booked';
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   let rows;
   if (basis === 'booked') {
     requireOpportunities(actor, ['stage_category', 'closed_at']);
     requireAmounts(actor);
-    rows = await revenue(db, revenueKey(actor, p.group, p.interval), period, scope(actor, p), p.group === 'product');
+    rows = await revenue(db, revenueKey(actor, p.group, p.interval, period.zone), period, scope(actor, p), p.group === 'product');
   } else {
     const s = requireBasis(actor, basis, p.group);
     rows = await basisRevenue(db, actor, s, basisKey(actor, p.group, p.interval, s, regionKey(actor)), period, p, p.group === 'product');
@@ -116,10 +117,10 @@ export async function activityReport(db: Kysely<DB>, actor: Actor, p: Omit<Filte
   const def = getObject('activities');
   requireDo(actor, def, 'list');
   for (const f of ['kind', 'occurred_at', 'owner_id']) if (!canReadField(actor, 'activities', f)) throw forbidden(`Your role may not see the ${f} of activities`);
-  const period = periodOf(p);
+  const period = periodOf(p, await orgZone(db));
   const cond = sql<boolean>`${recordVisibility(actor, def, 'a')} AND ${ownerAndPlace(p, sql.ref('a.owner_id'), sql.ref('a.account_id'))}`;
   const rows = await activityPerRep(db, period, cond);
-  const days = (Date.parse(period.end) - Date.parse(period.start)) / 86400000;
+  const days = (Date.parse(period.to) - Date.parse(period.from)) / 86400000 + 1;
   const weeks = Math.max(1, Math.ceil(days / 7));
-  return { from: period.from, to: period.to, weeks, rows: rows.map((r) => ({ ...r, per_week: Math.round((r.total / weeks) * 10) / 10 })) };
+  return { from: period.from, to: period.to, time_zone: period.zone, weeks, rows: rows.map((r) => ({ ...r, per_week: Math.round((r.total / weeks) * 10) / 10 })) };
 }

@@ -4,6 +4,8 @@ import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../core/audit.ts';
 import { isPhoneRegion, setPhoneRegion } from '../../text/phone.ts';
 import { enqueueReindex } from '../search/reindex.ts';
+import { isTimeZone } from '../calendars/zone.ts';
+import { DEFAULT_TIME_ZONE } from '../../core/org-time.ts';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
@@ -22,11 +24,16 @@ export const SettingsPatch = z
       .trim()
       .toUpperCase()
       .refine(isPhoneRegion, { message: 'Not an ISO 3166 country code with a phone numbering plan (CN, TW, HK, US…)', params: { code: 'unknown_region' } }),
+    // Reports, forecasts and the daily jobs count days and periods in this zone (core/org-time.ts).
+    time_zone: z
+      .string()
+      .trim()
+      .refine(isTimeZone, { message: 'Not an IANA time zone (Asia/Shanghai, Asia/Taipei, Europe/Berlin…)', params: { code: 'unknown_time_zone' } }),
   })
   .partial()
   .strict();
 export type Settings = Required<z.infer<typeof SettingsPatch>>;
-export const DEFAULT_SETTINGS: Settings = { organization_name: '', currency: 'CNY', phone_region: 'CN' };
+export const DEFAULT_SETTINGS: Settings = { organization_name: '', currency: 'CNY', phone_region: 'CN', time_zone: DEFAULT_TIME_ZONE };
 
 export async function getSettings(db: Kysely<DB>): Promise<Settings> {
   const rows = await db.selectFrom('settings').select(['key', 'value']).execute();

@@ -11,6 +11,7 @@ import { formatMoney } from '../../i18n/format.ts';
 import { AdminPage } from './common.tsx';
 import { NumberingCard } from './NumberingCard.tsx';
 import { ExchangeRates } from './ExchangeRates.tsx';
+import { timeZoneOptions } from '../../lib/timeZones.ts';
 
 // The currencies a Chinese or international team most often uses come first.
 const COMMON = ['CNY', 'HKD', 'TWD', 'MOP', 'USD', 'EUR', 'GBP', 'JPY', 'KRW', 'SGD', 'MYR', 'THB', 'AUD', 'CAD'];
@@ -45,6 +46,7 @@ export function OrganizationPage() {
   const [form] = Form.useForm<OrgSettings>();
   const options = useMemo(() => currencyOptions(currentLocale()), []);
   const regions = useMemo(() => regionOptions(currentLocale()), []);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const currency = Form.useWatch('currency', form);
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data);
@@ -69,6 +71,9 @@ export function OrganizationPage() {
           </Form.Item>
           <Form.Item name="phone_region" label={t('admin.organization.phoneRegion')} extra={t('admin.organization.phoneRegionHelp')}>
             <Select showSearch options={regions} optionFilterProp="label" aria-label={t('admin.organization.phoneRegion')} />
+          </Form.Item>
+          <Form.Item name="time_zone" label={t('admin.organization.timeZone')} extra={t('admin.organization.timeZoneHelp')}>
+            <Select showSearch options={zones} optionFilterProp="label" aria-label={t('admin.organization.timeZone')} />
           </Form.Item>
           {currency ? <Typography.Paragraph type="secondary">{t('admin.organization.example', { amount: formatMoney(1234567.5, currency) })}</Typography.Paragraph> : null}
           <Button type="primary" htmlType="submit" loading={save.isPending}>{t('common.save')}</Button>

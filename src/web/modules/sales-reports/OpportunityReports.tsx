@@ -71,7 +71,7 @@ export function WinRateReport({ filters }: { filters: ReportFilters }) {
   const d = q.data;
   const label = (r: WinRateAnswer['rows'][number]) => (group === 'period' ? periodLabel(r.key, interval) : r.label ?? (r.key || t('salesReports.none')));
   const link = (r: WinRateAnswer['rows'][number]) => closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, {
-    won: true, ...(group === 'owner' ? { owner: r.key } : group === 'source' ? { source: r.key } : {}),
+    won: true, zone: d?.time_zone, ...(group === 'owner' ? { owner: r.key } : group === 'source' ? { source: r.key } : {}),
   });
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -30,7 +30,7 @@ export function RevenueReport({ filters }: { filters: ReportFilters }) {
   const d = q.data;
   const label = (r: RevenueAnswer['rows'][number]) => (shown === 'period' ? periodLabel(r.key, interval) : r.label ?? (shown === 'region' && r.key ? r.key : t('salesReports.none')));
   const link = (r: RevenueAnswer['rows'][number]) => (basis === 'booked' && listCanDrill(filters) && (shown === 'period' || shown === 'owner')
-    ? closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, ...(shown === 'owner' ? { owner: r.key } : {}) })
+    ? closedLink(filters, r.start ?? filters.from, r.end ?? filters.to, { won: true, zone: d?.time_zone, ...(shown === 'owner' ? { owner: r.key } : {}) })
     : drillHere(shown, r.key, { basis, interval }, filters));
   const groups = (['period', 'owner', 'product', 'region'] as const).filter((k) => basis !== 'collected' || k !== 'product');
   return (
@@ -47,7 +47,7 @@ export function RevenueReport({ filters }: { filters: ReportFilters }) {
       <BarChart title={t('salesReports.tabs.revenue')} empty={t('salesReports.empty')} orientation={shown === 'period' ? 'vertical' : 'horizontal'}
         series={[{ label: t(`revenueBasis.total.${basis}`) }]} format={(n) => formatMoney(n, d?.currency)}
         data={(d?.rows ?? []).map((r) => ({ key: r.key || '-', label: label(r), values: [Number(r.amount)], href: link(r) }))} />
-      <Typography.Text type="secondary">{basis === 'booked' ? t('salesReports.revenueNote') : t(`revenueBasis.notes.${basis}`)} {t('revenueBasis.utc')}</Typography.Text>
+      <Typography.Text type="secondary">{basis === 'booked' ? t('salesReports.revenueNote') : t(`revenueBasis.notes.${basis}`)} {d ? t('revenueBasis.zone', { zone: d.time_zone }) : null}</Typography.Text>
     </Space>
   );
 }
@@ -62,11 +62,11 @@ export function ActivityReport({ filters }: { filters: ReportFilters }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BarChart title={t('salesReports.tabs.activity')} empty={t('salesReports.empty')} format={String}
         series={activityKinds.map((k) => ({ label: t(`salesReports.kinds.${k}`) }))}
-        data={rows.map((r) => ({ key: String(r.owner_id ?? 0), label: who(r), values: activityKinds.map((k) => r[k]), href: listCanDrill(filters) ? activityLink(filters, r.owner_id) : undefined }))} />
+        data={rows.map((r) => ({ key: String(r.owner_id ?? 0), label: who(r), values: activityKinds.map((k) => r[k]), href: listCanDrill(filters) ? activityLink(filters, r.owner_id, undefined, q.data?.time_zone) : undefined }))} />
       <Table size="small" rowKey={(r) => String(r.owner_id ?? 0)} pagination={false} dataSource={rows} loading={q.isLoading} scroll={{ x: true }}
         columns={[
           { key: 'who', title: t('salesReports.group.owner'), render: (_, r) => who(r) },
-          ...activityKinds.map((k) => ({ key: k, title: t(`salesReports.kinds.${k}`), align: 'right' as const, render: (_: unknown, r: ActivityAnswer['rows'][number]) => (listCanDrill(filters) ? <Link to={activityLink(filters, r.owner_id, k)}>{r[k]}</Link> : r[k]) })),
+          ...activityKinds.map((k) => ({ key: k, title: t(`salesReports.kinds.${k}`), align: 'right' as const, render: (_: unknown, r: ActivityAnswer['rows'][number]) => (listCanDrill(filters) ? <Link to={activityLink(filters, r.owner_id, k, q.data?.time_zone)}>{r[k]}</Link> : r[k]) })),
           { key: 'total', title: t('salesReports.total'), dataIndex: 'total', align: 'right' },
           { key: 'week', title: t('salesReports.perWeek'), dataIndex: 'per_week', align: 'right' },
         ]} />

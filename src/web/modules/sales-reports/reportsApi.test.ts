@@ -25,6 +25,15 @@ describe('sales report drill-down links', () => {
     expect(filters(activityLink(f, null))[0]).toEqual({ field: 'owner_id', op: 'empty', value: 'true' });
   });
 
+  it("a bar's instants are the days of the organisation's zone the report counted in", () => {
+    expect(filters(closedLink(f, '2026-02-01', '2026-02-28', { won: true, zone: 'Asia/Shanghai' })).slice(1, 3)).toEqual([
+      { field: 'closed_at', op: 'gte', value: '2026-02-09T16:00:00.000Z' }, { field: 'closed_at', op: 'lt', value: '2026-02-28T16:00:00.000Z' },
+    ]);
+    expect(filters(activityLink(f, 3, 'call', 'Europe/Berlin')).slice(2)).toEqual([
+      { field: 'occurred_at', op: 'gte', value: '2026-02-09T23:00:00.000Z' }, { field: 'occurred_at', op: 'lt', value: '2026-03-31T22:00:00.000Z' },
+    ]);
+  });
+
   it('names periods and opens the drawer on this page for figures the list cannot filter', () => {
     expect(periodLabel('2026-03-01', 'month')).toBe('2026-03');
     expect(periodLabel('2026-10-01', 'quarter')).toBe('2026 Q4');

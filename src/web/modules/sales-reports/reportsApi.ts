@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from '../../api/client.ts';
 import type { Filter } from '../../api/types.ts';
 import { recordsLink } from '../../lib/drill.ts';
+import { dayStartIn } from '../../lib/timeZones.ts';
 
 // The sales reports' API (server: modules/sales-reports) and the drill-down addresses of their
 // figures: the generic list with the same filters where it can express them, else this page
@@ -23,8 +24,10 @@ export function useReport<T>(path: string, f: ReportFilters, extra: Query = {}, 
   return useQuery({ queryKey: ['sales-reports', path, q], queryFn: async ({ signal }) => api.get<T>(`/reports/sales/${path}`, q, { signal }), enabled });
 }
 
-const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString();
-const start = (d: string) => `${d}T00:00:00.000Z`;
+// A report counts days in the organisation's zone (its answer's time_zone); the list is asked for the same instants.
+const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400000).toISOString().slice(0, 10);
+const start = (d: string, zone = 'UTC') => dayStartIn(zone, d);
+const dayAfter = (d: string, zone = 'UTC') => dayStartIn(zone, nextDay(d));
 
 /** The owner and pipeline filters as list filters. */
 function scopeFilters(f: ReportFilters, pipeline = true): Filter[] {
@@ -42,11 +45,11 @@ export const stageLink = (f: ReportFilters, stageId: number) => recordsLink('opp
 ]);
 
 /** Deals closed (won, or won and lost) between two days inclusive, optionally of one owner or source. */
-export function closedLink(f: ReportFilters, from: string, to: string, opts: { won?: boolean; owner?: string; source?: string } = {}) {
+export function closedLink(f: ReportFilters, from: string, to: string, opts: { won?: boolean; owner?: string; source?: string; zone?: string } = {}) {
   const filters: Filter[] = [
     opts.won ? { field: 'stage_category', op: 'eq', value: 'won' } : { field: 'stage_category', op: 'in', value: 'won,lost' },
-    { field: 'closed_at', op: 'gte', value: start(from < f.from ? f.from : from) },
-    { field: 'closed_at', op: 'lt', value: dayAfter(to > f.to ? f.to : to) },
+    { field: 'closed_at', op: 'gte', value: start(from < f.from ? f.from : from, opts.zone) },
+    { field: 'closed_at', op: 'lt', value: dayAfter(to > f.to ? f.to : to, opts.zone) },
     ...scopeFilters(f),
   ];
   if (opts.owner !== undefined) filters.push(opts.owner ? { field: 'owner_id', op: 'eq', value: opts.owner } : { field: 'owner_id', op: 'empty', value: 'true' });
@@ -57,10 +60,10 @@ export function closedLink(f: ReportFilters, from: string, to: string, opts: { w
 export const activityKinds = ['call', 'visit', 'meeting', 'email'] as const;
 
 /** A rep's calls, visits, meetings and e-mails in the period. */
-export const activityLink = (f: ReportFilters, ownerId: number | null, kind?: string) => recordsLink('activities', [
+export const activityLink = (f: ReportFilters, ownerId: number | null, kind?: string, zone?: string) => recordsLink('activities', [
   ownerId ? { field: 'owner_id', op: 'eq', value: String(ownerId) } : { field: 'owner_id', op: 'empty', value: 'true' },
   { field: 'kind', op: kind ? 'eq' : 'in', value: kind ?? activityKinds.join(',') },
-  { field: 'occurred_at', op: 'gte', value: start(f.from) }, { field: 'occurred_at', op: 'lt', value: dayAfter(f.to) },
+  { field: 'occurred_at', op: 'gte', value: start(f.from, zone) }, { field: 'occurred_at', op: 'lt', value: dayAfter(f.to, zone) },
 ]);
 
 /**
