@@ -24,7 +24,7 @@ const Figures = {
 };
 export const ForecastAnswer = z.object({
   data: z.object({
-    period: z.string(), start: z.string(), end: z.string(), currency: z.string(), amounts_visible: z.boolean(),
+    period: z.string(), start: z.string(), end: z.string(), time_zone: z.string(), won_start: z.string(), won_end: z.string(), currency: z.string(), amounts_visible: z.boolean(),
     reps: z.array(z.object({ user_id: z.number(), name: z.string(), team_id: z.number().nullable(), ...Figures })),
     teams: z.array(z.object({ team_id: z.number().nullable(), name: z.string().nullable(), manager_id: z.number().nullable(), ...Figures })),
     total: z.object(Figures),

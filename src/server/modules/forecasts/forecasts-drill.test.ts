@@ -122,4 +122,30 @@ describe('forecast drill-down', () => {
     expect(revenue.rows.map((r: { key: string }) => r.key), JSON.stringify(revenue)).toEqual(['2031-07-01']);
     expect(rate.rows.map((r: { key: string; won: number }) => [r.key, r.won]), JSON.stringify(rate)).toEqual([['2031-04-01', 1], ['2031-07-01', 1]]);
   });
+
+  it('puts a deal won in the first hours of a quarter in Shanghai into that quarter, and its drill-down agrees', async () => {
+    // 2031-12-31T17:00Z is 1 January 2032, 01:00 in Shanghai (the default zone): Q1 2032 there, Q4 2031 in UTC.
+    const edge = await h.opportunity({ pipeline_id: pipeline.id, stage_id: sid('Won'), amount: '777', expected_close_date: '2031-11-20', owner_id: mate.id });
+    await wonOn(edge.id, '2031-12-31T17:00:00Z');
+    const won = async (period: string) => {
+      const fc = (await t.api(t.adminToken, 'GET', `/forecasts?period=${period}`)).body.data;
+      return { fc, cell: fc.reps.find((r: { user_id: number }) => r.user_id === mate.id)?.won ?? 0 };
+    };
+    const q1 = await won('2032-Q1');
+    expect(q1.fc).toMatchObject({ time_zone: 'Asia/Shanghai', won_start: '2031-12-31T16:00:00.000Z', won_end: '2032-03-31T16:00:00.000Z' });
+    expect(q1.cell).toBe(777);
+    expect(await drill(q1.fc, mate.id, 'won')).toEqual({ count: 1, amount: 777 });
+    expect((await won('2031-Q4')).cell).not.toBe(777);
+    // In UTC the same moment is still 31 December.
+    expect((await t.api(t.adminToken, 'PATCH', '/settings', { time_zone: 'UTC' })).status).toBe(200);
+    try {
+      const q4 = await won('2031-Q4');
+      expect(q4.fc.won_end).toBe('2032-01-01T00:00:00.000Z');
+      expect(q4.cell).toBe(777);
+      expect(await drill(q4.fc, mate.id, 'won')).toEqual({ count: 1, amount: 777 });
+      expect((await won('2032-Q1')).cell).toBe(0);
+    } finally {
+      await t.api(t.adminToken, 'PATCH', '/settings', { time_zone: 'Asia/Shanghai' });
+    }
+  });
 });

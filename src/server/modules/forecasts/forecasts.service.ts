@@ -4,7 +4,8 @@ import { canReadField, recordVisibility, requireDo, type Actor } from '../../cor
 import { orgCurrency } from '../../records/money.ts';
 import { getObject } from '../../records/registry.ts';
 import { parsePeriod } from './forecasts.period.ts';
-import { forecastSums, type Scope, type Sums } from './forecasts.sums.ts';
+import { forecastSums, wonBounds, type Scope, type Sums } from './forecasts.sums.ts';
+import { orgZone } from '../../core/org-time.ts';
 import { latestAdjustments, type Adjusted } from './forecasts.adjust.ts';
 import { quotaVisible } from './quotas.service.ts';
 
@@ -71,5 +72,8 @@ export async function getForecast(db: Kysely<DB>, actor: Actor, q: { period: str
     : teams.reduce<number | null>((acc, t) => (t.quota === null ? acc : round2((acc ?? 0) + t.quota)), null);
   const total = measured(totalFigures, totalQuota, money, { commit: null, best_case: null });
   if (!weighted) for (const r of [...reps, ...teams, total]) r.weighted = null;
-  return { period: period.key, start: period.start, end: period.end, currency: await orgCurrency(db), amounts_visible: money, reps, teams, total };
+  // The won deals' bounds as instants in the organisation's zone: the drill-down asks the list for these.
+  const zone = await orgZone(db);
+  const won = wonBounds(period, zone);
+  return { period: period.key, start: period.start, end: period.end, time_zone: zone, won_start: won.start, won_end: won.end, currency: await orgCurrency(db), amounts_visible: money, reps, teams, total };
 }

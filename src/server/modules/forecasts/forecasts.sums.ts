@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { dayStartUtc, orgZone } from '../../core/org-time.ts';
 import type { Period } from './forecasts.period.ts';
 
 // The one statement behind a forecast: per owner, the opportunities closing in the period summed
@@ -27,10 +28,11 @@ export function scopeCondition(s: Scope, owner: RawBuilder<unknown>, account?: R
  * The statement alone (the plan test EXPLAINs it). Open deals count in the period of their expected
  * close date, a range over opportunities_forecast_idx; won deals in the period they were won
  * (closed_at, which the opportunity service sets on entering a won stage), a range over
- * opportunities_won_idx, like the sales reports' won figures. The period's bounds are UTC
- * midnights, as the opportunities list reads a date in a datetime filter (the drill-down).
+ * opportunities_won_idx, like the sales reports' won figures. A won deal's period is the
+ * organisation's (settings time_zone): `won` is the period's [start, end) as instants there,
+ * which the answer also gives for the drill-down (wonBounds).
  */
-export function forecastQuery(p: Period, visible: RawBuilder<boolean>, scope: Scope): RawBuilder<Sums> {
+export function forecastQuery(p: Period, visible: RawBuilder<boolean>, scope: Scope, won = wonBounds(p, 'UTC')): RawBuilder<Sums> {
   const inScope = sql`o.owner_id IS NOT NULL AND ${visible} AND ${scopeCondition(scope, sql.ref('o.owner_id'), sql.ref('o.account_id'))}`;
   const open = sql`d.won = false AND d.fc <> 'omitted'`;
   const sum = (cond: RawBuilder<unknown>) => sql`round(coalesce(sum(d.amount_org) FILTER (WHERE ${cond}), 0), 2)::float8`;
@@ -49,13 +51,14 @@ export function forecastQuery(p: Period, visible: RawBuilder<boolean>, scope: Sc
       UNION ALL
       SELECT o.owner_id, o.amount_org, o.probability, 'closed', true
         FROM opportunities o
-        WHERE o.stage_category = 'won' AND o.closed_at >= ${utcMidnight(p.start)}::timestamptz AND o.closed_at < ${utcMidnight(p.end)}::timestamptz AND ${inScope}
+        WHERE o.stage_category = 'won' AND o.closed_at >= ${won.start}::timestamptz AND o.closed_at < ${won.end}::timestamptz AND ${inScope}
     ) d
     GROUP BY d.owner_id`;
 }
 
-const utcMidnight = (date: string) => `${date}T00:00:00Z`;
+/** The instants [start, end) of a period's local days in the zone (its end date is exclusive). */
+export const wonBounds = (p: Period, zone: string) => ({ start: dayStartUtc(zone, p.start), end: dayStartUtc(zone, p.end) });
 
 export async function forecastSums(db: Kysely<DB>, p: Period, visible: RawBuilder<boolean>, scope: Scope): Promise<Sums[]> {
-  return (await forecastQuery(p, visible, scope).execute(db)).rows;
+  return (await forecastQuery(p, visible, scope, wonBounds(p, await orgZone(db))).execute(db)).rows;
 }

@@ -10,6 +10,6 @@ export function quarters(now = new Date(), before = 4, after = 2): string[] {
 }
 
 /** The opportunities behind a forecast figure: exactly the deals its cell sums (shared/forecast-drill.ts). */
-export function drill(period: { start: string; end: string }, owner: number | null, column: ForecastColumn): string {
+export function drill(period: { start: string; end: string; won_start?: string; won_end?: string }, owner: number | null, column: ForecastColumn): string {
   return recordsLink('opportunities', forecastDrillFilters(period, owner, column));
 }
