@@ -25,8 +25,10 @@ describe('a quote from an opportunity', () => {
     expect(r.body.data).toMatchObject({ subject: 'Deal', account_id: account.id, contact_id: contact.id, opportunity_id: o.id, currency: 'CNY', status: 'draft' });
     const ql = (await t.api(t.adminToken, 'GET', `/quotes/${r.body.data.id}/lines`)).body.data;
     const ol = (await t.api(t.adminToken, 'GET', `/opportunities/${o.id}/lines`)).body.data;
-    const strip = (lines: any[]) => lines.map(({ id: _, ...l }) => l);
+    const strip = (lines: any[]) => lines.map(({ id: _, price_source: __, ...l }) => l);
     expect(strip(ql.lines)).toEqual(strip(ol.lines));
+    // The quote says where each price came from: the catalogue's list price, a price typed by hand.
+    expect(ql.lines.map((l: any) => l.price_source?.kind)).toEqual(['list', 'manual']);
     expect(ql.totals.gross_total).toBe(ol.totals.amount);
     const related = await t.api(t.adminToken, 'GET', `/quotes?filter[opportunity_id]=${o.id}`);
     expect(related.body.data.map((q: any) => q.id)).toEqual([r.body.data.id]);
